@@ -1,0 +1,153 @@
+// The forms a secret can take on its way to a log or a file. Pure: text in, forms out.
+//
+// The runner masks a registered value, its lines and a few encodings, but its base64
+// forms keep their `=` padding (so they miss a value in the middle of a longer base64
+// run), it knows nothing of JSON leaves, hex or base64url, and act masks the raw string
+// only. So every form a value can take is registered here explicitly.
+
+/** What a form is, for reports ("API_KEY as base64"). */
+export type FormKind =
+  | 'value'
+  | 'line'
+  | 'json-leaf'
+  | 'base64'
+  | 'base64url'
+  | 'hex'
+  | 'url'
+  | 'json-escape'
+  | 'shell-escape'
+  | 'basic-auth';
+
+export interface MaskForm {
+  readonly kind: FormKind;
+  readonly text: string;
+}
+
+/**
+ * Derived forms shorter than this are not registered: a 4-character base64 or hex
+ * fragment matches unrelated text everywhere and would garble logs without protecting
+ * anything. The value itself, its lines and its JSON leaves are always registered.
+ */
+export const MIN_DERIVED_LENGTH = 8;
+
+/** Values (and lines, leaves) shorter than this get a warning: masking them garbles logs. */
+export const MIN_SECRET_LENGTH = 6;
+
+/** The plain parts of a value: itself, each trimmed line, each JSON leaf (and its lines). */
+export function plainParts(value: string): MaskForm[] {
+  const parts: MaskForm[] = [{ kind: 'value', text: value }];
+  const addLines = (text: string): void => {
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const trimmed = line.trim();
+      if (trimmed !== text) parts.push({ kind: 'line', text: trimmed });
+    }
+  };
+  addLines(value);
+  for (const leaf of jsonLeaves(value)) {
+    parts.push({ kind: 'json-leaf', text: leaf });
+    addLines(leaf);
+  }
+  return dedupe(parts);
+}
+
+/** Every form of a value: its plain parts and each part's encodings. */
+export function formsOf(value: string): MaskForm[] {
+  const forms: MaskForm[] = [];
+  for (const part of plainParts(value)) {
+    forms.push(part);
+    forms.push(...encodingsOf(part.text));
+  }
+  return dedupe(forms);
+}
+
+/**
+ * The Authorization header value and docker's `auths.<host>.auth`: base64("user:password").
+ * The password's own base64 alignments already cover its middle; this covers the whole.
+ */
+export function basicAuthForms(user: string, password: string): MaskForm[] {
+  const bytes = Buffer.from(`${user}:${password}`, 'utf8');
+  const padded = bytes.toString('base64');
+  return dedupe([
+    { kind: 'basic-auth', text: padded },
+    ...base64Alignments(bytes, 'base64').map((text) => ({ kind: 'basic-auth' as const, text })),
+  ]).filter((f) => f.text.length >= MIN_DERIVED_LENGTH);
+}
+
+/** Encodings of one plain part, each at least MIN_DERIVED_LENGTH long and unlike the part. */
+export function encodingsOf(text: string): MaskForm[] {
+  if (text.trim() === '') return [];
+  const bytes = Buffer.from(text, 'utf8');
+  const out: MaskForm[] = [];
+  for (const b of base64Alignments(bytes, 'base64')) out.push({ kind: 'base64', text: b });
+  for (const b of base64Alignments(bytes, 'base64url')) out.push({ kind: 'base64url', text: b });
+  const hex = bytes.toString('hex');
+  out.push({ kind: 'hex', text: hex }, { kind: 'hex', text: hex.toUpperCase() });
+  const uri = encodeURIComponent(text);
+  out.push(
+    { kind: 'url', text: uri },
+    { kind: 'url', text: uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
+    { kind: 'url', text: uri.replace(/%20/g, '+') },
+  );
+  const json = JSON.stringify(text).slice(1, -1);
+  out.push(
+    { kind: 'json-escape', text: json },
+    { kind: 'json-escape', text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) },
+  );
+  if (text.includes("'")) out.push({ kind: 'shell-escape', text: text.replace(/'/g, `'\\''`) });
+  return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);
+}
+
+/**
+ * The base64 text that `bytes` turn into wherever they sit in a longer stream: at each
+ * of the three byte alignments, only the characters fully determined by these bytes
+ * (no padding, no characters that mix in a neighbour's bits). Each result is therefore
+ * a substring of the encoding of any buffer that contains `bytes` at that alignment.
+ */
+export function base64Alignments(bytes: Uint8Array, alphabet: 'base64' | 'base64url'): string[] {
+  const out: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const bitStart = offset * 8;
+    const bitEnd = bitStart + bytes.length * 8;
+    const first = Math.ceil(bitStart / 6);
+    const last = Math.floor(bitEnd / 6); // exclusive
+    if (last <= first) continue;
+    const framed = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]);
+    out.push(framed.toString(alphabet).slice(first, last));
+  }
+  return [...new Set(out)];
+}
+
+/** String and number leaves of a JSON object or array; nothing for other text. */
+export function jsonLeaves(value: string): string[] {
+  const trimmed = value.trim();
+  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(trimmed);
+  } catch {
+    return [];
+  }
+  const leaves: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (node.trim() !== '') leaves.push(node);
+    } else if (typeof node === 'number') {
+      leaves.push(String(node));
+    } else if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node !== null && typeof node === 'object') {
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc);
+  return leaves;
+}
+
+function dedupe(forms: MaskForm[]): MaskForm[] {
+  const seen = new Set<string>();
+  return forms.filter((f) => {
+    if (f.text.trim() === '' || seen.has(f.text)) return false;
+    seen.add(f.text);
+    return true;
+  });
+}

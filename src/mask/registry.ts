@@ -1,0 +1,61 @@
+import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, plainParts, type MaskForm } from './forms.js';
+
+/** A form registered for a secret, remembered for redaction and for the leak guard. */
+export interface RegisteredForm extends MaskForm {
+  readonly name: string;
+}
+
+/**
+ * Registers every form of every value with the runner (through the injected `register`,
+ * `core.setSecret` in the action) the moment the value exists, and redacts text that
+ * is about to be shown anyway (error messages from libraries) as a second line of defence.
+ */
+export class MaskRegistry {
+  readonly #register: (text: string) => void;
+  readonly #forms = new Map<string, RegisteredForm>();
+
+  constructor(register: (text: string) => void) {
+    this.#register = register;
+  }
+
+  /**
+   * Registers a secret value and all its forms. Returns how many of its plain parts
+   * (value, lines, JSON leaves) are shorter than MIN_SECRET_LENGTH, for a warning.
+   */
+  addSecret(name: string, value: string): { shortParts: number } {
+    this.#addAll(name, formsOf(value));
+    const shortParts = plainParts(value).filter((p) => p.text.trim().length < MIN_SECRET_LENGTH).length;
+    return { shortParts };
+  }
+
+  /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
+  addHandle(name: string, value: string): void {
+    if (value.trim() === '') return;
+    this.#addAll(name, [{ kind: 'value', text: value }, ...encodingsOf(value)]);
+  }
+
+  /** base64("user:password"), as docker and HTTP basic auth write it. */
+  addBasicAuth(name: string, user: string, password: string): void {
+    this.#addAll(name, basicAuthForms(user, password));
+  }
+
+  /** Every form registered so far, longest first (so redaction prefers whole matches). */
+  forms(): RegisteredForm[] {
+    return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
+  }
+
+  /** Replaces every registered form in `text` with `***`. */
+  redact(text: string): string {
+    let out = text;
+    for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join('***');
+    return out;
+  }
+
+  #addAll(name: string, forms: readonly MaskForm[]): void {
+    for (const form of forms) {
+      if (this.#forms.has(form.text)) continue;
+      this.#forms.set(form.text, { ...form, name });
+      this.#register(form.text);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { inspect } from 'node:util';
+
+/**
+ * A fetched value with its name and where it came from. The value sits in a private
+ * field and every way of printing the object (template strings, JSON, console.log,
+ * util.inspect, error causes) shows `***`, so an accidental log line shows nothing.
+ */
+export class Secret {
+  readonly #value: string;
+
+  constructor(
+    readonly name: string,
+    /** The Vault path and selector it came from: safe to show. */
+    readonly source: string,
+    value: string,
+  ) {
+    this.#value = value;
+  }
+
+  /** The value itself: only delivery code calls this. */
+  reveal(): string {
+    return this.#value;
+  }
+
+  get bytes(): number {
+    return Buffer.byteLength(this.#value, 'utf8');
+  }
+
+  toString(): string {
+    return '***';
+  }
+
+  toJSON(): string {
+    return '***';
+  }
+
+  [inspect.custom](): string {
+    return `Secret(${this.name} from ${this.source}: ***)`;
+  }
+}

@@ -1,0 +1,31 @@
+export type Selector =
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'key'; readonly segments: readonly string[] };
+
+export interface SecretRequest {
+  /** 1-based line of the spec text where the entry starts. */
+  readonly line: number;
+  /** The entry as written, trimmed; specs hold no values, so it is safe to show. */
+  readonly text: string;
+  /** Normalised: no leading '/', no '?version', no trailing '/' for folders. */
+  readonly path: string;
+  readonly folder: boolean;
+  readonly version: number | undefined;
+  readonly selector: Selector;
+  /** NAME for 'key' and 'whole'; the prefix for 'all' ('' when omitted). */
+  readonly name: string | undefined;
+}
+
+export class SpecError extends Error {
+  override readonly name = 'SpecError';
+  readonly line: number;
+  /** 1-based, in UTF-16 code units, when the problem has a position on the line. */
+  readonly column: number | undefined;
+
+  constructor(line: number, message: string, column?: number) {
+    super(`secrets line ${line}: ${message}`);
+    this.line = line;
+    this.column = column;
+  }
+}

@@ -1,0 +1,80 @@
+// The one place for what main leaves to post. GITHUB_STATE holds only the session
+// folder's path. What post needs that is sensitive (the token to revoke, lease ids)
+// stays in 0600 files in the session's private folder, which post shreds afterwards.
+import * as core from '@actions/core';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateFile } from './deliver/private-file.js';
+
+const ROOT_KEY = 'session-root';
+const REVOKE_KEY = 'revoke-token';
+
+/** The session folder: `files/` (one file per secret), `private/` (token, leases), env-file. */
+export interface SessionPaths {
+  readonly root: string;
+  readonly files: string;
+  readonly private: string;
+  readonly envFile: string;
+  readonly tokenFile: string;
+  readonly leasesFile: string;
+}
+
+export function sessionPaths(root: string): SessionPaths {
+  const priv = join(root, 'private');
+  return {
+    root,
+    files: join(root, 'files'),
+    private: priv,
+    envFile: join(root, 'secrets.env'),
+    tokenFile: join(priv, 'vault-token'),
+    leasesFile: join(priv, 'leases'),
+  };
+}
+
+/** Saved before anything is written inside it, so post finds it even if main dies next. */
+export function saveSessionRoot(root: string): void {
+  core.saveState(ROOT_KEY, root);
+}
+
+export function loadSessionRoot(): string | undefined {
+  const root = core.getState(ROOT_KEY);
+  return root === '' ? undefined : root;
+}
+
+/**
+ * The token post uses to revoke leases, and whether post revokes the token itself
+ * (a flag in state; the token only ever in the private file).
+ */
+export function recordToken(paths: SessionPaths, token: string, revoke: boolean): void {
+  writePrivateFile(paths.tokenFile, token);
+  core.saveState(REVOKE_KEY, String(revoke));
+}
+
+export function loadRevokeFlag(): boolean {
+  return core.getState(REVOKE_KEY) === 'true';
+}
+
+/** One lease id per line, appended as each arrives so a crash mid-fetch loses none. */
+export function recordLease(paths: SessionPaths, leaseId: string): void {
+  appendFileSync(paths.leasesFile, `${leaseId}\n`, { mode: 0o600 });
+}
+
+export interface Records {
+  readonly token: string | undefined;
+  readonly leases: readonly string[];
+}
+
+export function readRecords(paths: SessionPaths): Records {
+  return {
+    token: readOptional(paths.tokenFile)?.trim() || undefined,
+    leases: (readOptional(paths.leasesFile) ?? '').split('\n').filter(Boolean),
+  };
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

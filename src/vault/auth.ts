@@ -1,0 +1,80 @@
+// Logging in: each method's request, and masking what comes back before anything else.
+import type { VaultApi } from './client.js';
+
+export type AuthConfig =
+  | { readonly method: 'token'; readonly token: string }
+  | { readonly method: 'approle'; readonly mount: string; readonly roleId: string; readonly secretId: string }
+  | { readonly method: 'jwt'; readonly mount: string; readonly role: string; readonly audience: string | undefined; readonly jwt: string | undefined }
+  | { readonly method: 'kubernetes'; readonly mount: string; readonly role: string; readonly tokenPath: string }
+  | { readonly method: 'userpass' | 'ldap'; readonly mount: string; readonly username: string; readonly password: string };
+
+export type AuthMethod = AuthConfig['method'];
+
+export interface LoginResult {
+  readonly token: string;
+  /** True when this step created the token (so it is ours to revoke). */
+  readonly obtained: boolean;
+  readonly policies: readonly string[];
+  readonly ttlSeconds: number | undefined;
+}
+
+export interface AuthDeps {
+  /** GitHub's OIDC token for an audience (core.getIDToken, retried by the caller's policy). */
+  readonly idToken: (audience: string | undefined) => Promise<string>;
+  readonly readFile: (path: string) => Promise<string>;
+  /** Registers a credential as a mask; called before the credential can reach any output. */
+  readonly mask: (name: string, value: string) => void;
+}
+
+export async function login(auth: AuthConfig, api: VaultApi, deps: AuthDeps): Promise<LoginResult> {
+  if (auth.method === 'token') return { token: auth.token, obtained: false, policies: [], ttlSeconds: undefined };
+  const { path, body } = await loginRequest(auth, deps);
+  const reply = await api.write(path, body, `login (${auth.method})`);
+  const authBlock = (reply as { auth?: { client_token?: unknown; accessor?: unknown; policies?: unknown; lease_duration?: unknown } } | undefined)?.auth;
+  const token = authBlock?.client_token;
+  if (typeof token !== 'string' || token === '') {
+    throw new Error(`Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`);
+  }
+  deps.mask('VAULT_TOKEN', token);
+  if (typeof authBlock?.accessor === 'string') deps.mask('VAULT_TOKEN_ACCESSOR', authBlock.accessor);
+  return {
+    token,
+    obtained: true,
+    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p): p is string => typeof p === 'string') : [],
+    ttlSeconds: typeof authBlock?.lease_duration === 'number' ? authBlock.lease_duration : undefined,
+  };
+}
+
+async function loginRequest(auth: Exclude<AuthConfig, { method: 'token' }>, deps: AuthDeps): Promise<{ path: string; body: Record<string, unknown> }> {
+  const base = `auth/${auth.mount}/login`;
+  switch (auth.method) {
+    case 'approle':
+      return { path: base, body: { role_id: auth.roleId, secret_id: auth.secretId } };
+    case 'jwt': {
+      const jwt = auth.jwt ?? (await deps.idToken(auth.audience));
+      deps.mask('OIDC_TOKEN', jwt);
+      return { path: base, body: { role: auth.role, jwt } };
+    }
+    case 'kubernetes': {
+      const jwt = await readServiceAccountToken(auth.tokenPath, deps);
+      deps.mask('KUBERNETES_TOKEN', jwt);
+      return { path: base, body: { role: auth.role, jwt } };
+    }
+    case 'userpass':
+    case 'ldap':
+      return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
+  }
+}
+
+async function readServiceAccountToken(path: string, deps: AuthDeps): Promise<string> {
+  let text: string;
+  try {
+    text = await deps.readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
+  }
+  const token = text.trim();
+  if (token === '') throw new Error(`the Kubernetes service account token file ${path} is empty.`);
+  return token;
+}

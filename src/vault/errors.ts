@@ -1,0 +1,49 @@
+// Errors that say what failed and what to check, built only from things that are safe
+// to show: the operation, the path, the HTTP status and Vault's own `errors` text.
+
+/** A Vault request that got an HTTP answer other than success. */
+export class VaultRequestError extends Error {
+  constructor(
+    /** What we were doing: "read", "list", "login (approle)", "revoke lease". */
+    readonly operation: string,
+    /** The API path after /v1/, with the namespace that applied. */
+    readonly path: string,
+    readonly status: number,
+    readonly vaultErrors: readonly string[],
+    namespace: string | undefined,
+  ) {
+    const where = namespace ? `${path} (namespace ${namespace})` : path;
+    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join('; ').replace(/\s+/g, ' ').trim()}` : '';
+    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    this.name = 'VaultRequestError';
+  }
+}
+
+function hintFor(operation: string, status: number, path: string): string {
+  if (operation.startsWith('login')) {
+    if (status === 400) return 'Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).';
+    if (status === 403) return 'Check the auth mount path and vault-auth-namespace.';
+  }
+  switch (status) {
+    case 400:
+      return 'Check the path and the request.';
+    case 403:
+      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 404:
+      return 'Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).';
+    case 412:
+    case 429:
+    case 503:
+      return 'Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.';
+    default:
+      return status >= 500 ? 'Vault failed on its side: check its health and logs.' : 'Check the request.';
+  }
+}
+
+/** Extracts Vault's `errors` array from a node-vault ApiResponseError or a body. */
+export function vaultErrorsOf(body: unknown): string[] {
+  if (body !== null && typeof body === 'object' && 'errors' in body && Array.isArray(body.errors)) {
+    return body.errors.filter((e): e is string => typeof e === 'string');
+  }
+  return [];
+}

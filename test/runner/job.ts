@@ -1,0 +1,159 @@
+// Runs the bundled action the way the GitHub runner does: INPUT_* variables with the
+// action.yml defaults applied, a fresh GITHUB_ENV/GITHUB_OUTPUT/GITHUB_STATE file per
+// step, GITHUB_STEP_SUMMARY for the job, environment carried from step to step, and
+// the main step's state handed to post as STATE_*.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { parseCommands, parseFileCommand, type WorkflowCommand } from './commands.js';
+import { maskLog } from './masker.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The Node binary that runs the action: ACTION_NODE (CI runs Node 24 here) or this one. */
+export const ACTION_NODE = process.env['ACTION_NODE'] || process.execPath;
+
+export interface StepResult {
+  readonly step: 'main' | 'post';
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly commands: WorkflowCommand[];
+  /** Values registered with ::add-mask::, in order. */
+  readonly masks: string[];
+  readonly env: Record<string, string>;
+  readonly outputs: Record<string, string>;
+  readonly state: Record<string, string>;
+  /** stdout as the runner would show it: commands consumed, masks applied. */
+  readonly log: string;
+  readonly pid: number;
+}
+
+export interface StepOptions {
+  readonly inputs?: Record<string, string>;
+  readonly env?: Record<string, string>;
+  readonly timeoutMs?: number;
+  /** Called once the process runs (to signal it, or read /proc/PID/cmdline). */
+  readonly onSpawn?: (child: ChildProcess) => void;
+}
+
+function actionDefaults(): Record<string, string> {
+  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(action.inputs)) if (spec.default !== undefined) out[name] = String(spec.default);
+  return out;
+}
+
+export class Job {
+  readonly dir = mkdtempSync(join(tmpdir(), 'job-'));
+  readonly runnerTemp = join(this.dir, 'runner-temp');
+  readonly workspace = join(this.dir, 'workspace');
+  readonly summaryFile = join(this.dir, 'step-summary.md');
+  /** Environment set by earlier steps through GITHUB_ENV. */
+  readonly env: Record<string, string> = {};
+  readonly steps: StepResult[] = [];
+  #mainState: Record<string, string> = {};
+  #inputs: Record<string, string> = {};
+  #stepCount = 0;
+
+  constructor(readonly baseEnv: Record<string, string> = {}) {
+    mkdirSync(this.runnerTemp);
+    mkdirSync(this.workspace);
+    writeFileSync(this.summaryFile, '');
+  }
+
+  /** Everything stdout/stderr of every step printed, and the summary. */
+  get allOutput(): string {
+    return this.steps.map((s) => s.stdout + s.stderr).join('') + this.summary;
+  }
+
+  get summary(): string {
+    return existsSync(this.summaryFile) ? readFileSync(this.summaryFile, 'utf8') : '';
+  }
+
+  async main(inputs: Record<string, string>, opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult> {
+    this.#inputs = inputs;
+    const result = await this.#run('main', { ...opts, inputs });
+    this.#mainState = result.state;
+    return result;
+  }
+
+  /** Post gets the same inputs (the runner evaluates them again) and main's state. */
+  async post(opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult> {
+    return this.#run('post', { ...opts, inputs: this.#inputs });
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async #run(step: 'main' | 'post', opts: StepOptions): Promise<StepResult> {
+    const n = ++this.#stepCount;
+    const files = {
+      GITHUB_ENV: join(this.dir, `env-${n}`),
+      GITHUB_OUTPUT: join(this.dir, `output-${n}`),
+      GITHUB_STATE: join(this.dir, `state-${n}`),
+      GITHUB_PATH: join(this.dir, `path-${n}`),
+    };
+    for (const f of Object.values(files)) writeFileSync(f, '');
+    const inputs = { ...actionDefaults(), ...opts.inputs };
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: process.env['HOME'] ?? '/root',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: this.workspace,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_STEP_SUMMARY: this.summaryFile,
+      RUNNER_TEMP: this.runnerTemp,
+      RUNNER_OS: 'Linux',
+      ...this.baseEnv,
+      ...this.env,
+      ...opts.env,
+      ...files,
+    };
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
+
+    const child = spawn(ACTION_NODE, [join(ROOT, 'dist', `${step}.js`)], { env, cwd: this.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    opts.onSpawn?.(child);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(timer);
+
+    const commands = parseCommands(stdout);
+    const masks = commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+    const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
+    Object.assign(this.env, stepEnv);
+    const result: StepResult = {
+      step,
+      exitCode,
+      signal,
+      stdout,
+      stderr,
+      commands,
+      masks,
+      env: stepEnv,
+      outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+      state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
+      log: maskLog(
+        stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n'),
+        this.steps.flatMap((s) => s.masks).concat(masks),
+      ),
+      pid: child.pid ?? 0,
+    };
+    this.steps.push(result);
+    return result;
+  }
+}

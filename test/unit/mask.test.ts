@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { base64Alignments, basicAuthForms, formsOf, jsonLeaves, MIN_DERIVED_LENGTH, plainParts } from '../../src/mask/forms.js';
+import { MaskRegistry } from '../../src/mask/registry.js';
+import { credentialPairs } from '../../src/mask/pairs.js';
+
+describe('base64 at every alignment', () => {
+  it('finds the value inside any longer base64 text, whatever sits before and after', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.uint8Array({ maxLength: 10 }), fc.uint8Array({ maxLength: 10 }), (value, before, after) => {
+        const whole = Buffer.concat([before, value, after]);
+        const forms = base64Alignments(value, 'base64');
+        const formsUrl = base64Alignments(value, 'base64url');
+        const offset = before.length % 3;
+        // the form for this alignment is the one computed with `offset` leading bytes
+        const expected = base64Alignments(value, 'base64')[offset] ?? '';
+        if (value.length >= 3) {
+          expect(forms.some((f) => whole.toString('base64').includes(f))).toBe(true);
+          expect(whole.toString('base64')).toContain(expected);
+          expect(formsUrl.some((f) => whole.toString('base64url').includes(f))).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drops padding, unlike the runner', () => {
+    const forms = base64Alignments(Buffer.from('hunter22'), 'base64');
+    expect(forms.every((f) => !f.includes('='))).toBe(true);
+    expect(forms[0]).toBe(Buffer.from('hunter22').toString('base64').replace(/=+$/, '').slice(0, 10));
+  });
+});
+
+describe('plain parts', () => {
+  it('splits lines and trims them, like the runner', () => {
+    const parts = plainParts('-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----');
+    expect(parts.map((p) => p.text)).toEqual(['-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----', '-----BEGIN KEY-----', 'abc def ghi', '-----END KEY-----']);
+  });
+
+  it('takes string and number leaves of JSON documents, not booleans or null', () => {
+    expect(jsonLeaves('{"a":"x1","b":{"c":[42,"y2",true,null]}}')).toEqual(['x1', '42', 'y2']);
+    expect(jsonLeaves('not json {')).toEqual([]);
+    expect(jsonLeaves('"just a string"')).toEqual([]);
+  });
+
+  it('masks a leaf value whose own text has several lines', () => {
+    const parts = plainParts(JSON.stringify({ key: 'line-one-xx\nline-two-yy' }));
+    expect(parts.map((p) => p.text)).toContain('line-two-yy');
+  });
+});
+
+describe('formsOf', () => {
+  const value = 'pässwörd with spaces & "quotes"';
+  const forms = formsOf(value);
+  const texts = forms.map((f) => f.text);
+
+  it('has hex, URL, JSON escapes and both base64 alphabets', () => {
+    const bytes = Buffer.from(value);
+    expect(texts).toContain(bytes.toString('hex'));
+    expect(texts).toContain(bytes.toString('hex').toUpperCase());
+    expect(texts).toContain(encodeURIComponent(value));
+    expect(texts).toContain(JSON.stringify(value).slice(1, -1));
+    for (const alphabet of ['base64', 'base64url'] as const) {
+      for (const b of base64Alignments(bytes, alphabet)) expect(texts).toContain(b);
+    }
+  });
+
+  it('never registers a derived form shorter than the minimum', () => {
+    for (const f of formsOf('abc')) if (f.kind !== 'value' && f.kind !== 'line' && f.kind !== 'json-leaf') expect(f.text.length).toBeGreaterThanOrEqual(MIN_DERIVED_LENGTH);
+  });
+
+  it('never registers an empty or blank form, whatever the value', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (v) => {
+        for (const f of formsOf(v)) expect(f.text.trim()).not.toBe('');
+      }),
+    );
+  });
+
+  it('covers docker auth: base64 of user:password whole', () => {
+    const forms = basicAuthForms('deploy-bot', 's3cr3t-pass');
+    expect(forms.map((f) => f.text)).toContain(Buffer.from('deploy-bot:s3cr3t-pass').toString('base64'));
+  });
+});
+
+describe('MaskRegistry', () => {
+  it('registers each form once, and counts short parts', () => {
+    const seen: string[] = [];
+    const reg = new MaskRegistry((t) => seen.push(t));
+    expect(reg.addSecret('A', 'abc').shortParts).toBe(1);
+    reg.addSecret('B', 'abc');
+    expect(seen.filter((s) => s === 'abc')).toHaveLength(1);
+    expect(reg.addSecret('C', '{"user":"u","pass":"long-enough-value"}').shortParts).toBe(1);
+  });
+
+  it('redacts every registered form, longest first', () => {
+    const reg = new MaskRegistry(() => undefined);
+    reg.addSecret('A', 'hunter2-hunter2');
+    const b64 = Buffer.from('hunter2-hunter2').toString('base64');
+    expect(reg.redact(`x hunter2-hunter2 y ${b64} z`)).toBe('x *** y *** z');
+  });
+});
+
+describe('credentialPairs', () => {
+  it('pairs user and password keys read from the same secret only', () => {
+    const pairs = credentialPairs([
+      { source: 'database/creds/app#username', name: 'DB_USER', value: 'v-app-1' },
+      { source: 'database/creds/app#password', name: 'DB_PASS', value: 'pw-1' },
+      { source: 'secret/other#password', name: 'OTHER', value: 'pw-2' },
+    ]);
+    expect(pairs).toEqual([{ user: 'v-app-1', password: 'pw-1', name: 'DB_PASS' }]);
+  });
+});

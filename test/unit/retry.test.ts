@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, isRetryableStatus, parseRetryAfter } from '../../src/vault/retry.js';
+
+describe('retry policy', () => {
+  it('retries what may pass and nothing else', () => {
+    expect([412, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
+    expect([200, 204, 400, 401, 403, 404, 405, 501].some(isRetryableStatus)).toBe(false);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-11-28T00:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Sat, 28 Nov 2026 00:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it('backs off exponentially with full jitter under a cap, and honours Retry-After up to the cap', () => {
+    const policy = { retries: 5, baseMs: 100, capMs: 1000 };
+    expect(backoffMs(0, policy, undefined, () => 1)).toBe(100);
+    expect(backoffMs(3, policy, undefined, () => 1)).toBe(800);
+    expect(backoffMs(9, policy, undefined, () => 1)).toBe(1000);
+    expect(backoffMs(9, policy, undefined, () => 0)).toBe(0);
+    expect(backoffMs(0, policy, 400)).toBe(400);
+    expect(backoffMs(0, policy, 60_000)).toBe(1000);
+  });
+});
