@@ -23,7 +23,7 @@ import {
   warning,
   writeMainSummary,
   writePrivateFile
-} from "./shared-Y2O2LLE4.js";
+} from "./shared-3HNRBU2Y.js";
 
 // src/mask/pairs.ts
 var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
@@ -168,6 +168,35 @@ var Secret = class {
   }
 };
 
+// src/vault/paths.ts
+function apiPathsFor(path, mount, version) {
+  if (mount?.kvVersion === 2) {
+    let rest = path.slice(mount.path.length);
+    if (rest.startsWith("data/")) rest = rest.slice("data/".length);
+    const query = version !== void 0 ? `?version=${version}` : "";
+    const base = encodePath(mount.path);
+    return { read: `${base}data/${encodePath(rest)}${query}`, list: `${base}metadata/${encodePath(rest)}/`, unwrap: "kv2" };
+  }
+  if (version !== void 0) {
+    const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ""} mount` : "a mount whose type Vault would not tell";
+    throw new Error(`"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`);
+  }
+  return { read: encodePath(path), list: `${encodePath(path)}/`, unwrap: mount ? "plain" : "detect" };
+}
+function encodePath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function secretData(body, unwrap) {
+  const data = body?.data;
+  if (!isObject(data)) return void 0;
+  const looksKv2 = isObject(data.data) && isObject(data.metadata);
+  if (unwrap === "kv2" || unwrap === "detect" && looksKv2) return isObject(data.data) ? data.data : void 0;
+  return data;
+}
+function isObject(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
 // src/vault/mounts.ts
 var MountResolver = class {
   #api;
@@ -191,7 +220,7 @@ var MountResolver = class {
   async #preflight(path) {
     let body;
     try {
-      body = await this.#api.read(`sys/internal/ui/mounts/${path}`, "mount lookup");
+      body = await this.#api.read(`sys/internal/ui/mounts/${encodePath(path)}`, "mount lookup");
     } catch (err) {
       if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400)) return void 0;
       throw err;
@@ -207,31 +236,6 @@ var MountResolver = class {
     };
   }
 };
-
-// src/vault/paths.ts
-function apiPathsFor(path, mount, version) {
-  if (mount?.kvVersion === 2) {
-    let rest = path.slice(mount.path.length);
-    if (rest.startsWith("data/")) rest = rest.slice("data/".length);
-    const query = version !== void 0 ? `?version=${version}` : "";
-    return { read: `${mount.path}data/${rest}${query}`, list: `${mount.path}metadata/${rest}/`, unwrap: "kv2" };
-  }
-  if (version !== void 0) {
-    const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ""} mount` : "a mount whose type Vault would not tell";
-    throw new Error(`"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`);
-  }
-  return { read: path, list: `${path}/`, unwrap: mount ? "plain" : "detect" };
-}
-function secretData(body, unwrap) {
-  const data = body?.data;
-  if (!isObject(data)) return void 0;
-  const looksKv2 = isObject(data.data) && isObject(data.metadata);
-  if (unwrap === "kv2" || unwrap === "detect" && looksKv2) return isObject(data.data) ? data.data : void 0;
-  return data;
-}
-function isObject(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 // src/vault/pool.ts
 async function mapSettled(items, limit, fn) {
@@ -315,12 +319,22 @@ var FetchError = class extends Error {
 async function fetchSecrets(requests, api, opts) {
   const mounts = new MountResolver(api);
   const groups = [...groupByPath(requests).values()];
+  const reads = /* @__PURE__ */ new Map();
+  const readData = (paths) => {
+    let pending = reads.get(paths.read);
+    if (!pending) {
+      pending = api.read(paths.read).then((body) => {
+        recordLease2(body, paths.read, opts);
+        return secretData(body, paths.unwrap);
+      });
+      reads.set(paths.read, pending);
+    }
+    return pending;
+  };
   const readOne = async (group2, path, leaf) => {
     const first = group2[0];
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
-    const body = await api.read(paths.read);
-    recordLease2(body, paths.read, opts);
-    const data = secretData(body, paths.unwrap);
+    const data = await readData(paths);
     if (!data) throw new Error(`secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`);
     const fetched2 = [];
     for (const req of group2) {

@@ -14,7 +14,7 @@ import {
   setSecret,
   warning,
   writePostSummary
-} from "./shared-Y2O2LLE4.js";
+} from "./shared-3HNRBU2Y.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
@@ -67,18 +67,18 @@ function overwrite(path, size) {
 // src/cleanup/revoke.ts
 async function revokeAll(leaseApi, leases, tokenApi) {
   const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
+  if (tokenApi) {
+    try {
+      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
+      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
+    } catch (err) {
+      report.failures.push(messageOf(err));
+    }
+  }
   const results = await Promise.allSettled(leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease")));
   for (const r of results) {
     if (r.status === "fulfilled") report.leasesRevoked++;
     else report.failures.push(messageOf(r.reason));
-  }
-  if (tokenApi) {
-    try {
-      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
-      report.tokenRevoked = true;
-    } catch (err) {
-      report.failures.push(messageOf(err));
-    }
   }
   return report;
 }
@@ -123,8 +123,8 @@ async function revoke(masks2, token, leases, revokeToken) {
     const report = await revokeAll(leaseApi, leases, tokenApi);
     for (const failure of report.failures) warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
     const out = [];
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)`);
     if (revokeToken) out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`);
     return out;
   } finally {
     transport.close();

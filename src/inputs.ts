@@ -72,7 +72,7 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   const skipVerify = bool('vault-tls-skip-verify', false);
   if (skipVerify) core.warning('vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.');
   const key = pem('vault-client-key');
-  if (key !== undefined) masks.addHandle('vault-client-key', key);
+  if (key !== undefined) masks.addSecret('vault-client-key', key);
   const cert = pem('vault-client-cert');
   if ((key === undefined) !== (cert === undefined)) throw new InputError('vault-client-cert and vault-client-key go together: give both or neither.');
   const ca = pem('vault-ca-cert');
@@ -105,7 +105,7 @@ function readAuth(masks: MaskRegistry): AuthConfig {
       return {
         method,
         mount,
-        roleId: need(secret('vault-role-id'), 'vault-role-id', 'approle'),
+        roleId: need(text('vault-role-id'), 'vault-role-id', 'approle'),
         secretId: need(secret('vault-secret-id'), 'vault-secret-id', 'approle'),
       };
     case 'jwt':

@@ -50,8 +50,8 @@ async function revoke(masks: MaskRegistry, token: string, leases: readonly strin
     const report = await revokeAll(leaseApi, leases, tokenApi);
     for (const failure of report.failures) core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
     const out = [];
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)`);
     if (revokeToken) out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`);
     return out;
   } finally {
     transport.close();

@@ -5,7 +5,7 @@ import { assertUniqueNames, groupByPath, type SecretRequest } from '../spec/inde
 import { Secret } from '../secret.js';
 import type { VaultApi } from './client.js';
 import { MountResolver } from './mounts.js';
-import { apiPathsFor, secretData } from './paths.js';
+import { apiPathsFor, secretData, type ApiPaths } from './paths.js';
 import { mapSettled } from './pool.js';
 import { selectValues } from './select.js';
 
@@ -34,12 +34,25 @@ export async function fetchSecrets(requests: readonly SecretRequest[], api: Vaul
   const mounts = new MountResolver(api);
   const groups = [...groupByPath(requests).values()];
 
+  // Two spellings of one secret (`secret/app` and `secret/data/app`) resolve to one API
+  // path: read it once, record its lease once.
+  const reads = new Map<string, Promise<Record<string, unknown> | undefined>>();
+  const readData = (paths: ApiPaths): Promise<Record<string, unknown> | undefined> => {
+    let pending = reads.get(paths.read);
+    if (!pending) {
+      pending = api.read(paths.read).then((body) => {
+        recordLease(body, paths.read, opts);
+        return secretData(body, paths.unwrap);
+      });
+      reads.set(paths.read, pending);
+    }
+    return pending;
+  };
+
   const readOne = async (group: readonly SecretRequest[], path: string, leaf?: string): Promise<Fetched[]> => {
     const first = group[0] as SecretRequest;
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
-    const body = await api.read(paths.read);
-    recordLease(body, paths.read, opts);
-    const data = secretData(body, paths.unwrap);
+    const data = await readData(paths);
     if (!data) throw new Error(`secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`);
     const fetched: Fetched[] = [];
     for (const req of group) {

@@ -112,7 +112,9 @@ export function createTransport(opts: TransportOptions): Transport {
     const isHttps = url.protocol === 'https:';
     const lib = isHttps ? https : http;
     return new Promise((resolve, reject) => {
-      const request = lib.request(url, { method: req.method, headers, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
+      // the options of every new connection, and X-Vault-Token would be among them.
+      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(networkError(e, url)));
@@ -131,6 +133,7 @@ export function createTransport(opts: TransportOptions): Transport {
         request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, 'TIMEOUT'));
       });
       request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
+      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
       request.end(body);
     });
   }

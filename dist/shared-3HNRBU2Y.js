@@ -24453,7 +24453,7 @@ function parsePath(cur, raw, column) {
     }
   }
   if (folder && version !== void 0) {
-    cur.fail(`PATH \`${raw}\` is a folder (it ends with '/'), which has no version; remove '?version=${version}'`, column);
+    cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
   }
   return { path, folder, version };
 }
@@ -24462,7 +24462,7 @@ function parseVersion(cur, query, column) {
   const version = Number(match?.[1]);
   if (Number.isSafeInteger(version)) return version;
   cur.fail(
-    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N with N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; the only one allowed is ?version=N (a KV v2 version)`,
+    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) is allowed`,
     column
   );
 }
@@ -24474,7 +24474,9 @@ function readSelector(cur) {
     return { kind: "all" };
   }
   if (cur.char === "#") {
-    cur.fail(`a selector cannot start with '#', which looks like a comment; comments start their line or follow \`;\`, and a key starting with '#' must be quoted, e.g. "#key"`);
+    cur.fail(
+      "a selector cannot start with '#', which looks like a comment; comments start their line or follow `;`, and a key starting with # must be quoted, e.g. \"#key\""
+    );
   }
   const segments = [];
   for (; ; ) {
@@ -24487,7 +24489,9 @@ function readBare(cur) {
   const start = cur.pos;
   for (let c = cur.wordChar(); c !== void 0 && c !== "."; c = cur.wordChar()) {
     if (c === '"') {
-      cur.fail('a quote must wrap a whole selector segment; write e.g. config."a.b".c, with \\" for a quote inside the key');
+      cur.fail(
+        'a quote must wrap a whole selector segment; write e.g. config."a.b".c, with \\" for a quote inside the key'
+      );
     }
     if (c === "*") {
       cur.fail(`'*' (every key) must be the whole selector; to select a key containing '*', quote it, e.g. "a*b"`);
@@ -24553,12 +24557,13 @@ function parseEntry(cur) {
     ...resolve(cur, rawPath, folder, selector, name, selectorColumn)
   };
 }
+var MORE_THAN_ONE_PIPE = "more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`";
 function readName(cur, noun) {
   if (cur.char !== "|") return void 0;
   const pipeColumn = cur.column;
   cur.pos++;
   cur.skipSpaces();
-  if (cur.char === "|") cur.fail("more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`");
+  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
   const nameColumn = cur.column;
   const name = cur.readPlain();
   if (name === "") cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
@@ -24569,7 +24574,7 @@ function readName(cur, noun) {
     );
   }
   cur.skipSpaces();
-  if (cur.char === "|") cur.fail("more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`");
+  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
   rejectExtraWord(cur, `the ${noun}`, "");
   return name;
 }
@@ -24578,10 +24583,8 @@ function rejectExtraWord(cur, after, hint) {
   const column = cur.column;
   const word = cur.readPlain();
   if (word === "") return;
-  cur.fail(
-    `unexpected \`${word}\` after ${after}; ` + (word.startsWith("#") ? "a comment must start its line or follow `;`" : `${hint}end the entry with \`;\` or a new line`),
-    column
-  );
+  const fix = word.startsWith("#") ? "a comment must start its line or follow `;`" : `${hint}end the entry with \`;\` or a new line`;
+  cur.fail(`unexpected \`${word}\` after ${after}; ${fix}`, column);
 }
 function resolve(cur, rawPath, folder, selector, name, selectorColumn) {
   if (folder || selector?.kind === "all") return { selector: { kind: "all" }, name: name ?? "" };
@@ -24672,7 +24675,7 @@ function readConnectionConfig(masks) {
   const skipVerify = bool("vault-tls-skip-verify", false);
   if (skipVerify) warning("vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.");
   const key = pem("vault-client-key");
-  if (key !== void 0) masks.addHandle("vault-client-key", key);
+  if (key !== void 0) masks.addSecret("vault-client-key", key);
   const cert = pem("vault-client-cert");
   if (key === void 0 !== (cert === void 0)) throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
   const ca = pem("vault-ca-cert");
@@ -24704,7 +24707,7 @@ function readAuth(masks) {
       return {
         method,
         mount,
-        roleId: need(secret("vault-role-id"), "vault-role-id", "approle"),
+        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
         secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
       };
     case "jwt":
@@ -25083,7 +25086,7 @@ function createTransport(opts) {
     const isHttps = url.protocol === "https:";
     const lib = isHttps ? https2 : http2;
     return new Promise((resolve2, reject) => {
-      const request = lib.request(url, { method: req.method, headers, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("error", (e) => reject(networkError(e, url)));
@@ -25102,6 +25105,7 @@ function createTransport(opts) {
         request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, "TIMEOUT"));
       });
       request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
+      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
       request.end(body);
     });
   }

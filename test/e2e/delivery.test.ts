@@ -1,0 +1,130 @@
+// Opt-in deliveries (env-file, env, outputs), folders and versions, and TLS.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Job } from '../runner/job.js';
+import { startVaultDevServer } from '../vault-server/server.js';
+import { expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+
+let fx: Fixture;
+let job: Job;
+beforeEach(async () => {
+  fx = await startFixture();
+  job = new Job();
+});
+afterEach(async () => {
+  job.dispose();
+  await fx.server.close();
+});
+
+const base = (extra: Record<string, string>): Record<string, string> => ({ 'vault-addr': fx.server.url, 'vault-token': fx.server.rootToken, ...extra });
+
+describe('deliveries', () => {
+  it('env-file: a 0600 NAME=value file for docker --env-file, removed by post', async () => {
+    const main = await job.main(base({ secrets: 'secret/ci/app * | APP_\nsecret/ci/odd unicode', deliver: 'env-file' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    const path = main.outputs['env-file'] ?? '';
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const text = readFileSync(path, 'utf8');
+    expect(text === `APP_USERNAME=deploy-bot\nAPP_PASSWORD=${fx.values.password}\nAPP_API_KEY=${fx.values.apiKey}\nUNICODE=${fx.values.unicode}\n`).toBe(true);
+    expect(main.outputs['files-dir']).toBeUndefined();
+    await job.post();
+    expectGone(sessionRoot(main));
+    expectNoLeaks(job, Object.values(fx.values));
+  });
+
+  it('env-file refuses a multi-line value, naming it, and writes nothing', async () => {
+    const main = await job.main(base({ secrets: 'secret/ci/tls "tls.key" | TLS_KEY', deliver: 'env-file' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/::error::deliver env-file: TLS_KEY holds a line break.*Deliver it as files/);
+    await job.post();
+    expectNoLeaks(job, [fx.values.pem]);
+  });
+
+  it('env and outputs: only on request, each with a warning saying why files are safer', async () => {
+    const main = await job.main(base({ secrets: 'secret/ci/app password | PW', deliver: 'env, outputs' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.env['PW'] === fx.values.password).toBe(true);
+    expect(main.outputs['PW'] === fx.values.password).toBe(true);
+    expect(main.stdout).toMatch(/::warning::deliver env: .*inherits them.*docker inspect/);
+    expect(main.stdout).toMatch(/::warning::deliver outputs: .*drops any job output that holds a secret/);
+    expect(main.masks).toContain(fx.values.password);
+    await job.post();
+    expectGone(sessionRoot(main));
+  });
+
+  it('env refuses names the runner relies on', async () => {
+    const main = await job.main(base({ secrets: 'secret/ci/app password | PATH', deliver: 'env' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/::error::deliver env: PATH would replace a variable/);
+    await job.post();
+  });
+});
+
+describe('paths', () => {
+  it('a folder: every secret under it with derived names; a KV v2 version', async () => {
+    fx.server.putKv('', 'secret', 'ci/folder/one', { key: 'first-value-1' });
+    fx.server.putKv('', 'secret', 'ci/folder/two', { key: 'second-value-2' });
+    fx.server.putKv('', 'secret', 'ci/versioned', { v: 'version-one-value' });
+    fx.server.putKv('', 'secret', 'ci/versioned', { v: 'version-two-value' });
+    const main = await job.main(base({ secrets: 'secret/ci/folder/ * | F_\nsecret/ci/versioned?version=1 v | V1\nsecret/ci/versioned v | V2' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    const dir = main.outputs['files-dir'] ?? '';
+    expect(readFileSync(join(dir, 'F_ONE_KEY'), 'utf8')).toBe('first-value-1');
+    expect(readFileSync(join(dir, 'F_TWO_KEY'), 'utf8')).toBe('second-value-2');
+    expect(readFileSync(join(dir, 'V1'), 'utf8')).toBe('version-one-value');
+    expect(readFileSync(join(dir, 'V2'), 'utf8')).toBe('version-two-value');
+    await job.post();
+  });
+
+  it('derived names that clash fail, naming both', async () => {
+    fx.server.putKv('', 'secret', 'ci/clash', { 'a-b': 'value-one-xx', a_b: 'value-two-yy' });
+    const main = await job.main(base({ secrets: 'secret/ci/clash *' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/::error::secrets line 1: name A_B/);
+    await job.post();
+  });
+});
+
+describe('TLS', () => {
+  it('verifies the server with vault-ca-cert, presents a client certificate, and refuses an unknown CA', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tls-'));
+    try {
+      const ssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+      ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=test-ca');
+      writeFileSync(join(dir, 'ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+      for (const who of ['server', 'client']) {
+        ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${who}.key`, '-out', `${who}.csr`, '-subj', `/CN=${who}`);
+        ssl('x509', '-req', '-in', `${who}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${who}.pem`, '-days', '1', '-extfile', 'ext');
+      }
+      const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+      const server = await startVaultDevServer({ tls: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem'), requestClientCert: true } });
+      try {
+        server.mountKv('', 'secret', 2);
+        server.putKv('', 'secret', 'ci/app', { password: 'over-tls-secret-value' });
+        const inputs = { 'vault-addr': server.url, 'vault-token': server.rootToken, secrets: 'secret/ci/app password | PW' };
+        const ok = await job.main({ ...inputs, 'vault-ca-cert': join(dir, 'ca.pem'), 'vault-client-cert': read('client.pem'), 'vault-client-key': Buffer.from(read('client.key')).toString('base64') });
+        expect(ok.exitCode, ok.stdout).toBe(0);
+        expect(ok.masks).toContain(read('client.key'));
+        await job.post();
+        expectNoLeaks(job, [read('client.key'), 'over-tls-secret-value']);
+
+        const job2 = new Job();
+        try {
+          const bad = await job2.main({ ...inputs, 'vault-retries': '0' });
+          expect(bad.exitCode).toBe(1);
+          expect(bad.stdout).toMatch(/::error::.*could not reach Vault at https:\/\/127\.0\.0\.1:\d+: \w+ \(TLS: give vault-ca-cert/);
+          await job2.post();
+        } finally {
+          job2.dispose();
+        }
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,59 @@
+// Injected failures, so tests can exercise a client's retry and timeout handling.
+import type { Reply } from './reply.js';
+
+export type FaultRule = {
+  method?: string;
+  /** Matched against the request path after /v1/ (e.g. 'secret/data/ci/app'); a string is a prefix. */
+  path?: string | RegExp;
+  /** How many matching requests it hits before it is dropped (default: all). */
+  times?: number;
+} & ({ status: number; retryAfter?: string; errors?: string[] } | { reset: true } | { hang: true } | { delayMs: number });
+
+export class Faults {
+  private rules: Array<{ rule: FaultRule; left: number }> = [];
+
+  add(rule: FaultRule): void {
+    this.rules.push({ rule, left: rule.times ?? Infinity });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The first rule matching the request, counting it as fired. */
+  take(method: string, path: string): FaultRule | undefined {
+    const entry = this.rules.find(({ rule }) => matches(rule, method, path));
+    if (entry && --entry.left <= 0) this.rules.splice(this.rules.indexOf(entry), 1);
+    return entry?.rule;
+  }
+}
+
+function matches(rule: FaultRule, method: string, path: string): boolean {
+  if (rule.method !== undefined && rule.method.toUpperCase() !== method) return false;
+  if (rule.path === undefined) return true;
+  return typeof rule.path === 'string' ? path.startsWith(rule.path) : path.search(rule.path) >= 0;
+}
+
+/** The texts Vault sends with these statuses. */
+function defaultErrors(status: number, path: string): string[] {
+  switch (status) {
+    case 429:
+      return [`request path "${path}": rate limit quota exceeded`];
+    case 503:
+      return ['Vault is sealed'];
+    case 412:
+      return ['required index state not present'];
+    case 500:
+      return ['internal error'];
+    default:
+      return [];
+  }
+}
+
+export function faultReply(rule: { status: number; retryAfter?: string; errors?: string[] }, path: string): Reply {
+  return {
+    status: rule.status,
+    body: { errors: rule.errors ?? defaultErrors(rule.status, path) },
+    ...(rule.retryAfter === undefined ? {} : { headers: { 'Retry-After': rule.retryAfter } }),
+  };
+}

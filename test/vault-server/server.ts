@@ -1,0 +1,397 @@
+// A Vault-compatible HTTP server for end-to-end tests, benchmarks and the demo: it speaks Vault's
+// documented API (status codes, JSON bodies, headers) over real sockets, keeps its state in memory,
+// serves a GitHub-style OIDC token endpoint, and can inject faults and latency.
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Connection, LIST_MARKER } from './connection.js';
+import { Faults, faultReply, type FaultRule } from './faults.js';
+import { isRecord, signJwt } from './jwt.js';
+import { writeKv } from './kv.js';
+import type { Capability, PolicyRule } from './policy.js';
+import { badRequest, errorReply, multiError, str, type Operation, type Reply } from './reply.js';
+import { route } from './router.js';
+import { VaultState, base62, mountBase, trimSlashes, type Mount, type Namespace } from './state.js';
+import { DEFAULT_TOKEN_TTL } from './token.js';
+
+export type { FaultRule } from './faults.js';
+export type { Capability, PolicyRule } from './policy.js';
+
+export interface DevServerOptions {
+  host?: string;
+  port?: number;
+  rootToken?: string;
+  latencyMs?: number;
+  /** PEM strings. With requestClientCert, only clients with a certificate signed by `ca` get in. */
+  tls?: { key: string; cert: string; ca?: string; requestClientCert?: boolean };
+}
+
+export interface RequestRecord {
+  method: string; // LIST as sent, not the GET it travels as internally
+  path: string; // the API path after /v1/, decoded, without the query: 'secret/data/ci/app' (the OIDC route: '_oidc/token')
+  url: string; // the request target as received: '/v1/secret/data/ci/app?version=1'
+  status: number; // 0 until answered; stays 0 for reset and hang faults
+  namespace: string; // resolved namespace, '' for root
+  connectionId: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface VaultDevServer {
+  readonly url: string;
+  readonly rootToken: string;
+  close(): Promise<void>;
+  latencyMs: number;
+  mountKv(ns: string, mount: string, version: 1 | 2): void;
+  putKv(ns: string, mount: string, path: string, data: Record<string, unknown>): void;
+  mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds?: number): void;
+  addPolicy(ns: string, name: string, rules: Array<{ path: string; capabilities: Capability[] }>): void;
+  createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string;
+  enableAppRole(ns: string, mount: string, role: string, opts: { roleId: string; secretId: string; policies: string[] }): void;
+  enableJwt(
+    ns: string,
+    mount: string,
+    opts: {
+      publicKeyPem: string;
+      roles: Record<string, { boundAudiences: string[]; boundClaims?: Record<string, string>; userClaim?: string; policies: string[] }>;
+    },
+  ): void;
+  enableKubernetes(ns: string, mount: string, opts: { roles: Record<string, { serviceAccountJwts: string[]; policies: string[] }> }): void;
+  enableUserpass(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void;
+  enableLdap(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void;
+  readonly oidc: { requestUrl: string; requestToken: string; sign(claims: Record<string, unknown>): string; publicKeyPem: string };
+  isTokenValid(token: string): boolean;
+  isTokenRevoked(token: string): boolean;
+  leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }>;
+  requests: RequestRecord[];
+  connectionsOpened: number;
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+}
+
+/** What the OIDC stand-in puts in its tokens, like a push to main of octo-org/octo-repo. */
+export const GITHUB_OIDC = {
+  issuer: 'https://token.actions.githubusercontent.com',
+  defaultAudience: 'https://github.com/octo-org',
+  repository: 'octo-org/octo-repo',
+  ref: 'refs/heads/main',
+  subject: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+  tokenLifetimeSeconds: 300,
+} as const;
+
+const OIDC_PATH = '_oidc/token';
+
+export async function startVaultDevServer(options: DevServerOptions = {}): Promise<VaultDevServer> {
+  const server = new DevServer(options);
+  await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
+  return server;
+}
+
+class DevServer implements VaultDevServer {
+  url = '';
+  latencyMs: number;
+  connectionsOpened = 0;
+  requests: RequestRecord[] = [];
+  readonly rootToken: string;
+  readonly oidc: VaultDevServer['oidc'];
+  private readonly state = new VaultState();
+  private readonly faults = new Faults();
+  private readonly server: http.Server;
+  private connectionIds = 0;
+
+  constructor(options: DevServerOptions) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.rootToken = this.state.issueToken({
+      id: options.rootToken ?? `hvs.${base62(24)}`,
+      ns: this.state.namespace(''),
+      policies: ['root'],
+      displayName: 'root',
+      meta: null,
+      path: 'auth/token/root',
+      ttl: 0,
+    }).id;
+
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 40);
+    this.oidc = {
+      requestUrl: '', // known once listening
+      requestToken: base62(32),
+      sign: (claims) => signJwt(claims, privateKey, kid),
+      publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+
+    const { tls } = options;
+    this.server = tls
+      ? https.createServer({
+          key: tls.key,
+          cert: tls.cert,
+          ...(tls.ca === undefined ? {} : { ca: tls.ca }),
+          requestCert: tls.requestClientCert ?? false,
+          rejectUnauthorized: tls.requestClientCert ?? false,
+        })
+      : http.createServer();
+    // A client that goes away mid-request rejects the body read; there is nobody left to answer.
+    this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      this.onRequest(req, res).catch(() => res.destroy());
+    });
+    // Route every accepted socket through Connection (see connection.ts) on its way to the HTTP layer.
+    const event = tls ? 'secureConnection' : 'connection';
+    const [httpListener] = this.server.listeners(event) as Array<(connection: Duplex) => void>;
+    if (!httpListener) throw new Error(`node:http registers no ${event} listener any more`);
+    this.server.removeAllListeners(event);
+    this.server.on(event, (socket: Socket) => httpListener.call(this.server, new Connection(socket, ++this.connectionIds)));
+    this.server.on('connection', () => this.connectionsOpened++);
+  }
+
+  async listen(host: string, port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    const address = this.server.address() as AddressInfo;
+    const scheme = this.server instanceof https.Server ? 'https' : 'http';
+    this.url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    this.oidc.requestUrl = `${this.url}/${OIDC_PATH}?api-version=2.0`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  // ---- seeding -------------------------------------------------------------------------------
+
+  private ns(path: string): Namespace {
+    return this.state.namespace(path);
+  }
+
+  private mountAt(ns: string, path: string): Mount | undefined {
+    return this.ns(ns).mounts.get(`${trimSlashes(path)}/`);
+  }
+
+  mountKv(ns: string, mount: string, version: 1 | 2): void {
+    this.state.addMount(this.ns(ns), { ...mountBase(mount, 'kv'), type: 'kv', version, entries: new Map() });
+  }
+
+  putKv(ns: string, mount: string, path: string, data: Record<string, unknown>): void {
+    const kv = this.mountAt(ns, mount);
+    if (kv?.type !== 'kv') throw new Error(`no kv mount "${mount}" in namespace "${ns}"`);
+    writeKv(kv, trimSlashes(path), data);
+  }
+
+  mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds = 3600): void {
+    const roleTtls = new Map(roles.map((role) => [role, ttlSeconds]));
+    this.state.addMount(this.ns(ns), { ...mountBase(mount, 'database'), type: 'database', roles: roleTtls });
+  }
+
+  addPolicy(ns: string, name: string, rules: PolicyRule[]): void {
+    this.ns(ns).policies.set(name, rules);
+  }
+
+  createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string {
+    return this.state.issueToken({
+      ns: this.ns(opts.ns ?? ''),
+      policies: opts.policies,
+      displayName: 'token',
+      meta: null,
+      path: 'auth/token/create',
+      ttl: opts.ttlSeconds ?? DEFAULT_TOKEN_TTL,
+    }).id;
+  }
+
+  enableAppRole(ns: string, mount: string, role: string, opts: { roleId: string; secretId: string; policies: string[] }): void {
+    let approle = this.mountAt(ns, `auth/${mount}`);
+    if (approle?.type !== 'approle') {
+      approle = { ...mountBase(`auth/${mount}`, 'auth_approle'), type: 'approle', roles: new Map() };
+      this.state.addMount(this.ns(ns), approle);
+    }
+    approle.roles.set(role, { ...opts });
+  }
+
+  enableJwt(ns: string, mount: string, opts: Parameters<VaultDevServer['enableJwt']>[2]): void {
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_jwt'),
+      type: 'jwt',
+      publicKey: createPublicKey(opts.publicKeyPem),
+      roles: new Map(Object.entries(opts.roles)),
+    });
+  }
+
+  enableKubernetes(ns: string, mount: string, opts: Parameters<VaultDevServer['enableKubernetes']>[2]): void {
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_kubernetes'),
+      type: 'kubernetes',
+      roles: new Map(Object.entries(opts.roles)),
+    });
+  }
+
+  enableUserpass(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void {
+    this.state.addMount(this.ns(ns), { ...mountBase(`auth/${mount}`, 'auth_userpass'), type: 'userpass', users: new Map(Object.entries(users)) });
+  }
+
+  enableLdap(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void {
+    this.state.addMount(this.ns(ns), { ...mountBase(`auth/${mount}`, 'auth_ldap'), type: 'ldap', users: new Map(Object.entries(users)) });
+  }
+
+  // ---- observation and faults ----------------------------------------------------------------
+
+  isTokenValid(token: string): boolean {
+    return this.state.validToken(token) !== undefined;
+  }
+
+  isTokenRevoked(token: string): boolean {
+    return this.state.tokens.get(token)?.revoked === true;
+  }
+
+  leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }> {
+    return [...this.state.leases.values()].map(({ id, revoked, tokenAccessor }) => ({ id, revoked, tokenAccessor }));
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.add(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  // ---- request handling ----------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const connection = req.socket as unknown as Connection;
+    const method = req.headers[LIST_MARKER] === 'LIST' ? 'LIST' : (req.method ?? 'GET');
+    delete req.headers[LIST_MARKER];
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    connection.expectRequest();
+    const body = Buffer.concat(chunks).toString('utf8');
+
+    const url = new URL(req.url ?? '/', 'http://vault');
+    const apiPath = url.pathname.startsWith('/v1/') ? safeDecode(url.pathname.slice(4)) : url.pathname === `/${OIDC_PATH}` ? OIDC_PATH : undefined;
+    const op = operation(method, url.searchParams);
+    const target =
+      apiPath === undefined || apiPath === OIDC_PATH
+        ? undefined
+        : this.state.resolve(str(req.headers['x-vault-namespace']), op === 'list' && !apiPath.endsWith('/') ? `${apiPath}/` : apiPath);
+    const record: RequestRecord = {
+      method,
+      path: apiPath ?? url.pathname,
+      url: req.url ?? '',
+      status: 0,
+      namespace: target?.ns.path ?? '',
+      connectionId: connection.id,
+      headers: req.headers,
+      body,
+    };
+    this.requests.push(record);
+
+    const fault = apiPath === undefined ? undefined : this.faults.take(method, apiPath);
+    if (fault && 'reset' in fault) return connection.reset();
+    if (fault && 'hang' in fault) return; // never answered; close() destroys the socket
+    if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+
+    let reply: Reply;
+    try {
+      if (fault && 'status' in fault) reply = faultReply(fault, apiPath ?? '');
+      else if (apiPath === OIDC_PATH) reply = this.issueIdToken(method, req.headers.authorization, url.searchParams);
+      else if (!target || !op || (method === 'HEAD' && target.rel !== 'sys/health')) reply = errorReply(target ? 405 : 404);
+      else reply = this.handle(target.ns, target.rel, op, body, req.headers, url.searchParams);
+    } catch (err) {
+      reply = errorReply(500, String(err));
+    }
+    record.status = reply.status;
+    res.statusCode = reply.status;
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    res.end(reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`);
+  }
+
+  /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */
+  private handle(ns: Namespace, rel: string, op: Operation, rawBody: string, headers: IncomingHttpHeaders, query: URLSearchParams): Reply {
+    let body: unknown = {};
+    if (rawBody.trim()) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch (err) {
+        return badRequest(`failed to parse JSON input: ${(err as Error).message}`);
+      }
+    }
+    if (!isRecord(body)) return badRequest('failed to parse JSON input: expected a JSON object');
+
+    const target = route(this.state, ns, rel, op);
+    const token = this.state.validToken(tokenFrom(headers));
+    const ctx = { state: this.state, ns, rel, op, body, query, token };
+    if (target.unauthenticated) return target.run(ctx);
+    if (!token) return errorReply(403, 'permission denied');
+    const aclPath = this.state.relativePrefix(token.ns, ns) + rel;
+    if (!this.state.covers(token, ns) || !this.state.acl(token).allows(aclPath, target.capability ?? CAPABILITY[op])) {
+      return errorReply(403, multiError('permission denied'));
+    }
+    return target.run({ ...ctx, token });
+  }
+
+  private issueIdToken(method: string, authorization: string | undefined, query: URLSearchParams): Reply {
+    if (method !== 'GET') return errorReply(405);
+    if (authorization !== `Bearer ${this.oidc.requestToken}`) return { status: 401, body: { message: 'Bad credentials' } };
+    const now = Math.floor(Date.now() / 1000);
+    const value = this.oidc.sign({
+      jti: randomUUID(),
+      sub: GITHUB_OIDC.subject,
+      aud: query.get('audience') || GITHUB_OIDC.defaultAudience,
+      ref: GITHUB_OIDC.ref,
+      sha: randomBytes(20).toString('hex'),
+      repository: GITHUB_OIDC.repository,
+      repository_owner: GITHUB_OIDC.repository.split('/')[0],
+      run_id: '1',
+      run_attempt: '1',
+      actor: 'octocat',
+      workflow: 'CI',
+      event_name: 'push',
+      ref_type: 'branch',
+      iss: GITHUB_OIDC.issuer,
+      nbf: now,
+      exp: now + GITHUB_OIDC.tokenLifetimeSeconds,
+      iat: now,
+    });
+    return { status: 200, body: { value } };
+  }
+}
+
+const CAPABILITY: Record<Operation, Capability> = { read: 'read', list: 'list', update: 'update', delete: 'delete' };
+
+function operation(method: string, query: URLSearchParams): Operation | undefined {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return query.get('list') === 'true' ? 'list' : 'read';
+    case 'LIST':
+      return 'list';
+    case 'POST':
+    case 'PUT':
+      return 'update';
+    case 'DELETE':
+      return 'delete';
+    default:
+      return undefined;
+  }
+}
+
+function tokenFrom(headers: IncomingHttpHeaders): string | undefined {
+  const direct = str(headers['x-vault-token']);
+  return direct || /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

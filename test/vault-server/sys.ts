@@ -1,0 +1,113 @@
+// The system backend (sys/): health, the mount preflight the `vault kv` CLI uses, and leases.
+import { randomUUID } from 'node:crypto';
+import {
+  NO_CONTENT,
+  UNSUPPORTED_OPERATION,
+  badRequest,
+  errorReply,
+  fixed,
+  logical,
+  str,
+  unsupportedPath,
+  type AuthedCtx,
+  type Ctx,
+  type Operation,
+  type Reply,
+  type Route,
+} from './reply.js';
+import { trimSlashes, type Mount } from './state.js';
+
+export const VAULT_VERSION = '1.17.0-dev';
+const CLUSTER_ID = randomUUID();
+const UI_MOUNTS = 'internal/ui/mounts/';
+
+export function sysRoute(sub: string, op: Operation): Route {
+  if (sub === 'health') {
+    return { mountType: 'system', unauthenticated: true, run: () => (op === 'read' ? health() : UNSUPPORTED_OPERATION) };
+  }
+  if (sub.startsWith(UI_MOUNTS)) {
+    const path = sub.slice(UI_MOUNTS.length);
+    return { mountType: 'system', unauthenticated: true, run: (ctx) => (op === 'read' ? preflight(ctx, path) : UNSUPPORTED_OPERATION) };
+  }
+  if (sub === 'leases/revoke' || sub.startsWith('leases/revoke/')) {
+    const urlLeaseId = sub.slice('leases/revoke/'.length);
+    return op === 'update' ? { mountType: 'system', run: (ctx) => revokeLease(ctx, urlLeaseId) } : fixed('system', UNSUPPORTED_OPERATION);
+  }
+  if (sub === 'leases/renew') {
+    return op === 'update' ? { mountType: 'system', run: renewLease } : fixed('system', UNSUPPORTED_OPERATION);
+  }
+  return unsupportedPath('system');
+}
+
+function health(): Reply {
+  return {
+    status: 200,
+    body: {
+      initialized: true,
+      sealed: false,
+      standby: false,
+      performance_standby: false,
+      replication_performance_mode: 'disabled',
+      replication_dr_mode: 'disabled',
+      server_time_utc: Math.floor(Date.now() / 1000),
+      version: VAULT_VERSION,
+      enterprise: true, // namespaces and 412 consistency errors are Enterprise features
+      cluster_name: 'vault-cluster-dev',
+      cluster_id: CLUSTER_ID,
+      echo_duration_ms: 0,
+      clock_skew_ms: 0,
+      replication_primary_canary_age_ms: 0,
+    },
+  };
+}
+
+/** sys/internal/ui/mounts/<path>: the mount serving <path>, if the token may use anything in it.
+ *  The path may reach into a child namespace ('team-b/secret/x'). */
+function preflight(ctx: Ctx, path: string): Reply {
+  if (!ctx.token) return errorReply(403, 'permission denied');
+  const denied = errorReply(
+    403,
+    `preflight capability check returned 403, please ensure client's policies grant access to path "${trimSlashes(path)}/"`,
+  );
+  const target = ctx.state.resolve(ctx.ns.path, path);
+  const mount = ctx.state.mountFor(target.ns, target.rel);
+  if (!mount || !ctx.state.covers(ctx.token, target.ns)) return denied;
+  const fromToken = ctx.state.relativePrefix(ctx.token.ns, target.ns) + mount.path;
+  if (!ctx.state.acl(ctx.token).reachesMount(fromToken)) return denied;
+  return logical('system', { data: mountInfo(mount, ctx.state.relativePrefix(ctx.ns, target.ns) + mount.path) });
+}
+
+function mountInfo(mount: Mount, path: string) {
+  return {
+    accessor: mount.accessor,
+    config: { default_lease_ttl: 0, force_no_cache: false, max_lease_ttl: 0 },
+    description: '',
+    external_entropy_access: false,
+    local: false,
+    options: mount.type === 'kv' ? { version: String(mount.version) } : null,
+    path,
+    plugin_version: '',
+    running_plugin_version: '',
+    running_sha256: '',
+    seal_wrap: false,
+    type: mount.type,
+    uuid: mount.uuid,
+  };
+}
+
+/** Vault treats revoking an unknown (or already revoked) lease as done. */
+function revokeLease(ctx: AuthedCtx, urlLeaseId: string): Reply {
+  const id = str(ctx.body['lease_id']) || urlLeaseId;
+  if (!id) return badRequest('lease_id must be specified');
+  const lease = ctx.state.leases.get(id);
+  if (lease) lease.revoked = true;
+  return NO_CONTENT;
+}
+
+function renewLease(ctx: AuthedCtx): Reply {
+  const id = str(ctx.body['lease_id']);
+  if (!id) return badRequest('lease_id must be specified');
+  const lease = ctx.state.leases.get(id);
+  if (!lease || lease.revoked) return badRequest('lease not found');
+  return logical('system', { lease_id: lease.id, renewable: true, lease_duration: lease.ttl });
+}
