@@ -23,7 +23,7 @@ import {
   warning,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3HNRBU2Y.js";
+} from "./shared-S72SBBUG.js";
 
 // src/mask/pairs.ts
 var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
@@ -279,7 +279,7 @@ function selectValues(req, data, readPath, leaf) {
 function dig(data, segments, req, readPath) {
   let node = data;
   for (const [i, segment] of segments.entries()) {
-    const container = node;
+    const container = parsedIfJson(node);
     if (Array.isArray(container) && /^\d+$/.test(segment) && Number(segment) < container.length) {
       node = container[Number(segment)];
     } else if (container !== null && typeof container === "object" && !Array.isArray(container) && Object.hasOwn(container, segment)) {
@@ -290,6 +290,14 @@ function dig(data, segments, req, readPath) {
     }
   }
   return node;
+}
+function parsedIfJson(node) {
+  if (typeof node !== "string" || !/^\s*[[{]/.test(node)) return node;
+  try {
+    return JSON.parse(node);
+  } catch {
+    return node;
+  }
 }
 function describe(node) {
   if (Array.isArray(node)) return `an array of ${node.length}`;
@@ -403,7 +411,7 @@ async function run(masks2) {
     const secrets = await group(`Fetch ${config.requests.length} secret entr${config.requests.length === 1 ? "y" : "ies"}`, async () => {
       const fetched = await fetchSecrets(config.requests, conn.api, {
         concurrency: config.connection.concurrency,
-        onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value).shortParts),
+        onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
         onLease: (lease) => {
           masks2.addHandle("lease", lease.id);
           ensureToken();
@@ -447,11 +455,13 @@ function deliver(secrets, config, session) {
   if (config.deliveries.has("env")) deliverEnv(secrets);
   if (config.deliveries.has("outputs")) deliverOutputs(secrets);
 }
-function warnIfShort(name, shortParts) {
-  if (shortParts === 0) return;
-  warning(
-    `${name}: ${shortParts} part(s) (the value, a line or a JSON leaf) are shorter than ${MIN_SECRET_LENGTH} characters. They are masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
-  );
+function warnIfShort(name, found) {
+  if (found.short) {
+    warning(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`);
+  }
+  if (found.shortParts > 0) {
+    warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+  }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => {

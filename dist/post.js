@@ -14,7 +14,7 @@ import {
   setSecret,
   warning,
   writePostSummary
-} from "./shared-3HNRBU2Y.js";
+} from "./shared-S72SBBUG.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";

@@ -37,7 +37,7 @@ async function run(masks: MaskRegistry): Promise<void> {
     const secrets = await core.group(`Fetch ${config.requests.length} secret entr${config.requests.length === 1 ? 'y' : 'ies'}`, async () => {
       const fetched = await fetchSecrets(config.requests, conn.api, {
         concurrency: config.connection.concurrency,
-        onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value).shortParts),
+        onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
         onLease: (lease) => {
           masks.addHandle('lease', lease.id);
           ensureToken();
@@ -83,12 +83,13 @@ function deliver(secrets: readonly Secret[], config: MainConfig, session: Sessio
   if (config.deliveries.has('outputs')) deliverOutputs(secrets);
 }
 
-function warnIfShort(name: string, shortParts: number): void {
-  if (shortParts === 0) return;
-  core.warning(
-    `${name}: ${shortParts} part(s) (the value, a line or a JSON leaf) are shorter than ${MIN_SECRET_LENGTH} characters. ` +
-      'They are masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.',
-  );
+function warnIfShort(name: string, found: { short: boolean; shortParts: number }): void {
+  if (found.short) {
+    core.warning(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`);
+  }
+  if (found.shortParts > 0) {
+    core.warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+  }
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));

@@ -30,12 +30,29 @@ export interface MaskForm {
  */
 export const MIN_DERIVED_LENGTH = 8;
 
-/** Values (and lines, leaves) shorter than this get a warning: masking them garbles logs. */
+/**
+ * A value shorter than this is masked with a warning (masking it garbles logs, and it is
+ * easy to guess); lines and JSON leaves shorter than this are not masked on their own.
+ */
 export const MIN_SECRET_LENGTH = 6;
 
-/** The plain parts of a value: itself, each trimmed line, each JSON leaf (and its lines). */
+/**
+ * The plain parts of a value: itself, each trimmed line, each JSON leaf (and its lines).
+ * Lines and leaves shorter than MIN_SECRET_LENGTH are left out (see `shortParts`): a
+ * JSON config's `"port": 5432` or `"name": "app"` would blank those words in every log,
+ * while the whole value stays masked.
+ */
 export function plainParts(value: string): MaskForm[] {
-  const parts: MaskForm[] = [{ kind: 'value', text: value }];
+  return dedupe([{ kind: 'value', text: value }, ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)]);
+}
+
+/** The lines and leaves of a value too short to be masked on their own. */
+export function shortParts(value: string): MaskForm[] {
+  return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
+}
+
+function innerParts(value: string): MaskForm[] {
+  const parts: MaskForm[] = [];
   const addLines = (text: string): void => {
     for (const line of text.split(/\r\n|\r|\n/)) {
       const trimmed = line.trim();
@@ -47,7 +64,7 @@ export function plainParts(value: string): MaskForm[] {
     parts.push({ kind: 'json-leaf', text: leaf });
     addLines(leaf);
   }
-  return dedupe(parts);
+  return parts;
 }
 
 /** Every form of a value: its plain parts and each part's encodings. */

@@ -1,4 +1,4 @@
-import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, plainParts, type MaskForm } from './forms.js';
+import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
 
 /** A form registered for a secret, remembered for redaction and for the leak guard. */
 export interface RegisteredForm extends MaskForm {
@@ -19,13 +19,13 @@ export class MaskRegistry {
   }
 
   /**
-   * Registers a secret value and all its forms. Returns how many of its plain parts
-   * (value, lines, JSON leaves) are shorter than MIN_SECRET_LENGTH, for a warning.
+   * Registers a secret value and all its forms. Says whether the value is shorter than
+   * MIN_SECRET_LENGTH and how many of its lines or JSON leaves were too short to mask
+   * on their own, for a warning.
    */
-  addSecret(name: string, value: string): { shortParts: number } {
+  addSecret(name: string, value: string): { short: boolean; shortParts: number } {
     this.#addAll(name, formsOf(value));
-    const shortParts = plainParts(value).filter((p) => p.text.trim().length < MIN_SECRET_LENGTH).length;
-    return { shortParts };
+    return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
 
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */

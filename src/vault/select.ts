@@ -37,7 +37,7 @@ export function selectValues(req: SecretRequest, data: Record<string, unknown>, 
 function dig(data: Record<string, unknown>, segments: readonly string[], req: SecretRequest, readPath: string): unknown {
   let node: unknown = data;
   for (const [i, segment] of segments.entries()) {
-    const container = node;
+    const container = parsedIfJson(node);
     if (Array.isArray(container) && /^\d+$/.test(segment) && Number(segment) < container.length) {
       node = container[Number(segment)];
     } else if (container !== null && typeof container === 'object' && !Array.isArray(container) && Object.hasOwn(container, segment)) {
@@ -48,6 +48,19 @@ function dig(data: Record<string, unknown>, segments: readonly string[], req: Se
     }
   }
   return node;
+}
+
+/**
+ * A value written with `vault kv put secret/x config=@config.json` is a JSON string:
+ * a dotted selector reaches into it as into an object.
+ */
+function parsedIfJson(node: unknown): unknown {
+  if (typeof node !== 'string' || !/^\s*[[{]/.test(node)) return node;
+  try {
+    return JSON.parse(node) as unknown;
+  } catch {
+    return node;
+  }
 }
 
 /** What a container holds, by key name only: keys are not secret, values are. */

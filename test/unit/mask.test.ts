@@ -37,6 +37,13 @@ describe('plain parts', () => {
     expect(parts.map((p) => p.text)).toEqual(['-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----', '-----BEGIN KEY-----', 'abc def ghi', '-----END KEY-----']);
   });
 
+  it('leaves out lines and leaves too short to mask on their own', () => {
+    expect(plainParts('{"name":"app","port":5432,"password":"hunter2-xyz"}').map((p) => p.text)).toEqual([
+      '{"name":"app","port":5432,"password":"hunter2-xyz"}',
+      'hunter2-xyz',
+    ]);
+  });
+
   it('takes string and number leaves of JSON documents, not booleans or null', () => {
     expect(jsonLeaves('{"a":"x1","b":{"c":[42,"y2",true,null]}}')).toEqual(['x1', '42', 'y2']);
     expect(jsonLeaves('not json {')).toEqual([]);
@@ -84,13 +91,15 @@ describe('formsOf', () => {
 });
 
 describe('MaskRegistry', () => {
-  it('registers each form once, and counts short parts', () => {
+  it('registers each form once, and reports short values and short parts', () => {
     const seen: string[] = [];
     const reg = new MaskRegistry((t) => seen.push(t));
-    expect(reg.addSecret('A', 'abc').shortParts).toBe(1);
+    expect(reg.addSecret('A', 'abc')).toEqual({ short: true, shortParts: 0 });
     reg.addSecret('B', 'abc');
     expect(seen.filter((s) => s === 'abc')).toHaveLength(1);
-    expect(reg.addSecret('C', '{"user":"u","pass":"long-enough-value"}').shortParts).toBe(1);
+    expect(reg.addSecret('C', '{"user":"u","pass":"long-enough-value"}')).toEqual({ short: false, shortParts: 1 });
+    expect(seen).toContain('long-enough-value');
+    expect(seen).not.toContain('u');
   });
 
   it('redacts every registered form, longest first', () => {

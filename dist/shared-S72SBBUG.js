@@ -24796,7 +24796,13 @@ function isLoopback(host) {
 var MIN_DERIVED_LENGTH = 8;
 var MIN_SECRET_LENGTH = 6;
 function plainParts(value) {
-  const parts = [{ kind: "value", text: value }];
+  return dedupe([{ kind: "value", text: value }, ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)]);
+}
+function shortParts(value) {
+  return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
+}
+function innerParts(value) {
+  const parts = [];
   const addLines = (text2) => {
     for (const line of text2.split(/\r\n|\r|\n/)) {
       const trimmed = line.trim();
@@ -24808,7 +24814,7 @@ function plainParts(value) {
     parts.push({ kind: "json-leaf", text: leaf });
     addLines(leaf);
   }
-  return dedupe(parts);
+  return parts;
 }
 function formsOf(value) {
   const forms = [];
@@ -24902,13 +24908,13 @@ var MaskRegistry = class {
     this.#register = register;
   }
   /**
-   * Registers a secret value and all its forms. Returns how many of its plain parts
-   * (value, lines, JSON leaves) are shorter than MIN_SECRET_LENGTH, for a warning.
+   * Registers a secret value and all its forms. Says whether the value is shorter than
+   * MIN_SECRET_LENGTH and how many of its lines or JSON leaves were too short to mask
+   * on their own, for a warning.
    */
   addSecret(name, value) {
     this.#addAll(name, formsOf(value));
-    const shortParts = plainParts(value).filter((p) => p.text.trim().length < MIN_SECRET_LENGTH).length;
-    return { shortParts };
+    return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
   addHandle(name, value) {
