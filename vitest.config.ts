@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import CountReporter from './test/count-reporter.js';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // e2e files each start their own Vault dev server on an ephemeral port
     pool: 'forks',
+    reporters: ['default', new CountReporter()],
   },
 });

@@ -1,6 +1,6 @@
 // Searching for a value, with the value in hand, in every encoding it could leak as.
 // Independent of src/mask on purpose: a bug there must not hide a leak here.
-import { readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { readdirSync, readFileSync, lstatSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** Substrings that any appearance of `value` (or of a line of it) would contain. */
@@ -47,40 +47,32 @@ export interface TreeHit {
 
 /** Every regular file under `dir` that holds a form of any of `values`. */
 export function scanTree(dir: string, values: readonly string[]): TreeHit[] {
-  const hits: TreeHit[] = [];
   const needles = values.flatMap((v, i) => leakNeedles(v).map((n) => [n, i] as const));
-  const walk = (path: string): void => {
-    let st;
-    try {
-      st = lstatSync(path);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(path)) walk(join(path, e));
-    } else if (st.isFile()) {
-      const text = readFileSync(path).toString('latin1');
-      const utf8 = readFileSync(path, 'utf8');
-      for (const [n, i] of needles) if (utf8.includes(n) || text.includes(n)) hits.push({ file: path, value: i });
-    }
-  };
-  walk(dir);
+  const hits: TreeHit[] = [];
+  walk(dir, (path, st) => {
+    if (!st.isFile()) return;
+    const bytes = readFileSync(path);
+    const texts = [bytes.toString('utf8'), bytes.toString('latin1')];
+    for (const [n, i] of needles) if (texts.some((t) => t.includes(n))) hits.push({ file: path, value: i });
+  });
   return hits;
 }
 
 /** Lists every file and folder under dir (what was left behind). */
 export function listTree(dir: string): string[] {
   const out: string[] = [];
-  const walk = (path: string): void => {
-    let st;
-    try {
-      st = lstatSync(path);
-    } catch {
-      return;
-    }
-    out.push(path);
-    if (st.isDirectory()) for (const e of readdirSync(path)) walk(join(path, e));
-  };
-  walk(dir);
+  walk(dir, (path) => out.push(path));
   return out;
+}
+
+/** Depth-first over `path`, links not followed; a missing path visits nothing. */
+function walk(path: string, visit: (path: string, st: Stats) => void): void {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return;
+  }
+  visit(path, st);
+  if (st.isDirectory()) for (const e of readdirSync(path)) walk(join(path, e), visit);
 }
