@@ -5,16 +5,23 @@ import {
   MaskRegistry,
   VaultRequestError,
   assertUniqueNames,
+  builderName,
   connect,
   deriveName,
+  detectBuilder,
+  docker,
+  error,
   exportVariable,
   group,
   groupByPath,
   info,
   isValidName,
+  loginAll,
   readMainConfig,
+  reason,
   recordLease,
   recordToken,
+  saveDockerConfig,
   saveSessionRoot,
   sessionPaths,
   setFailed,
@@ -23,27 +30,7 @@ import {
   warning,
   writeMainSummary,
   writePrivateFile
-} from "./shared-S72SBBUG.js";
-
-// src/mask/pairs.ts
-var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
-var PASSWORD_KEYS = /^(pass(word)?|secret([_-]?(access[_-]?)?key)?|token|api[_-]?key)$/i;
-function credentialPairs(items) {
-  const bySecret = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const [secret = "", key = ""] = item.source.split("#");
-    const list = bySecret.get(secret) ?? [];
-    list.push({ key: key.split(".").pop() ?? key, name: item.name, value: item.value });
-    bySecret.set(secret, list);
-  }
-  const pairs = [];
-  for (const list of bySecret.values()) {
-    for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
-      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key))) pairs.push({ user: u.value, password: p.value, name: p.name });
-    }
-  }
-  return pairs;
-}
+} from "./shared-SWOQ4V5L.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -137,6 +124,44 @@ function requireFileCommand(variable, delivery) {
   if (!process.env[variable]) {
     throw new Error(`deliver ${delivery}: ${variable} is not set, so the value would have to be printed as a workflow command. Run this on a runner (or act) that provides ${variable}, or deliver files.`);
   }
+}
+
+// src/deliver/stage.ts
+function deliverStage(secrets, deliveries, session) {
+  setOutput("names", secrets.map((s) => s.name).join(" "));
+  if (secrets.length === 0) return /* @__PURE__ */ new Map();
+  let files = /* @__PURE__ */ new Map();
+  if (deliveries.has("files")) {
+    files = deliverFiles(secrets, session.files);
+    info(`Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? " (memory-backed)" : ""}; each path is in NAME_FILE.`);
+  }
+  if (deliveries.has("env-file")) {
+    deliverEnvFile(secrets, session.envFile);
+    info(`Wrote the env-file ${session.envFile} (0600) for docker run --env-file.`);
+  }
+  if (deliveries.has("env")) deliverEnv(secrets);
+  if (deliveries.has("outputs")) deliverOutputs(secrets);
+  return files;
+}
+
+// src/mask/pairs.ts
+var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
+var PASSWORD_KEYS = /^(pass(word)?|secret([_-]?(access[_-]?)?key)?|token|api[_-]?key)$/i;
+function credentialPairs(items) {
+  const bySecret = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const [secret = "", key = ""] = item.source.split("#");
+    const list = bySecret.get(secret) ?? [];
+    list.push({ key: key.split(".").pop() ?? key, name: item.name, value: item.value });
+    bySecret.set(secret, list);
+  }
+  const pairs = [];
+  for (const list of bySecret.values()) {
+    for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
+      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key))) pairs.push({ user: u.value, password: p.value, name: p.name });
+    }
+  }
+  return pairs;
 }
 
 // src/secret.ts
@@ -246,8 +271,8 @@ async function mapSettled(items, limit, fn) {
       const i = next++;
       try {
         results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason) {
-        results[i] = { status: "rejected", reason };
+      } catch (reason2) {
+        results[i] = { status: "rejected", reason: reason2 };
       }
     }
   };
@@ -389,28 +414,26 @@ function recordLease2(body, path, opts) {
   });
 }
 
-// src/main.ts
-async function run(masks2) {
-  const config = readMainConfig(masks2);
-  if (config.auth.method === "userpass" || config.auth.method === "ldap") masks2.addBasicAuth("vault-password", config.auth.username, config.auth.password);
-  const session = createSession(config.filesBaseDir);
+// src/vault/stage.ts
+async function vaultStage(vault, requests, masks2, session) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
-    const c = await connect(config.connection, config.auth, (name, value) => masks2.addHandle(name, value));
-    info(`Authenticated at ${config.connection.addr} with ${config.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`);
+    const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
+    info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`);
     return c;
   });
   try {
     let tokenRecorded = false;
     const ensureToken = () => {
-      if (!tokenRecorded) recordToken(session, conn.login.token, config.revokeToken);
+      if (!tokenRecorded) recordToken(session, conn.login.token, vault.revokeToken);
       tokenRecorded = true;
     };
-    if (config.revokeToken) ensureToken();
+    if (vault.revokeToken) ensureToken();
     let leases = 0;
-    const secrets = await group(`Fetch ${config.requests.length} secret entr${config.requests.length === 1 ? "y" : "ies"}`, async () => {
-      const fetched = await fetchSecrets(config.requests, conn.api, {
-        concurrency: config.connection.concurrency,
+    const paths = groupByPath(requests).size;
+    const secrets = await group(`Fetch ${requests.length} secret entr${requests.length === 1 ? "y" : "ies"}`, async () => {
+      const fetched = await fetchSecrets(requests, conn.api, {
+        concurrency: vault.connection.concurrency,
         onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
         onLease: (lease) => {
           masks2.addHandle("lease", lease.id);
@@ -422,38 +445,14 @@ async function run(masks2) {
       for (const pair of credentialPairs(fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() })))) {
         masks2.addBasicAuth(pair.name, pair.user, pair.password);
       }
-      info(`Fetched ${fetched.length} secret(s) from ${groupByPath(config.requests).size} path(s) in ${Date.now() - started} ms.`);
+      info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
       return fetched;
     });
-    deliver(secrets, config, session);
-    if (config.summary) {
-      await writeMainSummary(secrets, config.deliveries, {
-        addr: config.connection.addr,
-        method: config.auth.method,
-        paths: groupByPath(config.requests).size,
-        millis: Date.now() - started,
-        retries: conn.transport.stats.retries,
-        leases,
-        filesDir: config.deliveries.has("files") ? session.files : void 0,
-        memoryBacked: session.memoryBacked
-      });
-    }
+    const facts = { addr: vault.connection.addr, method: vault.auth.method, paths, millis: Date.now() - started, retries: conn.transport.stats.retries, leases };
+    return { secrets, facts };
   } finally {
     conn.transport.close();
   }
-}
-function deliver(secrets, config, session) {
-  setOutput("names", secrets.map((s) => s.name).join(" "));
-  if (config.deliveries.has("files")) {
-    deliverFiles(secrets, session.files);
-    info(`Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? " (memory-backed)" : ""}; each path is in NAME_FILE.`);
-  }
-  if (config.deliveries.has("env-file")) {
-    deliverEnvFile(secrets, session.envFile);
-    info(`Wrote the env-file ${session.envFile} (0600) for docker run --env-file.`);
-  }
-  if (config.deliveries.has("env")) deliverEnv(secrets);
-  if (config.deliveries.has("outputs")) deliverOutputs(secrets);
 }
 function warnIfShort(name, found) {
   if (found.short) {
@@ -461,6 +460,669 @@ function warnIfShort(name, found) {
   }
   if (found.shortParts > 0) {
     warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+  }
+}
+
+// src/docker/stage.ts
+import { mkdirSync as mkdirSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+
+// src/docker/build.ts
+import { readFileSync } from "node:fs";
+import { join as join3, relative, isAbsolute } from "node:path";
+
+// src/docker/dockerfile/space.ts
+var SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+function isSpace(ch) {
+  return ch !== void 0 && SPACE.test(ch);
+}
+function trimLeadingSpace(s) {
+  let start = 0;
+  while (isSpace(s[start])) start++;
+  return s.slice(start);
+}
+function trimSpace(s) {
+  let end = s.length;
+  while (isSpace(s[end - 1])) end--;
+  return trimLeadingSpace(s.slice(0, end));
+}
+
+// src/docker/dockerfile/shell.ts
+function lex(input, escape, raw) {
+  let text = "";
+  const words = [];
+  let word = "";
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i] ?? "";
+    if (ch === "'" || ch === '"') {
+      const quoted = ch === "'" ? singleQuoted(input, i) : doubleQuoted(input, i, escape);
+      if (quoted === void 0) return void 0;
+      text += quoted.value;
+      word += raw ? input.slice(i, quoted.end + 1) : quoted.value;
+      i = quoted.end;
+    } else if (ch === escape) {
+      const next = input[++i];
+      if (next === void 0) break;
+      text += next;
+      word += raw ? ch + next : next;
+    } else if (isSpace(ch)) {
+      text += ch;
+      if (word !== "") words.push(word);
+      word = "";
+    } else {
+      text += ch;
+      word += ch;
+    }
+  }
+  if (word !== "") words.push(word);
+  return { text, words };
+}
+function singleQuoted(input, start) {
+  const end = input.indexOf("'", start + 1);
+  return end < 0 ? void 0 : { value: input.slice(start + 1, end), end };
+}
+function doubleQuoted(input, start, escape) {
+  let value = "";
+  for (let i = start + 1; i < input.length; i++) {
+    const ch = input[i] ?? "";
+    if (ch === '"') return { value, end: i };
+    const next = input[i + 1];
+    if (ch === escape && (next === '"' || next === "$" || next === escape)) {
+      value += next;
+      i++;
+    } else {
+      value += ch;
+    }
+  }
+  return void 0;
+}
+
+// src/docker/dockerfile/assignments.ts
+function argAssignments(args, escape) {
+  return rawWords(args, escape).map((word) => assignment(word, escape));
+}
+var LEGACY_SEPARATOR = /[\t\v\f\r ]+/;
+function envAssignments(args, escape) {
+  const words = rawWords(args, escape);
+  if (words[0]?.includes("=") === false) {
+    const gap = LEGACY_SEPARATOR.exec(args);
+    if (!gap) return [{ key: unquote(args, escape), value: void 0 }];
+    return [{ key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) }];
+  }
+  return words.filter((word) => word.includes("=")).map((word) => assignment(word, escape));
+}
+function rawWords(args, escape) {
+  return lex(args, escape, true)?.words ?? [];
+}
+function assignment(word, escape) {
+  const eq = word.indexOf("=");
+  if (eq < 0) return { key: unquote(word, escape), value: void 0 };
+  return { key: unquote(word.slice(0, eq), escape), value: unquote(word.slice(eq + 1), escape) };
+}
+function unquote(text, escape) {
+  return lex(text, escape, false)?.text ?? text;
+}
+
+// src/docker/dockerfile/directives.ts
+var NAMES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+var DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]*)$/;
+var GO_SPACE = /* @__PURE__ */ new Set(["	", "\n", "\f", "\r", " "]);
+var DirectiveScanner = class {
+  constructor(prefix) {
+    this.prefix = prefix;
+  }
+  prefix;
+  done = false;
+  seen = /* @__PURE__ */ new Set();
+  read(line, lineNumber) {
+    if (this.done) return void 0;
+    const match = line.startsWith(this.prefix) ? DIRECTIVE.exec(trimLeadingSpace(line.slice(this.prefix.length))) : null;
+    const name = match?.[1]?.toLowerCase();
+    const value = trimGoSpace(match?.[2] ?? "");
+    if (name === void 0 || !NAMES.has(name) || this.seen.has(name) || value === "") {
+      this.done = true;
+      return void 0;
+    }
+    this.seen.add(name);
+    return { name, value, line: lineNumber };
+  }
+};
+function trimGoSpace(s) {
+  let end = s.length;
+  while (end > 0 && GO_SPACE.has(s[end - 1] ?? "")) end--;
+  return s.slice(0, end);
+}
+
+// src/docker/dockerfile/frontend.ts
+function detectSyntax(text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
+  const shebang = lines[0]?.startsWith("#!") ? 1 : 0;
+  const body = lines.slice(shebang);
+  for (const prefix of ["#", "//"]) {
+    const scanner = new DirectiveScanner(prefix);
+    for (const [index, raw] of body.entries()) {
+      const directive = scanner.read(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1 + shebang);
+      if (directive === void 0) break;
+      if (directive.name === "syntax") return directive;
+    }
+  }
+  const value = jsonSyntax(body.join("\n"));
+  return value ? { name: "syntax", value, line: 1 + shebang } : void 0;
+}
+function jsonSyntax(text) {
+  try {
+    const parsed = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      const syntax = parsed["syntax"];
+      return typeof syntax === "string" ? syntax : void 0;
+    }
+  } catch {
+  }
+  return void 0;
+}
+
+// src/docker/dockerfile/command.ts
+var TOKEN_SPACE = /[\t\v\f\r ]+/;
+function splitCommand(line) {
+  const trimmed = trimSpace(line);
+  const match = TOKEN_SPACE.exec(trimmed);
+  if (!match) return { keyword: trimmed.toUpperCase(), args: "" };
+  return { keyword: trimmed.slice(0, match.index).toUpperCase(), args: trimSpace(trimmed.slice(match.index + match[0].length)) };
+}
+function splitFlags(line) {
+  const flags = [];
+  let phase = "spaces";
+  let word = "";
+  let quote = "";
+  let blankOk = false;
+  let parsingFlagArg = false;
+  let needFlagArg = true;
+  for (let pos = 0; pos <= line.length; pos++) {
+    let ch = line[pos] ?? "";
+    if (phase === "spaces") {
+      if (pos === line.length) break;
+      if (isSpace(ch)) continue;
+      if (!parsingFlagArg && !line.startsWith("--", pos)) return { flags, rest: line.slice(pos) };
+      phase = "word";
+    }
+    if (pos === line.length) {
+      if (word !== "--" && (blankOk || word !== "")) flags.push(word);
+      break;
+    }
+    if (phase === "word") {
+      if (isSpace(ch)) {
+        phase = "spaces";
+        if (parsingFlagArg) {
+          flags[flags.length - 1] += `=${word}`;
+          parsingFlagArg = false;
+          needFlagArg = true;
+        } else {
+          if (word === "--") return { flags, rest: line.slice(pos) };
+          if (blankOk || word !== "") {
+            parsingFlagArg = needFlagArg;
+            flags.push(word);
+          }
+        }
+        word = "";
+        blankOk = false;
+        continue;
+      }
+      if (ch === "=") needFlagArg = false;
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOk = true;
+        phase = "quote";
+        continue;
+      }
+      if (ch === "\\") {
+        if (pos + 1 === line.length) continue;
+        ch = line[++pos] ?? "";
+      }
+      word += ch;
+      continue;
+    }
+    if (ch === quote) {
+      phase = "word";
+      continue;
+    }
+    if (ch === "\\") {
+      if (pos + 1 === line.length) {
+        phase = "word";
+        continue;
+      }
+      ch = line[++pos] ?? "";
+    }
+    word += ch;
+  }
+  return { flags, rest: "" };
+}
+function flagValues(flags, name) {
+  const values = [];
+  for (const flag of flags) {
+    if (flag === "--") break;
+    const eq = flag.indexOf("=");
+    if (eq >= 0 && flag.slice(2, eq) === name) values.push(flag.slice(eq + 1));
+  }
+  return values;
+}
+
+// src/docker/dockerfile/mounts.ts
+function secretMounts(args) {
+  return flagValues(splitFlags(args).flags, "mount").flatMap((value) => {
+    const fields = csvRecord(value);
+    const mount = fields && readFields(fields);
+    return mount?.type === "secret" ? [secretMount(mount)] : [];
+  });
+}
+function readFields(fields) {
+  const mount = { type: "bind", id: "", source: "", target: "", required: false };
+  for (const field of fields) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    const value = eq < 0 ? void 0 : field.slice(eq + 1);
+    if (key === "required") mount.required = value === void 0 || GO_TRUE.has(value);
+    else if (value === void 0) continue;
+    else if (key === "type") mount.type = value.toLowerCase();
+    else if (key === "id") mount.id = value;
+    else if (key === "source" || key === "src") mount.source = value;
+    else if (key === "target" || key === "dst" || key === "destination") mount.target = value;
+  }
+  return mount;
+}
+var GO_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True"]);
+function secretMount(mount) {
+  if (mount.source !== "" && mount.id !== "") return { kind: "invalid", reason: "both source and id can't be set" };
+  const id = mount.source || mount.id || (mount.target === "" ? "" : pathBase(mount.target));
+  if (id === "") return { kind: "invalid", reason: "invalid secret mount. one of source, target required" };
+  return id.includes("$") ? { kind: "dynamic" } : { kind: "id", id, required: mount.required };
+}
+function pathBase(path) {
+  let end = path.length;
+  while (path[end - 1] === "/") end--;
+  return end === 0 ? "/" : path.slice(path.lastIndexOf("/", end - 1) + 1, end);
+}
+function csvRecord(text) {
+  if (text === "") return void 0;
+  const fields = [];
+  for (let pos = 0; ; pos++) {
+    let field;
+    if (text[pos] === '"') {
+      field = "";
+      for (pos++; ; pos += 2) {
+        const close = text.indexOf('"', pos);
+        if (close < 0) return void 0;
+        field += text.slice(pos, close);
+        pos = close;
+        if (text[close + 1] !== '"') break;
+        field += '"';
+      }
+      pos++;
+      if (pos < text.length && text[pos] !== ",") return void 0;
+    } else {
+      const comma = text.indexOf(",", pos);
+      const end = comma < 0 ? text.length : comma;
+      field = text.slice(pos, end);
+      if (field.includes('"')) return void 0;
+      pos = end;
+    }
+    fields.push(field);
+    if (pos >= text.length) return fields;
+  }
+}
+
+// src/docker/dockerfile/heredoc.ts
+var TAKES_HEREDOCS = /* @__PURE__ */ new Set(["ADD", "COPY", "RUN"]);
+var HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
+var JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
+var JSON_FORM = new RegExp(String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`);
+function heredocsOf(keyword, args, line) {
+  const inner = keyword === "ONBUILD" ? splitCommand(args) : { keyword, args };
+  if (!TAKES_HEREDOCS.has(inner.keyword) || !line.includes("<<")) return [];
+  if (JSON_FORM.test(splitFlags(inner.args).rest)) return [];
+  return (lex(line, "\\", true)?.words ?? []).flatMap((word) => {
+    const match = HEREDOC_WORD.exec(word);
+    const names = match?.[3] ? lex(match[3], "\\", false)?.words : void 0;
+    const name = names?.length === 1 ? names[0] : void 0;
+    return name === void 0 ? [] : [{ name, chomp: match?.[2] === "-" }];
+  });
+}
+
+// src/docker/dockerfile/parse.ts
+function parseDockerfile(text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n").map(trimLineEnd);
+  const scanner = new DirectiveScanner("#");
+  const directives = [];
+  const instructions = [];
+  let escape = "\\";
+  for (let next = 0; next < lines.length; ) {
+    const line = next + 1;
+    const first = trimLeadingSpace(lines[next++] ?? "");
+    const directive = scanner.read(first, line);
+    if (directive) {
+      directives.push(directive);
+      if (directive.name === "escape" && (directive.value === "\\" || directive.value === "`")) escape = directive.value;
+    }
+    let { text: joined, continues } = trimContinuation(isComment(first) ? "" : first, escape);
+    if (!continues && joined === "") continue;
+    while (continues && next < lines.length) {
+      const part = lines[next++] ?? "";
+      if (isComment(part) || trimLeadingSpace(part) === "") continue;
+      const trimmed = trimContinuation(part, escape);
+      joined += trimmed.text;
+      continues = trimmed.continues;
+    }
+    const { keyword, args } = splitCommand(joined);
+    if (keyword === "") continue;
+    const heredocs = heredocsOf(keyword, args, joined).map((heredoc) => {
+      const body = readHeredoc(lines, next, heredoc);
+      next = body.next;
+      return body.text;
+    });
+    instructions.push({ keyword, args, line, heredocs });
+  }
+  return { directives, escape, instructions };
+}
+function isComment(line) {
+  return trimLeadingSpace(line).startsWith("#");
+}
+function trimLineEnd(line) {
+  let end = line.length;
+  while (line[end - 1] === "\r") end--;
+  return line.slice(0, end);
+}
+function trimContinuation(line, escape) {
+  let end = line.length;
+  while (line[end - 1] === " " || line[end - 1] === "	") end--;
+  const at = end - 1;
+  const continues = at >= 0 && line[at] === escape && line[at - 1] !== escape;
+  return { text: continues ? line.slice(0, at) : line, continues };
+}
+function readHeredoc(lines, from, heredoc) {
+  let index = from;
+  for (; index < lines.length; index++) {
+    const line = lines[index] ?? "";
+    if ((heredoc.chomp ? line.replace(/^\t+/, "") : line) === heredoc.name) break;
+  }
+  return { text: lines.slice(from, index).join("\n"), next: index + 1 };
+}
+
+// src/docker/dockerfile/check.ts
+var SECRET_NAME = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/iu;
+var ALLOWED_NAME = /(?:_|^)(?:public|file|version)(?:_|$)/iu;
+var INSTRUCTIONS = new Set(
+  "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(" ")
+);
+function checkDockerfile(text, opts) {
+  const parsed = parseDockerfile(text);
+  const show = (fragment) => {
+    const secret = opts.findSecret(fragment);
+    return secret === void 0 ? fragment : `(text holding secret ${secret})`;
+  };
+  const used = /* @__PURE__ */ new Set();
+  let dynamicMount = false;
+  const findings = [...remoteFrontend(text, show)];
+  for (const instruction of parsed.instructions) {
+    findings.push(...instructionFindings(instruction, parsed.escape, opts.findSecret, show));
+    if (instruction.keyword !== "RUN") continue;
+    for (const mount of secretMounts(instruction.args)) {
+      if (mount.kind === "dynamic") dynamicMount = true;
+      else if (mount.kind === "invalid") findings.push(invalidMount(instruction.line, mount.reason));
+      else {
+        used.add(mount.id);
+        if (!opts.secretIds.includes(mount.id)) findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
+      }
+    }
+  }
+  if (!dynamicMount) findings.push(...[...new Set(opts.secretIds)].filter((id) => !used.has(id)).map(unusedSecret));
+  return findings.map((f) => ({ ...f, severity: levelled(f.severity, opts.level) })).sort((a, b) => a.line - b.line);
+}
+function levelled(natural, level) {
+  if (level === "default") return natural;
+  return level === "error" ? "error" : "warning";
+}
+function instructionFindings(instruction, escape, findSecret, show) {
+  const { keyword, args, line } = instruction;
+  const assignments = keyword === "ARG" ? argAssignments(args, escape) : keyword === "ENV" ? envAssignments(args, escape) : [];
+  const findings = [];
+  for (const { key, value } of assignments) {
+    if (SECRET_NAME.test(key) && !ALLOWED_NAME.test(key)) {
+      findings.push({
+        rule: "secret-name",
+        severity: "warning",
+        line,
+        message: `${keyword} ${show(key)} looks like a secret: build args and ENV are stored in the image history and provenance. Mount it with RUN --mount=type=secret,id=... instead.`
+      });
+    }
+    const secret2 = value === void 0 ? void 0 : findSecret(value);
+    if (secret2 !== void 0) {
+      findings.push({
+        rule: "secret-value",
+        severity: "error",
+        line,
+        message: `${keyword} ${show(key)} holds the value of secret ${secret2}: it would be baked into the image layers and history. Use RUN --mount=type=secret.`
+      });
+    }
+  }
+  if (findings.some((f) => f.rule === "secret-value")) return findings;
+  const secret = findSecret([args, ...instruction.heredocs].join("\n"));
+  if (secret === void 0) return findings;
+  return [
+    ...findings,
+    {
+      rule: "secret-value",
+      severity: "error",
+      line,
+      message: `${INSTRUCTIONS.has(keyword) ? keyword : "This instruction"} contains the value of secret ${secret}: instruction text is kept in the image history, layers or provenance. Read it from a RUN --mount=type=secret file instead.`
+    }
+  ];
+}
+function remoteFrontend(text, show) {
+  const syntax = detectSyntax(text);
+  if (!syntax) return [];
+  const image = show(syntax.value.split(" ")[0] ?? "");
+  const pin = image.includes("@") ? "" : ` Pin it by digest (${image}@sha256:...) or remove it to use the frontend built into BuildKit.`;
+  return [
+    {
+      rule: "remote-frontend",
+      severity: "warning",
+      line: syntax.line,
+      message: `The syntax directive makes BuildKit pull the frontend image ${image} from a registry at build time and hand it the whole build, secrets included.${pin}`
+    }
+  ];
+}
+function unknownMount(line, id, required) {
+  const message = required ? `RUN mounts secret "${id}" with required=true, which this build does not provide: add it to build-secrets, or this step fails.` : `RUN mounts secret "${id}", which this build does not provide: add it to build-secrets (or the mount is silently empty unless required=true).`;
+  return { rule: "unknown-secret-mount", severity: required ? "error" : "warning", line, message };
+}
+function invalidMount(line, reason2) {
+  return {
+    rule: "unknown-secret-mount",
+    severity: "error",
+    line,
+    message: `RUN has a secret mount that BuildKit rejects ("${reason2}"): name the secret with id=ID alone, or give only target=PATH, whose last path element is then the id.`
+  };
+}
+function unusedSecret(id) {
+  return {
+    rule: "unused-secret",
+    severity: "warning",
+    line: 0,
+    message: `This build passes secret "${id}", but no RUN --mount=type=secret uses it: remove it from build-secrets, or mount it where it is needed.`
+  };
+}
+
+// src/docker/command.ts
+function buildCommand(builder, build, secrets, iidFile, metadataFile) {
+  if (builder === "buildkit" && build.platforms.length > 1) {
+    throw new Error(`build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`);
+  }
+  const args = builder === "buildx" ? ["buildx", "build"] : ["build"];
+  if (build.file !== void 0) args.push("--file", build.file);
+  for (const tag of build.tags) args.push("--tag", tag);
+  for (const arg of build.args) args.push("--build-arg", `${arg.name}=${arg.value}`);
+  if (build.target !== void 0) args.push("--target", build.target);
+  if (build.platforms.length > 0) args.push("--platform", build.platforms.join(","));
+  for (const s of secrets) args.push("--secret", "file" in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
+  args.push("--iidfile", iidFile);
+  if (builder === "buildx") {
+    args.push(`--provenance=${build.provenance ?? "mode=min"}`);
+    args.push("--metadata-file", metadataFile);
+    args.push(build.push ? "--push" : "--load");
+  }
+  args.push(build.context);
+  return { args, env: builder === "buildkit" ? { DOCKER_BUILDKIT: "1" } : {} };
+}
+
+// src/docker/build.ts
+var MAX_SECRET_BYTES = 500 * 1024;
+function prepareBuild(config, builder, deps) {
+  refuseSecretBuildArgs(config, deps.masks);
+  checkFile(config, deps.masks);
+  return { config, builder, sources: secretSources(config, deps) };
+}
+async function runBuild(prepared, deps) {
+  const { config, builder, sources } = prepared;
+  const iidFile = join3(deps.privateDir, "image-id");
+  const metadataFile = join3(deps.privateDir, "build-metadata.json");
+  const command = buildCommand(builder, config, sources.list, iidFile, metadataFile);
+  await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
+    const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
+    if (run2.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
+  });
+  const imageId = readFileSync(iidFile, "utf8").trim();
+  let digest;
+  if (config.push) digest = builder === "buildx" ? metadataDigest(metadataFile) : await pushAll(config.tags, deps);
+  return { builder, imageId, digest };
+}
+function refuseSecretBuildArgs(config, masks2) {
+  const hits = config.args.flatMap((arg) => {
+    const form = masks2.find(arg.value);
+    return form ? [`${arg.name} holds secret ${form.name}${form.kind === "value" ? "" : ` (as ${form.kind})`}`] : [];
+  });
+  if (hits.length > 0) {
+    throw new Error(
+      `build-args: ${hits.join("; ")}. Build args are stored in the image history and in provenance: pass secrets with build-secrets and RUN --mount=type=secret instead.`
+    );
+  }
+}
+function checkFile(config, masks2) {
+  if (config.check === "off") return;
+  const path = config.file ?? join3(config.context, "Dockerfile");
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new Error(`cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`);
+  }
+  const findings = checkDockerfile(text, { secretIds: config.secrets.map((s) => s.id), findSecret: (t) => masks2.find(t)?.name, level: config.check });
+  const file = workspaceRelative(path);
+  for (const f of findings) {
+    const props = { title: `Dockerfile ${f.rule}`, file, ...f.line > 0 ? { startLine: f.line } : {} };
+    if (f.severity === "error") error(f.message, props);
+    else warning(f.message, props);
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (errors > 0) throw new Error(`the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`);
+}
+function secretSources(config, deps) {
+  const env = {};
+  const list = config.secrets.map((entry) => {
+    const secret = deps.secrets.get(entry.name);
+    if (!secret) throw new Error(`build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(", ") || "none"}).`);
+    if (secret.bytes > MAX_SECRET_BYTES) throw new Error(`build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    if (entry.via === "env") {
+      const variable = `BUILD_SECRET_${entry.id.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase()}`;
+      env[variable] = secret.reveal();
+      return { id: entry.id, source: { env: variable } };
+    }
+    let file = deps.files.get(entry.name);
+    if (file === void 0) {
+      file = join3(deps.privateDir, `build-secret-${entry.id}`);
+      writePrivateFile(file, secret.reveal());
+    }
+    return { id: entry.id, source: { file } };
+  });
+  return { list, env };
+}
+async function pushAll(tags, deps) {
+  let digest;
+  for (const tag of tags) {
+    await group(`docker push ${tag}`, async () => {
+      const run2 = await docker(["push", tag], { env: deps.env, silent: false });
+      if (run2.exitCode !== 0) throw new Error(`docker push ${tag} failed: ${deps.masks.redact(reason(run2))}`);
+      digest = /digest: (sha256:[0-9a-f]{64})/.exec(run2.stdout)?.[1] ?? digest;
+    });
+  }
+  return digest;
+}
+function metadataDigest(path) {
+  try {
+    const meta = JSON.parse(readFileSync(path, "utf8"));
+    const digest = meta["containerimage.digest"];
+    return typeof digest === "string" ? digest : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function workspaceRelative(path) {
+  const workspace = process.env["GITHUB_WORKSPACE"];
+  if (!workspace) return path;
+  const rel = relative(workspace, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+// src/docker/stage.ts
+async function dockerPreflight(config) {
+  if (config.build) return detectBuilder();
+  if (config.logins.length > 0) {
+    const run2 = await docker(["version", "--format", "{{.Client.Version}}"]);
+    if (run2.exitCode !== 0) throw new Error(`docker does not run: ${reason(run2)}`);
+  }
+  return void 0;
+}
+async function dockerStage(config, builder, secrets, files, masks2, session) {
+  if (config.logins.length === 0 && config.build === void 0) return void 0;
+  const configDir = dockerConfigDir(config, session);
+  const env = { DOCKER_CONFIG: configDir };
+  const deps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks: masks2, privateDir: session.private, env };
+  const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : void 0;
+  const registries = await loginAll(config.logins, deps.secrets, masks2, env);
+  const build = prepared ? await runBuild(prepared, deps) : void 0;
+  if (build) {
+    setOutput("image-id", build.imageId);
+    setOutput("builder", builderName(build.builder));
+    if (build.digest) setOutput("digest", build.digest);
+    info(`Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`);
+  }
+  return { configDir, registries, build };
+}
+function dockerConfigDir(config, session) {
+  let dir;
+  if (config.configMode === "job") {
+    dir = session.docker;
+    mkdirSync2(dir, { mode: 448 });
+    exportVariable("DOCKER_CONFIG", dir);
+    setOutput("docker-config", dir);
+  } else {
+    dir = process.env["DOCKER_CONFIG"] || join4(homedir(), ".docker");
+  }
+  saveDockerConfig(dir);
+  return dir;
+}
+
+// src/main.ts
+async function run(masks2) {
+  const config = readMainConfig(masks2);
+  const builder = await dockerPreflight(config.docker);
+  const session = createSession(config.filesBaseDir);
+  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
+  if (!config.vault) info("No secrets requested: Vault is not contacted.");
+  const secrets = fetched?.secrets ?? [];
+  const files = deliverStage(secrets, config.deliveries, session);
+  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session);
+  if (config.summary) {
+    await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked });
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));

@@ -4,8 +4,10 @@ import {
   MaskRegistry,
   createVaultApi,
   info,
+  loadDockerRecords,
   loadRevokeFlag,
   loadSessionRoot,
+  logoutAll,
   openTransport,
   readConnectionConfig,
   readRecords,
@@ -14,7 +16,7 @@ import {
   setSecret,
   warning,
   writePostSummary
-} from "./shared-S72SBBUG.js";
+} from "./shared-SWOQ4V5L.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
@@ -98,6 +100,10 @@ async function run(masks2) {
   if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
   for (const lease of records.leases) masks2.addHandle("lease", lease);
   const lines = [];
+  const docker = loadDockerRecords();
+  if (docker.configDir !== void 0 && docker.registries.length > 0) {
+    lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
+  }
   const revokeToken = loadRevokeFlag();
   if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
     lines.push(...await revoke(masks2, records.token, records.leases, revokeToken));

@@ -1,11 +1,13 @@
-// The post step (post-if: always()): revoke leases and the token main obtained, then
-// shred and remove the session folder. It works from what main recorded, so it cleans
+// The post step (post-if: always()): log out of the registries main logged in to,
+// revoke leases and the token main obtained, then shred and remove the session folder
+// (the job's DOCKER_CONFIG included). It works from what main recorded, so it cleans
 // up after a failed, crashed or cancelled main too, and a Vault it cannot reach only
 // costs a warning: the files go regardless.
 import * as core from '@actions/core';
-import { readConnectionConfig } from './inputs.js';
+import { readConnectionConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
-import { loadRevokeFlag, loadSessionRoot, readRecords, sessionPaths } from './state.js';
+import { loadDockerRecords, loadRevokeFlag, loadSessionRoot, readRecords, sessionPaths } from './state.js';
+import { logoutAll } from './docker/login.js';
 import { shredTree } from './cleanup/shred.js';
 import { revokeAll } from './cleanup/revoke.js';
 import { openTransport } from './vault/connect.js';
@@ -24,6 +26,10 @@ async function run(masks: MaskRegistry): Promise<void> {
   for (const lease of records.leases) masks.addHandle('lease', lease);
 
   const lines: string[] = [];
+  const docker = loadDockerRecords();
+  if (docker.configDir !== undefined && docker.registries.length > 0) {
+    lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
+  }
   const revokeToken = loadRevokeFlag();
   if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
     lines.push(...(await revoke(masks, records.token, records.leases, revokeToken)));

@@ -8,12 +8,16 @@ import { writePrivateFile } from './deliver/private-file.js';
 
 const ROOT_KEY = 'session-root';
 const REVOKE_KEY = 'revoke-token';
+const DOCKER_CONFIG_KEY = 'docker-config';
+const REGISTRIES_KEY = 'registries';
 
-/** The session folder: `files/` (one file per secret), `private/` (token, leases), env-file. */
+/** The session folder: `files/` (one file per secret), `private/` (token, leases), env-file, `docker/`. */
 export interface SessionPaths {
   readonly root: string;
   readonly files: string;
   readonly private: string;
+  /** The per-job DOCKER_CONFIG folder (docker-config: job). */
+  readonly docker: string;
   readonly envFile: string;
   readonly tokenFile: string;
   readonly leasesFile: string;
@@ -25,6 +29,7 @@ export function sessionPaths(root: string): SessionPaths {
     root,
     files: join(root, 'files'),
     private: priv,
+    docker: join(root, 'docker'),
     envFile: join(root, 'secrets.env'),
     tokenFile: join(priv, 'vault-token'),
     leasesFile: join(priv, 'leases'),
@@ -77,4 +82,33 @@ function readOptional(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where docker keeps the credentials of this job's logins, for post to log out there. */
+export function saveDockerConfig(dir: string): void {
+  core.saveState(DOCKER_CONFIG_KEY, dir);
+}
+
+/** Registries logged in to so far (hosts only), saved after each successful login. */
+export function saveRegistries(hosts: readonly string[]): void {
+  core.saveState(REGISTRIES_KEY, JSON.stringify(hosts));
+}
+
+export interface DockerRecords {
+  readonly configDir: string | undefined;
+  readonly registries: readonly string[];
+}
+
+export function loadDockerRecords(): DockerRecords {
+  const dir = core.getState(DOCKER_CONFIG_KEY);
+  let registries: unknown = [];
+  try {
+    registries = JSON.parse(core.getState(REGISTRIES_KEY) || '[]');
+  } catch {
+    registries = [];
+  }
+  return {
+    configDir: dir === '' ? undefined : dir,
+    registries: Array.isArray(registries) ? registries.filter((r): r is string => typeof r === 'string') : [],
+  };
 }

@@ -44,6 +44,14 @@ export class MaskRegistry {
     return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
   }
 
+  /**
+   * The first registered form found in `text`, longest first. Forms shorter than
+   * MIN_SECRET_LENGTH are not looked for: they match ordinary text by chance.
+   */
+  find(text: string): RegisteredForm | undefined {
+    return this.forms().find((f) => f.text.length >= MIN_SECRET_LENGTH && text.includes(f.text));
+  }
+
   /** Replaces every registered form in `text` with `***`. */
   redact(text: string): string {
     let out = text;

@@ -1,15 +1,16 @@
 // The job summary: proof of what happened, with names, sources, sizes: never a value.
 import * as core from '@actions/core';
 import type { Secret } from '../secret.js';
-import type { Delivery } from '../inputs.js';
+import type { Delivery } from '../inputs/index.js';
+import type { FetchFacts } from '../vault/stage.js';
+import type { DockerFacts } from '../docker/stage.js';
+import { builderName } from '../docker/builder.js';
 
-export interface FetchFacts {
-  readonly addr: string;
-  readonly method: string;
-  readonly paths: number;
-  readonly millis: number;
-  readonly retries: number;
-  readonly leases: number;
+export interface MainReport {
+  readonly secrets: readonly Secret[];
+  readonly deliveries: ReadonlySet<Delivery>;
+  readonly vault: FetchFacts | undefined;
+  readonly docker: DockerFacts | undefined;
   readonly filesDir: string | undefined;
   readonly memoryBacked: boolean;
 }
@@ -20,26 +21,30 @@ export function secretRows(secrets: readonly Secret[], deliveries: ReadonlySet<D
   return secrets.map((s) => [s.name, s.source, how, String(s.bytes)]);
 }
 
-export async function writeMainSummary(secrets: readonly Secret[], deliveries: ReadonlySet<Delivery>, facts: FetchFacts): Promise<void> {
+export async function writeMainSummary(report: MainReport): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
-  const storage = facts.filesDir === undefined ? '' : ` Files are in \`${facts.filesDir}\` (${facts.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
-  await core.summary
-    .addHeading('Vault secrets', 3)
-    .addRaw(
-      `${secrets.length} secret(s) from ${facts.paths} path(s) at ${escape(facts.addr)} (auth: ${facts.method}) in ${facts.millis} ms` +
-        `${facts.retries > 0 ? `, ${facts.retries} retried request(s)` : ''}${facts.leases > 0 ? `, ${facts.leases} lease(s) to revoke` : ''}.${storage}`,
+  const summary = core.summary.addHeading('Vault secrets', 3);
+  const { vault, docker } = report;
+  if (vault) {
+    const storage = report.filesDir === undefined ? '' : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
+    summary.addRaw(
+      `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms` +
+        `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}`,
       true,
-    )
-    .addTable([
-      [
-        { data: 'Name', header: true },
-        { data: 'Source', header: true },
-        { data: 'Delivered as', header: true },
-        { data: 'Bytes', header: true },
-      ],
-      ...secretRows(secrets, deliveries).map((row) => row.map(escape)),
-    ])
-    .write();
+    );
+    summary.addTable([
+      ['Name', 'Source', 'Delivered as', 'Bytes'].map((data) => ({ data, header: true })),
+      ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
+    ]);
+  }
+  if (docker) {
+    const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
+    if (docker.build) {
+      lines.push(`built ${escape(docker.build.imageId)} with ${builderName(docker.build.builder)}${docker.build.digest ? `, pushed as ${escape(docker.build.digest)}` : ''}`);
+    }
+    summary.addHeading('Docker', 4).addList(lines);
+  }
+  await summary.write();
 }
 
 export async function writePostSummary(lines: readonly string[]): Promise<void> {

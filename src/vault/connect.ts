@@ -1,7 +1,7 @@
 // From connection settings to a logged-in VaultApi for the secrets namespace.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import type { ConnectionConfig } from '../inputs.js';
+import type { ConnectionConfig } from '../inputs/index.js';
 import type { AuthConfig, LoginResult } from './auth.js';
 import { login } from './auth.js';
 import { createVaultApi, type VaultApi } from './client.js';

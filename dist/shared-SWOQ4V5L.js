@@ -44,7 +44,7 @@ var require_tunnel = __commonJS({
     var tls = __require("tls");
     var http3 = __require("http");
     var https3 = __require("https");
-    var events = __require("events");
+    var events2 = __require("events");
     var assert = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -96,7 +96,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path4 && path4[0] !== "/") {
+          path4 = `/${path4}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path4}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1298,7 +1298,7 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path4, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path4,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path4, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
+          path4,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path4);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1626,12 +1626,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path,
+        path: path4,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path !== "string") {
+        if (typeof path4 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path4)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path4, query) : path4;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2050,8 +2050,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter = __require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = __require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4856,8 +4856,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5589,7 +5589,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path, host, upgrade, blocking, reset } = request;
+      const { method, path: path4, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path4} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path4;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path4 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path4;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve2(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path4 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path4;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9146,12 +9146,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve4(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path4) {
+      if (typeof path4 !== "string") {
+        return path4;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path4.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path4;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path4);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path4, method, body, headers, query } = opts;
       return {
-        path,
+        path: path4,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path4,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11566,9 +11566,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -12037,10 +12037,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12269,9 +12269,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12311,8 +12311,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12595,13 +12595,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13280,13 +13280,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13583,13 +13583,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -13868,7 +13868,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14346,9 +14346,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14359,8 +14359,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14410,7 +14410,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14421,7 +14421,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14955,7 +14955,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15046,7 +15046,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15075,7 +15075,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+    function validateCookiePath(path4) {
+      for (let i = 0; i < path4.length; ++i) {
+        const code = path4.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16997,16 +16997,16 @@ var require_util7 = __commonJS({
       }
       return code >= 3e3 && code <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,13 +17272,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+        } else if (code !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17303,11 +17303,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
-      let reason = "";
+      let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
         code = result.code ?? 1005;
-        reason = result.reason;
+        reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -17315,13 +17315,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17445,9 +17445,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code, reason2) {
+      closeWebSocketConnection(ws, code, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17727,16 +17727,16 @@ var require_receiver = __commonJS({
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,9 +17751,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -17990,14 +17990,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code !== void 0) {
           code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18005,8 +18005,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path4 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path4 = `/${path4}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path4);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19630,22 +19630,22 @@ var require_tv4 = __commonJS({
         return map;
       };
       ValidatorContext.prototype.getSchemaUris = function(filterRegExp) {
-        var list = [];
+        var list2 = [];
         for (var key2 in this.schemas) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list.push(key2);
+            list2.push(key2);
           }
         }
-        return list;
+        return list2;
       };
       ValidatorContext.prototype.getMissingUris = function(filterRegExp) {
-        var list = [];
+        var list2 = [];
         for (var key2 in this.missingMap) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list.push(key2);
+            list2.push(key2);
           }
         }
-        return list;
+        return list2;
       };
       ValidatorContext.prototype.dropSchemas = function() {
         this.schemas = {};
@@ -22577,7 +22577,7 @@ var require_src = __commonJS({
     var originalMustache = require_mustache();
     var axios = require_axios();
     var https3 = __require("https");
-    var EventEmitter = __require("events");
+    var EventEmitter2 = __require("events");
     var VaultError = class extends Error {
     };
     var ApiResponseError = class extends VaultError {
@@ -22704,7 +22704,7 @@ var require_src = __commonJS({
           });
         };
       })();
-      const client = new EventEmitter();
+      const client = new EventEmitter2();
       function handleVaultResponse(response) {
         if (!response) return Promise.reject(new VaultError("No response passed"));
         debug2(response.statusCode);
@@ -22761,54 +22761,54 @@ var require_src = __commonJS({
         if (options.json) debug2(options.json);
         return rp(options).then(client.handleVaultResponse);
       };
-      client.help = (path, requestOptions) => {
-        debug2(`help for ${path}`);
+      client.help = (path4, requestOptions) => {
+        debug2(`help for ${path4}`);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}?help=1`;
+        options.path = `/${path4}?help=1`;
         options.method = "GET";
         return client.request(options);
       };
-      client.write = (path, data, requestOptions) => {
-        debug2("write %o to %s", data, path);
+      client.write = (path4, data, requestOptions) => {
+        debug2("write %o to %s", data, path4);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}`;
+        options.path = `/${path4}`;
         options.json = data;
         options.method = "POST";
         return client.request(options);
       };
-      client.update = (path, data, requestOptions) => {
-        debug2("update %o to %s", data, path);
+      client.update = (path4, data, requestOptions) => {
+        debug2("update %o to %s", data, path4);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}`;
+        options.path = `/${path4}`;
         options.json = data;
         options.method = "PATCH";
         options.headers = { "Content-Type": "application/merge-patch+json" };
         return client.request(options);
       };
-      client.read = (path, requestOptions) => {
-        debug2(`read ${path}`);
+      client.read = (path4, requestOptions) => {
+        debug2(`read ${path4}`);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}`;
+        options.path = `/${path4}`;
         options.method = "GET";
         return client.request(options);
       };
-      client.list = (path, requestOptions) => {
-        debug2(`list ${path}`);
+      client.list = (path4, requestOptions) => {
+        debug2(`list ${path4}`);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}`;
+        options.path = `/${path4}`;
         if (client.noCustomHTTPVerbs) {
-          options.path = `/${path}?list=1`;
+          options.path = `/${path4}?list=1`;
           options.method = "GET";
         } else {
-          options.path = `/${path}`;
+          options.path = `/${path4}`;
           options.method = "LIST";
         }
         return client.request(options);
       };
-      client.delete = (path, requestOptions) => {
-        debug2(`delete ${path}`);
+      client.delete = (path4, requestOptions) => {
+        debug2(`delete ${path4}`);
         const options = { ...config.requestOptions, ...requestOptions };
-        options.path = `/${path}`;
+        options.path = `/${path4}`;
         options.method = "DELETE";
         return client.request(options);
       };
@@ -23063,19 +23063,19 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 import * as http from "http";
@@ -23159,11 +23159,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23179,7 +23179,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23252,26 +23252,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve4(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve4(Buffer.concat(chunks));
         });
       }));
     });
@@ -23474,14 +23474,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve4, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve4(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -23725,12 +23725,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -23738,7 +23738,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve4(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -23777,7 +23777,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve4(response);
         }
       }));
     });
@@ -23788,11 +23788,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23808,7 +23808,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23839,11 +23839,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23859,7 +23859,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23928,11 +23928,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23948,7 +23948,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24209,29 +24209,30 @@ var _summary = new Summary();
 var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
+import os4 from "os";
+
+// node_modules/@actions/exec/lib/exec.js
+import { StringDecoder } from "string_decoder";
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import * as os3 from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path3 from "path";
+
+// node_modules/@actions/io/lib/io.js
+import * as path2 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
+import * as path from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24247,7 +24248,747 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p) {
+  p = normalizeSeparators(p);
+  if (!p) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+  }
+  return p.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path.dirname(filePath);
+            const upperName = path.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    return p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve4, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check) {
+      const result = yield which(tool, false);
+      if (!result) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path2.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path2.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p of process.env.PATH.split(path2.delimiter)) {
+        if (p) {
+          directories.push(p);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path2.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
+
+// node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve4, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str, end) {
+    return str.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x) => x === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result.outStream = options.outStream || process.stdout;
+    result.errStream = options.errStream || process.stderr;
+    return result;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result = {};
+    result.cwd = options.cwd;
+    result.env = options.env;
+    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result.argv0 = `"${toolPath}"`;
+    }
+    return result;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code) => {
+          state.processExitCode = code;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error2, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error2) {
+            reject(error2);
+          } else {
+            resolve4(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c) {
+    if (escaped && c !== '"') {
+      arg += "\\";
+    }
+    arg += c;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c = argString.charAt(i);
+    if (c === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c);
+      }
+      continue;
+    }
+    if (c === "\\" && escaped) {
+      append(c);
+      continue;
+    }
+    if (c === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error2;
+    if (this.processExited) {
+      if (this.processError) {
+        error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error2, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve4, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
+
+// node_modules/@actions/core/lib/platform.js
+var platform = os4.platform();
+var arch = os4.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve4, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24284,7 +25025,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -24301,7 +25042,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -24310,7 +25051,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter5(this, void 0, void 0, function* () {
+  return __awaiter9(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -24332,9 +25073,147 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 function getIDToken(aud) {
-  return __awaiter5(this, void 0, void 0, function* () {
+  return __awaiter9(this, void 0, void 0, function* () {
     return yield OidcClient.getIDToken(aud);
   });
+}
+
+// src/inputs/read.ts
+import { readFileSync } from "node:fs";
+var InputError = class extends Error {
+  name = "InputError";
+};
+function text(name) {
+  return nonEmpty(getInput(name));
+}
+function nonEmpty(v) {
+  const t = v?.trim();
+  return t === void 0 || t === "" ? void 0 : t;
+}
+function list(name, commas = false) {
+  const raw = getInput(name);
+  return raw.split(commas ? /[\n,]/ : /\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function need(v, name, forWhat) {
+  if (v === void 0) throw new InputError(`${name} is required for ${forWhat}.`);
+  return v;
+}
+function choice(name, allowed, fallback) {
+  const v = text(name) ?? fallback;
+  if (!allowed.includes(v)) throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
+  return v;
+}
+function bool(name, fallback) {
+  const v = text(name)?.toLowerCase();
+  if (v === void 0) return fallback;
+  if (["true", "yes", "on", "1"].includes(v)) return true;
+  if (["false", "no", "off", "0"].includes(v)) return false;
+  throw new InputError(`${name}: "${v}" is not true or false.`);
+}
+function integer(name, fallback, min, max) {
+  const v = text(name);
+  if (v === void 0) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+function seconds(name, fallback) {
+  const v = text(name);
+  if (v === void 0) return fallback * 1e3;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
+  return Math.round(n * 1e3);
+}
+function pem(name) {
+  const value = text(name);
+  if (value === void 0) return void 0;
+  if (value.includes("-----BEGIN")) return value;
+  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
+  if (decoded.includes("-----BEGIN")) return decoded;
+  try {
+    const file = readFileSync(value, "utf8");
+    if (file.includes("-----BEGIN")) return file;
+  } catch (err) {
+    throw new InputError(`${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`);
+  }
+  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
+}
+
+// src/inputs/vault.ts
+var METHODS = ["token", "approle", "jwt", "kubernetes", "userpass", "ldap"];
+function readVaultConfig(masks) {
+  const connection = readConnectionConfig(masks);
+  const auth = readAuth(masks);
+  const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
+  return { connection, auth, revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true" };
+}
+function readConnectionConfig(masks) {
+  const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
+  if (addr === "") throw new InputError("vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200.");
+  let url;
+  try {
+    url = new URL(addr);
+  } catch {
+    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    warning(`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`);
+  }
+  const skipVerify = bool("vault-tls-skip-verify", false);
+  if (skipVerify) warning("vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.");
+  const key = pem("vault-client-key");
+  if (key !== void 0) masks.addSecret("vault-client-key", key);
+  const cert = pem("vault-client-cert");
+  if (key === void 0 !== (cert === void 0)) throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
+  const ca = pem("vault-ca-cert");
+  const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
+  return {
+    addr: addr.replace(/\/+$/, ""),
+    namespace,
+    authNamespace: text("vault-auth-namespace") ?? namespace,
+    tls: { ...ca !== void 0 ? { ca } : {}, ...cert !== void 0 ? { cert } : {}, ...key !== void 0 ? { key } : {}, rejectUnauthorized: !skipVerify },
+    requestTimeoutMs: seconds("vault-request-timeout", 10),
+    timeoutMs: seconds("vault-timeout", 120),
+    retries: integer("vault-retries", 4, 0, 20),
+    concurrency: integer("vault-concurrency", 16, 1, 256)
+  };
+}
+function readAuth(masks) {
+  const method = choice("vault-method", METHODS, "token");
+  const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
+  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount)) throw new InputError(`vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`);
+  const secret = (name, fallback) => {
+    const value = text(name) ?? nonEmpty(fallback);
+    if (value !== void 0) masks.addHandle(name, value);
+    return value;
+  };
+  switch (method) {
+    case "token":
+      return { method, token: need(secret("vault-token", process.env["VAULT_TOKEN"]), "vault-token", "the token method (or set VAULT_TOKEN)") };
+    case "approle":
+      return {
+        method,
+        mount,
+        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
+        secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
+      };
+    case "jwt":
+      return { method, mount, role: need(text("vault-role"), "vault-role", "jwt"), audience: text("vault-jwt-audience"), jwt: secret("vault-jwt") };
+    case "kubernetes":
+      return {
+        method,
+        mount,
+        role: need(text("vault-role"), "vault-role", "kubernetes"),
+        tokenPath: text("vault-kubernetes-token-path") ?? "/var/run/secrets/kubernetes.io/serviceaccount/token"
+      };
+    case "userpass":
+    case "ldap":
+      return { method, mount, username: need(text("vault-username"), "vault-username", method), password: need(secret("vault-password"), "vault-password", method) };
+  }
+}
+function isLoopback(host) {
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
 // src/spec/group.ts
@@ -24439,12 +25318,12 @@ var EXAMPLE = "e.g. secret/data/ci/aws";
 function parsePath(cur, raw, column) {
   const query = raw.indexOf("?");
   const version = query < 0 ? void 0 : parseVersion(cur, raw.slice(query + 1), column + query);
-  let path = query < 0 ? raw : raw.slice(0, query);
-  if (path.startsWith("/")) path = path.slice(1);
-  const folder = path.endsWith("/");
-  if (folder) path = path.slice(0, -1);
-  if (path === "") cur.fail(`PATH \`${raw}\` names no secret; write the path after the mount, ${EXAMPLE}`, column);
-  for (const segment of path.split("/")) {
+  let path4 = query < 0 ? raw : raw.slice(0, query);
+  if (path4.startsWith("/")) path4 = path4.slice(1);
+  const folder = path4.endsWith("/");
+  if (folder) path4 = path4.slice(0, -1);
+  if (path4 === "") cur.fail(`PATH \`${raw}\` names no secret; write the path after the mount, ${EXAMPLE}`, column);
+  for (const segment of path4.split("/")) {
     if (segment === "") {
       cur.fail(`PATH \`${raw}\` has an empty segment ('//'); remove the extra '/'`, column);
     }
@@ -24455,7 +25334,7 @@ function parsePath(cur, raw, column) {
   if (folder && version !== void 0) {
     cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
   }
-  return { path, folder, version };
+  return { path: path4, folder, version };
 }
 function parseVersion(cur, query, column) {
   const match = /^version=([1-9][0-9]*)$/.exec(query);
@@ -24536,7 +25415,7 @@ function parseEntry(cur) {
   if (cur.char === "|") cur.fail("missing PATH before `|`; write PATH [SELECTOR] [| NAME]");
   const pathColumn = cur.column;
   const rawPath = cur.readPlain();
-  const { path, folder, version } = parsePath(cur, rawPath, pathColumn);
+  const { path: path4, folder, version } = parsePath(cur, rawPath, pathColumn);
   cur.skipSpaces();
   const selectorColumn = cur.column;
   const selector = cur.wordChar() === void 0 ? void 0 : readSelector(cur);
@@ -24551,10 +25430,10 @@ function parseEntry(cur) {
   return {
     line: cur.line,
     text: cur.text.slice(start, cur.pos).trimEnd(),
-    path,
+    path: path4,
     folder,
     version,
-    ...resolve(cur, rawPath, folder, selector, name, selectorColumn)
+    ...resolve2(cur, rawPath, folder, selector, name, selectorColumn)
   };
 }
 var MORE_THAN_ONE_PIPE = "more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`";
@@ -24586,7 +25465,7 @@ function rejectExtraWord(cur, after, hint) {
   const fix = word.startsWith("#") ? "a comment must start its line or follow `;`" : `${hint}end the entry with \`;\` or a new line`;
   cur.fail(`unexpected \`${word}\` after ${after}; ${fix}`, column);
 }
-function resolve(cur, rawPath, folder, selector, name, selectorColumn) {
+function resolve2(cur, rawPath, folder, selector, name, selectorColumn) {
   if (folder || selector?.kind === "all") return { selector: { kind: "all" }, name: name ?? "" };
   if (selector === void 0) {
     if (name === void 0) {
@@ -24636,96 +25515,92 @@ function parseSpec(text2) {
   return requests;
 }
 
-// src/inputs.ts
-import { readFileSync } from "node:fs";
-var InputError = class extends Error {
-  name = "InputError";
-};
-var DELIVERIES = ["files", "env-file", "env", "outputs"];
-var METHODS = ["token", "approle", "jwt", "kubernetes", "userpass", "ldap"];
-function readMainConfig(masks) {
-  const connection = readConnectionConfig(masks);
-  const auth = readAuth(masks);
-  const requests = readSpec();
-  const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
-  const filesBase = text("files-base-dir");
+// src/inputs/docker.ts
+function readDockerConfig(masks) {
   return {
-    connection,
-    auth,
-    revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true",
+    logins: [...readSingleLogin(masks), ...list("registry-logins").map((line, i) => parseLoginLine(line, i + 1))],
+    configMode: choice("docker-config", ["job", "default"], "job"),
+    build: readBuild()
+  };
+}
+function readSingleLogin(masks) {
+  const registry = text("registry");
+  const username = text("registry-username");
+  const password = text("registry-password");
+  if (password !== void 0) masks.addSecret("registry-password", password);
+  if (registry === void 0) {
+    if (username !== void 0 || password !== void 0) throw new InputError("registry-username and registry-password need registry (the host to log in to).");
+    return [];
+  }
+  if (username === void 0 || password === void 0) throw new InputError(`registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`);
+  return [{ registry, username: { literal: username }, password: { literal: password } }];
+}
+function parseLoginLine(line, n) {
+  const words = line.split(/\s+/);
+  const [registry, user, password] = words;
+  if (words.length !== 3 || registry === void 0 || user === void 0 || password === void 0) {
+    throw new InputError(`registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`);
+  }
+  const name = password.replace(/^\$/, "");
+  if (!isValidName(name)) throw new InputError(`registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`);
+  const username = user.startsWith("$") ? { secret: user.slice(1) } : { literal: user };
+  return { registry, username, password: { secret: name } };
+}
+function readBuild() {
+  const context = text("build-context");
+  const buildInputs = ["build-tags", "build-args", "build-secrets", "build-target", "build-platforms", "build-file"];
+  if (context === void 0) {
+    const stray = buildInputs.find((n) => text(n) !== void 0);
+    if (stray) throw new InputError(`${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`);
+    return void 0;
+  }
+  const push = bool("build-push", false);
+  const tags = list("build-tags", true);
+  if (push && tags.length === 0) throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
+  return {
+    context,
+    file: text("build-file"),
+    tags,
+    args: list("build-args").map((line, i) => {
+      const eq = line.indexOf("=");
+      if (eq <= 0) throw new InputError(`build-args line ${i + 1}: write NAME=VALUE.`);
+      return { name: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+    }),
+    target: text("build-target"),
+    platforms: list("build-platforms", true),
+    push,
+    secrets: list("build-secrets", true).map(parseBuildSecret),
+    provenance: text("build-provenance"),
+    check: choice("dockerfile-check", ["default", "error", "warn", "off"], "default")
+  };
+}
+function parseBuildSecret(entry, i) {
+  const [left, right] = entry.includes("=") ? entry.split("=", 2) : [entry, entry];
+  const id = (left ?? "").trim();
+  let name = (right ?? "").trim();
+  let via = "file";
+  if (name.startsWith("env:")) {
+    via = "env";
+    name = name.slice(4);
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(`build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`);
+  if (!isValidName(name)) throw new InputError(`build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`);
+  return { id, name, via };
+}
+
+// src/inputs/index.ts
+var DELIVERIES = ["files", "env-file", "env", "outputs"];
+function readMainConfig(masks) {
+  const requests = parseSpec(text("secrets") ?? "");
+  const vault = requests.length > 0 ? readVaultConfig(masks) : void 0;
+  return {
     requests,
+    vault,
     deliveries: readDeliveries(),
-    filesBaseDir: filesBase,
+    filesBaseDir: text("files-base-dir"),
+    docker: readDockerConfig(masks),
     summary: bool("summary", true)
   };
-}
-function readConnectionConfig(masks) {
-  const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
-  if (addr === "") throw new InputError("vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200.");
-  let url;
-  try {
-    url = new URL(addr);
-  } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    warning(`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`);
-  }
-  const skipVerify = bool("vault-tls-skip-verify", false);
-  if (skipVerify) warning("vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.");
-  const key = pem("vault-client-key");
-  if (key !== void 0) masks.addSecret("vault-client-key", key);
-  const cert = pem("vault-client-cert");
-  if (key === void 0 !== (cert === void 0)) throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
-  const ca = pem("vault-ca-cert");
-  const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
-  return {
-    addr: addr.replace(/\/+$/, ""),
-    namespace,
-    authNamespace: text("vault-auth-namespace") ?? namespace,
-    tls: { ...ca !== void 0 ? { ca } : {}, ...cert !== void 0 ? { cert } : {}, ...key !== void 0 ? { key } : {}, rejectUnauthorized: !skipVerify },
-    requestTimeoutMs: seconds("vault-request-timeout", 10),
-    timeoutMs: seconds("vault-timeout", 120),
-    retries: integer("vault-retries", 4, 0, 20),
-    concurrency: integer("vault-concurrency", 16, 1, 256)
-  };
-}
-function readAuth(masks) {
-  const method = choice("vault-method", METHODS, "token");
-  const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount)) throw new InputError(`vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`);
-  const secret = (name, fallback) => {
-    const value = text(name) ?? nonEmpty(fallback);
-    if (value !== void 0) masks.addHandle(name, value);
-    return value;
-  };
-  switch (method) {
-    case "token":
-      return { method, token: need(secret("vault-token", process.env["VAULT_TOKEN"]), "vault-token", "the token method (or set VAULT_TOKEN)") };
-    case "approle":
-      return {
-        method,
-        mount,
-        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
-      };
-    case "jwt":
-      return { method, mount, role: need(text("vault-role"), "vault-role", "jwt"), audience: text("vault-jwt-audience"), jwt: secret("vault-jwt") };
-    case "kubernetes":
-      return {
-        method,
-        mount,
-        role: need(text("vault-role"), "vault-role", "kubernetes"),
-        tokenPath: text("vault-kubernetes-token-path") ?? "/var/run/secrets/kubernetes.io/serviceaccount/token"
-      };
-    case "userpass":
-    case "ldap":
-      return { method, mount, username: need(text("vault-username"), "vault-username", method), password: need(secret("vault-password"), "vault-password", method) };
-  }
-}
-function readSpec() {
-  return parseSpec(getInput("secrets"));
 }
 function readDeliveries() {
   const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
@@ -24736,60 +25611,6 @@ function readDeliveries() {
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
   return out;
-}
-function pem(name) {
-  const value = text(name);
-  if (value === void 0) return void 0;
-  if (value.includes("-----BEGIN")) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
-  if (decoded.includes("-----BEGIN")) return decoded;
-  try {
-    const file = readFileSync(value, "utf8");
-    if (file.includes("-----BEGIN")) return file;
-  } catch (err) {
-    throw new InputError(`${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`);
-  }
-  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
-}
-function text(name) {
-  return nonEmpty(getInput(name));
-}
-function nonEmpty(v) {
-  const t = v?.trim();
-  return t === void 0 || t === "" ? void 0 : t;
-}
-function need(v, name, forWhat) {
-  if (v === void 0) throw new InputError(`${name} is required for ${forWhat}.`);
-  return v;
-}
-function choice(name, allowed, fallback) {
-  const v = text(name) ?? fallback;
-  if (!allowed.includes(v)) throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
-  return v;
-}
-function bool(name, fallback) {
-  const v = text(name)?.toLowerCase();
-  if (v === void 0) return fallback;
-  if (["true", "yes", "on", "1"].includes(v)) return true;
-  if (["false", "no", "off", "0"].includes(v)) return false;
-  throw new InputError(`${name}: "${v}" is not true or false.`);
-}
-function integer(name, fallback, min, max) {
-  const v = text(name);
-  if (v === void 0) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-function seconds(name, fallback) {
-  const v = text(name);
-  if (v === void 0) return fallback * 1e3;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
-  return Math.round(n * 1e3);
-}
-function isLoopback(host) {
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
 // src/mask/forms.ts
@@ -24929,6 +25750,13 @@ var MaskRegistry = class {
   forms() {
     return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
   }
+  /**
+   * The first registered form found in `text`, longest first. Forms shorter than
+   * MIN_SECRET_LENGTH are not looked for: they match ordinary text by chance.
+   */
+  find(text2) {
+    return this.forms().find((f) => f.text.length >= MIN_SECRET_LENGTH && text2.includes(f.text));
+  }
   /** Replaces every registered form in `text` with `***`. */
   redact(text2) {
     let out = text2;
@@ -24946,12 +25774,12 @@ var MaskRegistry = class {
 
 // src/state.ts
 import { appendFileSync as appendFileSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/deliver/private-file.ts
 import { closeSync, constants as constants3, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, 384);
+function writePrivateFile(path4, data) {
+  const fd = openSync(path4, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, 384);
   try {
     fchmodSync(fd, 384);
     const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
@@ -24966,15 +25794,18 @@ function writePrivateFile(path, data) {
 // src/state.ts
 var ROOT_KEY = "session-root";
 var REVOKE_KEY = "revoke-token";
+var DOCKER_CONFIG_KEY = "docker-config";
+var REGISTRIES_KEY = "registries";
 function sessionPaths(root) {
-  const priv = join(root, "private");
+  const priv = join3(root, "private");
   return {
     root,
-    files: join(root, "files"),
+    files: join3(root, "files"),
     private: priv,
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases")
+    docker: join3(root, "docker"),
+    envFile: join3(root, "secrets.env"),
+    tokenFile: join3(priv, "vault-token"),
+    leasesFile: join3(priv, "leases")
   };
 }
 function saveSessionRoot(root) {
@@ -25001,12 +25832,31 @@ function readRecords(paths) {
     leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean)
   };
 }
-function readOptional(path) {
+function readOptional(path4) {
   try {
-    return readFileSync2(path, "utf8");
+    return readFileSync2(path4, "utf8");
   } catch {
     return void 0;
   }
+}
+function saveDockerConfig(dir) {
+  saveState(DOCKER_CONFIG_KEY, dir);
+}
+function saveRegistries(hosts) {
+  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
+}
+function loadDockerRecords() {
+  const dir = getState(DOCKER_CONFIG_KEY);
+  let registries = [];
+  try {
+    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
+  } catch {
+    registries = [];
+  }
+  return {
+    configDir: dir === "" ? void 0 : dir,
+    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
+  };
 }
 
 // src/vault/client.ts
@@ -25060,26 +25910,26 @@ function createTransport(opts) {
   const stats = { requests: 0, retries: 0 };
   async function send(req) {
     const url = new URL(req.uri);
-    const path = url.pathname;
+    const path4 = url.pathname;
     for (let attempt = 0; ; attempt++) {
       const left = opts.deadline - Date.now();
-      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path} could finish (raise vault-timeout)`, "DEADLINE");
+      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path4} could finish (raise vault-timeout)`, "DEADLINE");
       stats.requests++;
-      let reason;
+      let reason2;
       let retryAfterMs;
       try {
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
-        reason = `HTTP ${res.statusCode}`;
+        reason2 = `HTTP ${res.statusCode}`;
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
       } catch (err) {
         if (!(err instanceof TransportError) || !err.retryable || attempt >= opts.retry.retries) throw err;
-        reason = err.code;
+        reason2 = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs });
-      await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+      opts.onRetry?.({ method: req.method, path: path4, attempt: attempt + 1, reason: reason2, delayMs });
+      await new Promise((resolve4) => setTimeout(resolve4, delayMs));
     }
   }
   function once(url, req, timeoutMs) {
@@ -25091,7 +25941,7 @@ function createTransport(opts) {
     }
     const isHttps = url.protocol === "https:";
     const lib = isHttps ? https2 : http2;
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve4, reject) => {
       const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
@@ -25099,7 +25949,7 @@ function createTransport(opts) {
         res.on("end", () => {
           const text2 = Buffer.concat(chunks).toString("utf8");
           const retryAfter = res.headers["retry-after"];
-          resolve2({
+          resolve4({
             statusCode: res.statusCode ?? 0,
             body: parseBody(text2),
             request: { path: url.pathname },
@@ -25141,12 +25991,12 @@ function networkError(err, url) {
 
 // src/vault/errors.ts
 var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace) {
-    const where = namespace ? `${path} (namespace ${namespace})` : path;
+  constructor(operation, path4, status, vaultErrors, namespace) {
+    const where = namespace ? `${path4} (namespace ${namespace})` : path4;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path4)}`);
     this.operation = operation;
-    this.path = path;
+    this.path = path4;
     this.status = status;
     this.vaultErrors = vaultErrors;
     this.name = "VaultRequestError";
@@ -25156,7 +26006,7 @@ var VaultRequestError = class extends Error {
   status;
   vaultErrors;
 };
-function hintFor(operation, status, path) {
+function hintFor(operation, status, path4) {
   if (operation.startsWith("login")) {
     if (status === 400) return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
@@ -25165,7 +26015,7 @@ function hintFor(operation, status, path) {
     case 400:
       return "Check the path and the request.";
     case 403:
-      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+      return `Check that the token's policies grant this on "${path4}", and that the namespace is right.`;
     case 404:
       return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
     case 412:
@@ -25193,22 +26043,22 @@ function createVaultApi(opts) {
   });
   client.token = opts.token ?? "";
   client.namespace = opts.namespace ?? "";
-  const call = async (operation, path, fn) => {
+  const call = async (operation, path4, fn) => {
     try {
       return await fn();
     } catch (err) {
-      throw toSafeError(err, operation, path, opts.namespace);
+      throw toSafeError(err, operation, path4, opts.namespace);
     }
   };
   return {
     namespace: opts.namespace,
-    read: (path, operation = "read") => call(operation, path, () => client.read(path)),
-    list: async (path) => {
-      const body = await call("list", path, () => client.list(path));
+    read: (path4, operation = "read") => call(operation, path4, () => client.read(path4)),
+    list: async (path4) => {
+      const body = await call("list", path4, () => client.list(path4));
       const keys = body?.data?.keys;
       return Array.isArray(keys) ? keys.filter((k) => typeof k === "string") : [];
     },
-    write: (path, data, operation) => call(operation, path, () => client.write(path, data)),
+    write: (path4, data, operation) => call(operation, path4, () => client.write(path4, data)),
     with: (o) => createVaultApi({
       ...opts,
       namespace: "namespace" in o ? o.namespace : opts.namespace,
@@ -25216,13 +26066,13 @@ function createVaultApi(opts) {
     })
   };
 }
-function toSafeError(err, operation, path, namespace) {
-  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
+function toSafeError(err, operation, path4, namespace) {
+  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path4}: ${err.message}`);
   const response = err?.response;
   if (response && typeof response.statusCode === "number") {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+    return new VaultRequestError(operation, path4, response.statusCode, vaultErrorsOf(response.body), namespace);
   }
-  return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
+  return new Error(`Vault ${operation} ${path4} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
 
 // src/vault/connect.ts
@@ -25231,8 +26081,8 @@ import { readFile } from "node:fs/promises";
 // src/vault/auth.ts
 async function login(auth, api, deps) {
   if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
-  const { path, body } = await loginRequest(auth, deps);
-  const reply = await api.write(path, body, `login (${auth.method})`);
+  const { path: path4, body } = await loginRequest(auth, deps);
+  const reply = await api.write(path4, body, `login (${auth.method})`);
   const authBlock = reply?.auth;
   const token = authBlock?.client_token;
   if (typeof token !== "string" || token === "") {
@@ -25267,16 +26117,16 @@ async function loginRequest(auth, deps) {
       return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
   }
 }
-async function readServiceAccountToken(path, deps) {
+async function readServiceAccountToken(path4, deps) {
   let text2;
   try {
-    text2 = await deps.readFile(path);
+    text2 = await deps.readFile(path4);
   } catch (err) {
     const code = err.code ?? "error";
-    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
+    throw new Error(`cannot read the Kubernetes service account token at ${path4} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
   }
   const token = text2.trim();
-  if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
+  if (token === "") throw new Error(`the Kubernetes service account token file ${path4} is empty.`);
   return token;
 }
 
@@ -25296,7 +26146,7 @@ async function connect(conn, auth, mask) {
   const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: void 0, transport });
   const result = await login(auth, authApi, {
     idToken: (audience) => idTokenWithRetry(audience, conn.retries),
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: (path4) => readFile(path4, "utf8"),
     mask
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
@@ -25319,26 +26169,116 @@ async function idTokenWithRetry(audience, retries) {
   }
 }
 
+// src/docker/cli.ts
+async function docker(args, opts = {}) {
+  try {
+    const env = { ...process.env, ...opts.env };
+    return await getExecOutput("docker", [...args], {
+      ...opts.input !== void 0 ? { input: opts.input } : {},
+      env,
+      ignoreReturnCode: true,
+      silent: opts.silent ?? true
+    });
+  } catch (err) {
+    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
+      throw new Error("docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.");
+    }
+    throw err;
+  }
+}
+function reason(run) {
+  const text2 = (run.stderr.trim() || run.stdout.trim()).split("\n").filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
+  return text2.slice(0, 3).join(" ").trim() || `exit code ${run.exitCode}`;
+}
+
+// src/docker/login.ts
+async function loginAll(logins, secrets, masks, env) {
+  const done = [];
+  for (const login2 of logins) {
+    const username = resolve3(login2.username, secrets, `registry ${login2.registry} username`);
+    const password = resolve3(login2.password, secrets, `registry ${login2.registry} password`);
+    masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
+    await group(`docker login ${login2.registry}`, async () => {
+      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], { input: Buffer.from(password, "utf8"), env });
+      if (run.exitCode !== 0) {
+        throw new Error(`docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`);
+      }
+      info(`Logged in to ${login2.registry}.`);
+    });
+    done.push(login2.registry);
+    saveRegistries(done);
+  }
+  return done;
+}
+function resolve3(credential, secrets, what) {
+  if ("literal" in credential) return credential.literal;
+  const secret = secrets.get(credential.secret);
+  if (!secret) {
+    const known = [...secrets.keys()];
+    throw new Error(`${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`);
+  }
+  return secret.reveal();
+}
+async function logoutAll(registries, env) {
+  const lines = [];
+  for (const registry of registries) {
+    try {
+      const run = await docker(["logout", registry], { env });
+      if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
+      else warning(`docker logout ${registry} failed: ${reason(run)}`);
+    } catch (err) {
+      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return lines;
+}
+
+// src/docker/builder.ts
+function builderName(builder) {
+  return builder === "buildx" ? "docker buildx build" : "docker build (BuildKit)";
+}
+async function detectBuilder() {
+  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
+  const [client = "", server = ""] = version.stdout.trim().split("|");
+  if (version.exitCode !== 0 || server === "") {
+    throw new Error(`cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`);
+  }
+  if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
+  const major = Number(client.split(".")[0]);
+  if (Number.isFinite(major) && major < 23) return "buildkit";
+  throw new Error(
+    `docker ${client} has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx: install the docker-buildx-plugin, or put a docker that has it first on PATH.`
+  );
+}
+
 // src/report/summary.ts
 function secretRows(secrets, deliveries) {
   const how = [...deliveries].join(", ");
   return secrets.map((s) => [s.name, s.source, how, String(s.bytes)]);
 }
-async function writeMainSummary(secrets, deliveries, facts) {
+async function writeMainSummary(report) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  const storage = facts.filesDir === void 0 ? "" : ` Files are in \`${facts.filesDir}\` (${facts.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
-  await summary.addHeading("Vault secrets", 3).addRaw(
-    `${secrets.length} secret(s) from ${facts.paths} path(s) at ${escape(facts.addr)} (auth: ${facts.method}) in ${facts.millis} ms${facts.retries > 0 ? `, ${facts.retries} retried request(s)` : ""}${facts.leases > 0 ? `, ${facts.leases} lease(s) to revoke` : ""}.${storage}`,
-    true
-  ).addTable([
-    [
-      { data: "Name", header: true },
-      { data: "Source", header: true },
-      { data: "Delivered as", header: true },
-      { data: "Bytes", header: true }
-    ],
-    ...secretRows(secrets, deliveries).map((row) => row.map(escape))
-  ]).write();
+  const summary2 = summary.addHeading("Vault secrets", 3);
+  const { vault, docker: docker2 } = report;
+  if (vault) {
+    const storage = report.filesDir === void 0 ? "" : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
+    summary2.addRaw(
+      `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage}`,
+      true
+    );
+    summary2.addTable([
+      ["Name", "Source", "Delivered as", "Bytes"].map((data) => ({ data, header: true })),
+      ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
+    ]);
+  }
+  if (docker2) {
+    const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
+    if (docker2.build) {
+      lines.push(`built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`);
+    }
+    summary2.addHeading("Docker", 4).addList(lines);
+  }
+  await summary2.write();
 }
 async function writePostSummary(lines) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
@@ -25353,6 +26293,7 @@ export {
   setSecret,
   setOutput,
   setFailed,
+  error,
   warning,
   info,
   group,
@@ -25360,8 +26301,8 @@ export {
   isValidName,
   deriveName,
   assertUniqueNames,
-  readMainConfig,
   readConnectionConfig,
+  readMainConfig,
   MIN_SECRET_LENGTH,
   MaskRegistry,
   writePrivateFile,
@@ -25372,10 +26313,18 @@ export {
   loadRevokeFlag,
   recordLease,
   readRecords,
+  saveDockerConfig,
+  loadDockerRecords,
   VaultRequestError,
   createVaultApi,
   openTransport,
   connect,
+  docker,
+  reason,
+  builderName,
+  detectBuilder,
+  loginAll,
+  logoutAll,
   writeMainSummary,
   writePostSummary
 };

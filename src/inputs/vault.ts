@@ -1,18 +1,8 @@
-// The one place that reads action inputs. Everything downstream gets typed, validated
-// config. Credentials given as inputs are masked the moment they are read.
+// Inputs of the Vault stage: where Vault is, how to log in, what to fetch.
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
-import { parseSpec, type SecretRequest } from './spec/index.js';
-import type { AuthConfig, AuthMethod } from './vault/auth.js';
-import type { MaskRegistry } from './mask/registry.js';
-
-/** Bad input: the message names the input and says what to write instead. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
-export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
-export type Delivery = (typeof DELIVERIES)[number];
+import type { AuthConfig, AuthMethod } from '../vault/auth.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import { bool, choice, InputError, integer, need, nonEmpty, pem, seconds, text } from './read.js';
 
 export interface ConnectionConfig {
   readonly addr: string;
@@ -25,34 +15,20 @@ export interface ConnectionConfig {
   readonly concurrency: number;
 }
 
-export interface MainConfig {
+export interface VaultConfig {
   readonly connection: ConnectionConfig;
   readonly auth: AuthConfig;
   /** Revoke the token in post: tokens this step logged in for, or any when asked. */
   readonly revokeToken: boolean;
-  readonly requests: readonly SecretRequest[];
-  readonly deliveries: ReadonlySet<Delivery>;
-  readonly filesBaseDir: string | undefined;
-  readonly summary: boolean;
 }
 
 const METHODS: readonly AuthMethod[] = ['token', 'approle', 'jwt', 'kubernetes', 'userpass', 'ldap'];
 
-export function readMainConfig(masks: MaskRegistry): MainConfig {
+export function readVaultConfig(masks: MaskRegistry): VaultConfig {
   const connection = readConnectionConfig(masks);
   const auth = readAuth(masks);
-  const requests = readSpec();
   const revoke = choice('vault-revoke-token', ['auto', 'true', 'false'] as const, 'auto');
-  const filesBase = text('files-base-dir');
-  return {
-    connection,
-    auth,
-    revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true',
-    requests,
-    deliveries: readDeliveries(),
-    filesBaseDir: filesBase,
-    summary: bool('summary', true),
-  };
+  return { connection, auth, revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true' };
 }
 
 /** What both steps need to reach Vault (post revokes with it). */
@@ -121,81 +97,6 @@ function readAuth(masks: MaskRegistry): AuthConfig {
     case 'ldap':
       return { method, mount, username: need(text('vault-username'), 'vault-username', method), password: need(secret('vault-password'), 'vault-password', method) };
   }
-}
-
-function readSpec(): SecretRequest[] {
-  return parseSpec(core.getInput('secrets'));
-}
-
-function readDeliveries(): Set<Delivery> {
-  const words = (text('deliver') ?? 'files').split(/[\s,]+/).filter(Boolean);
-  const out = new Set<Delivery>();
-  for (const w of words) {
-    if (!(DELIVERIES as readonly string[]).includes(w)) throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(', ')}.`);
-    out.add(w as Delivery);
-  }
-  if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(', ')}.`);
-  return out;
-}
-
-/** PEM text, a path to a PEM file, or base64 of PEM (as hashicorp/vault-action takes). */
-function pem(name: string): string | undefined {
-  const value = text(name);
-  if (value === undefined) return undefined;
-  if (value.includes('-----BEGIN')) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, 'base64').toString('utf8') : '';
-  if (decoded.includes('-----BEGIN')) return decoded;
-  try {
-    const file = readFileSync(value, 'utf8');
-    if (file.includes('-----BEGIN')) return file;
-  } catch (err) {
-    throw new InputError(`${name}: cannot read the file "${value}" (${(err as NodeJS.ErrnoException).code ?? 'error'}): give PEM text, base64 of it, or a readable path.`);
-  }
-  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
-}
-
-function text(name: string): string | undefined {
-  return nonEmpty(core.getInput(name));
-}
-
-function nonEmpty(v: string | undefined): string | undefined {
-  const t = v?.trim();
-  return t === undefined || t === '' ? undefined : t;
-}
-
-function need(v: string | undefined, name: string, forWhat: string): string {
-  if (v === undefined) throw new InputError(`${name} is required for ${forWhat}.`);
-  return v;
-}
-
-function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const v = text(name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}.`);
-  return v as T;
-}
-
-function bool(name: string, fallback: boolean): boolean {
-  const v = text(name)?.toLowerCase();
-  if (v === undefined) return fallback;
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
-  throw new InputError(`${name}: "${v}" is not true or false.`);
-}
-
-function integer(name: string, fallback: number, min: number, max: number): number {
-  const v = text(name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-
-function seconds(name: string, fallback: number): number {
-  const v = text(name);
-  if (v === undefined) return fallback * 1000;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
-  return Math.round(n * 1000);
 }
 
 function isLoopback(host: string): boolean {

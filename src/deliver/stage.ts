@@ -1,0 +1,26 @@
+// The delivery stage of main: files by default, the rest on request.
+import * as core from '@actions/core';
+import type { Delivery } from '../inputs/index.js';
+import type { Secret } from '../secret.js';
+import type { Session } from './session.js';
+import { deliverFiles } from './files.js';
+import { deliverEnvFile } from './env-file.js';
+import { deliverEnv, deliverOutputs } from './env.js';
+
+/** Returns NAME -> file path for the secrets delivered as files (empty otherwise). */
+export function deliverStage(secrets: readonly Secret[], deliveries: ReadonlySet<Delivery>, session: Session): Map<string, string> {
+  core.setOutput('names', secrets.map((s) => s.name).join(' '));
+  if (secrets.length === 0) return new Map();
+  let files = new Map<string, string>();
+  if (deliveries.has('files')) {
+    files = deliverFiles(secrets, session.files);
+    core.info(`Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? ' (memory-backed)' : ''}; each path is in NAME_FILE.`);
+  }
+  if (deliveries.has('env-file')) {
+    deliverEnvFile(secrets, session.envFile);
+    core.info(`Wrote the env-file ${session.envFile} (0600) for docker run --env-file.`);
+  }
+  if (deliveries.has('env')) deliverEnv(secrets);
+  if (deliveries.has('outputs')) deliverOutputs(secrets);
+  return files;
+}

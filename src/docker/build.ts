@@ -1,0 +1,145 @@
+// A BuildKit build whose secrets come in as --secret mounts, never as build args:
+// build args that hold a fetched value are refused, the Dockerfile is checked first,
+// and the image can be pushed afterwards.
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import type { BuildConfig } from '../inputs/index.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import type { Secret } from '../secret.js';
+import { writePrivateFile } from '../deliver/private-file.js';
+import { checkDockerfile } from './dockerfile/index.js';
+import { builderName, type Builder } from './builder.js';
+import { buildCommand, type SecretSource } from './command.js';
+import { docker, reason } from './cli.js';
+
+/** BuildKit refuses secrets over 500 KB. */
+const MAX_SECRET_BYTES = 500 * 1024;
+
+export interface BuildResult {
+  readonly builder: Builder;
+  readonly imageId: string;
+  readonly digest: string | undefined;
+}
+
+export interface BuildDeps {
+  readonly secrets: ReadonlyMap<string, Secret>;
+  /** NAME -> delivered file, when files are delivered. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly masks: MaskRegistry;
+  /** A private 0700 folder for files only this build needs. */
+  readonly privateDir: string;
+  readonly env: Record<string, string>;
+}
+
+/** Everything that can refuse a build, done before any login or build starts. */
+export interface PreparedBuild {
+  readonly config: BuildConfig;
+  readonly builder: Builder;
+  readonly sources: { readonly list: readonly SecretSource[]; readonly env: Record<string, string> };
+}
+
+/** `builder` comes from detectBuilder(), which main runs before anything else. */
+export function prepareBuild(config: BuildConfig, builder: Builder, deps: BuildDeps): PreparedBuild {
+  refuseSecretBuildArgs(config, deps.masks);
+  checkFile(config, deps.masks);
+  return { config, builder, sources: secretSources(config, deps) };
+}
+
+export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promise<BuildResult> {
+  const { config, builder, sources } = prepared;
+  const iidFile = join(deps.privateDir, 'image-id');
+  const metadataFile = join(deps.privateDir, 'build-metadata.json');
+  const command = buildCommand(builder, config, sources.list, iidFile, metadataFile);
+  await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
+    const run = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
+    if (run.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run))}`);
+  });
+  const imageId = readFileSync(iidFile, 'utf8').trim();
+  let digest: string | undefined;
+  if (config.push) digest = builder === 'buildx' ? metadataDigest(metadataFile) : await pushAll(config.tags, deps);
+  return { builder, imageId, digest };
+}
+
+/** A build arg that holds a fetched value in any form would land in the image history. */
+function refuseSecretBuildArgs(config: BuildConfig, masks: MaskRegistry): void {
+  const hits = config.args.flatMap((arg) => {
+    const form = masks.find(arg.value);
+    return form ? [`${arg.name} holds secret ${form.name}${form.kind === 'value' ? '' : ` (as ${form.kind})`}`] : [];
+  });
+  if (hits.length > 0) {
+    throw new Error(
+      `build-args: ${hits.join('; ')}. Build args are stored in the image history and in provenance: pass secrets with build-secrets and RUN --mount=type=secret instead.`,
+    );
+  }
+}
+
+function checkFile(config: BuildConfig, masks: MaskRegistry): void {
+  if (config.check === 'off') return;
+  const path = config.file ?? join(config.context, 'Dockerfile');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read the Dockerfile ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check build-context and build-file.`);
+  }
+  const findings = checkDockerfile(text, { secretIds: config.secrets.map((s) => s.id), findSecret: (t) => masks.find(t)?.name, level: config.check });
+  const file = workspaceRelative(path);
+  for (const f of findings) {
+    const props = { title: `Dockerfile ${f.rule}`, file, ...(f.line > 0 ? { startLine: f.line } : {}) };
+    if (f.severity === 'error') core.error(f.message, props);
+    else core.warning(f.message, props);
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0) throw new Error(`the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`);
+}
+
+function secretSources(config: BuildConfig, deps: BuildDeps): { list: SecretSource[]; env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  const list = config.secrets.map((entry): SecretSource => {
+    const secret = deps.secrets.get(entry.name);
+    if (!secret) throw new Error(`build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(', ') || 'none'}).`);
+    if (secret.bytes > MAX_SECRET_BYTES) throw new Error(`build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    if (entry.via === 'env') {
+      const variable = `BUILD_SECRET_${entry.id.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()}`;
+      env[variable] = secret.reveal();
+      return { id: entry.id, source: { env: variable } };
+    }
+    let file = deps.files.get(entry.name);
+    if (file === undefined) {
+      file = join(deps.privateDir, `build-secret-${entry.id}`);
+      writePrivateFile(file, secret.reveal());
+    }
+    return { id: entry.id, source: { file } };
+  });
+  return { list, env };
+}
+
+async function pushAll(tags: readonly string[], deps: BuildDeps): Promise<string | undefined> {
+  let digest: string | undefined;
+  for (const tag of tags) {
+    await core.group(`docker push ${tag}`, async () => {
+      const run = await docker(['push', tag], { env: deps.env, silent: false });
+      if (run.exitCode !== 0) throw new Error(`docker push ${tag} failed: ${deps.masks.redact(reason(run))}`);
+      digest = /digest: (sha256:[0-9a-f]{64})/.exec(run.stdout)?.[1] ?? digest;
+    });
+  }
+  return digest;
+}
+
+function metadataDigest(path: string): string | undefined {
+  try {
+    const meta = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const digest = meta['containerimage.digest'];
+    return typeof digest === 'string' ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function workspaceRelative(path: string): string {
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  if (!workspace) return path;
+  const rel = relative(workspace, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

@@ -1,0 +1,41 @@
+// Running the docker CLI. Values never go in argv: a password goes on stdin, a build
+// secret as a file path (or, when asked, in the child's environment).
+import * as exec from '@actions/exec';
+
+export interface DockerRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface DockerOptions {
+  /** Written to docker's stdin (docker login --password-stdin). */
+  readonly input?: Buffer;
+  /** Added to the environment docker runs in. */
+  readonly env?: Record<string, string>;
+  /** false streams docker's output into the step log (builds); true keeps it for messages. */
+  readonly silent?: boolean;
+}
+
+export async function docker(args: readonly string[], opts: DockerOptions = {}): Promise<DockerRun> {
+  try {
+    const env = { ...(process.env as Record<string, string>), ...opts.env };
+    return await exec.getExecOutput('docker', [...args], {
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+      env,
+      ignoreReturnCode: true,
+      silent: opts.silent ?? true,
+    });
+  } catch (err) {
+    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
+      throw new Error('docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.');
+    }
+    throw err;
+  }
+}
+
+/** The first lines of docker's complaint, for an error message (callers redact it). */
+export function reason(run: DockerRun): string {
+  const text = (run.stderr.trim() || run.stdout.trim()).split('\n').filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
+  return text.slice(0, 3).join(' ').trim() || `exit code ${run.exitCode}`;
+}

@@ -1,0 +1,76 @@
+// The docker stage of main: a per-job DOCKER_CONFIG, registry logins, one build.
+// Every check that can refuse the build runs before the first login.
+import * as core from '@actions/core';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DockerConfig } from '../inputs/index.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import type { Secret } from '../secret.js';
+import { saveDockerConfig, type SessionPaths } from '../state.js';
+import { builderName, detectBuilder, type Builder } from './builder.js';
+import { docker, reason } from './cli.js';
+import { prepareBuild, runBuild, type BuildDeps, type BuildResult } from './build.js';
+import { loginAll } from './login.js';
+
+export interface DockerFacts {
+  readonly configDir: string;
+  readonly registries: readonly string[];
+  readonly build: BuildResult | undefined;
+}
+
+/**
+ * Runs before the Vault stage: a missing docker, or one that cannot build with
+ * BuildKit, fails the step before any secret is fetched.
+ */
+export async function dockerPreflight(config: DockerConfig): Promise<Builder | undefined> {
+  if (config.build) return detectBuilder();
+  if (config.logins.length > 0) {
+    const run = await docker(['version', '--format', '{{.Client.Version}}']);
+    if (run.exitCode !== 0) throw new Error(`docker does not run: ${reason(run)}`);
+  }
+  return undefined;
+}
+
+export async function dockerStage(
+  config: DockerConfig,
+  builder: Builder | undefined,
+  secrets: readonly Secret[],
+  files: ReadonlyMap<string, string>,
+  masks: MaskRegistry,
+  session: SessionPaths,
+): Promise<DockerFacts | undefined> {
+  if (config.logins.length === 0 && config.build === undefined) return undefined;
+  const configDir = dockerConfigDir(config, session);
+  const env = { DOCKER_CONFIG: configDir };
+  const deps: BuildDeps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks, privateDir: session.private, env };
+  const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : undefined;
+  const registries = await loginAll(config.logins, deps.secrets, masks, env);
+  const build = prepared ? await runBuild(prepared, deps) : undefined;
+  if (build) {
+    core.setOutput('image-id', build.imageId);
+    core.setOutput('builder', builderName(build.builder));
+    if (build.digest) core.setOutput('digest', build.digest);
+    core.info(`Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`);
+  }
+  return { configDir, registries, build };
+}
+
+/**
+ * job (default): a fresh 0700 folder in the session, exported as DOCKER_CONFIG, so
+ * nothing lands in the runner's ~/.docker, concurrent jobs cannot log each other out,
+ * and no credential store configured on the machine is written to.
+ */
+function dockerConfigDir(config: DockerConfig, session: SessionPaths): string {
+  let dir: string;
+  if (config.configMode === 'job') {
+    dir = session.docker;
+    mkdirSync(dir, { mode: 0o700 });
+    core.exportVariable('DOCKER_CONFIG', dir);
+    core.setOutput('docker-config', dir);
+  } else {
+    dir = process.env['DOCKER_CONFIG'] || join(homedir(), '.docker');
+  }
+  saveDockerConfig(dir);
+  return dir;
+}

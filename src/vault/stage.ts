@@ -1,0 +1,77 @@
+// The Vault stage of main: log in, fetch every entry (masking each value as it
+// arrives), record what post must revoke, and report what happened.
+import * as core from '@actions/core';
+import type { VaultConfig } from '../inputs/index.js';
+import type { SecretRequest } from '../spec/index.js';
+import { groupByPath } from '../spec/index.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import { MIN_SECRET_LENGTH } from '../mask/forms.js';
+import { credentialPairs } from '../mask/pairs.js';
+import type { Secret } from '../secret.js';
+import { recordLease, recordToken, type SessionPaths } from '../state.js';
+import { connect } from './connect.js';
+import { fetchSecrets } from './fetch.js';
+
+export interface FetchFacts {
+  readonly addr: string;
+  readonly method: string;
+  readonly paths: number;
+  readonly millis: number;
+  readonly retries: number;
+  readonly leases: number;
+}
+
+export async function vaultStage(
+  vault: VaultConfig,
+  requests: readonly SecretRequest[],
+  masks: MaskRegistry,
+  session: SessionPaths,
+): Promise<{ secrets: Secret[]; facts: FetchFacts }> {
+  const started = Date.now();
+  const conn = await core.group('Log in to Vault', async () => {
+    const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
+    core.info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`);
+    return c;
+  });
+  try {
+    // The token goes to post's private file when post will revoke it, or once a lease needs it.
+    let tokenRecorded = false;
+    const ensureToken = (): void => {
+      if (!tokenRecorded) recordToken(session, conn.login.token, vault.revokeToken);
+      tokenRecorded = true;
+    };
+    if (vault.revokeToken) ensureToken();
+    let leases = 0;
+    const paths = groupByPath(requests).size;
+    const secrets = await core.group(`Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`, async () => {
+      const fetched = await fetchSecrets(requests, conn.api, {
+        concurrency: vault.connection.concurrency,
+        onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
+        onLease: (lease) => {
+          masks.addHandle('lease', lease.id);
+          ensureToken();
+          recordLease(session, lease.id);
+          leases++;
+        },
+      });
+      for (const pair of credentialPairs(fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() })))) {
+        masks.addBasicAuth(pair.name, pair.user, pair.password);
+      }
+      core.info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+      return fetched;
+    });
+    const facts = { addr: vault.connection.addr, method: vault.auth.method, paths, millis: Date.now() - started, retries: conn.transport.stats.retries, leases };
+    return { secrets, facts };
+  } finally {
+    conn.transport.close();
+  }
+}
+
+function warnIfShort(name: string, found: { short: boolean; shortParts: number }): void {
+  if (found.short) {
+    core.warning(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`);
+  }
+  if (found.shortParts > 0) {
+    core.warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+  }
+}
