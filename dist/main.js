@@ -3,6 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   MIN_SECRET_LENGTH,
   MaskRegistry,
+  Scanner,
   VaultRequestError,
   assertUniqueNames,
   builderName,
@@ -19,18 +20,22 @@ import {
   loginAll,
   readMainConfig,
   reason,
+  recordForm,
   recordLease,
   recordToken,
+  restoreStage,
   saveDockerConfig,
+  saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
   setFailed,
   setOutput,
   setSecret,
+  tally,
   warning,
   writeMainSummary,
   writePrivateFile
-} from "./shared-SWOQ4V5L.js";
+} from "./shared-T426KOJX.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -985,14 +990,17 @@ async function runBuild(prepared, deps) {
   const { config, builder, sources } = prepared;
   const iidFile = join3(deps.privateDir, "image-id");
   const metadataFile = join3(deps.privateDir, "build-metadata.json");
-  const command = buildCommand(builder, config, sources.list, iidFile, metadataFile);
+  const pushInBuild = config.push && builder === "buildx" && deps.scanImage === void 0;
+  const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
     if (run2.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
   });
   const imageId = readFileSync(iidFile, "utf8").trim();
+  if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
   let digest;
-  if (config.push) digest = builder === "buildx" ? metadataDigest(metadataFile) : await pushAll(config.tags, deps);
+  if (pushInBuild) digest = metadataDigest(metadataFile);
+  else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest };
 }
 function refuseSecretBuildArgs(config, masks2) {
@@ -1081,11 +1089,11 @@ async function dockerPreflight(config) {
   }
   return void 0;
 }
-async function dockerStage(config, builder, secrets, files, masks2, session) {
+async function dockerStage(config, builder, secrets, files, masks2, session, scanImage2) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
-  const deps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks: masks2, privateDir: session.private, env };
+  const deps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks: masks2, privateDir: session.private, env, scanImage: scanImage2 };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : void 0;
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
   const build = prepared ? await runBuild(prepared, deps) : void 0;
@@ -1111,18 +1119,46 @@ function dockerConfigDir(config, session) {
   return dir;
 }
 
+// src/guard/image.ts
+import { spawn } from "node:child_process";
+async function scanImage(scanner, image, env) {
+  const child = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let stderr = "";
+  child.stderr.on("data", (d) => stderr += d.toString());
+  const closed = new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", resolve);
+  });
+  await scanner.scanStream(`image ${image}`, child.stdout);
+  const code = await closed;
+  if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
+}
+
 // src/main.ts
 async function run(masks2) {
   const config = readMainConfig(masks2);
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
+  masks2.persistTo((form) => recordForm(session, form));
+  if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
-  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session);
+  const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
+  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
   if (config.summary) {
     await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked });
+  }
+  saveMainCompleted();
+}
+async function guardImage(masks2, image, env) {
+  const scanner = new Scanner(masks2.forms());
+  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
+  info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
+  if (scanner.hits.length > 0) {
+    for (const hit of scanner.hits.slice(0, 20)) error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, { title: "Leaked secret" });
+    throw new Error(`the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));

@@ -2,21 +2,32 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   MaskRegistry,
+  Scanner,
+  addLineNumbers,
+  create,
   createVaultApi,
+  error,
+  group,
   info,
   loadDockerRecords,
+  loadMainCompleted,
   loadRevokeFlag,
   loadSessionRoot,
   logoutAll,
   openTransport,
   readConnectionConfig,
+  readForms,
+  readGuardConfig,
   readRecords,
+  saveStage,
   sessionPaths,
   setFailed,
   setSecret,
+  tally,
   warning,
+  where,
   writePostSummary
-} from "./shared-SWOQ4V5L.js";
+} from "./shared-T426KOJX.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
@@ -88,31 +99,106 @@ function messageOf(err) {
   return err instanceof Error ? err.message : "unknown error";
 }
 
+// src/guard/stage.ts
+import { rmSync } from "node:fs";
+import { sep } from "node:path";
+var MAX_ANNOTATIONS = 50;
+async function guardStage(config, forms) {
+  const patterns = [...config.scanPaths, ...config.cache?.paths ?? []];
+  if (patterns.length === 0) return void 0;
+  const roots = await expand(patterns);
+  const started = Date.now();
+  const scanner = new Scanner(forms);
+  if (scanner.empty) {
+    const lines2 = ["leak guard: no secret was fetched, nothing to look for"];
+    return { roots, hits: [], files: 0, bytes: 0, millis: 0, failed: false, lines: lines2 };
+  }
+  await group(`Leak guard: scan ${roots.length} path(s)`, async () => {
+    for (const root of roots) await scanner.scanPath(root);
+  });
+  addLineNumbers(scanner.hits);
+  const { hits, stats } = scanner;
+  const millis = Date.now() - started;
+  for (const note of stats.notes) info(`leak guard could not read ${note}`);
+  const lines = [
+    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
+    ...tally(hits).map((t) => `leak guard hit: ${t}`)
+  ];
+  act(config.onLeak, hits);
+  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, failed: config.onLeak === "fail" && hits.length > 0, lines };
+}
+function act(onLeak, hits) {
+  hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
+    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
+    const props = { title: "Leaked secret", file: hit.path, ...hit.line !== void 0 ? { startLine: hit.line } : {} };
+    if (onLeak === "fail") error(message, props);
+    else warning(message, props);
+  });
+  if (hits.length > MAX_ANNOTATIONS) info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
+  if (onLeak !== "delete") return;
+  for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
+    rmSync(path, { force: true });
+    warning(`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
+  }
+}
+async function expand(patterns) {
+  const globber = await create(patterns.join("\n"), { followSymbolicLinks: false, implicitDescendants: false, matchDirectories: true });
+  const found = [...new Set(await globber.glob())].sort();
+  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
+}
+function hitsUnder(hits, roots) {
+  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep) ? r : r + sep)));
+}
+
 // src/post.ts
 async function run(masks2) {
+  const lines = [];
   const root = loadSessionRoot();
+  let forms = [];
   if (root === void 0) {
     info("Nothing to clean up: the main step made no session folder.");
-    return;
+  } else {
+    const paths = sessionPaths(root);
+    const records = readRecords(paths);
+    if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
+    for (const lease of records.leases) masks2.addHandle("lease", lease);
+    forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
+    const docker = loadDockerRecords();
+    if (docker.configDir !== void 0 && docker.registries.length > 0) {
+      lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
+    }
+    const revokeToken = loadRevokeFlag();
+    if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
+      lines.push(...await revoke(masks2, records.token, records.leases, revokeToken));
+    }
+    const shred = shredTree(root);
+    for (const failure of shred.failures) warning(`could not remove ${failure}`);
+    lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`);
   }
-  const paths = sessionPaths(root);
-  const records = readRecords(paths);
-  if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
-  for (const lease of records.leases) masks2.addHandle("lease", lease);
-  const lines = [];
-  const docker = loadDockerRecords();
-  if (docker.configDir !== void 0 && docker.registries.length > 0) {
-    lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
-  }
-  const revokeToken = loadRevokeFlag();
-  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...await revoke(masks2, records.token, records.leases, revokeToken));
-  }
-  const shred = shredTree(root);
-  for (const failure of shred.failures) warning(`could not remove ${failure}`);
-  lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`);
   for (const line of lines) info(line);
+  const guard = readGuard();
+  const outcome = guard ? await guardStage(guard, forms) : void 0;
+  if (outcome) lines.push(...outcome.lines);
+  if (guard?.cache) {
+    if (loadMainCompleted()) {
+      const dirty = outcome ? hitsUnder(outcome.hits, await expand(guard.cache.paths)).length : 0;
+      lines.push(await saveStage(guard.cache, dirty));
+    } else {
+      lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
+    }
+  }
   await writePostSummary(lines);
+  if (outcome?.failed) {
+    setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
+  }
+}
+function readGuard() {
+  try {
+    return readGuardConfig();
+  } catch (err) {
+    warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return void 0;
+  }
 }
 async function revoke(masks2, token, leases, revokeToken) {
   let conn;

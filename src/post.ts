@@ -1,44 +1,73 @@
 // The post step (post-if: always()): log out of the registries main logged in to,
-// revoke leases and the token main obtained, then shred and remove the session folder
-// (the job's DOCKER_CONFIG included). It works from what main recorded, so it cleans
-// up after a failed, crashed or cancelled main too, and a Vault it cannot reach only
-// costs a warning: the files go regardless.
+// revoke leases and the token main obtained, shred and remove the session folder (the
+// job's DOCKER_CONFIG included), then scan what the job keeps for leaked secrets and
+// save the cache only when it is clean. It works from what main recorded as it went,
+// so it cleans up after a failed, crashed or cancelled main too; a Vault it cannot
+// reach only costs a warning: the files go regardless.
 import * as core from '@actions/core';
-import { readConnectionConfig } from './inputs/index.js';
+import { readConnectionConfig, readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
-import { loadDockerRecords, loadRevokeFlag, loadSessionRoot, readRecords, sessionPaths } from './state.js';
+import type { FormKind } from './mask/forms.js';
+import { loadDockerRecords, loadMainCompleted, loadRevokeFlag, loadSessionRoot, readForms, readRecords, sessionPaths } from './state.js';
 import { logoutAll } from './docker/login.js';
 import { shredTree } from './cleanup/shred.js';
 import { revokeAll } from './cleanup/revoke.js';
 import { openTransport } from './vault/connect.js';
 import { createVaultApi } from './vault/client.js';
+import { guardStage, expandGlobs, hitsUnder } from './guard/stage.js';
+import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
+  const lines: string[] = [];
   const root = loadSessionRoot();
+  let forms: Array<{ text: string; name: string; kind: FormKind }> = [];
   if (root === undefined) {
     core.info('Nothing to clean up: the main step made no session folder.');
-    return;
+  } else {
+    const paths = sessionPaths(root);
+    const records = readRecords(paths);
+    if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
+    for (const lease of records.leases) masks.addHandle('lease', lease);
+    forms = readForms(paths).map((f) => ({ ...f, kind: f.kind as FormKind }));
+    const docker = loadDockerRecords();
+    if (docker.configDir !== undefined && docker.registries.length > 0) {
+      lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
+    }
+    const revokeToken = loadRevokeFlag();
+    if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
+      lines.push(...(await revoke(masks, records.token, records.leases, revokeToken)));
+    }
+    const shred = shredTree(root);
+    for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
+    lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`);
   }
-  const paths = sessionPaths(root);
-  const records = readRecords(paths);
-  if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
-  for (const lease of records.leases) masks.addHandle('lease', lease);
-
-  const lines: string[] = [];
-  const docker = loadDockerRecords();
-  if (docker.configDir !== undefined && docker.registries.length > 0) {
-    lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
-  }
-  const revokeToken = loadRevokeFlag();
-  if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...(await revoke(masks, records.token, records.leases, revokeToken)));
-  }
-  const shred = shredTree(root);
-  for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
-  lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`);
   for (const line of lines) core.info(line);
+
+  const guard = readGuard();
+  const outcome = guard ? await guardStage(guard, forms) : undefined;
+  if (outcome) lines.push(...outcome.lines);
+  if (guard?.cache) {
+    if (loadMainCompleted()) {
+      const dirty = outcome ? hitsUnder(outcome.hits, await expandGlobs(guard.cache.paths)).length : 0;
+      lines.push(await saveStage(guard.cache, dirty));
+    } else {
+      lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
+    }
+  }
   await writePostSummary(lines);
+  if (outcome?.failed) {
+    core.setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
+  }
+}
+
+function readGuard(): GuardConfig | undefined {
+  try {
+    return readGuardConfig();
+  } catch (err) {
+    core.warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
 }
 
 async function revoke(masks: MaskRegistry, token: string, leases: readonly string[], revokeToken: boolean): Promise<string[]> {

@@ -21,6 +21,8 @@ export interface SessionPaths {
   readonly envFile: string;
   readonly tokenFile: string;
   readonly leasesFile: string;
+  /** Every masked form, one JSON object per line, for post's leak guard. */
+  readonly formsFile: string;
 }
 
 export function sessionPaths(root: string): SessionPaths {
@@ -33,6 +35,7 @@ export function sessionPaths(root: string): SessionPaths {
     envFile: join(root, 'secrets.env'),
     tokenFile: join(priv, 'vault-token'),
     leasesFile: join(priv, 'leases'),
+    formsFile: join(priv, 'forms'),
   };
 }
 
@@ -62,6 +65,46 @@ export function loadRevokeFlag(): boolean {
 /** One lease id per line, appended as each arrives so a crash mid-fetch loses none. */
 export function recordLease(paths: SessionPaths, leaseId: string): void {
   appendFileSync(paths.leasesFile, `${leaseId}\n`, { mode: 0o600 });
+}
+
+/** Appends one masked form for the leak guard (text, NAME and kind: it lives and dies with the session). */
+export function recordForm(paths: SessionPaths, form: { text: string; name: string; kind: string }): void {
+  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}\n`, { mode: 0o600 });
+}
+
+export function readForms(paths: SessionPaths): Array<{ text: string; name: string; kind: string }> {
+  return (readOptional(paths.formsFile) ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        const f = JSON.parse(line) as { text?: unknown; name?: unknown; kind?: unknown };
+        return typeof f.text === 'string' && typeof f.name === 'string' && typeof f.kind === 'string' ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
+      } catch {
+        return []; // a line cut short by a crash
+      }
+    });
+}
+
+const CACHE_KEY = 'cache-matched-key';
+const COMPLETED_KEY = 'main-completed';
+
+/** Main got to its end: post saves caches only then, as actions/cache does. */
+export function saveMainCompleted(): void {
+  core.saveState(COMPLETED_KEY, 'true');
+}
+
+export function loadMainCompleted(): boolean {
+  return core.getState(COMPLETED_KEY) === 'true';
+}
+
+/** The key a cache was restored from ('' for a miss), so post does not save an exact hit again. */
+export function saveCacheMatch(key: string): void {
+  core.saveState(CACHE_KEY, key);
+}
+
+export function loadCacheMatch(): string {
+  return core.getState(CACHE_KEY);
 }
 
 export interface Records {

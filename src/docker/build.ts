@@ -30,6 +30,8 @@ export interface BuildDeps {
   /** A private 0700 folder for files only this build needs. */
   readonly privateDir: string;
   readonly env: Record<string, string>;
+  /** scan-image: runs on the built image before anything is pushed; throws to stop the push. */
+  readonly scanImage: ((image: string, env: Record<string, string>) => Promise<void>) | undefined;
 }
 
 /** Everything that can refuse a build, done before any login or build starts. */
@@ -50,14 +52,18 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
   const { config, builder, sources } = prepared;
   const iidFile = join(deps.privateDir, 'image-id');
   const metadataFile = join(deps.privateDir, 'build-metadata.json');
-  const command = buildCommand(builder, config, sources.list, iidFile, metadataFile);
+  // With an image scan, buildx loads the image instead of pushing it, and the push waits for the scan.
+  const pushInBuild = config.push && builder === 'buildx' && deps.scanImage === undefined;
+  const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
     if (run.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run))}`);
   });
   const imageId = readFileSync(iidFile, 'utf8').trim();
+  if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
   let digest: string | undefined;
-  if (config.push) digest = builder === 'buildx' ? metadataDigest(metadataFile) : await pushAll(config.tags, deps);
+  if (pushInBuild) digest = metadataDigest(metadataFile);
+  else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest };
 }
 

@@ -39,11 +39,12 @@ export async function dockerStage(
   files: ReadonlyMap<string, string>,
   masks: MaskRegistry,
   session: SessionPaths,
+  scanImage: BuildDeps['scanImage'],
 ): Promise<DockerFacts | undefined> {
   if (config.logins.length === 0 && config.build === undefined) return undefined;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
-  const deps: BuildDeps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks, privateDir: session.private, env };
+  const deps: BuildDeps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks, privateDir: session.private, env, scanImage };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : undefined;
   const registries = await loginAll(config.logins, deps.secrets, masks, env);
   const build = prepared ? await runBuild(prepared, deps) : undefined;

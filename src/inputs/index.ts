@@ -6,10 +6,12 @@ import type { MaskRegistry } from '../mask/registry.js';
 import { bool, InputError, text } from './read.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
+import { readGuardConfig, type GuardConfig } from './guard.js';
 
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
 export type { BuildConfig, Credential, DockerConfig, RegistryLogin } from './docker.js';
+export { readGuardConfig, type CacheConfig, type GuardConfig } from './guard.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -21,6 +23,7 @@ export interface MainConfig {
   readonly deliveries: ReadonlySet<Delivery>;
   readonly filesBaseDir: string | undefined;
   readonly docker: DockerConfig;
+  readonly guard: GuardConfig;
   readonly summary: boolean;
 }
 
@@ -33,6 +36,7 @@ export function readMainConfig(masks: MaskRegistry): MainConfig {
     deliveries: readDeliveries(),
     filesBaseDir: text('files-base-dir'),
     docker: readDockerConfig(masks),
+    guard: readGuardConfig(),
     summary: bool('summary', true),
   };
 }

@@ -13,6 +13,7 @@ export interface RegisteredForm extends MaskForm {
 export class MaskRegistry {
   readonly #register: (text: string) => void;
   readonly #forms = new Map<string, RegisteredForm>();
+  #persist: ((form: RegisteredForm) => void) | undefined;
 
   constructor(register: (text: string) => void) {
     this.#register = register;
@@ -39,6 +40,15 @@ export class MaskRegistry {
     this.#addAll(name, basicAuthForms(user, password));
   }
 
+  /**
+   * Hands every form registered so far, and each one from now on, to `persist`: the
+   * post step's leak guard needs them, and post is another process.
+   */
+  persistTo(persist: (form: RegisteredForm) => void): void {
+    this.#persist = persist;
+    for (const form of this.#forms.values()) persist(form);
+  }
+
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
   forms(): RegisteredForm[] {
     return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
@@ -62,8 +72,10 @@ export class MaskRegistry {
   #addAll(name: string, forms: readonly MaskForm[]): void {
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
-      this.#forms.set(form.text, { ...form, name });
+      const registered = { ...form, name };
+      this.#forms.set(form.text, registered);
       this.#register(form.text);
+      this.#persist?.(registered);
     }
   }
 }

@@ -1,0 +1,36 @@
+// @actions/cache around the leak guard: restore in main, save in post only when the
+// scan of the cache paths came back clean. Without a cache service (act, some
+// self-hosted runners) caching is skipped with a notice, never an error.
+import * as core from '@actions/core';
+import * as cache from '@actions/cache';
+import type { CacheConfig } from '../inputs/index.js';
+import { loadCacheMatch, saveCacheMatch } from '../state.js';
+
+export async function restoreStage(config: CacheConfig): Promise<void> {
+  if (!cache.isFeatureAvailable()) {
+    core.notice('cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.');
+    core.setOutput('cache-hit', 'false');
+    return;
+  }
+  const matched = await core.group(`Restore cache ${config.key}`, () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys]));
+  saveCacheMatch(matched ?? '');
+  core.setOutput('cache-hit', String(matched === config.key));
+  core.info(matched ? `cache restored from ${matched}` : 'cache: no entry matched');
+}
+
+/** Saves unless dirty; returns a line for the summary saying what happened and why. */
+export async function saveStage(config: CacheConfig, dirty: number): Promise<string> {
+  if (!cache.isFeatureAvailable()) return 'cache: not saved (no cache service on this runner)';
+  if (dirty > 0) {
+    core.warning(`cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`);
+    return `cache ${config.key}: not saved, ${dirty} secret hit(s) in its paths`;
+  }
+  if (loadCacheMatch() === config.key) return `cache ${config.key}: restored on this exact key, not saved again`;
+  try {
+    const id = await core.group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
+    return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
+  } catch (err) {
+    core.warning(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    return `cache ${config.key}: save failed (see warnings)`;
+  }
+}

@@ -1,0 +1,188 @@
+// The leak guard: one matcher built from every form of every secret, run over files,
+// folders, archives (tar, gzip, zstd, nested) and docker images. A hit says where
+// (file, path inside an archive, byte offset, line for text files) and which secret in
+// which form: never the value, nor any part of it.
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { FormKind } from '../mask/forms.js';
+import { Matcher } from './matcher.js';
+import { Reader, sniff, type Chunks } from './bytes.js';
+import { readTar } from './tar.js';
+import { gunzip, unzstd } from './decompress.js';
+
+export interface GuardForm {
+  readonly text: string;
+  readonly name: string;
+  readonly kind: FormKind;
+}
+
+export interface Hit {
+  /** The file on disk, or `image NAME`. */
+  readonly path: string;
+  /** Where inside archives: `layer.tar!etc/app.conf`, '' for the file itself. */
+  readonly inner: string;
+  readonly offset: number;
+  readonly name: string;
+  readonly form: FormKind;
+  /** 1-based, for hits in plain text files. */
+  line?: number;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  archives: number;
+  /** Links, sockets, devices: not followed, not read. */
+  skipped: number;
+  /** What could not be looked into, and why (paths only). */
+  notes: string[];
+}
+
+/** Archives inside archives are opened this deep; deeper ones are scanned as bytes. */
+const MAX_DEPTH = 4;
+/** Small files are read whole into one reused buffer: no stream per file. */
+const SMALL = 1 << 20;
+
+export class Scanner {
+  readonly hits: Hit[] = [];
+  readonly stats: ScanStats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [] };
+  readonly #matcher: Matcher;
+  readonly #forms: readonly GuardForm[];
+  readonly #buffer = Buffer.allocUnsafe(SMALL);
+
+  constructor(forms: readonly GuardForm[]) {
+    this.#forms = forms;
+    this.#matcher = new Matcher(forms.map((f) => Buffer.from(f.text, 'utf8')));
+  }
+
+  get empty(): boolean {
+    return this.#forms.length === 0;
+  }
+
+  /** A file or a folder (recursively; links not followed, special files skipped). */
+  async scanPath(path: string): Promise<void> {
+    let st;
+    try {
+      st = lstatSync(path);
+    } catch (err) {
+      this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      return;
+    }
+    if (st.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = readdirSync(path);
+      } catch (err) {
+        this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        return;
+      }
+      for (const entry of entries) await this.scanPath(join(path, entry));
+    } else if (st.isFile()) {
+      await this.#scanFile(path, st.size);
+    } else {
+      this.stats.skipped++;
+    }
+  }
+
+  /** Any byte stream: a `docker save`, a download. */
+  async scanStream(label: string, source: Chunks): Promise<void> {
+    this.stats.files++;
+    await this.#scanSource(new Reader(source), label, [], 0);
+  }
+
+  async #scanFile(path: string, size: number): Promise<void> {
+    this.stats.files++;
+    if (size <= SMALL) {
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (err) {
+        this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        return;
+      }
+      let n = 0;
+      try {
+        const len = Math.min(fstatSync(fd).size, SMALL);
+        while (n < len) {
+          const r = readSync(fd, this.#buffer, n, len - n, null);
+          if (r === 0) break;
+          n += r;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      const data = this.#buffer.subarray(0, n);
+      if (sniff(data) === 'plain') {
+        this.stats.bytes += n;
+        this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
+        return;
+      }
+      // an archive: copy out of the shared buffer, the reader may hold on to chunks
+      await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
+      return;
+    }
+    await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
+  }
+
+  async #scanSource(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {
+    const format = depth < MAX_DEPTH ? sniff(await reader.peek(512)) : 'plain';
+    try {
+      if (format === 'gzip' || format === 'zstd') {
+        this.stats.archives++;
+        const decompressed = format === 'gzip' ? gunzip(reader.rest()) : unzstd(reader.rest());
+        await this.#scanSource(new Reader(decompressed), path, [...inner, `(${format})`], depth + 1);
+      } else if (format === 'tar') {
+        this.stats.archives++;
+        await this.#scanTar(reader, path, inner, depth);
+      } else {
+        await this.#scanRaw(reader.rest(), path, inner);
+      }
+    } catch (err) {
+      this.stats.notes.push(`${[path, ...inner].join('!')}: ${err instanceof Error ? err.message : 'unreadable'}`);
+      for await (const _ of reader.rest()) void _;
+    }
+  }
+
+  async #scanRaw(source: Chunks, path: string, inner: readonly string[]): Promise<void> {
+    const stream = this.#matcher.stream((i, offset) => this.#hit(path, inner, i, offset));
+    for await (const chunk of source) stream.write(chunk);
+    stream.end();
+    this.stats.bytes += stream.bytes;
+  }
+
+  /** Every byte of the archive is matched (names in headers too); compressed members are opened. */
+  async #scanTar(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {
+    const members: Array<{ start: number; end: number; name: string }> = [];
+    const memberAt = (offset: number): string => {
+      for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i];
+        if (m && offset >= m.start && offset < m.end) return m.name;
+      }
+      return '(tar header)';
+    };
+    const stream = this.#matcher.stream((i, offset) => this.#hit(path, [...inner, memberAt(offset)], i, offset));
+    await readTar(
+      reader,
+      async (member, data) => {
+        members.push({ start: member.offset, end: member.offset + member.size, name: member.name });
+        const nested = new Reader(data);
+        const kind = sniff(await nested.peek(512));
+        if (kind === 'gzip' || kind === 'zstd') await this.#scanSource(nested, path, [...inner, member.name], depth + 1);
+        else for await (const _ of nested.rest()) void _;
+      },
+      (chunk) => stream.write(chunk),
+    );
+    stream.end();
+    this.stats.bytes += stream.bytes;
+  }
+
+  #hit(path: string, inner: readonly string[], index: number, offset: number): void {
+    const form = this.#forms[index];
+    if (!form) return;
+    this.hits.push({ path, inner: inner.join('!'), offset, name: form.name, form: form.kind });
+  }
+}
+
+async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield data;
+}

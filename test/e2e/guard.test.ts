@@ -1,0 +1,70 @@
+// The leak guard in the post step: what a hit does under each on-leak, and the scan of
+// a built image before it is pushed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Job } from '../runner/job.js';
+import { startFixture, type Fixture } from './fixture.js';
+
+let fx: Fixture;
+let job: Job;
+beforeEach(async () => {
+  fx = await startFixture();
+  const home = mkdtempSync(join(tmpdir(), 'home-'));
+  writeFileSync(join(home, '.npmrc'), 'registry=https://registry.example/\n');
+  job = new Job({ HOME: home });
+});
+afterEach(async () => {
+  job.dispose();
+  await fx.server.close();
+});
+
+/** main, then a careless `run:` step that writes secrets into the build output, then post. */
+async function leakyJob(onLeak: string): Promise<{ out: string; leaked: string; clean: string; post: Awaited<ReturnType<Job['post']>> }> {
+  const out = join(job.workspace, 'dist');
+  const main = await job.main({
+    'vault-addr': fx.server.url,
+    'vault-token': fx.server.rootToken,
+    secrets: 'secret/ci/app password | PW\nsecret/ci/app api_key | KEY',
+    'scan-paths': `${out}\n~/.npmrc`,
+    'on-leak': onLeak,
+  });
+  expect(main.exitCode, main.stdout).toBe(0);
+  mkdirSync(join(out, 'assets'), { recursive: true });
+  const pw = readFileSync(job.env['PW_FILE'] ?? '', 'utf8');
+  const leaked = join(out, 'assets', 'config.js');
+  writeFileSync(leaked, `// generated\nexport const url = "https://x";\nexport const auth = "${Buffer.from(`u:${pw}`).toString('base64')}";\n`);
+  const clean = join(out, 'index.html');
+  writeFileSync(clean, '<html>nothing to see</html>\n');
+  const post = await job.post();
+  return { out, leaked, clean, post };
+}
+
+describe('leak guard in post', () => {
+  it('on-leak fail: an error annotation with file and line, and the step fails', async () => {
+    const { leaked, clean, post } = await leakyJob('fail');
+    expect(post.exitCode).toBe(1);
+    expect(post.stdout).toContain(`::error title=Leaked secret,file=${leaked},line=3::secret PW (as base64) found in ${leaked} at byte`);
+    expect(post.stdout).toMatch(/::error::leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
+    expect(existsSync(leaked)).toBe(true);
+    expect(existsSync(clean)).toBe(true);
+    expect(job.summary).toMatch(/leak guard: scanned 3 file\(s\), \d+ byte\(s\) in \d+ ms under .*: 1 hit\(s\)/);
+    expect(job.summary).toContain('leak guard hit: PW as base64: 1');
+  });
+
+  it('on-leak delete: removes the file, says so, and passes', async () => {
+    const { leaked, clean, post } = await leakyJob('delete');
+    expect(post.exitCode).toBe(0);
+    expect(existsSync(leaked)).toBe(false);
+    expect(existsSync(clean)).toBe(true);
+    expect(post.stdout).toContain(`::warning::leak guard deleted ${leaked}: it held a secret`);
+  });
+
+  it('on-leak warn: a warning, the file stays, and passes', async () => {
+    const { leaked, post } = await leakyJob('warn');
+    expect(post.exitCode).toBe(0);
+    expect(existsSync(leaked)).toBe(true);
+    expect(post.stdout).toContain(`::warning title=Leaked secret,file=${leaked},line=3::secret PW (as base64)`);
+  });
+});
