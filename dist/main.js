@@ -35,7 +35,7 @@ import {
   warning,
   writeMainSummary,
   writePrivateFile
-} from "./shared-T426KOJX.js";
+} from "./shared-WRTC3WKH.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";

@@ -27,7 +27,7 @@ import {
   warning,
   where,
   writePostSummary
-} from "./shared-T426KOJX.js";
+} from "./shared-WRTC3WKH.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";

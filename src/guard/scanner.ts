@@ -150,30 +150,45 @@ export class Scanner {
     this.stats.bytes += stream.bytes;
   }
 
-  /** Every byte of the archive is matched (names in headers too); compressed members are opened. */
+  /**
+   * Every byte of the archive is matched (names in headers too). Members that are
+   * archives themselves (a docker save's layer.tar, a .tar.gz) are opened and scanned
+   * on their own, so a hit names the file inside them; their bytes are then not
+   * reported again at the outer level.
+   */
   async #scanTar(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {
-    const members: Array<{ start: number; end: number; name: string }> = [];
-    const memberAt = (offset: number): string => {
+    const members: Array<{ start: number; end: number; name: string; opened: boolean }> = [];
+    const memberAt = (offset: number): { name: string; opened: boolean } | undefined => {
+      // members are few and hits rare: a backwards walk is enough
       for (let i = members.length - 1; i >= 0; i--) {
         const m = members[i];
-        if (m && offset >= m.start && offset < m.end) return m.name;
+        if (m && offset >= m.start && offset < m.end) return m;
       }
-      return '(tar header)';
+      return undefined;
     };
-    const stream = this.#matcher.stream((i, offset) => this.#hit(path, [...inner, memberAt(offset)], i, offset));
+    // Whether a member is opened is known only after its first bytes went through the
+    // outer matcher, so outer hits are sorted out at the end.
+    const outer: Array<[number, number]> = [];
+    const stream = this.#matcher.stream((i, offset) => outer.push([i, offset]));
     await readTar(
       reader,
       async (member, data) => {
-        members.push({ start: member.offset, end: member.offset + member.size, name: member.name });
+        // registered before its first byte is read: the peek already feeds the outer matcher
+        const entry = { start: member.offset, end: member.offset + member.size, name: member.name, opened: false };
+        members.push(entry);
         const nested = new Reader(data);
-        const kind = sniff(await nested.peek(512));
-        if (kind === 'gzip' || kind === 'zstd') await this.#scanSource(nested, path, [...inner, member.name], depth + 1);
+        entry.opened = depth + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== 'plain';
+        if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth + 1);
         else for await (const _ of nested.rest()) void _;
       },
       (chunk) => stream.write(chunk),
     );
     stream.end();
     this.stats.bytes += stream.bytes;
+    for (const [i, offset] of outer) {
+      const member = memberAt(offset);
+      if (!member?.opened) this.#hit(path, [...inner, member?.name ?? '(tar header)'], i, offset);
+    }
   }
 
   #hit(path: string, inner: readonly string[], index: number, offset: number): void {

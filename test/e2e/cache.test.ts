@@ -66,7 +66,7 @@ describe('cache saved only when clean', () => {
       const post = await job.post({ timeoutMs: 60_000 });
       expect(post.exitCode).toBe(1);
       expect(post.stdout).toMatch(new RegExp(`::warning::cache ${key} NOT saved: the leak guard found 1 secret hit`));
-      expect(post.stdout).toMatch(/::error title=Leaked secret,file=.*state\.json,line=1::secret PW \(as value\)/);
+      expect(post.stdout).toMatch(/::error title=Leaked secret,file=.*state\.json,line=1::secret PW \(as json-escape\)/);
       expect(svc.entries().some((e) => e.key === key)).toBe(false);
       expect(job.summary).toContain(`cache ${key}: not saved, 1 secret hit(s) in its paths`);
     } finally {

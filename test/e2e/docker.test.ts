@@ -207,6 +207,52 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     }
   });
 
+  it('scan-image: a secret written into a layer fails the step and stops the push', async () => {
+    const image = `${registry.host}/app/baked:${randomBytes(3).toString('hex')}`;
+    // a fresh layer: BuildKit does not rebuild a RUN when only its secret changed
+    const fresh = `RUN echo ${randomBytes(6).toString('hex')} > /run-id`;
+    const baked = context([`FROM ${BASE_IMAGE}`, fresh, 'RUN --mount=type=secret,id=api_key,required=true cp /run/secrets/api_key /baked', ''].join('\n'));
+    const main = await job.main(
+      inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'build-context': baked, 'build-tags': image, 'build-secrets': 'api_key=BUILD_API_KEY', 'build-push': 'true', 'scan-image': 'true' }),
+      { timeoutMs: 120_000 },
+    );
+    expect(main.exitCode, main.stdout.split('\n').filter((l) => !l.startsWith('::add-mask')).join('\n')).toBe(1);
+    expect(main.stdout).toMatch(/::error title=Leaked secret::secret BUILD_API_KEY \(as value\) is in image .* at [0-9a-f]{64}\/layer\.tar!baked/);
+    expect(main.stdout).toMatch(/::error::the image holds secrets \(BUILD_API_KEY as value: 1\): it was not pushed/);
+    const tags = await fetch(`http://${registry.host}/v2/app/baked/tags/list`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` },
+    });
+    expect(tags.status).toBe(404);
+    expect(findIn(main.stdout + main.stderr, apiKey)).toEqual([]);
+    await job.post();
+    dockerCli(['rmi', image]);
+  });
+
+  it('the image scanner catches a build-arg secret in the history, and finds a secret-mount build clean', async () => {
+    const { Scanner } = await import('../../src/guard/scanner.js');
+    const { scanImage } = await import('../../src/guard/image.js');
+    const { formsOf } = await import('../../src/mask/forms.js');
+    const forms = formsOf(apiKey).map((f) => ({ ...f, name: 'BUILD_API_KEY' }));
+    const env = { PATH: DOCKER_PATH };
+    const viaArg = context([`FROM ${BASE_IMAGE}`, 'ARG TOKEN', 'RUN echo "token is $TOKEN" > /dev/null', ''].join('\n'));
+    const argTag = `local/build-arg-leak:${randomBytes(3).toString('hex')}`;
+    dockerCli(['build', '-q', '--build-arg', `TOKEN=${apiKey}`, '-t', argTag, viaArg]);
+    const leaky = new Scanner(forms);
+    await scanImage(leaky, argTag, env);
+    expect(leaky.hits.length).toBeGreaterThan(0);
+    expect(leaky.hits.every((h) => h.name === 'BUILD_API_KEY')).toBe(true);
+    expect(leaky.hits.some((h) => /\.json$/.test(h.inner))).toBe(true); // the image config, where history keeps the RUN line
+
+    const clean = new Scanner(forms);
+    const main = await job.main(inputs({ 'build-context': context(secretDockerfile), 'build-tags': 'local/mounted:1', 'build-secrets': 'api_key=BUILD_API_KEY,npm=BUILD_NPM_TOKEN' }), { timeoutMs: 120_000 });
+    expect(main.exitCode, main.stdout).toBe(0);
+    await scanImage(clean, 'local/mounted:1', env);
+    expect(clean.hits).toEqual([]);
+    expect(clean.stats.bytes).toBeGreaterThan(100_000);
+    await job.post();
+    dockerCli(['rmi', argTag]);
+  });
+
   it('without docker, or with a docker that cannot build with BuildKit, fails first and clearly', async () => {
     const before = vault.requests.length;
     const noDocker = await job.main(inputs({ 'build-context': context(secretDockerfile) }), { env: { PATH: '/nonexistent' } });

@@ -73937,7 +73937,7 @@ var Stream = class {
   }
   /** Moves the undecided tail (at most keep bytes) to the front. */
   #compact(buf) {
-    buf.copyWithin(0, this.#start + 1, this.#len);
+    buf.copyWithin(0, this.#start, this.#len);
     this.#len -= this.#start;
     this.#start = 0;
   }
@@ -74206,30 +74206,41 @@ var Scanner = class {
     stream2.end();
     this.stats.bytes += stream2.bytes;
   }
-  /** Every byte of the archive is matched (names in headers too); compressed members are opened. */
+  /**
+   * Every byte of the archive is matched (names in headers too). Members that are
+   * archives themselves (a docker save's layer.tar, a .tar.gz) are opened and scanned
+   * on their own, so a hit names the file inside them; their bytes are then not
+   * reported again at the outer level.
+   */
   async #scanTar(reader, path12, inner, depth2) {
     const members = [];
     const memberAt = (offset) => {
       for (let i = members.length - 1; i >= 0; i--) {
         const m = members[i];
-        if (m && offset >= m.start && offset < m.end) return m.name;
+        if (m && offset >= m.start && offset < m.end) return m;
       }
-      return "(tar header)";
+      return void 0;
     };
-    const stream2 = this.#matcher.stream((i, offset) => this.#hit(path12, [...inner, memberAt(offset)], i, offset));
+    const outer = [];
+    const stream2 = this.#matcher.stream((i, offset) => outer.push([i, offset]));
     await readTar(
       reader,
       async (member, data) => {
-        members.push({ start: member.offset, end: member.offset + member.size, name: member.name });
+        const entry = { start: member.offset, end: member.offset + member.size, name: member.name, opened: false };
+        members.push(entry);
         const nested = new Reader(data);
-        const kind = sniff(await nested.peek(512));
-        if (kind === "gzip" || kind === "zstd") await this.#scanSource(nested, path12, [...inner, member.name], depth2 + 1);
+        entry.opened = depth2 + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== "plain";
+        if (entry.opened) await this.#scanSource(nested, path12, [...inner, member.name], depth2 + 1);
         else for await (const _ of nested.rest()) void _;
       },
       (chunk) => stream2.write(chunk)
     );
     stream2.end();
     this.stats.bytes += stream2.bytes;
+    for (const [i, offset] of outer) {
+      const member = memberAt(offset);
+      if (!member?.opened) this.#hit(path12, [...inner, member?.name ?? "(tar header)"], i, offset);
+    }
   }
   #hit(path12, inner, index, offset) {
     const form = this.#forms[index];
