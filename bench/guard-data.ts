@@ -1,7 +1,9 @@
 // Data for the leak-guard bench (bench/guard.ts): 50 made-up secrets in every form the
 // action registers (src/mask/forms.ts), and fast generators of realistic filler (text,
 // log lines, base64, hex, random binary) with those forms planted at known offsets.
-// Deterministic: a seeded PRNG, so every run scans the same bytes.
+// A seeded PRNG picks the secrets, the text and where forms are planted; the base64, hex
+// and binary filler comes from crypto.randomFillSync (fast), so its bytes differ from run
+// to run (both sides of a comparison always scan the same bytes).
 import { randomFillSync } from 'node:crypto';
 import { basicAuthForms, formsOf, type MaskForm } from '../src/mask/forms.js';
 

@@ -6,10 +6,14 @@
 //    which is how hashicorp/vault-action reads. Target: main step under 0.5 s.
 // 2. start-up: `node dist/main.js` failing on its first input check vs a bare `node -e 0`.
 //    Target: the bundle adds under 100 ms.
+// 3. leak guard (bench/guard.ts): the matcher and the post step's scanner vs ripgrep on a
+//    1 GiB file (target 3x) and 50,000 files / 500 MB (target 1x). GUARD_BENCH_SCALE=0.1
+//    shrinks the data for a quick run.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startVaultDevServer } from '../test/vault-server/server.js';
 import { Job, ROOT, ACTION_NODE } from '../test/runner/job.js';
+import { runGuardBench } from './guard.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const PATHS = 100;
@@ -89,3 +93,4 @@ function startupBench(): void {
 
 startupBench();
 await fetchBench();
+await runGuardBench();

@@ -11,11 +11,7 @@ import {
   deriveName,
   detectBuilder,
   docker,
-  error,
-  exportVariable,
-  group,
   groupByPath,
-  info,
   isValidName,
   loginAll,
   readMainConfig,
@@ -28,14 +24,20 @@ import {
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
+  tally,
+  writeMainSummary,
+  writePrivateFile
+} from "./shared-F24QUJTZ.js";
+import {
+  error,
+  exportVariable,
+  group,
+  info,
   setFailed,
   setOutput,
   setSecret,
-  tally,
-  warning,
-  writeMainSummary,
-  writePrivateFile
-} from "./shared-WRTC3WKH.js";
+  warning
+} from "./shared-34AOUPAD.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";

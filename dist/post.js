@@ -4,11 +4,7 @@ import {
   MaskRegistry,
   Scanner,
   addLineNumbers,
-  create,
   createVaultApi,
-  error,
-  group,
-  info,
   loadDockerRecords,
   loadMainCompleted,
   loadRevokeFlag,
@@ -21,13 +17,21 @@ import {
   readRecords,
   saveStage,
   sessionPaths,
-  setFailed,
-  setSecret,
   tally,
-  warning,
   where,
   writePostSummary
-} from "./shared-WRTC3WKH.js";
+} from "./shared-F24QUJTZ.js";
+import {
+  create
+} from "./shared-5ITIAU2C.js";
+import {
+  error,
+  group,
+  info,
+  setFailed,
+  setSecret,
+  warning
+} from "./shared-34AOUPAD.js";
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
@@ -120,6 +124,7 @@ async function guardStage(config, forms) {
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
   for (const note of stats.notes) info(`leak guard could not read ${note}`);
+  if (stats.dropped > 0) warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`)

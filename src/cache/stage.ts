@@ -2,11 +2,17 @@
 // scan of the cache paths came back clean. Without a cache service (act, some
 // self-hosted runners) caching is skipped with a notice, never an error.
 import * as core from '@actions/core';
-import * as cache from '@actions/cache';
 import type { CacheConfig } from '../inputs/index.js';
 import { loadCacheMatch, saveCacheMatch } from '../state.js';
 
+/**
+ * @actions/cache brings the Azure storage SDK (about 1.5 MB of bundle): loaded only
+ * when a cache is configured, so every other run starts fast.
+ */
+const loadCache = (): Promise<typeof import('@actions/cache')> => import('@actions/cache');
+
 export async function restoreStage(config: CacheConfig): Promise<void> {
+  const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
     core.notice('cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.');
     core.setOutput('cache-hit', 'false');
@@ -20,6 +26,7 @@ export async function restoreStage(config: CacheConfig): Promise<void> {
 
 /** Saves unless dirty; returns a line for the summary saying what happened and why. */
 export async function saveStage(config: CacheConfig, dirty: number): Promise<string> {
+  const cache = await loadCache();
   if (!cache.isFeatureAvailable()) return 'cache: not saved (no cache service on this runner)';
   if (dirty > 0) {
     core.warning(`cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`);

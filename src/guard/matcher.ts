@@ -5,24 +5,31 @@
 // The algorithm: sampled blocks with a bit filter, then a hash of the window, then a
 // byte compare.
 //  - The window is the first W bytes of every pattern, W = the shortest pattern length
-//    (capped at BLOCK + MAX_STRIDE - 1 = 10). Any occurrence's window [p, p+W) holds
-//    exactly one of the blocks [q, q+3) sampled every S = W - 2 bytes, at offset
-//    j = q - p in 0..S-1.
-//  - The filter maps a hash of a 3-byte block to a byte whose bit j says "some pattern
-//    has this block at offset j of its window". On text, base64 and binary nearly every
-//    sampled block maps to 0 and S starts are ruled out with one table load. Unlike
-//    Wu-Manber's data-dependent shifts, the stride is fixed, so the loads of successive
-//    samples do not wait for each other: the CPU overlaps them (about 2.5x faster in V8).
-//  - For each set bit, the start p = q - j is checked against a hash of the window's
-//    first and last 4 bytes, whose bucket lists the patterns to compare byte by byte.
-//  - Patterns shorter than 4 bytes (not expected: forms are at least 8) are looked for
-//    at every byte by their first byte, which is slower.
+//    (capped at BLOCK + MAX_STRIDE - 1 = 11). Any occurrence's window [p, p+W) holds
+//    exactly one of the 4-byte blocks [q, q+4) sampled every S = W - 3 bytes, at offset
+//    j = q - p in 0..S-1 (W = 8, the forms' minimum, gives S = 5).
+//  - The filter (256 KiB) maps a hash of a block to a byte whose bit j says "some pattern
+//    has this block at offset j of its window". On text, base64, hex and binary almost
+//    every sampled block maps to 0, and S starts are ruled out with one 32-bit load, one
+//    multiply and one table load. Unlike Wu-Manber's data-dependent shifts the stride is
+//    fixed, so successive samples do not wait for each other's loads: the CPU overlaps
+//    them. A block is read with DataView.getInt32 and all arithmetic stays int32.
+//  - The sampling loop only records the samples whose filter byte is set; a second loop
+//    takes each set bit's start p = q - j, hashes the window's first and last 4 bytes,
+//    and compares the patterns in that bucket byte by byte (last byte first).
+//  - Patterns under 5 bytes, and up to 4 patterns under 8 bytes (not expected: forms are
+//    at least 8), are looked for apart, so that one short value does not shrink the
+//    stride for all: a few with Buffer#indexOf each, more with a short window, under
+//    5 bytes by their first byte at every byte. That is slower.
+//  - The hash multiplier is chosen so that runs of common bytes (NUL, spaces, 'A'...)
+//    do not hit the filter by a collision.
 // Identical patterns are matched once and reported for each of their indexes.
 //
 // Streaming keeps the undecided tail (starts whose longest pattern could still run into
 // the next chunk: at most maxLength-1 bytes) in a carry buffer; big chunks are scanned
-// where they lie, small ones are copied into the carry buffer first. scan() allocates
-// nothing, so scanning many small files costs no setup per file.
+// where they lie, small ones are copied into the carry buffer first. The tables are built
+// once; scan() allocates only a DataView over the data, so scanning many small files
+// costs next to nothing per file.
 //
 // The pattern bytes are kept only in the tables (one pool); nothing here logs them.
 import { buildTables, type Tables } from './matcher-tables.js';

@@ -36,16 +36,20 @@ export interface ScanStats {
   skipped: number;
   /** What could not be looked into, and why (paths only). */
   notes: string[];
+  /** Hits past MAX_HITS: counted, not kept. */
+  dropped: number;
 }
 
 /** Archives inside archives are opened this deep; deeper ones are scanned as bytes. */
 const MAX_DEPTH = 4;
+/** Hits kept in memory; past this they are only counted, so memory stays bounded. */
+const MAX_HITS = 10_000;
 /** Small files are read whole into one reused buffer: no stream per file. */
 const SMALL = 1 << 20;
 
 export class Scanner {
   readonly hits: Hit[] = [];
-  readonly stats: ScanStats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [] };
+  readonly stats: ScanStats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
   readonly #matcher: Matcher;
   readonly #forms: readonly GuardForm[];
   readonly #buffer = Buffer.allocUnsafe(SMALL);
@@ -194,6 +198,10 @@ export class Scanner {
   #hit(path: string, inner: readonly string[], index: number, offset: number): void {
     const form = this.#forms[index];
     if (!form) return;
+    if (this.hits.length >= MAX_HITS) {
+      this.stats.dropped++;
+      return;
+    }
     this.hits.push({ path, inner: inner.join('!'), offset, name: form.name, form: form.kind });
   }
 }

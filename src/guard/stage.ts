@@ -40,6 +40,7 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
   for (const note of stats.notes) core.info(`leak guard could not read ${note}`);
+  if (stats.dropped > 0) core.warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(', ') || '(no path matched)'}: ${hits.length === 0 ? 'clean' : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`),

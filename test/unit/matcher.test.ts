@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Matcher } from '../../src/guard/matcher.js';
+import { blockHash, buildTables, RUNS } from '../../src/guard/matcher-tables.js';
 import { basicAuthForms, formsOf } from '../../src/mask/forms.js';
 
 type Hit = readonly [pattern: number, offset: number];
@@ -117,6 +118,25 @@ describe('Matcher against a brute-force reference', () => {
         expect(streamAll(m, data, cuts)).toEqual(want);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('many short patterns (a short window, the per-byte path) and a few (found one by one)', () => {
+    const shortWorld = fc.record({
+      patterns: fc.array(fc.uint8Array({ minLength: 1, maxLength: 7, max: 3 }), { minLength: 1, maxLength: 14 }),
+      long: fc.array(fc.uint8Array({ minLength: 8, maxLength: 20, max: 3 }), { maxLength: 4 }),
+      data: fc.uint8Array({ maxLength: 500, max: 3 }),
+      cuts: fc.array(fc.nat({ max: 500 }), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(shortWorld, ({ patterns, long, data, cuts }) => {
+        const all = [...long, ...patterns];
+        const m = new Matcher(all);
+        const want = bruteForce(all, data);
+        expect(scanAll(m, data)).toEqual(want);
+        expect(streamAll(m, data, cuts)).toEqual(want);
+      }),
+      { numRuns: 500 },
     );
   });
 
@@ -274,6 +294,20 @@ describe('Matcher cases', () => {
     expect(chunked(m, data, 200_000)).toEqual(want);
   });
 
+  it('offsets past 4 GiB stay exact (a docker save can be that big)', () => {
+    const m = new Matcher([secret]);
+    const zeros = Buffer.alloc(64 << 20);
+    const found: number[] = [];
+    const s = m.stream((_, o) => found.push(o));
+    for (let i = 0; i < 65; i++) s.write(zeros); // 4160 MiB
+    const tail = Buffer.concat([bytes('...'), secret, bytes('..')]);
+    s.write(tail.subarray(0, 10));
+    s.write(tail.subarray(10));
+    s.end();
+    expect(found).toEqual([65 * (64 << 20) + 3]);
+    expect(s.bytes).toBe(65 * (64 << 20) + tail.length);
+  });
+
   it('no patterns, or only empty ones: nothing found, bytes counted', () => {
     for (const m of [new Matcher([]), new Matcher([new Uint8Array(0)])]) {
       expect(m.maxLength).toBe(0);
@@ -319,6 +353,19 @@ describe('Matcher cases', () => {
     sc.end();
     expect(a).toEqual([4, 4]);
     expect(() => sc.write(data)).toThrow();
+  });
+
+  it('runs of common bytes (NUL, spaces, base64 of zeros) never hit the filter by a hash collision', () => {
+    // deterministic base64-like patterns without the run bytes ('A', '0', 'f'), so that
+    // no run is really in a pattern
+    let retried = 0;
+    for (let n = 0; n < 40; n++) {
+      const patterns = Array.from({ length: 800 }, (_, i) => Buffer.from(createHash('sha256').update(`${n}:${i}`).digest('base64').slice(0, 12).replace(/[A0f]/g, 'x')));
+      const t = buildTables(patterns);
+      if (t.multiplier !== (0x9e3779b1 | 0)) retried++;
+      for (const c of RUNS) expect(t.filter[blockHash(c, c, c, c, t.multiplier, t.filterShift)]).toBe(0);
+    }
+    expect(retried).toBeGreaterThan(0); // the first multiplier did collide for some sets
   });
 
   it('1 MiB of random bytes holds no form of 50 random secrets', () => {
