@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-F24QUJTZ.js";
+} from "./shared-Q4JIDKKG.js";
 import {
   error,
   exportVariable,

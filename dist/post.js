@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-F24QUJTZ.js";
+} from "./shared-Q4JIDKKG.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";
@@ -183,7 +183,6 @@ async function run(masks2) {
   for (const line of lines) info(line);
   const guard = readGuard();
   const outcome = guard ? await guardStage(guard, forms) : void 0;
-  if (outcome) lines.push(...outcome.lines);
   if (guard?.cache) {
     if (loadMainCompleted()) {
       const dirty = outcome ? hitsUnder(outcome.hits, await expand(guard.cache.paths)).length : 0;
@@ -192,7 +191,7 @@ async function run(masks2) {
       lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
     }
   }
-  await writePostSummary(lines);
+  await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
     setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
   }

@@ -1,7 +1,8 @@
 // npm run demo: the bundled action end to end, as the runner runs it, against the
 // Vault dev server with the demo dataset. Prints what a user would see (logs masked by
 // the runner's rules, the job summary) and checks that nothing was left behind.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startVaultDevServer } from '../test/vault-server/server.js';
 import { seedDemo } from '../test/vault-server/seed.js';
 import { Job, type StepResult } from '../test/runner/job.js';
@@ -21,7 +22,8 @@ const heading = (s: string): void => console.log(`\n${bold(`== ${s}`)}`);
 
 function show(step: StepResult): void {
   for (const line of step.log.split('\n')) {
-    if (line === '' || line === '::endgroup::') continue;
+    // the runner shows ::debug:: lines only with step debug logging on
+    if (line === '' || line === '::endgroup::' || line.startsWith('::debug::')) continue;
     const group = /^::group::(.*)$/.exec(line);
     const command = /^::(warning|error|notice|debug)[^:]*::(.*)$/.exec(line);
     if (group) console.log(`  ▸ ${group[1]}`);
@@ -49,6 +51,7 @@ function summaryText(html: string): string {
 const server = await startVaultDevServer();
 const demo = seedDemo(server);
 const job = new Job();
+const bundle = join(job.workspace, 'dist', 'app.js');
 let failed = 0;
 const check = (ok: boolean, what: string): void => {
   console.log(`  ${ok ? '✓' : '✗'} ${what}`);
@@ -66,13 +69,15 @@ try {
     'vault-role-id': demo.approle.root.roleId,
     'vault-secret-id': demo.approle.root.secretId,
     secrets: SPEC,
+    'scan-paths': 'dist',
+    'on-leak': 'warn',
   });
   show(main);
   const dir = main.outputs['files-dir'] ?? '';
   const names = (main.outputs['names'] ?? '').split(' ').filter(Boolean);
   const values = names.map((n) => readFileSync(`${dir}/${n}`, 'utf8'));
 
-  heading('Step 2: a later `run:` step uses the files (and misbehaves on purpose)');
+  heading('Step 2: a later `run:` step uses the files (and misbehaves on purpose: prints them, bakes one into dist/)');
   for (const name of ['APP_PASSWORD', 'DB_PASS', 'TLS_KEY']) {
     const path = job.env[`${name}_FILE`] ?? '';
     const st = statSync(path);
@@ -89,8 +94,12 @@ try {
     `head -2 $TLS_KEY_FILE                    -> ${(job.env['TLS_KEY_FILE'] ? readFileSync(job.env['TLS_KEY_FILE'], 'utf8') : '').split('\n')[1] ?? ''}`,
   ].join('\n');
   console.log(maskLog(printed, main.masks).split('\n').map((l) => `  ${l}`).join('\n'));
+  mkdirSync(join(job.workspace, 'dist'), { recursive: true });
+  writeFileSync(bundle, `// built\nconst config = { api: "https://api.example", key: "${Buffer.from(`key=${password}`).toString('base64')}" };\n`);
+  writeFileSync(join(job.workspace, 'dist', 'index.html'), '<html></html>\n');
+  console.log(`  wrote dist/app.js with APP_PASSWORD inside a base64 blob (the leak guard should find it)`);
 
-  heading('Step 3: post (runs always)');
+  heading('Step 3: post (runs always): log out, revoke, shred, then the leak guard (on-leak: warn)');
   const post = await job.post();
   show(post);
 
@@ -106,8 +115,9 @@ try {
   const all = [...values, demo.approle.root.secretId, ...(typeof token === 'string' ? [token] : [])];
   const leaks = job.steps.flatMap((s) => all.flatMap((v) => findIn(s.stdout + s.stderr, v))).length + all.flatMap((v) => findIn(job.summary, v)).length;
   check(leaks === 0, `no value in any step's output or the summary (${all.length} values, raw, lines, base64, hex, URL, JSON)`);
-  check(scanTree(job.dir, all).length === 0, 'no value in any file the job left (runner files, temp folder)');
+  check(scanTree(job.dir, all).every((h) => h.file === bundle), 'no value in any file the job left (runner files, temp folder), but the one planted in dist/app.js');
   check(maskLog(printed, main.masks).split('\n').every((l) => l.includes('***')), "the misbehaving step's prints are all masked");
+  check(/leaked|Leaked secret/.test(post.stdout) && post.stdout.includes('dist/app.js,line=2::secret APP_PASSWORD (as base64)'), 'the leak guard found APP_PASSWORD (as base64) in dist/app.js, line 2');
 } finally {
   job.dispose();
   await server.close();

@@ -46,7 +46,6 @@ async function run(masks: MaskRegistry): Promise<void> {
 
   const guard = readGuard();
   const outcome = guard ? await guardStage(guard, forms) : undefined;
-  if (outcome) lines.push(...outcome.lines);
   if (guard?.cache) {
     if (loadMainCompleted()) {
       const dirty = outcome ? hitsUnder(outcome.hits, await expandGlobs(guard.cache.paths)).length : 0;
@@ -55,7 +54,7 @@ async function run(masks: MaskRegistry): Promise<void> {
       lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
     }
   }
-  await writePostSummary(lines);
+  await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
     core.setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
   }

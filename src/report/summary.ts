@@ -47,9 +47,12 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
   await summary.write();
 }
 
-export async function writePostSummary(lines: readonly string[]): Promise<void> {
+/** Cleanup (logout, revocation, shredding, cache) and, when it ran, the leak guard's findings. */
+export async function writePostSummary(cleanup: readonly string[], guard: readonly string[]): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
-  await core.summary.addHeading('Vault secrets: cleanup', 3).addList(lines.map(escape)).write();
+  const summary = core.summary.addHeading('Vault secrets: cleanup', 3).addList(cleanup.map(escape));
+  if (guard.length > 0) summary.addHeading('Leak guard', 4).addList(guard.map(escape));
+  await summary.write();
 }
 
 function escape(text: string): string {

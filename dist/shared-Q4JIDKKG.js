@@ -5085,9 +5085,11 @@ async function writeMainSummary(report2) {
   }
   await summary2.write();
 }
-async function writePostSummary(lines) {
+async function writePostSummary(cleanup, guard) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  await summary.addHeading("Vault secrets: cleanup", 3).addList(lines.map(escape)).write();
+  const summary2 = summary.addHeading("Vault secrets: cleanup", 3).addList(cleanup.map(escape));
+  if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
+  await summary2.write();
 }
 function escape(text2) {
   return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
