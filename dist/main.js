@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-Q4JIDKKG.js";
+} from "./shared-E7SQGE3A.js";
 import {
   error,
   exportVariable,

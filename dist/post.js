@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-Q4JIDKKG.js";
+} from "./shared-E7SQGE3A.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";
@@ -32,6 +32,50 @@ import {
   setSecret,
   warning
 } from "./shared-34AOUPAD.js";
+
+// src/cleanup/revoke.ts
+async function revokeAll(leaseApi, leases, tokenApi) {
+  const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
+  if (tokenApi) {
+    try {
+      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
+      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
+    } catch (err) {
+      report.failures.push(messageOf(err));
+    }
+  }
+  const results = await Promise.allSettled(leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease")));
+  for (const r of results) {
+    if (r.status === "fulfilled") report.leasesRevoked++;
+    else report.failures.push(messageOf(r.reason));
+  }
+  return report;
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : "unknown error";
+}
+async function revokeRecorded(masks2, token, leases, revokeToken) {
+  let conn;
+  try {
+    conn = readConnectionConfig(masks2);
+  } catch (err) {
+    warning(`not revoking: ${messageOf(err)}`);
+    return ["revocation skipped: the Vault connection inputs are invalid"];
+  }
+  const transport = openTransport(conn);
+  try {
+    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
+    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
+    const report = await revokeAll(leaseApi, leases, tokenApi);
+    for (const failure of report.failures) warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
+    const out = [];
+    if (revokeToken) out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`);
+    return out;
+  } finally {
+    transport.close();
+  }
+}
 
 // src/cleanup/shred.ts
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
@@ -81,26 +125,26 @@ function overwrite(path, size) {
   }
 }
 
-// src/cleanup/revoke.ts
-async function revokeAll(leaseApi, leases, tokenApi) {
-  const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
-  if (tokenApi) {
-    try {
-      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
-      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
-    } catch (err) {
-      report.failures.push(messageOf(err));
-    }
+// src/cleanup/session.ts
+async function cleanSession(root, masks2) {
+  const lines = [];
+  const paths = sessionPaths(root);
+  const records = readRecords(paths);
+  if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
+  for (const lease of records.leases) masks2.addHandle("lease", lease);
+  const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
+  const docker = loadDockerRecords();
+  if (docker.configDir !== void 0 && docker.registries.length > 0) {
+    lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
   }
-  const results = await Promise.allSettled(leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease")));
-  for (const r of results) {
-    if (r.status === "fulfilled") report.leasesRevoked++;
-    else report.failures.push(messageOf(r.reason));
+  const revokeToken = loadRevokeFlag();
+  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
+    lines.push(...await revokeRecorded(masks2, records.token, records.leases, revokeToken));
   }
-  return report;
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : "unknown error";
+  const shred = shredTree(root);
+  for (const failure of shred.failures) warning(`could not remove ${failure}`);
+  lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`);
+  return { lines, forms };
 }
 
 // src/guard/stage.ts
@@ -157,29 +201,9 @@ function hitsUnder(hits, roots) {
 
 // src/post.ts
 async function run(masks2) {
-  const lines = [];
   const root = loadSessionRoot();
-  let forms = [];
-  if (root === void 0) {
-    info("Nothing to clean up: the main step made no session folder.");
-  } else {
-    const paths = sessionPaths(root);
-    const records = readRecords(paths);
-    if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
-    for (const lease of records.leases) masks2.addHandle("lease", lease);
-    forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
-    const docker = loadDockerRecords();
-    if (docker.configDir !== void 0 && docker.registries.length > 0) {
-      lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
-    }
-    const revokeToken = loadRevokeFlag();
-    if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
-      lines.push(...await revoke(masks2, records.token, records.leases, revokeToken));
-    }
-    const shred = shredTree(root);
-    for (const failure of shred.failures) warning(`could not remove ${failure}`);
-    lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`);
-  }
+  if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
+  const { lines, forms } = root === void 0 ? { lines: [], forms: [] } : await cleanSession(root, masks2);
   for (const line of lines) info(line);
   const guard = readGuard();
   const outcome = guard ? await guardStage(guard, forms) : void 0;
@@ -202,28 +226,6 @@ function readGuard() {
   } catch (err) {
     warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
     return void 0;
-  }
-}
-async function revoke(masks2, token, leases, revokeToken) {
-  let conn;
-  try {
-    conn = readConnectionConfig(masks2);
-  } catch (err) {
-    warning(`not revoking: ${err instanceof Error ? err.message : String(err)}`);
-    return ["revocation skipped: the Vault connection inputs are invalid"];
-  }
-  const transport = openTransport(conn);
-  try {
-    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
-    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
-    const report = await revokeAll(leaseApi, leases, tokenApi);
-    for (const failure of report.failures) warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
-    const out = [];
-    if (revokeToken) out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`);
-    return out;
-  } finally {
-    transport.close();
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));

@@ -5,43 +5,18 @@
 // so it cleans up after a failed, crashed or cancelled main too; a Vault it cannot
 // reach only costs a warning: the files go regardless.
 import * as core from '@actions/core';
-import { readConnectionConfig, readGuardConfig, type GuardConfig } from './inputs/index.js';
+import { readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
-import type { FormKind } from './mask/forms.js';
-import { loadDockerRecords, loadMainCompleted, loadRevokeFlag, loadSessionRoot, readForms, readRecords, sessionPaths } from './state.js';
-import { logoutAll } from './docker/login.js';
-import { shredTree } from './cleanup/shred.js';
-import { revokeAll } from './cleanup/revoke.js';
-import { openTransport } from './vault/connect.js';
-import { createVaultApi } from './vault/client.js';
+import { loadMainCompleted, loadSessionRoot } from './state.js';
+import { cleanSession } from './cleanup/session.js';
 import { guardStage, expandGlobs, hitsUnder } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
-  const lines: string[] = [];
   const root = loadSessionRoot();
-  let forms: Array<{ text: string; name: string; kind: FormKind }> = [];
-  if (root === undefined) {
-    core.info('Nothing to clean up: the main step made no session folder.');
-  } else {
-    const paths = sessionPaths(root);
-    const records = readRecords(paths);
-    if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
-    for (const lease of records.leases) masks.addHandle('lease', lease);
-    forms = readForms(paths).map((f) => ({ ...f, kind: f.kind as FormKind }));
-    const docker = loadDockerRecords();
-    if (docker.configDir !== undefined && docker.registries.length > 0) {
-      lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
-    }
-    const revokeToken = loadRevokeFlag();
-    if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
-      lines.push(...(await revoke(masks, records.token, records.leases, revokeToken)));
-    }
-    const shred = shredTree(root);
-    for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
-    lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`);
-  }
+  if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
+  const { lines, forms } = root === undefined ? { lines: [], forms: [] } : await cleanSession(root, masks);
   for (const line of lines) core.info(line);
 
   const guard = readGuard();
@@ -66,29 +41,6 @@ function readGuard(): GuardConfig | undefined {
   } catch (err) {
     core.warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
-  }
-}
-
-async function revoke(masks: MaskRegistry, token: string, leases: readonly string[], revokeToken: boolean): Promise<string[]> {
-  let conn;
-  try {
-    conn = readConnectionConfig(masks);
-  } catch (err) {
-    core.warning(`not revoking: ${err instanceof Error ? err.message : String(err)}`);
-    return ['revocation skipped: the Vault connection inputs are invalid'];
-  }
-  const transport = openTransport(conn);
-  try {
-    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
-    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
-    const report = await revokeAll(leaseApi, leases, tokenApi);
-    for (const failure of report.failures) core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
-    const out = [];
-    if (revokeToken) out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`);
-    return out;
-  } finally {
-    transport.close();
   }
 }
 

@@ -2,7 +2,11 @@
 // which also revokes its child tokens and every lease created with it (and needs no
 // extra policy). Leases are revoked one by one only when the token stays (a token the
 // user passed in) or revoke-self failed; that needs `update` on sys/leases/revoke.
-import type { VaultApi } from '../vault/client.js';
+import * as core from '@actions/core';
+import { readConnectionConfig } from '../inputs/index.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import { createVaultApi, type VaultApi } from '../vault/client.js';
+import { openTransport } from '../vault/connect.js';
 
 export interface RevokeReport {
   leasesRevoked: number;
@@ -31,4 +35,32 @@ export async function revokeAll(leaseApi: VaultApi, leases: readonly string[], t
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : 'unknown error';
+}
+
+/**
+ * Post: revoke what main recorded, with the connection inputs read again. Vault being
+ * unreachable or the inputs being wrong is a warning: the credentials then expire at
+ * their TTL, and cleanup goes on. Returns lines for the summary.
+ */
+export async function revokeRecorded(masks: MaskRegistry, token: string, leases: readonly string[], revokeToken: boolean): Promise<string[]> {
+  let conn;
+  try {
+    conn = readConnectionConfig(masks);
+  } catch (err) {
+    core.warning(`not revoking: ${messageOf(err)}`);
+    return ['revocation skipped: the Vault connection inputs are invalid'];
+  }
+  const transport = openTransport(conn);
+  try {
+    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
+    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
+    const report = await revokeAll(leaseApi, leases, tokenApi);
+    for (const failure of report.failures) core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
+    const out = [];
+    if (revokeToken) out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`);
+    return out;
+  } finally {
+    transport.close();
+  }
 }

@@ -92,6 +92,19 @@ describe('Scanner', () => {
     expect(s.stats.archives).toBeGreaterThanOrEqual(6);
   });
 
+  it('names members with long paths (GNU and pax headers)', async () => {
+    const src = join(dir, 'long-src');
+    const deep = join('a'.repeat(60), 'b'.repeat(60), 'c'.repeat(40));
+    mkdirSync(join(src, deep), { recursive: true });
+    writeFileSync(join(src, deep, 'secret.txt'), `x=${API_KEY}\n`);
+    for (const format of ['gnu', 'pax']) {
+      const archive = join(dir, `long-${format}.tar`);
+      execFileSync('tar', ['-C', src, `--format=${format}`, '-cf', archive, 'a'.repeat(60)]);
+      const s = await scan(archive);
+      expect(s.hits.filter((h) => h.form === 'value').map((h) => h.inner)).toEqual([`${deep}/secret.txt`]);
+    }
+  });
+
   it('does not follow links or read special files', async () => {
     const d = join(dir, 'links');
     mkdirSync(d);
