@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-E7SQGE3A.js";
+} from "./shared-WQ6AVHBE.js";
 import {
   error,
   exportVariable,
@@ -1135,6 +1135,14 @@ async function scanImage(scanner, image, env) {
   const code = await closed;
   if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
 }
+async function guardImage(masks2, image, env) {
+  const scanner = new Scanner(masks2.forms());
+  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
+  info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
+  if (scanner.hits.length === 0) return;
+  for (const hit of scanner.hits.slice(0, 20)) error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, { title: "Leaked secret" });
+  throw new Error(`the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
+}
 
 // src/main.ts
 async function run(masks2) {
@@ -1153,15 +1161,6 @@ async function run(masks2) {
     await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked });
   }
   saveMainCompleted();
-}
-async function guardImage(masks2, image, env) {
-  const scanner = new Scanner(masks2.forms());
-  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
-  if (scanner.hits.length > 0) {
-    for (const hit of scanner.hits.slice(0, 20)) error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, { title: "Leaked secret" });
-    throw new Error(`the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
-  }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => {

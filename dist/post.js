@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-E7SQGE3A.js";
+} from "./shared-WQ6AVHBE.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

@@ -10,9 +10,7 @@ import { dockerPreflight, dockerStage } from './docker/stage.js';
 import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
 import { recordForm, saveMainCompleted } from './state.js';
-import { Scanner } from './guard/scanner.js';
-import { scanImage } from './guard/image.js';
-import { tally } from './guard/report.js';
+import { guardImage } from './guard/image.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readMainConfig(masks);
@@ -30,17 +28,6 @@ async function run(masks: MaskRegistry): Promise<void> {
     await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker, filesDir: files.size > 0 ? session.files : undefined, memoryBacked: session.memoryBacked });
   }
   saveMainCompleted();
-}
-
-/** scan-image: the built image, before any push, for every form of every secret. */
-async function guardImage(masks: MaskRegistry, image: string, env: Record<string, string>): Promise<void> {
-  const scanner = new Scanner(masks.forms());
-  await core.group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  core.info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
-  if (scanner.hits.length > 0) {
-    for (const hit of scanner.hits.slice(0, 20)) core.error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, { title: 'Leaked secret' });
-    throw new Error(`the image holds secrets (${tally(scanner.hits).join('; ')}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
-  }
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));

@@ -1,7 +1,10 @@
 // A docker image as the leak guard sees it: `docker save` streamed (every layer, the
 // image config with its history and build args) without touching the disk.
+import * as core from '@actions/core';
 import { spawn } from 'node:child_process';
-import type { Scanner } from './scanner.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import { Scanner } from './scanner.js';
+import { tally } from './report.js';
 
 export async function scanImage(scanner: Scanner, image: string, env: Record<string, string>): Promise<void> {
   const child = spawn('docker', ['save', image], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -14,4 +17,14 @@ export async function scanImage(scanner: Scanner, image: string, env: Record<str
   await scanner.scanStream(`image ${image}`, child.stdout);
   const code = await closed;
   if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`);
+}
+
+/** scan-image: the built image, before any push, for every form of every secret; a hit throws and so stops the push. */
+export async function guardImage(masks: MaskRegistry, image: string, env: Record<string, string>): Promise<void> {
+  const scanner = new Scanner(masks.forms());
+  await core.group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
+  core.info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
+  if (scanner.hits.length === 0) return;
+  for (const hit of scanner.hits.slice(0, 20)) core.error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, { title: 'Leaked secret' });
+  throw new Error(`the image holds secrets (${tally(scanner.hits).join('; ')}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
 }

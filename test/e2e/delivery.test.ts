@@ -55,6 +55,16 @@ describe('deliveries', () => {
     expectGone(sessionRoot(main));
   });
 
+  it('a value shorter than the minimum is masked and delivered, with a warning naming it', async () => {
+    fx.server.putKv('', 'secret', 'ci/pin', { pin: '4821' });
+    const main = await job.main(base({ secrets: 'secret/ci/pin pin | PIN' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.masks).toContain('4821');
+    expect(main.stdout).toMatch(/::warning::PIN is shorter than 6 characters: it is masked/);
+    expect(readFileSync(join(main.outputs['files-dir'] ?? '', 'PIN'), 'utf8')).toBe('4821');
+    await job.post();
+  });
+
   it('env refuses names the runner relies on', async () => {
     const main = await job.main(base({ secrets: 'secret/ci/app password | PATH', deliver: 'env' }));
     expect(main.exitCode).toBe(1);
@@ -110,6 +120,17 @@ describe('TLS', () => {
         expect(ok.masks).toContain(read('client.key'));
         await job.post();
         expectNoLeaks(job, [read('client.key'), 'over-tls-secret-value']);
+
+        // verification off: it connects, and says loudly what that costs
+        const job3 = new Job();
+        try {
+          const skip = await job3.main({ ...inputs, 'vault-tls-skip-verify': 'true', 'vault-client-cert': read('client.pem'), 'vault-client-key': join(dir, 'client.key') });
+          expect(skip.exitCode, skip.stdout).toBe(0);
+          expect(skip.stdout).toMatch(/::warning::vault-tls-skip-verify is on: the Vault server certificate is not checked/);
+          await job3.post();
+        } finally {
+          job3.dispose();
+        }
 
         const job2 = new Job();
         try {

@@ -4774,6 +4774,358 @@ async function saveStage(config, dirty) {
   }
 }
 
+// src/vault/connect.ts
+import { readFile } from "node:fs/promises";
+
+// src/vault/auth.ts
+async function login(auth, api, deps) {
+  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
+  const { path, body } = await loginRequest(auth, deps);
+  const reply = await api.write(path, body, `login (${auth.method})`);
+  const authBlock = reply?.auth;
+  const token = authBlock?.client_token;
+  if (typeof token !== "string" || token === "") {
+    throw new Error(`Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`);
+  }
+  deps.mask("VAULT_TOKEN", token);
+  if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
+  return {
+    token,
+    obtained: true,
+    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
+    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
+  };
+}
+async function loginRequest(auth, deps) {
+  const base = `auth/${auth.mount}/login`;
+  switch (auth.method) {
+    case "approle":
+      return { path: base, body: { role_id: auth.roleId, secret_id: auth.secretId } };
+    case "jwt": {
+      const jwt = auth.jwt ?? await deps.idToken(auth.audience);
+      deps.mask("OIDC_TOKEN", jwt);
+      return { path: base, body: { role: auth.role, jwt } };
+    }
+    case "kubernetes": {
+      const jwt = await readServiceAccountToken(auth.tokenPath, deps);
+      deps.mask("KUBERNETES_TOKEN", jwt);
+      return { path: base, body: { role: auth.role, jwt } };
+    }
+    case "userpass":
+    case "ldap":
+      return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
+  }
+}
+async function readServiceAccountToken(path, deps) {
+  let text2;
+  try {
+    text2 = await deps.readFile(path);
+  } catch (err) {
+    const code = err.code ?? "error";
+    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
+  }
+  const token = text2.trim();
+  if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
+  return token;
+}
+
+// src/vault/client.ts
+var import_node_vault = __toESM(require_src(), 1);
+
+// src/vault/transport.ts
+import http from "node:http";
+import https from "node:https";
+
+// src/vault/retry.ts
+var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
+function isRetryableStatus(status) {
+  return status === 412 || status === 429 || status >= 500 && status !== 501;
+}
+function parseRetryAfter(header, nowMs) {
+  if (header === void 0 || header.trim() === "") return void 0;
+  const text2 = header.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const at = Date.parse(text2);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
+}
+function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
+  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.capMs);
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+  return Math.round(random() * ceiling);
+}
+
+// src/vault/transport.ts
+var TransportError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+    this.name = "TransportError";
+  }
+  code;
+  /** Network trouble may pass; a bad certificate or an exhausted deadline will not. */
+  get retryable() {
+    return RETRYABLE_CODES.has(this.code);
+  }
+};
+function createTransport(opts) {
+  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
+  const httpAgent = new http.Agent(agentOptions);
+  const httpsAgent = new https.Agent({
+    ...agentOptions,
+    rejectUnauthorized: opts.tls.rejectUnauthorized,
+    ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
+    ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
+    ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
+  });
+  const stats = { requests: 0, retries: 0 };
+  async function send(req) {
+    const url = new URL(req.uri);
+    const path = url.pathname;
+    for (let attempt = 0; ; attempt++) {
+      const left = opts.deadline - Date.now();
+      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path} could finish (raise vault-timeout)`, "DEADLINE");
+      stats.requests++;
+      let reason2;
+      let retryAfterMs;
+      try {
+        const res = await once2(url, req, Math.min(opts.requestTimeoutMs, left));
+        if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
+        reason2 = `HTTP ${res.statusCode}`;
+        retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
+      } catch (err) {
+        if (!(err instanceof TransportError) || !err.retryable || attempt >= opts.retry.retries) throw err;
+        reason2 = err.code;
+      }
+      const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
+      stats.retries++;
+      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
+      await new Promise((resolve3) => setTimeout(resolve3, delayMs));
+    }
+  }
+  function once2(url, req, timeoutMs) {
+    const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
+    const headers = { ...req.headers, Accept: "application/json" };
+    if (body !== void 0) {
+      headers["Content-Type"] = "application/json";
+      headers["Content-Length"] = Buffer.byteLength(body);
+    }
+    const isHttps = url.protocol === "https:";
+    const lib = isHttps ? https : http;
+    return new Promise((resolve3, reject) => {
+      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("error", (e) => reject(networkError(e, url)));
+        res.on("end", () => {
+          const text2 = Buffer.concat(chunks).toString("utf8");
+          const retryAfter = res.headers["retry-after"];
+          resolve3({
+            statusCode: res.statusCode ?? 0,
+            body: parseBody(text2),
+            request: { path: url.pathname },
+            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+          });
+        });
+      });
+      request.setTimeout(timeoutMs, () => {
+        request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, "TIMEOUT"));
+      });
+      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
+      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
+      request.end(body);
+    });
+  }
+  return {
+    defaults: () => send,
+    close: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+    stats
+  };
+}
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["TIMEOUT", "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETWORK"]);
+function parseBody(text2) {
+  if (text2 === "") return void 0;
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return { errors: ["(response was not JSON)"] };
+  }
+}
+function networkError(err, url) {
+  const code = err.code ?? "ENETWORK";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : "";
+  return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
+}
+
+// src/vault/errors.ts
+var VaultRequestError = class extends Error {
+  constructor(operation, path, status, vaultErrors, namespace) {
+    const where2 = namespace ? `${path} (namespace ${namespace})` : path;
+    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
+    super(`Vault ${operation} ${where2} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    this.operation = operation;
+    this.path = path;
+    this.status = status;
+    this.vaultErrors = vaultErrors;
+    this.name = "VaultRequestError";
+  }
+  operation;
+  path;
+  status;
+  vaultErrors;
+};
+function hintFor(operation, status, path) {
+  if (operation.startsWith("login")) {
+    if (status === 400) return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
+    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
+  }
+  switch (status) {
+    case 400:
+      return "Check the path and the request.";
+    case 403:
+      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 404:
+      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
+    case 412:
+    case 429:
+    case 503:
+      return "Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
+    default:
+      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
+  }
+}
+function vaultErrorsOf(body) {
+  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
+    return body.errors.filter((e) => typeof e === "string");
+  }
+  return [];
+}
+
+// src/vault/client.ts
+function createVaultApi(opts) {
+  const client = (0, import_node_vault.default)({
+    endpoint: opts.addr,
+    apiVersion: "v1",
+    "request-promise": opts.transport,
+    debug: () => void 0
+  });
+  client.token = opts.token ?? "";
+  client.namespace = opts.namespace ?? "";
+  const call = async (operation, path, fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toSafeError(err, operation, path, opts.namespace);
+    }
+  };
+  return {
+    namespace: opts.namespace,
+    read: (path, operation = "read") => call(operation, path, () => client.read(path)),
+    list: async (path) => {
+      const body = await call("list", path, () => client.list(path));
+      const keys = body?.data?.keys;
+      return Array.isArray(keys) ? keys.filter((k) => typeof k === "string") : [];
+    },
+    write: (path, data, operation) => call(operation, path, () => client.write(path, data)),
+    with: (o) => createVaultApi({
+      ...opts,
+      namespace: "namespace" in o ? o.namespace : opts.namespace,
+      token: "token" in o ? o.token : opts.token
+    })
+  };
+}
+function toSafeError(err, operation, path, namespace) {
+  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
+  const response = err?.response;
+  if (response && typeof response.statusCode === "number") {
+    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+  }
+  return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
+}
+
+// src/vault/connect.ts
+function openTransport(conn) {
+  return createTransport({
+    tls: conn.tls,
+    requestTimeoutMs: conn.requestTimeoutMs,
+    deadline: Date.now() + conn.timeoutMs,
+    retry: { ...DEFAULT_RETRY, retries: conn.retries },
+    maxSockets: conn.concurrency,
+    onRetry: (e) => info(`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
+  });
+}
+async function connect(conn, auth, mask) {
+  const transport = openTransport(conn);
+  const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: void 0, transport });
+  const result = await login(auth, authApi, {
+    idToken: (audience) => idTokenWithRetry(audience, conn.retries),
+    readFile: (path) => readFile(path, "utf8"),
+    mask
+  });
+  return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
+}
+async function idTokenWithRetry(audience, retries) {
+  if (!process.env["ACTIONS_ID_TOKEN_REQUEST_URL"]) {
+    throw new Error("vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).");
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await getIDToken(audience);
+    } catch (err) {
+      if (attempt >= retries) {
+        throw new Error(`could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`);
+      }
+      const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
+      info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+// src/docker/login.ts
+async function loginAll(logins, secrets, masks, env) {
+  const done = [];
+  for (const login2 of logins) {
+    const username = resolve2(login2.username, secrets, `registry ${login2.registry} username`);
+    const password = resolve2(login2.password, secrets, `registry ${login2.registry} password`);
+    masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
+    await group(`docker login ${login2.registry}`, async () => {
+      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], { input: Buffer.from(password, "utf8"), env });
+      if (run.exitCode !== 0) {
+        throw new Error(`docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`);
+      }
+      info(`Logged in to ${login2.registry}.`);
+    });
+    done.push(login2.registry);
+    saveRegistries(done);
+  }
+  return done;
+}
+function resolve2(credential, secrets, what) {
+  if ("literal" in credential) return credential.literal;
+  const secret = secrets.get(credential.secret);
+  if (!secret) {
+    const known = [...secrets.keys()];
+    throw new Error(`${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`);
+  }
+  return secret.reveal();
+}
+async function logoutAll(registries, env) {
+  const lines = [];
+  for (const registry of registries) {
+    try {
+      const run = await docker(["logout", registry], { env });
+      if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
+      else warning(`docker logout ${registry} failed: ${reason(run)}`);
+    } catch (err) {
+      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return lines;
+}
+
 // src/guard/scanner.ts
 import { closeSync as closeSync2, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, createReadStream } from "node:fs";
 import { join as join2 } from "node:path";
@@ -5520,358 +5872,6 @@ function tally(hits) {
 }
 function where(hit) {
   return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
-}
-
-// src/vault/connect.ts
-import { readFile } from "node:fs/promises";
-
-// src/vault/auth.ts
-async function login(auth, api, deps) {
-  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
-  const { path, body } = await loginRequest(auth, deps);
-  const reply = await api.write(path, body, `login (${auth.method})`);
-  const authBlock = reply?.auth;
-  const token = authBlock?.client_token;
-  if (typeof token !== "string" || token === "") {
-    throw new Error(`Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`);
-  }
-  deps.mask("VAULT_TOKEN", token);
-  if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
-  return {
-    token,
-    obtained: true,
-    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
-    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
-  };
-}
-async function loginRequest(auth, deps) {
-  const base = `auth/${auth.mount}/login`;
-  switch (auth.method) {
-    case "approle":
-      return { path: base, body: { role_id: auth.roleId, secret_id: auth.secretId } };
-    case "jwt": {
-      const jwt = auth.jwt ?? await deps.idToken(auth.audience);
-      deps.mask("OIDC_TOKEN", jwt);
-      return { path: base, body: { role: auth.role, jwt } };
-    }
-    case "kubernetes": {
-      const jwt = await readServiceAccountToken(auth.tokenPath, deps);
-      deps.mask("KUBERNETES_TOKEN", jwt);
-      return { path: base, body: { role: auth.role, jwt } };
-    }
-    case "userpass":
-    case "ldap":
-      return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
-  }
-}
-async function readServiceAccountToken(path, deps) {
-  let text2;
-  try {
-    text2 = await deps.readFile(path);
-  } catch (err) {
-    const code = err.code ?? "error";
-    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
-  }
-  const token = text2.trim();
-  if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
-  return token;
-}
-
-// src/vault/client.ts
-var import_node_vault = __toESM(require_src(), 1);
-
-// src/vault/transport.ts
-import http from "node:http";
-import https from "node:https";
-
-// src/vault/retry.ts
-var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
-function isRetryableStatus(status) {
-  return status === 412 || status === 429 || status >= 500 && status !== 501;
-}
-function parseRetryAfter(header, nowMs) {
-  if (header === void 0 || header.trim() === "") return void 0;
-  const text2 = header.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
-}
-function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
-  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.capMs);
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-  return Math.round(random() * ceiling);
-}
-
-// src/vault/transport.ts
-var TransportError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-    this.name = "TransportError";
-  }
-  code;
-  /** Network trouble may pass; a bad certificate or an exhausted deadline will not. */
-  get retryable() {
-    return RETRYABLE_CODES.has(this.code);
-  }
-};
-function createTransport(opts) {
-  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    rejectUnauthorized: opts.tls.rejectUnauthorized,
-    ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
-    ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
-    ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
-  });
-  const stats = { requests: 0, retries: 0 };
-  async function send(req) {
-    const url = new URL(req.uri);
-    const path = url.pathname;
-    for (let attempt = 0; ; attempt++) {
-      const left = opts.deadline - Date.now();
-      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path} could finish (raise vault-timeout)`, "DEADLINE");
-      stats.requests++;
-      let reason2;
-      let retryAfterMs;
-      try {
-        const res = await once2(url, req, Math.min(opts.requestTimeoutMs, left));
-        if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
-        reason2 = `HTTP ${res.statusCode}`;
-        retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
-      } catch (err) {
-        if (!(err instanceof TransportError) || !err.retryable || attempt >= opts.retry.retries) throw err;
-        reason2 = err.code;
-      }
-      const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
-      stats.retries++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
-      await new Promise((resolve3) => setTimeout(resolve3, delayMs));
-    }
-  }
-  function once2(url, req, timeoutMs) {
-    const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
-    const headers = { ...req.headers, Accept: "application/json" };
-    if (body !== void 0) {
-      headers["Content-Type"] = "application/json";
-      headers["Content-Length"] = Buffer.byteLength(body);
-    }
-    const isHttps = url.protocol === "https:";
-    const lib = isHttps ? https : http;
-    return new Promise((resolve3, reject) => {
-      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("error", (e) => reject(networkError(e, url)));
-        res.on("end", () => {
-          const text2 = Buffer.concat(chunks).toString("utf8");
-          const retryAfter = res.headers["retry-after"];
-          resolve3({
-            statusCode: res.statusCode ?? 0,
-            body: parseBody(text2),
-            request: { path: url.pathname },
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
-          });
-        });
-      });
-      request.setTimeout(timeoutMs, () => {
-        request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, "TIMEOUT"));
-      });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
-      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
-      request.end(body);
-    });
-  }
-  return {
-    defaults: () => send,
-    close: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
-    stats
-  };
-}
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["TIMEOUT", "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETWORK"]);
-function parseBody(text2) {
-  if (text2 === "") return void 0;
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return { errors: ["(response was not JSON)"] };
-  }
-}
-function networkError(err, url) {
-  const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : "";
-  return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
-}
-
-// src/vault/errors.ts
-var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace) {
-    const where2 = namespace ? `${path} (namespace ${namespace})` : path;
-    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where2} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
-    this.operation = operation;
-    this.path = path;
-    this.status = status;
-    this.vaultErrors = vaultErrors;
-    this.name = "VaultRequestError";
-  }
-  operation;
-  path;
-  status;
-  vaultErrors;
-};
-function hintFor(operation, status, path) {
-  if (operation.startsWith("login")) {
-    if (status === 400) return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
-    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
-  }
-  switch (status) {
-    case 400:
-      return "Check the path and the request.";
-    case 403:
-      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
-    case 404:
-      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
-    case 412:
-    case 429:
-    case 503:
-      return "Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
-    default:
-      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
-  }
-}
-function vaultErrorsOf(body) {
-  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
-    return body.errors.filter((e) => typeof e === "string");
-  }
-  return [];
-}
-
-// src/vault/client.ts
-function createVaultApi(opts) {
-  const client = (0, import_node_vault.default)({
-    endpoint: opts.addr,
-    apiVersion: "v1",
-    "request-promise": opts.transport,
-    debug: () => void 0
-  });
-  client.token = opts.token ?? "";
-  client.namespace = opts.namespace ?? "";
-  const call = async (operation, path, fn) => {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toSafeError(err, operation, path, opts.namespace);
-    }
-  };
-  return {
-    namespace: opts.namespace,
-    read: (path, operation = "read") => call(operation, path, () => client.read(path)),
-    list: async (path) => {
-      const body = await call("list", path, () => client.list(path));
-      const keys = body?.data?.keys;
-      return Array.isArray(keys) ? keys.filter((k) => typeof k === "string") : [];
-    },
-    write: (path, data, operation) => call(operation, path, () => client.write(path, data)),
-    with: (o) => createVaultApi({
-      ...opts,
-      namespace: "namespace" in o ? o.namespace : opts.namespace,
-      token: "token" in o ? o.token : opts.token
-    })
-  };
-}
-function toSafeError(err, operation, path, namespace) {
-  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
-  const response = err?.response;
-  if (response && typeof response.statusCode === "number") {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
-  }
-  return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
-}
-
-// src/vault/connect.ts
-function openTransport(conn) {
-  return createTransport({
-    tls: conn.tls,
-    requestTimeoutMs: conn.requestTimeoutMs,
-    deadline: Date.now() + conn.timeoutMs,
-    retry: { ...DEFAULT_RETRY, retries: conn.retries },
-    maxSockets: conn.concurrency,
-    onRetry: (e) => info(`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
-  });
-}
-async function connect(conn, auth, mask) {
-  const transport = openTransport(conn);
-  const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: void 0, transport });
-  const result = await login(auth, authApi, {
-    idToken: (audience) => idTokenWithRetry(audience, conn.retries),
-    readFile: (path) => readFile(path, "utf8"),
-    mask
-  });
-  return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
-}
-async function idTokenWithRetry(audience, retries) {
-  if (!process.env["ACTIONS_ID_TOKEN_REQUEST_URL"]) {
-    throw new Error("vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).");
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await getIDToken(audience);
-    } catch (err) {
-      if (attempt >= retries) {
-        throw new Error(`could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`);
-      }
-      const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
-      info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-}
-
-// src/docker/login.ts
-async function loginAll(logins, secrets, masks, env) {
-  const done = [];
-  for (const login2 of logins) {
-    const username = resolve2(login2.username, secrets, `registry ${login2.registry} username`);
-    const password = resolve2(login2.password, secrets, `registry ${login2.registry} password`);
-    masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
-    await group(`docker login ${login2.registry}`, async () => {
-      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], { input: Buffer.from(password, "utf8"), env });
-      if (run.exitCode !== 0) {
-        throw new Error(`docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`);
-      }
-      info(`Logged in to ${login2.registry}.`);
-    });
-    done.push(login2.registry);
-    saveRegistries(done);
-  }
-  return done;
-}
-function resolve2(credential, secrets, what) {
-  if ("literal" in credential) return credential.literal;
-  const secret = secrets.get(credential.secret);
-  if (!secret) {
-    const known = [...secrets.keys()];
-    throw new Error(`${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`);
-  }
-  return secret.reveal();
-}
-async function logoutAll(registries, env) {
-  const lines = [];
-  for (const registry of registries) {
-    try {
-      const run = await docker(["logout", registry], { env });
-      if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else warning(`docker logout ${registry} failed: ${reason(run)}`);
-    } catch (err) {
-      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  return lines;
 }
 
 export {
