@@ -1,4 +1,4 @@
-// Inputs of the Vault stage: where Vault is, how to log in, what to fetch.
+// Inputs of the Vault stage: where Vault is and how to log in (what to fetch is the spec, read in index.ts).
 import * as core from '@actions/core';
 import type { AuthConfig, AuthMethod } from '../vault/auth.js';
 import type { MaskRegistry } from '../mask/registry.js';
