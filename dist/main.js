@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-WQ6AVHBE.js";
+} from "./shared-3UR7NYRU.js";
 import {
   error,
   exportVariable,
@@ -1158,7 +1158,7 @@ async function run(masks2) {
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
   const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
   if (config.summary) {
-    await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked });
+    await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked, masks: masks2.forms().length });
   }
   saveMainCompleted();
 }

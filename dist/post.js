@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-WQ6AVHBE.js";
+} from "./shared-3UR7NYRU.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

@@ -13,6 +13,8 @@ export interface MainReport {
   readonly docker: DockerFacts | undefined;
   readonly filesDir: string | undefined;
   readonly memoryBacked: boolean;
+  /** How many forms were registered as masks (values, lines, JSON leaves, encodings, credentials). */
+  readonly masks: number;
 }
 
 /** Rows of the secrets table. Pure, so tests can check it holds no value. */
@@ -29,7 +31,8 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     const storage = report.filesDir === undefined ? '' : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
     summary.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms` +
-        `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}`,
+        `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}` +
+        ` ${report.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
       true,
     );
     summary.addTable([

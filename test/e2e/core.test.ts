@@ -127,6 +127,7 @@ describe('fetch, mask, deliver as files, clean up', () => {
       expect(job.summary).toContain(`<td>${Buffer.byteLength(value)}</td>`);
     }
     expect(job.summary).toContain('<td>secret/ci/tls#tls.key</td>');
+    expect(job.summary).toContain(`${main.masks.length} mask(s) registered`);
     await job.post();
     expectNoLeaks(job, allSecretValues(fx, job));
   });

@@ -4716,7 +4716,7 @@ async function writeMainSummary(report2) {
   if (vault) {
     const storage = report2.filesDir === void 0 ? "" : ` Files are in \`${report2.filesDir}\` (${report2.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
     summary2.addRaw(
-      `${report2.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage}`,
+      `${report2.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report2.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
       true
     );
     summary2.addTable([
