@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3UR7NYRU.js";
+} from "./shared-QV7AJWSS.js";
 import {
   error,
   exportVariable,

@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3UR7NYRU.js";
+} from "./shared-QV7AJWSS.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";
@@ -159,7 +159,7 @@ async function guardStage(config, forms) {
   const scanner = new Scanner(forms);
   if (scanner.empty) {
     const lines2 = ["leak guard: no secret was fetched, nothing to look for"];
-    return { roots, hits: [], files: 0, bytes: 0, millis: 0, failed: false, lines: lines2 };
+    return { roots, hits: [], files: 0, bytes: 0, millis: 0, cacheHits: 0, failed: false, lines: lines2 };
   }
   await group(`Leak guard: scan ${roots.length} path(s)`, async () => {
     for (const root of roots) await scanner.scanPath(root);
@@ -173,8 +173,9 @@ async function guardStage(config, forms) {
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`)
   ];
+  const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
   act(config.onLeak, hits);
-  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, failed: config.onLeak === "fail" && hits.length > 0, lines };
+  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, cacheHits, failed: config.onLeak === "fail" && hits.length > 0, lines };
 }
 function act(onLeak, hits) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
@@ -209,8 +210,7 @@ async function run(masks2) {
   const outcome = guard ? await guardStage(guard, forms) : void 0;
   if (guard?.cache) {
     if (loadMainCompleted()) {
-      const dirty = outcome ? hitsUnder(outcome.hits, await expand(guard.cache.paths)).length : 0;
-      lines.push(await saveStage(guard.cache, dirty));
+      lines.push(await saveStage(guard.cache, outcome?.cacheHits ?? 0));
     } else {
       lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
     }

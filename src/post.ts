@@ -9,7 +9,7 @@ import { readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { loadMainCompleted, loadSessionRoot } from './state.js';
 import { cleanSession } from './cleanup/session.js';
-import { guardStage, expandGlobs, hitsUnder } from './guard/stage.js';
+import { guardStage } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
 
@@ -23,8 +23,7 @@ async function run(masks: MaskRegistry): Promise<void> {
   const outcome = guard ? await guardStage(guard, forms) : undefined;
   if (guard?.cache) {
     if (loadMainCompleted()) {
-      const dirty = outcome ? hitsUnder(outcome.hits, await expandGlobs(guard.cache.paths)).length : 0;
-      lines.push(await saveStage(guard.cache, dirty));
+      lines.push(await saveStage(guard.cache, outcome?.cacheHits ?? 0));
     } else {
       lines.push(`cache ${guard.cache.key}: not saved, the main step did not finish`);
     }

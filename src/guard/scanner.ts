@@ -69,7 +69,7 @@ export class Scanner {
     try {
       st = lstatSync(path);
     } catch (err) {
-      this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      this.#unreadable(path, err);
       return;
     }
     if (st.isDirectory()) {
@@ -77,7 +77,7 @@ export class Scanner {
       try {
         entries = readdirSync(path);
       } catch (err) {
-        this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        this.#unreadable(path, err);
         return;
       }
       for (const entry of entries) await this.scanPath(join(path, entry));
@@ -101,7 +101,7 @@ export class Scanner {
       try {
         fd = openSync(path, 'r');
       } catch (err) {
-        this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        this.#unreadable(path, err);
         return;
       }
       let n = 0;
@@ -193,6 +193,10 @@ export class Scanner {
       const member = memberAt(offset);
       if (!member?.opened) this.#hit(path, [...inner, member?.name ?? '(tar header)'], i, offset);
     }
+  }
+
+  #unreadable(path: string, err: unknown): void {
+    this.stats.notes.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
 
   #hit(path: string, inner: readonly string[], index: number, offset: number): void {

@@ -15,6 +15,8 @@ export interface GuardOutcome {
   readonly files: number;
   readonly bytes: number;
   readonly millis: number;
+  /** Hits under cache-paths: a cache holding them is not saved. */
+  readonly cacheHits: number;
   /** on-leak fail and something was found. */
   readonly failed: boolean;
   readonly lines: readonly string[];
@@ -31,7 +33,7 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
   const scanner = new Scanner(forms);
   if (scanner.empty) {
     const lines = ['leak guard: no secret was fetched, nothing to look for'];
-    return { roots, hits: [], files: 0, bytes: 0, millis: 0, failed: false, lines };
+    return { roots, hits: [], files: 0, bytes: 0, millis: 0, cacheHits: 0, failed: false, lines };
   }
   await core.group(`Leak guard: scan ${roots.length} path(s)`, async () => {
     for (const root of roots) await scanner.scanPath(root);
@@ -45,8 +47,10 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(', ') || '(no path matched)'}: ${hits.length === 0 ? 'clean' : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`),
   ];
+  // counted before act(): on-leak delete removes the files, the cache was still dirty
+  const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
   act(config.onLeak, hits);
-  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, failed: config.onLeak === 'fail' && hits.length > 0, lines };
+  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, cacheHits, failed: config.onLeak === 'fail' && hits.length > 0, lines };
 }
 
 function act(onLeak: GuardConfig['onLeak'], hits: readonly Hit[]): void {
@@ -71,9 +75,7 @@ async function expand(patterns: readonly string[]): Promise<string[]> {
   return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
 }
 
-/** Whether any hit lies under one of `roots` (a cache about to be saved). */
-export function hitsUnder(hits: readonly Hit[], roots: readonly string[]): Hit[] {
+/** The hits that lie under one of `roots` (a cache about to be saved). */
+function hitsUnder(hits: readonly Hit[], roots: readonly string[]): Hit[] {
   return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep) ? r : r + sep)));
 }
-
-export { expand as expandGlobs };

@@ -14,6 +14,8 @@ export class MaskRegistry {
   readonly #register: (text: string) => void;
   readonly #forms = new Map<string, RegisteredForm>();
   #persist: ((form: RegisteredForm) => void) | undefined;
+  /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
+  #sorted: RegisteredForm[] | undefined;
 
   constructor(register: (text: string) => void) {
     this.#register = register;
@@ -51,8 +53,10 @@ export class MaskRegistry {
 
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
   forms(): RegisteredForm[] {
-    return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
+    this.#sorted ??= [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
+    return this.#sorted;
   }
+
 
   /**
    * The first registered form found in `text`, longest first. Forms shorter than
@@ -74,6 +78,7 @@ export class MaskRegistry {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
+      this.#sorted = undefined;
       this.#register(form.text);
       this.#persist?.(registered);
     }

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Job } from '../runner/job.js';
+import { findIn } from '../runner/leaks.js';
 import { startCacheService, type CacheService } from '../cache-server/server.js';
 import { startFixture, type Fixture } from './fixture.js';
 
@@ -69,6 +70,8 @@ describe('cache saved only when clean', () => {
       expect(post.stdout).toMatch(/::error title=Leaked secret,file=.*state\.json,line=1::secret PW \(as json-escape\)/);
       expect(svc.entries().some((e) => e.key === key)).toBe(false);
       expect(job.summary).toContain(`cache ${key}: not saved, 1 secret hit(s) in its paths`);
+      for (const step of job.steps) expect(findIn(step.stdout + step.stderr, pw)).toEqual([]);
+      expect(findIn(job.summary, pw)).toEqual([]);
     } finally {
       job.dispose();
     }

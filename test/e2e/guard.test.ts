@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job } from '../runner/job.js';
+import { findIn } from '../runner/leaks.js';
 import { startFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
@@ -38,6 +39,11 @@ async function leakyJob(onLeak: string): Promise<{ out: string; leaked: string; 
   const clean = join(out, 'index.html');
   writeFileSync(clean, '<html>nothing to see</html>\n');
   const post = await job.post();
+  // the hit is reported by name, form and place: no form of the value in any output
+  for (const value of [pw, fx.values.apiKey]) {
+    for (const step of job.steps) expect(findIn(step.stdout + step.stderr, value)).toEqual([]);
+    expect(findIn(job.summary, value)).toEqual([]);
+  }
   return { out, leaked, clean, post };
 }
 

@@ -4491,6 +4491,8 @@ var MaskRegistry = class {
   #register;
   #forms = /* @__PURE__ */ new Map();
   #persist;
+  /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
+  #sorted;
   constructor(register) {
     this.#register = register;
   }
@@ -4522,7 +4524,8 @@ var MaskRegistry = class {
   }
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
   forms() {
-    return [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
+    this.#sorted ??= [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
+    return this.#sorted;
   }
   /**
    * The first registered form found in `text`, longest first. Forms shorter than
@@ -4542,6 +4545,7 @@ var MaskRegistry = class {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
+      this.#sorted = void 0;
       this.#register(form.text);
       this.#persist?.(registered);
     }
@@ -5698,7 +5702,7 @@ var Scanner = class {
     try {
       st = lstatSync(path);
     } catch (err) {
-      this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
+      this.#unreadable(path, err);
       return;
     }
     if (st.isDirectory()) {
@@ -5706,7 +5710,7 @@ var Scanner = class {
       try {
         entries = readdirSync(path);
       } catch (err) {
-        this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
+        this.#unreadable(path, err);
         return;
       }
       for (const entry of entries) await this.scanPath(join2(path, entry));
@@ -5728,7 +5732,7 @@ var Scanner = class {
       try {
         fd = openSync2(path, "r");
       } catch (err) {
-        this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
+        this.#unreadable(path, err);
         return;
       }
       let n = 0;
@@ -5812,6 +5816,9 @@ var Scanner = class {
       const member = memberAt(offset);
       if (!member?.opened) this.#hit(path, [...inner, member?.name ?? "(tar header)"], i, offset);
     }
+  }
+  #unreadable(path, err) {
+    this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
   }
   #hit(path, inner, index, offset) {
     const form = this.#forms[index];
