@@ -60,10 +60,12 @@ export function benchSecrets(seed = 42): BenchSecret[] {
   const out: BenchSecret[] = [];
   const add = (name: string, value: string): void => void out.push({ name, forms: formsOf(value) });
   const prefixes = ['ghp_', 'github_pat_', 'xoxb-', 'sk_live_', 'glpat-', 'npm_', 'AKIA', 'hf_', 'SG.', 'dop_v1_'];
-  for (let i = 0; i < 15; i++) add(`TOKEN_${i}`, `${prefixes[i % prefixes.length]}${randomString(rng, ALNUM, rng.range(20, 48))}`);
+  for (let i = 0; i < 15; i++)
+    add(`TOKEN_${i}`, `${prefixes[i % prefixes.length]}${randomString(rng, ALNUM, rng.range(20, 48))}`);
   for (let i = 0; i < 6; i++) add(`AWS_SECRET_${i}`, randomString(rng, B64, 40));
   const special = `${ALNUM}!#$%&'()*+,-./:;<=>?@[]^_{|}~ "\\`;
-  for (let i = 0; i < 8; i++) add(`PASSWORD_${i}`, randomString(rng, special, rng.range(8, 20)) + (i === 3 ? 'ÄÖü€' : ''));
+  for (let i = 0; i < 8; i++)
+    add(`PASSWORD_${i}`, randomString(rng, special, rng.range(8, 20)) + (i === 3 ? 'ÄÖü€' : ''));
   for (let i = 0; i < 2; i++) add(`RSA_KEY_${i}`, fakePem(rng, 'RSA PRIVATE KEY', 1190));
   for (let i = 0; i < 2; i++) add(`EC_KEY_${i}`, fakePem(rng, 'EC PRIVATE KEY', 121));
   add('TLS_CERT', fakePem(rng, 'CERTIFICATE', 420));
@@ -79,11 +81,24 @@ export function benchSecrets(seed = 42): BenchSecret[] {
   for (let i = 0; i < 4; i++) {
     add(
       `DOTENV_${i}`,
-      [`DB_USER=app${i}`, `DB_PASSWORD=${randomString(rng, ALNUM, 24)}`, `API_KEY=${randomString(rng, ALNUM, 32)}`, `SIGNING_SECRET=${randomString(rng, B64, 44)}`].join('\n'),
+      [
+        `DB_USER=app${i}`,
+        `DB_PASSWORD=${randomString(rng, ALNUM, 24)}`,
+        `API_KEY=${randomString(rng, ALNUM, 32)}`,
+        `SIGNING_SECRET=${randomString(rng, B64, 44)}`,
+      ].join('\n'),
     );
   }
-  for (let i = 0; i < 3; i++) add(`DATABASE_URL_${i}`, `postgres://svc${i}:${randomString(rng, ALNUM, 20)}@db${i}.internal:5432/app?sslmode=require`);
-  for (let i = 0; i < 4; i++) add(`WEBHOOK_${i}`, `https://hooks.example.com/services/T${randomString(rng, ALNUM, 8)}/B${randomString(rng, ALNUM, 8)}/${randomString(rng, ALNUM, 24)}`);
+  for (let i = 0; i < 3; i++)
+    add(
+      `DATABASE_URL_${i}`,
+      `postgres://svc${i}:${randomString(rng, ALNUM, 20)}@db${i}.internal:5432/app?sslmode=require`,
+    );
+  for (let i = 0; i < 4; i++)
+    add(
+      `WEBHOOK_${i}`,
+      `https://hooks.example.com/services/T${randomString(rng, ALNUM, 8)}/B${randomString(rng, ALNUM, 8)}/${randomString(rng, ALNUM, 24)}`,
+    );
   for (let i = 0; i < 4; i++) {
     const user = `robot$ci-${i}`;
     const pass = randomString(rng, ALNUM, rng.range(16, 40));
@@ -122,7 +137,10 @@ export function benchPatterns(secrets: readonly BenchSecret[]): BenchPatterns {
 
 const WORDS = (() => {
   const rng = new Rng(7);
-  const common = 'the of and to in is it for on with as at by from this that error warning info debug request response user file path cache build test node module package version true false null id name value status ok failed retry timeout connection server client'.split(' ');
+  const common =
+    'the of and to in is it for on with as at by from this that error warning info debug request response user file path cache build test node module package version true false null id name value status ok failed retry timeout connection server client'.split(
+      ' ',
+    );
   const words = [...common];
   while (words.length < 3000) words.push(randomString(rng, 'abcdefghijklmnopqrstuvwxyz', rng.range(2, 11)));
   return words.map((w) => Buffer.from(w, 'latin1'));

@@ -19,7 +19,17 @@
 //
 // Targets: one big file at >= 3x ripgrep's throughput; the folder no slower than ripgrep.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,21 +78,31 @@ export async function runGuardBench(): Promise<void> {
     const folder = join(dir, 'folder');
 
     const rg = rgVersion();
-    console.log(`guard matcher vs ripgrep, Node ${process.version}, ${rg ?? 'ripgrep NOT FOUND: our side only'}, ${availableParallelism()} CPUs`);
-    console.log(`  patterns: ${secrets.length} secrets, ${patterns.length} forms (${minLen}..${maxLen} bytes); rg gets ${rgIndexes.length} (${patterns.length - rgIndexes.length} multi-line raw values left out: their lines are forms too), ${rgFile.split('\n').length - 1} distinct lines`);
-    console.log(`  data: ${pct(MIX.text)} text, ${pct(MIX.base64)} base64, ${pct(MIX.hex)} hex, ${pct(MIX.binary)} random binary; forms planted ${PLANTS_FILE}x in the file, ${PLANTS_FOLDER}x in the folder`);
+    console.log(
+      `guard matcher vs ripgrep, Node ${process.version}, ${rg ?? 'ripgrep NOT FOUND: our side only'}, ${availableParallelism()} CPUs`,
+    );
+    console.log(
+      `  patterns: ${secrets.length} secrets, ${patterns.length} forms (${minLen}..${maxLen} bytes); rg gets ${rgIndexes.length} (${patterns.length - rgIndexes.length} multi-line raw values left out: their lines are forms too), ${rgFile.split('\n').length - 1} distinct lines`,
+    );
+    console.log(
+      `  data: ${pct(MIX.text)} text, ${pct(MIX.base64)} base64, ${pct(MIX.hex)} hex, ${pct(MIX.binary)} random binary; forms planted ${PLANTS_FILE}x in the file, ${PLANTS_FOLDER}x in the folder`,
+    );
 
     const t0 = performance.now();
     const filePlants = writeBigFile(bigFile, fileBytes, patterns);
     const folderPlants = writeFolder(folder, folderFiles, folderBytes, patterns);
-    console.log(`  generated ${mb(fileBytes)} MB file and ${folderFiles} files / ${mb(folderBytes)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  generated ${mb(fileBytes)} MB file and ${folderFiles} files / ${mb(folderBytes)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     let rgFixed = 0;
     if (rg !== undefined) {
       const tiny = join(dir, 'tiny.txt');
       writeFileSync(tiny, 'nothing here\n');
       rgFixed = Math.min(runRipgrep(patternFile, tiny).ms, runRipgrep(patternFile, tiny).ms);
-      console.log(`  ripgrep's fixed cost (start, compile the patterns; a 13-byte file): ${rgFixed.toFixed(0)} ms, included below`);
+      console.log(
+        `  ripgrep's fixed cost (start, compile the patterns; a 13-byte file): ${rgFixed.toFixed(0)} ms, included below`,
+      );
     }
 
     const fileOk = compare({
@@ -107,7 +127,11 @@ export async function runGuardBench(): Promise<void> {
     });
     // The same data through the code the post step runs: Scanner.scanPath walks, sniffs
     // archives, reads and matches; compared with ripgrep's best of two on the same path.
-    const forms = patterns.map((p, i) => ({ text: Buffer.from(p).toString('utf8'), name: `S${i}`, kind: 'value' as const }));
+    const forms = patterns.map((p, i) => ({
+      text: Buffer.from(p).toString('utf8'),
+      name: `S${i}`,
+      kind: 'value' as const,
+    }));
     for (const [label, where, bytes, goal] of [
       ['file', bigFile, fileBytes, 3],
       ['folder', folder, folderBytes, 1],
@@ -116,11 +140,14 @@ export async function runGuardBench(): Promise<void> {
       const t = performance.now();
       await scanner.scanPath(where);
       const ms = performance.now() - t;
-      const rgMs = rg === undefined ? undefined : Math.min(runRipgrep(patternFile, where).ms, runRipgrep(patternFile, where).ms);
+      const rgMs =
+        rg === undefined ? undefined : Math.min(runRipgrep(patternFile, where).ms, runRipgrep(patternFile, where).ms);
       const ratio = rgMs === undefined ? undefined : rgMs / ms;
       console.log(
         `  Scanner.scanPath (the post step's code) on the ${label}: ${ms.toFixed(0)} ms, ${mb((bytes / ms) * 1000)} MB/s, ${scanner.hits.length} hits` +
-          (ratio === undefined ? '' : `; ripgrep ${rgMs?.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (target ${goal}x: ${ratio >= goal ? 'met' : 'NOT MET'})`),
+          (ratio === undefined
+            ? ''
+            : `; ripgrep ${rgMs?.toFixed(0)} ms; ratio ${ratio.toFixed(2)}x (target ${goal}x: ${ratio >= goal ? 'met' : 'NOT MET'})`),
       );
     }
     if (!fileOk || !folderOk) {
@@ -169,10 +196,14 @@ function compare(c: Comparison): boolean {
   const rgBest = best(rgRuns);
   const same = rgBest.lines === ours.lines && rgBest.files === ours.files;
   ok &&= same;
-  console.log(`  ${'matching lines / files'.padEnd(44)}rg ${rgBest.lines} / ${rgBest.files}, ours ${ours.lines} / ${ours.files}: ${same ? 'same' : 'DIFFERENT'}; ${check}`);
+  console.log(
+    `  ${'matching lines / files'.padEnd(44)}rg ${rgBest.lines} / ${rgBest.files}, ours ${ours.lines} / ${ours.files}: ${same ? 'same' : 'DIFFERENT'}; ${check}`,
+  );
   const ratio = rgBest.ms / ours.ms;
   const net = (rgBest.ms - c.rgFixed) / ours.ms;
-  console.log(`  ${'throughput ours / ripgrep'.padEnd(44)}${ratio.toFixed(2)}x (${net.toFixed(2)}x without ripgrep's fixed cost)`);
+  console.log(
+    `  ${'throughput ours / ripgrep'.padEnd(44)}${ratio.toFixed(2)}x (${net.toFixed(2)}x without ripgrep's fixed cost)`,
+  );
   console.log(`  ${`target >= ${c.target}x ripgrep`.padEnd(44)}${ratio >= c.target ? 'met' : 'NOT MET'}`);
   return ok;
 }
@@ -223,7 +254,12 @@ function writeBigFile(path: string, size: number, patterns: readonly Uint8Array[
 }
 
 /** Files of log-uniform size (100 B .. 200 KB, scaled to the total) in 10 x 50 folders. */
-function writeFolder(root: string, files: number, total: number, patterns: readonly Uint8Array[]): Map<string, Plant[]> {
+function writeFolder(
+  root: string,
+  files: number,
+  total: number,
+  patterns: readonly Uint8Array[],
+): Map<string, Plant[]> {
   const rng = new Rng(2);
   const raw: number[] = [];
   for (let i = 0; i < files; i++) raw.push(Math.exp(Math.log(100) + (rng.u32() / 2 ** 32) * Math.log(2000)));
@@ -239,7 +275,12 @@ function writeFolder(root: string, files: number, total: number, patterns: reado
         if (size < p.length + 2) continue;
         const offset = rng.int(size - p.length);
         const list = plants.get(f) ?? [];
-        if (list.some((o) => offset < o.offset + (patterns[o.pattern] as Uint8Array).length && o.offset < offset + p.length)) continue;
+        if (
+          list.some(
+            (o) => offset < o.offset + (patterns[o.pattern] as Uint8Array).length && o.offset < offset + p.length,
+          )
+        )
+          continue;
         list.push({ pattern, offset });
         plants.set(f, list);
         return;
@@ -279,7 +320,12 @@ function runRipgrep(patternFile: string, target: string): RunResult {
 }
 
 /** Our matcher over the big file: 1 MiB reads into one reused buffer, streamed. */
-function scanBigFile(path: string, patterns: readonly Uint8Array[], rgSet: Uint8Array, plants: readonly Plant[]): { result: RunResult; check: string } {
+function scanBigFile(
+  path: string,
+  patterns: readonly Uint8Array[],
+  rgSet: Uint8Array,
+  plants: readonly Plant[],
+): { result: RunResult; check: string } {
   const found: number[] = [];
   const t0 = performance.now();
   const matcher = new Matcher(patterns);
@@ -301,7 +347,8 @@ function scanBigFile(path: string, patterns: readonly Uint8Array[], rgSet: Uint8
   const fdr = openSync(path, 'r');
   try {
     const starts = new Set<number>();
-    for (let k = 0; k < found.length; k += 2) if (rgSet[found[k] as number]) starts.add(lineStart(fdr, found[k + 1] as number));
+    for (let k = 0; k < found.length; k += 2)
+      if (rgSet[found[k] as number]) starts.add(lineStart(fdr, found[k + 1] as number));
     return { result: { ms, lines: starts.size, files: starts.size > 0 ? 1 : 0 }, check: plantCheck(found, plants) };
   } finally {
     closeSync(fdr);
@@ -309,7 +356,12 @@ function scanBigFile(path: string, patterns: readonly Uint8Array[], rgSet: Uint8
 }
 
 /** Our matcher over the folder: a plain recursive walk, each file read into one reused buffer. */
-function scanFolder(root: string, patterns: readonly Uint8Array[], rgSet: Uint8Array, plants: ReadonlyMap<string, Plant[]>): { result: RunResult; check: string } {
+function scanFolder(
+  root: string,
+  patterns: readonly Uint8Array[],
+  rgSet: Uint8Array,
+  plants: ReadonlyMap<string, Plant[]>,
+): { result: RunResult; check: string } {
   const found = new Map<string, number[]>();
   let current: number[] = [];
   const sink = (i: number, offset: number): void => void current.push(i, offset);
@@ -356,7 +408,8 @@ function scanFolder(root: string, patterns: readonly Uint8Array[], rgSet: Uint8A
     const fd = openSync(path, 'r');
     try {
       const starts = new Set<number>();
-      for (let k = 0; k < hits.length; k += 2) if (rgSet[hits[k] as number]) starts.add(lineStart(fd, hits[k + 1] as number));
+      for (let k = 0; k < hits.length; k += 2)
+        if (rgSet[hits[k] as number]) starts.add(lineStart(fd, hits[k + 1] as number));
       lines += starts.size;
       if (starts.size > 0) files++;
     } finally {
@@ -372,14 +425,19 @@ function scanFolder(root: string, patterns: readonly Uint8Array[], rgSet: Uint8A
       if (!keys.has(`${pl.pattern}@${pl.offset}`)) missed++;
     }
   }
-  return { result: { ms, lines, files }, check: missed === 0 ? `all ${planted} planted forms found` : `MISSED ${missed} of ${planted} planted forms` };
+  return {
+    result: { ms, lines, files },
+    check: missed === 0 ? `all ${planted} planted forms found` : `MISSED ${missed} of ${planted} planted forms`,
+  };
 }
 
 function plantCheck(found: readonly number[], plants: readonly Plant[]): string {
   const keys = new Set<string>();
   for (let k = 0; k < found.length; k += 2) keys.add(`${found[k]}@${found[k + 1]}`);
   const missed = plants.filter((p) => !keys.has(`${p.pattern}@${p.offset}`)).length;
-  return missed === 0 ? `all ${plants.length} planted forms found (${found.length / 2} matches in all)` : `MISSED ${missed} of ${plants.length} planted forms`;
+  return missed === 0
+    ? `all ${plants.length} planted forms found (${found.length / 2} matches in all)`
+    : `MISSED ${missed} of ${plants.length} planted forms`;
 }
 
 const back = Buffer.allocUnsafe(4096);
@@ -403,7 +461,9 @@ function best(runs: readonly RunResult[]): RunResult {
 }
 
 function line(label: string, r: RunResult, bytes: number, runs: string): void {
-  console.log(`  ${label.padEnd(44)}${(r.ms / 1000).toFixed(2).padStart(6)} s ${(bytes / 1e6 / (r.ms / 1000)).toFixed(0).padStart(6)} MB/s   (runs: ${runs} ms)`);
+  console.log(
+    `  ${label.padEnd(44)}${(r.ms / 1000).toFixed(2).padStart(6)} s ${(bytes / 1e6 / (r.ms / 1000)).toFixed(0).padStart(6)} MB/s   (runs: ${runs} ms)`,
+  );
 }
 
 function mb(bytes: number): string {

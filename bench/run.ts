@@ -27,7 +27,16 @@ async function timeMain(addr: string, token: string, spec: string, concurrency: 
   const job = new Job();
   try {
     const t0 = performance.now();
-    const r = await job.main({ 'vault-addr': addr, 'vault-token': token, secrets: spec, 'vault-concurrency': String(concurrency), summary: 'false' }, { timeoutMs: 120_000 });
+    const r = await job.main(
+      {
+        'vault-addr': addr,
+        'vault-token': token,
+        secrets: spec,
+        'vault-concurrency': String(concurrency),
+        summary: 'false',
+      },
+      { timeoutMs: 120_000 },
+    );
     const ms = performance.now() - t0;
     if (r.exitCode !== 0) throw new Error(`main failed:\n${r.log}\n${r.stderr}`);
     await job.post();
@@ -43,7 +52,9 @@ async function fetchBench(): Promise<void> {
     server.mountKv('', 'bench', 2);
     const lines: string[] = [];
     for (let i = 0; i < PATHS; i++) {
-      server.putKv('', 'bench', `app/p${i}`, { value: `bench-secret-value-${i}-${Math.random().toString(36).slice(2)}` });
+      server.putKv('', 'bench', `app/p${i}`, {
+        value: `bench-secret-value-${i}-${Math.random().toString(36).slice(2)}`,
+      });
       lines.push(`bench/app/p${i} value | S${i}`);
     }
     const spec = lines.join('\n');
@@ -59,8 +70,12 @@ async function fetchBench(): Promise<void> {
     const requests = server.requests.length - before.requests;
     const o = median(ours);
     const s = median(seq);
-    console.log(`fetch: ${PATHS} secrets on ${PATHS} paths, 20 ms latency, median of ${RUNS}, Node ${spawnSync(ACTION_NODE, ['--version']).stdout.toString().trim()}`);
-    console.log(`  this action (16 concurrent, kept alive)   ${o.toFixed(0)} ms   (${connections} TCP connections for ${requests} requests, post included)`);
+    console.log(
+      `fetch: ${PATHS} secrets on ${PATHS} paths, 20 ms latency, median of ${RUNS}, Node ${spawnSync(ACTION_NODE, ['--version']).stdout.toString().trim()}`,
+    );
+    console.log(
+      `  this action (16 concurrent, kept alive)   ${o.toFixed(0)} ms   (${connections} TCP connections for ${requests} requests, post included)`,
+    );
     console.log(`  sequential, as hashicorp/vault-action      ${s.toFixed(0)} ms`);
     console.log(`  ratio sequential / this action             ${(s / o).toFixed(1)}x`);
     console.log(`  target main step < 500 ms                  ${o < 500 ? 'met' : 'NOT MET'}`);

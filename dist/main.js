@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-QV7AJWSS.js";
+} from "./shared-3NIU6CAQ.js";
 import {
   error,
   exportVariable,
@@ -113,7 +113,9 @@ function deliverEnv(secrets) {
   requireFileCommand("GITHUB_ENV", "env");
   const clashing = secrets.filter((s) => RESERVED.test(s.name)).map((s) => s.name);
   if (clashing.length > 0) {
-    throw new Error(`deliver env: ${clashing.join(", ")} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? "it" : "them"} another NAME in the secrets spec.`);
+    throw new Error(
+      `deliver env: ${clashing.join(", ")} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? "it" : "them"} another NAME in the secrets spec.`
+    );
   }
   warning(
     `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
@@ -129,7 +131,9 @@ function deliverOutputs(secrets) {
 }
 function requireFileCommand(variable, delivery) {
   if (!process.env[variable]) {
-    throw new Error(`deliver ${delivery}: ${variable} is not set, so the value would have to be printed as a workflow command. Run this on a runner (or act) that provides ${variable}, or deliver files.`);
+    throw new Error(
+      `deliver ${delivery}: ${variable} is not set, so the value would have to be printed as a workflow command. Run this on a runner (or act) that provides ${variable}, or deliver files.`
+    );
   }
 }
 
@@ -140,7 +144,9 @@ function deliverStage(secrets, deliveries, session) {
   let files = /* @__PURE__ */ new Map();
   if (deliveries.has("files")) {
     files = deliverFiles(secrets, session.files);
-    info(`Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? " (memory-backed)" : ""}; each path is in NAME_FILE.`);
+    info(
+      `Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? " (memory-backed)" : ""}; each path is in NAME_FILE.`
+    );
   }
   if (deliveries.has("env-file")) {
     deliverEnvFile(secrets, session.envFile);
@@ -165,7 +171,8 @@ function credentialPairs(items) {
   const pairs = [];
   for (const list of bySecret.values()) {
     for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
-      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key))) pairs.push({ user: u.value, password: p.value, name: p.name });
+      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key)))
+        pairs.push({ user: u.value, password: p.value, name: p.name });
     }
   }
   return pairs;
@@ -207,11 +214,17 @@ function apiPathsFor(path, mount, version) {
     if (rest.startsWith("data/")) rest = rest.slice("data/".length);
     const query = version !== void 0 ? `?version=${version}` : "";
     const base = encodePath(mount.path);
-    return { read: `${base}data/${encodePath(rest)}${query}`, list: `${base}metadata/${encodePath(rest)}/`, unwrap: "kv2" };
+    return {
+      read: `${base}data/${encodePath(rest)}${query}`,
+      list: `${base}metadata/${encodePath(rest)}/`,
+      unwrap: "kv2"
+    };
   }
   if (version !== void 0) {
     const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ""} mount` : "a mount whose type Vault would not tell";
-    throw new Error(`"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`);
+    throw new Error(
+      `"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`
+    );
   }
   return { read: encodePath(path), list: `${encodePath(path)}/`, unwrap: mount ? "plain" : "detect" };
 }
@@ -254,7 +267,8 @@ var MountResolver = class {
     try {
       body = await this.#api.read(`sys/internal/ui/mounts/${encodePath(path)}`, "mount lookup");
     } catch (err) {
-      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400)) return void 0;
+      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400))
+        return void 0;
       throw err;
     }
     const data = body?.data;
@@ -297,14 +311,23 @@ function selectValues(req, data, readPath, leaf) {
       return Object.entries(data).map(([key, v]) => {
         const name = deriveName(leaf === void 0 ? [key] : [leaf, key], req.name ?? "");
         if (!isValidName(name)) {
-          throw new Error(`secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`);
+          throw new Error(
+            `secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`
+          );
         }
         return { name, value: stringify(v, req, at(key)), source: at(key), line: req.line };
       });
     case "key": {
       const shown = req.selector.segments.join(".");
       const value = dig(data, req.selector.segments, req, readPath);
-      return [{ name: req.name ?? deriveName(req.selector.segments), value: stringify(value, req, at(shown)), source: at(shown), line: req.line }];
+      return [
+        {
+          name: req.name ?? deriveName(req.selector.segments),
+          value: stringify(value, req, at(shown)),
+          source: at(shown),
+          line: req.line
+        }
+      ];
     }
   }
 }
@@ -318,7 +341,9 @@ function dig(data, segments, req, readPath) {
       node = container[segment];
     } else {
       const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
-      throw new Error(`secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`);
+      throw new Error(
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`
+      );
     }
   }
   return node;
@@ -349,8 +374,10 @@ function stringify(value, req, source) {
 // src/vault/fetch.ts
 var FetchError = class extends Error {
   constructor(failures) {
-    super(failures.length === 1 ? failures[0] ?? "" : `${failures.length} secrets could not be fetched:
-- ${failures.join("\n- ")}`);
+    super(
+      failures.length === 1 ? failures[0] ?? "" : `${failures.length} secrets could not be fetched:
+- ${failures.join("\n- ")}`
+    );
     this.failures = failures;
     this.name = "FetchError";
   }
@@ -375,7 +402,10 @@ async function fetchSecrets(requests, api, opts) {
     const first = group2[0];
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
     const data = await readData(paths);
-    if (!data) throw new Error(`secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`);
+    if (!data)
+      throw new Error(
+        `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`
+      );
     const fetched2 = [];
     for (const req of group2) {
       for (const s of selectValues(req, data, path, leaf)) {
@@ -389,7 +419,10 @@ async function fetchSecrets(requests, api, opts) {
     const first = group2[0];
     const paths = apiPathsFor(first.path, await mounts.resolve(first.path), void 0);
     const leaves = (await api.list(paths.list)).filter((k) => !k.endsWith("/"));
-    if (leaves.length === 0) throw new Error(`secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`);
+    if (leaves.length === 0)
+      throw new Error(
+        `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`
+      );
     const settled2 = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group2, `${first.path}/${leaf}`, leaf));
     return unwrapAll(settled2).flat();
   };
@@ -426,7 +459,9 @@ async function vaultStage(vault, requests, masks2, session) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
-    info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`);
+    info(
+      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`
+    );
     return c;
   });
   try {
@@ -438,24 +473,36 @@ async function vaultStage(vault, requests, masks2, session) {
     if (vault.revokeToken) ensureToken();
     let leases = 0;
     const paths = groupByPath(requests).size;
-    const secrets = await group(`Fetch ${requests.length} secret entr${requests.length === 1 ? "y" : "ies"}`, async () => {
-      const fetched = await fetchSecrets(requests, conn.api, {
-        concurrency: vault.connection.concurrency,
-        onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
-        onLease: (lease) => {
-          masks2.addHandle("lease", lease.id);
-          ensureToken();
-          recordLease(session, lease.id);
-          leases++;
+    const secrets = await group(
+      `Fetch ${requests.length} secret entr${requests.length === 1 ? "y" : "ies"}`,
+      async () => {
+        const fetched = await fetchSecrets(requests, conn.api, {
+          concurrency: vault.connection.concurrency,
+          onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
+          onLease: (lease) => {
+            masks2.addHandle("lease", lease.id);
+            ensureToken();
+            recordLease(session, lease.id);
+            leases++;
+          }
+        });
+        for (const pair of credentialPairs(
+          fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() }))
+        )) {
+          masks2.addBasicAuth(pair.name, pair.user, pair.password);
         }
-      });
-      for (const pair of credentialPairs(fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() })))) {
-        masks2.addBasicAuth(pair.name, pair.user, pair.password);
+        info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        return fetched;
       }
-      info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
-      return fetched;
-    });
-    const facts = { addr: vault.connection.addr, method: vault.auth.method, paths, millis: Date.now() - started, retries: conn.transport.stats.retries, leases };
+    );
+    const facts = {
+      addr: vault.connection.addr,
+      method: vault.auth.method,
+      paths,
+      millis: Date.now() - started,
+      retries: conn.transport.stats.retries,
+      leases
+    };
     return { secrets, facts };
   } finally {
     conn.transport.close();
@@ -463,10 +510,14 @@ async function vaultStage(vault, requests, masks2, session) {
 }
 function warnIfShort(name, found) {
   if (found.short) {
-    warning(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`);
+    warning(
+      `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
+    );
   }
   if (found.shortParts > 0) {
-    warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+    warning(
+      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
+    );
   }
 }
 
@@ -555,7 +606,9 @@ function envAssignments(args, escape) {
   if (words[0]?.includes("=") === false) {
     const gap = LEGACY_SEPARATOR.exec(args);
     if (!gap) return [{ key: unquote(args, escape), value: void 0 }];
-    return [{ key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) }];
+    return [
+      { key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) }
+    ];
   }
   return words.filter((word) => word.includes("=")).map((word) => assignment(word, escape));
 }
@@ -635,7 +688,10 @@ function splitCommand(line) {
   const trimmed = trimSpace(line);
   const match = TOKEN_SPACE.exec(trimmed);
   if (!match) return { keyword: trimmed.toUpperCase(), args: "" };
-  return { keyword: trimmed.slice(0, match.index).toUpperCase(), args: trimSpace(trimmed.slice(match.index + match[0].length)) };
+  return {
+    keyword: trimmed.slice(0, match.index).toUpperCase(),
+    args: trimSpace(trimmed.slice(match.index + match[0].length))
+  };
 }
 function splitFlags(line) {
   const flags = [];
@@ -782,7 +838,9 @@ function csvRecord(text) {
 var TAKES_HEREDOCS = /* @__PURE__ */ new Set(["ADD", "COPY", "RUN"]);
 var HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 var JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
-var JSON_FORM = new RegExp(String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`);
+var JSON_FORM = new RegExp(
+  String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`
+);
 function heredocsOf(keyword, args, line) {
   const inner = keyword === "ONBUILD" ? splitCommand(args) : { keyword, args };
   if (!TAKES_HEREDOCS.has(inner.keyword) || !line.includes("<<")) return [];
@@ -808,7 +866,8 @@ function parseDockerfile(text) {
     const directive = scanner.read(first, line);
     if (directive) {
       directives.push(directive);
-      if (directive.name === "escape" && (directive.value === "\\" || directive.value === "`")) escape = directive.value;
+      if (directive.name === "escape" && (directive.value === "\\" || directive.value === "`"))
+        escape = directive.value;
     }
     let { text: joined, continues } = trimContinuation(isComment(first) ? "" : first, escape);
     if (!continues && joined === "") continue;
@@ -858,7 +917,9 @@ function readHeredoc(lines, from, heredoc) {
 var SECRET_NAME = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/iu;
 var ALLOWED_NAME = /(?:_|^)(?:public|file|version)(?:_|$)/iu;
 var INSTRUCTIONS = new Set(
-  "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(" ")
+  "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(
+    " "
+  )
 );
 function checkDockerfile(text, opts) {
   const parsed = parseDockerfile(text);
@@ -877,7 +938,8 @@ function checkDockerfile(text, opts) {
       else if (mount.kind === "invalid") findings.push(invalidMount(instruction.line, mount.reason));
       else {
         used.add(mount.id);
-        if (!opts.secretIds.includes(mount.id)) findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
+        if (!opts.secretIds.includes(mount.id))
+          findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
       }
     }
   }
@@ -962,7 +1024,9 @@ function unusedSecret(id) {
 // src/docker/command.ts
 function buildCommand(builder, build, secrets, iidFile, metadataFile) {
   if (builder === "buildkit" && build.platforms.length > 1) {
-    throw new Error(`build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`);
+    throw new Error(
+      `build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`
+    );
   }
   const args = builder === "buildx" ? ["buildx", "build"] : ["build"];
   if (build.file !== void 0) args.push("--file", build.file);
@@ -970,7 +1034,8 @@ function buildCommand(builder, build, secrets, iidFile, metadataFile) {
   for (const arg of build.args) args.push("--build-arg", `${arg.name}=${arg.value}`);
   if (build.target !== void 0) args.push("--target", build.target);
   if (build.platforms.length > 0) args.push("--platform", build.platforms.join(","));
-  for (const s of secrets) args.push("--secret", "file" in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
+  for (const s of secrets)
+    args.push("--secret", "file" in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
   args.push("--iidfile", iidFile);
   if (builder === "buildx") {
     args.push(`--provenance=${build.provenance ?? "mode=min"}`);
@@ -996,7 +1061,8 @@ async function runBuild(prepared, deps) {
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
-    if (run2.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
+    if (run2.exitCode !== 0)
+      throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
   });
   const imageId = readFileSync(iidFile, "utf8").trim();
   if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
@@ -1023,9 +1089,15 @@ function checkFile(config, masks2) {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new Error(`cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`);
+    throw new Error(
+      `cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`
+    );
   }
-  const findings = checkDockerfile(text, { secretIds: config.secrets.map((s) => s.id), findSecret: (t) => masks2.find(t)?.name, level: config.check });
+  const findings = checkDockerfile(text, {
+    secretIds: config.secrets.map((s) => s.id),
+    findSecret: (t) => masks2.find(t)?.name,
+    level: config.check
+  });
   const file = workspaceRelative(path);
   for (const f of findings) {
     const props = { title: `Dockerfile ${f.rule}`, file, ...f.line > 0 ? { startLine: f.line } : {} };
@@ -1033,14 +1105,23 @@ function checkFile(config, masks2) {
     else warning(f.message, props);
   }
   const errors = findings.filter((f) => f.severity === "error").length;
-  if (errors > 0) throw new Error(`the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`);
+  if (errors > 0)
+    throw new Error(
+      `the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`
+    );
 }
 function secretSources(config, deps) {
   const env = {};
   const list = config.secrets.map((entry) => {
     const secret = deps.secrets.get(entry.name);
-    if (!secret) throw new Error(`build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(", ") || "none"}).`);
-    if (secret.bytes > MAX_SECRET_BYTES) throw new Error(`build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    if (!secret)
+      throw new Error(
+        `build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(", ") || "none"}).`
+      );
+    if (secret.bytes > MAX_SECRET_BYTES)
+      throw new Error(
+        `build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`
+      );
     if (entry.via === "env") {
       const variable = `BUILD_SECRET_${entry.id.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase()}`;
       env[variable] = secret.reveal();
@@ -1095,7 +1176,14 @@ async function dockerStage(config, builder, secrets, files, masks2, session, sca
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
-  const deps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks: masks2, privateDir: session.private, env, scanImage: scanImage2 };
+  const deps = {
+    secrets: new Map(secrets.map((s) => [s.name, s])),
+    files,
+    masks: masks2,
+    privateDir: session.private,
+    env,
+    scanImage: scanImage2
+  };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : void 0;
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
   const build = prepared ? await runBuild(prepared, deps) : void 0;
@@ -1103,7 +1191,9 @@ async function dockerStage(config, builder, secrets, files, masks2, session, sca
     setOutput("image-id", build.imageId);
     setOutput("builder", builderName(build.builder));
     if (build.digest) setOutput("digest", build.digest);
-    info(`Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`);
+    info(
+      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`
+    );
   }
   return { configDir, registries, build };
 }
@@ -1124,7 +1214,10 @@ function dockerConfigDir(config, session) {
 // src/guard/image.ts
 import { spawn } from "node:child_process";
 async function scanImage(scanner, image, env) {
-  const child = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const child = spawn("docker", ["save", image], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env }
+  });
   let stderr = "";
   child.stderr.on("data", (d) => stderr += d.toString());
   const closed = new Promise((resolve, reject) => {
@@ -1138,10 +1231,17 @@ async function scanImage(scanner, image, env) {
 async function guardImage(masks2, image, env) {
   const scanner = new Scanner(masks2.forms());
   await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
+  info(
+    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
+  );
   if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20)) error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, { title: "Leaked secret" });
-  throw new Error(`the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
+  for (const hit of scanner.hits.slice(0, 20))
+    error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
+      title: "Leaked secret"
+    });
+  throw new Error(
+    `the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`
+  );
 }
 
 // src/main.ts
@@ -1158,7 +1258,15 @@ async function run(masks2) {
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
   const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
   if (config.summary) {
-    await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker: docker2, filesDir: files.size > 0 ? session.files : void 0, memoryBacked: session.memoryBacked, masks: masks2.forms().length });
+    await writeMainSummary({
+      secrets,
+      deliveries: config.deliveries,
+      vault: fetched?.facts,
+      docker: docker2,
+      filesDir: files.size > 0 ? session.files : void 0,
+      memoryBacked: session.memoryBacked,
+      masks: masks2.forms().length
+    });
   }
   saveMainCompleted();
 }

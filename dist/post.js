@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-QV7AJWSS.js";
+} from "./shared-3NIU6CAQ.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";
@@ -44,7 +44,9 @@ async function revokeAll(leaseApi, leases, tokenApi) {
       report.failures.push(messageOf(err));
     }
   }
-  const results = await Promise.allSettled(leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease")));
+  const results = await Promise.allSettled(
+    leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease"))
+  );
   for (const r of results) {
     if (r.status === "fulfilled") report.leasesRevoked++;
     else report.failures.push(messageOf(r.reason));
@@ -67,10 +69,15 @@ async function revokeRecorded(masks2, token, leases, revokeToken) {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
     const report = await revokeAll(leaseApi, leases, tokenApi);
-    for (const failure of report.failures) warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
+    for (const failure of report.failures)
+      warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
     const out = [];
-    if (revokeToken) out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`);
+    if (revokeToken)
+      out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
+    if (leases.length > 0)
+      out.push(
+        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`
+      );
     return out;
   } finally {
     transport.close();
@@ -78,7 +85,17 @@ async function revokeRecorded(masks2, token, leases, revokeToken) {
 }
 
 // src/cleanup/shred.ts
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { join } from "node:path";
 function shredTree(root) {
@@ -91,7 +108,8 @@ function visit(path, report) {
   try {
     st = lstatSync(path);
   } catch (err) {
-    if (err.code !== "ENOENT") report.failures.push(`${path}: ${err.code}`);
+    if (err.code !== "ENOENT")
+      report.failures.push(`${path}: ${err.code}`);
     return;
   }
   try {
@@ -143,7 +161,9 @@ async function cleanSession(root, masks2) {
   }
   const shred = shredTree(root);
   for (const failure of shred.failures) warning(`could not remove ${failure}`);
-  lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`);
+  lines.push(
+    `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`
+  );
   return { lines, forms };
 }
 
@@ -168,23 +188,38 @@ async function guardStage(config, forms) {
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
   for (const note of stats.notes) info(`leak guard could not read ${note}`);
-  if (stats.dropped > 0) warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
+  if (stats.dropped > 0)
+    warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`)
   ];
   const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
   act(config.onLeak, hits);
-  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, cacheHits, failed: config.onLeak === "fail" && hits.length > 0, lines };
+  return {
+    roots,
+    hits,
+    files: stats.files,
+    bytes: stats.bytes,
+    millis,
+    cacheHits,
+    failed: config.onLeak === "fail" && hits.length > 0,
+    lines
+  };
 }
 function act(onLeak, hits) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
-    const props = { title: "Leaked secret", file: hit.path, ...hit.line !== void 0 ? { startLine: hit.line } : {} };
+    const props = {
+      title: "Leaked secret",
+      file: hit.path,
+      ...hit.line !== void 0 ? { startLine: hit.line } : {}
+    };
     if (onLeak === "fail") error(message, props);
     else warning(message, props);
   });
-  if (hits.length > MAX_ANNOTATIONS) info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
+  if (hits.length > MAX_ANNOTATIONS)
+    info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
   if (onLeak !== "delete") return;
   for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
     rmSync(path, { force: true });
@@ -192,7 +227,11 @@ function act(onLeak, hits) {
   }
 }
 async function expand(patterns) {
-  const globber = await create(patterns.join("\n"), { followSymbolicLinks: false, implicitDescendants: false, matchDirectories: true });
+  const globber = await create(patterns.join("\n"), {
+    followSymbolicLinks: false,
+    implicitDescendants: false,
+    matchDirectories: true
+  });
   const found = [...new Set(await globber.glob())].sort();
   return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
 }
@@ -217,7 +256,9 @@ async function run(masks2) {
   }
   await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
-    setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
+    setFailed(
+      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`
+    );
   }
 }
 function readGuard() {

@@ -20,7 +20,11 @@ function newest(path) {
 }
 
 if (args.includes('--if-stale')) {
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'package-lock.json')), newest(join(root, 'scripts/build.mjs')));
+  const sources = Math.max(
+    newest(join(root, 'src')),
+    newest(join(root, 'package-lock.json')),
+    newest(join(root, 'scripts/build.mjs')),
+  );
   if (existsSync(join(outdir, 'main.js')) && newest(outdir) >= sources) process.exit(0);
 }
 
@@ -45,5 +49,7 @@ await build({
     debug: join(root, 'src/vault/stubs/debug.cjs'),
   },
   // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
 });

@@ -60,7 +60,11 @@ const check = (ok: boolean, what: string): void => {
 
 try {
   heading(`Vault dev server at ${server.url}, seeded with the demo dataset`);
-  console.log(SPEC.split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    SPEC.split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 
   heading('Step 1: the action (main), AppRole login, deliver: files');
   const main = await job.main({
@@ -93,9 +97,17 @@ try {
     `docker auth for DB_USER:DB_PASS          -> ${Buffer.from(`${dbUser}:${dbPass}`).toString('base64')}`,
     `head -2 $TLS_KEY_FILE                    -> ${(job.env['TLS_KEY_FILE'] ? readFileSync(job.env['TLS_KEY_FILE'], 'utf8') : '').split('\n')[1] ?? ''}`,
   ].join('\n');
-  console.log(maskLog(printed, main.masks).split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    maskLog(printed, main.masks)
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
   mkdirSync(join(job.workspace, 'dist'), { recursive: true });
-  writeFileSync(bundle, `// built\nconst config = { api: "https://api.example", key: "${Buffer.from(`key=${password}`).toString('base64')}" };\n`);
+  writeFileSync(
+    bundle,
+    `// built\nconst config = { api: "https://api.example", key: "${Buffer.from(`key=${password}`).toString('base64')}" };\n`,
+  );
   writeFileSync(join(job.workspace, 'dist', 'index.html'), '<html></html>\n');
   console.log(`  wrote dist/app.js with APP_PASSWORD inside a base64 blob (the leak guard should find it)`);
 
@@ -111,13 +123,33 @@ try {
   const token = server.requests.find((r) => r.path === 'database/creds/app')?.headers['x-vault-token'];
   check(typeof token === 'string' && server.isTokenRevoked(token), 'the Vault token main logged in with is revoked');
   check(server.leases().length === 1 && server.leases().every((l) => l.revoked), 'the database lease is revoked');
-  check(listTree(dir).length === 0 && listTree(main.state['session-root'] ?? '').length === 0, 'the session folder and every file in it are gone');
+  check(
+    listTree(dir).length === 0 && listTree(main.state['session-root'] ?? '').length === 0,
+    'the session folder and every file in it are gone',
+  );
   const all = [...values, demo.approle.root.secretId, ...(typeof token === 'string' ? [token] : [])];
-  const leaks = job.steps.flatMap((s) => all.flatMap((v) => findIn(s.stdout + s.stderr, v))).length + all.flatMap((v) => findIn(job.summary, v)).length;
-  check(leaks === 0, `no value in any step's output or the summary (${all.length} values, raw, lines, base64, hex, URL, JSON)`);
-  check(scanTree(job.dir, all).every((h) => h.file === bundle), 'no value in any file the job left (runner files, temp folder), but the one planted in dist/app.js');
-  check(maskLog(printed, main.masks).split('\n').every((l) => l.includes('***')), "the misbehaving step's prints are all masked");
-  check(/leaked|Leaked secret/.test(post.stdout) && post.stdout.includes('dist/app.js,line=2::secret APP_PASSWORD (as base64)'), 'the leak guard found APP_PASSWORD (as base64) in dist/app.js, line 2');
+  const leaks =
+    job.steps.flatMap((s) => all.flatMap((v) => findIn(s.stdout + s.stderr, v))).length +
+    all.flatMap((v) => findIn(job.summary, v)).length;
+  check(
+    leaks === 0,
+    `no value in any step's output or the summary (${all.length} values, raw, lines, base64, hex, URL, JSON)`,
+  );
+  check(
+    scanTree(job.dir, all).every((h) => h.file === bundle),
+    'no value in any file the job left (runner files, temp folder), but the one planted in dist/app.js',
+  );
+  check(
+    maskLog(printed, main.masks)
+      .split('\n')
+      .every((l) => l.includes('***')),
+    "the misbehaving step's prints are all masked",
+  );
+  check(
+    /leaked|Leaked secret/.test(post.stdout) &&
+      post.stdout.includes('dist/app.js,line=2::secret APP_PASSWORD (as base64)'),
+    'the leak guard found APP_PASSWORD (as base64) in dist/app.js, line 2',
+  );
 } finally {
   job.dispose();
   await server.close();

@@ -22,10 +22,20 @@ async function run(masks: MaskRegistry): Promise<void> {
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
-  const imageGuard = config.guard.scanImage ? (image: string, env: Record<string, string>) => guardImage(masks, image, env) : undefined;
+  const imageGuard = config.guard.scanImage
+    ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
+    : undefined;
   const docker = await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard);
   if (config.summary) {
-    await writeMainSummary({ secrets, deliveries: config.deliveries, vault: fetched?.facts, docker, filesDir: files.size > 0 ? session.files : undefined, memoryBacked: session.memoryBacked, masks: masks.forms().length });
+    await writeMainSummary({
+      secrets,
+      deliveries: config.deliveries,
+      vault: fetched?.facts,
+      docker,
+      filesDir: files.size > 0 ? session.files : undefined,
+      memoryBacked: session.memoryBacked,
+      masks: masks.forms().length,
+    });
   }
   saveMainCompleted();
 }

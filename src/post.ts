@@ -30,7 +30,9 @@ async function run(masks: MaskRegistry): Promise<void> {
   }
   await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
-    core.setFailed(`leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`);
+    core.setFailed(
+      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`,
+    );
   }
 }
 

@@ -69,7 +69,9 @@ export function recordLease(paths: SessionPaths, leaseId: string): void {
 
 /** Appends one masked form for the leak guard (text, NAME and kind: it lives and dies with the session). */
 export function recordForm(paths: SessionPaths, form: { text: string; name: string; kind: string }): void {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}\n`, { mode: 0o600 });
+  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}\n`, {
+    mode: 0o600,
+  });
 }
 
 export function readForms(paths: SessionPaths): Array<{ text: string; name: string; kind: string }> {
@@ -79,7 +81,9 @@ export function readForms(paths: SessionPaths): Array<{ text: string; name: stri
     .flatMap((line) => {
       try {
         const f = JSON.parse(line) as { text?: unknown; name?: unknown; kind?: unknown };
-        return typeof f.text === 'string' && typeof f.name === 'string' && typeof f.kind === 'string' ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
+        return typeof f.text === 'string' && typeof f.name === 'string' && typeof f.kind === 'string'
+          ? [{ text: f.text, name: f.name, kind: f.kind }]
+          : [];
       } catch {
         return []; // a line cut short by a crash
       }

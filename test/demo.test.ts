@@ -7,7 +7,11 @@ import { ROOT } from './runner/job.js';
 
 describe('npm run demo', () => {
   it('runs main, a careless step and post, and every check passes', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/demo.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/demo.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('== Checks');
     expect(run.stdout).not.toContain('✗');

@@ -14,11 +14,15 @@ const loadCache = (): Promise<typeof import('@actions/cache')> => import('@actio
 export async function restoreStage(config: CacheConfig): Promise<void> {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
-    core.notice('cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.');
+    core.notice(
+      'cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.',
+    );
     core.setOutput('cache-hit', 'false');
     return;
   }
-  const matched = await core.group(`Restore cache ${config.key}`, () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys]));
+  const matched = await core.group(`Restore cache ${config.key}`, () =>
+    cache.restoreCache([...config.paths], config.key, [...config.restoreKeys]),
+  );
   saveCacheMatch(matched ?? '');
   core.setOutput('cache-hit', String(matched === config.key));
   core.info(matched ? `cache restored from ${matched}` : 'cache: no entry matched');
@@ -29,7 +33,9 @@ export async function saveStage(config: CacheConfig, dirty: number): Promise<str
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) return 'cache: not saved (no cache service on this runner)';
   if (dirty > 0) {
-    core.warning(`cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`);
+    core.warning(
+      `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`,
+    );
     return `cache ${config.key}: not saved, ${dirty} secret hit(s) in its paths`;
   }
   if (loadCacheMatch() === config.key) return `cache ${config.key}: restored on this exact key, not saved again`;

@@ -15,7 +15,11 @@ export interface RevokeReport {
 }
 
 /** `leaseApi` works in the secrets namespace; `tokenApi` (when the token is to go) in the auth one. */
-export async function revokeAll(leaseApi: VaultApi, leases: readonly string[], tokenApi: VaultApi | undefined): Promise<RevokeReport> {
+export async function revokeAll(
+  leaseApi: VaultApi,
+  leases: readonly string[],
+  tokenApi: VaultApi | undefined,
+): Promise<RevokeReport> {
   const report: RevokeReport = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
   if (tokenApi) {
     try {
@@ -25,7 +29,9 @@ export async function revokeAll(leaseApi: VaultApi, leases: readonly string[], t
       report.failures.push(messageOf(err));
     }
   }
-  const results = await Promise.allSettled(leases.map((id) => leaseApi.write('sys/leases/revoke', { lease_id: id }, 'revoke lease')));
+  const results = await Promise.allSettled(
+    leases.map((id) => leaseApi.write('sys/leases/revoke', { lease_id: id }, 'revoke lease')),
+  );
   for (const r of results) {
     if (r.status === 'fulfilled') report.leasesRevoked++;
     else report.failures.push(messageOf(r.reason));
@@ -42,7 +48,12 @@ function messageOf(err: unknown): string {
  * unreachable or the inputs being wrong is a warning: the credentials then expire at
  * their TTL, and cleanup goes on. Returns lines for the summary.
  */
-export async function revokeRecorded(masks: MaskRegistry, token: string, leases: readonly string[], revokeToken: boolean): Promise<string[]> {
+export async function revokeRecorded(
+  masks: MaskRegistry,
+  token: string,
+  leases: readonly string[],
+  revokeToken: boolean,
+): Promise<string[]> {
   let conn;
   try {
     conn = readConnectionConfig(masks);
@@ -55,10 +66,15 @@ export async function revokeRecorded(masks: MaskRegistry, token: string, leases:
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
     const report = await revokeAll(leaseApi, leases, tokenApi);
-    for (const failure of report.failures) core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
+    for (const failure of report.failures)
+      core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
     const out = [];
-    if (revokeToken) out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`);
+    if (revokeToken)
+      out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
+    if (leases.length > 0)
+      out.push(
+        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`,
+      );
     return out;
   } finally {
     transport.close();

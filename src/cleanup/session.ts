@@ -10,7 +10,10 @@ import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredTree } from './shred.js';
 
-export async function cleanSession(root: string, masks: MaskRegistry): Promise<{ lines: string[]; forms: GuardForm[] }> {
+export async function cleanSession(
+  root: string,
+  masks: MaskRegistry,
+): Promise<{ lines: string[]; forms: GuardForm[] }> {
   const lines: string[] = [];
   const paths = sessionPaths(root);
   const records = readRecords(paths);
@@ -28,6 +31,8 @@ export async function cleanSession(root: string, masks: MaskRegistry): Promise<{
   }
   const shred = shredTree(root);
   for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
-  lines.push(`shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`);
+  lines.push(
+    `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`,
+  );
   return { lines, forms };
 }

@@ -1,4 +1,14 @@
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -26,7 +36,8 @@ function visit(path: string, report: ShredReport): void {
   try {
     st = lstatSync(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') report.failures.push(`${path}: ${(err as NodeJS.ErrnoException).code}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      report.failures.push(`${path}: ${(err as NodeJS.ErrnoException).code}`);
     return;
   }
   try {

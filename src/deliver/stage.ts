@@ -8,13 +8,19 @@ import { deliverEnvFile } from './env-file.js';
 import { deliverEnv, deliverOutputs } from './env.js';
 
 /** Returns NAME -> file path for the secrets delivered as files (empty otherwise). */
-export function deliverStage(secrets: readonly Secret[], deliveries: ReadonlySet<Delivery>, session: Session): Map<string, string> {
+export function deliverStage(
+  secrets: readonly Secret[],
+  deliveries: ReadonlySet<Delivery>,
+  session: Session,
+): Map<string, string> {
   core.setOutput('names', secrets.map((s) => s.name).join(' '));
   if (secrets.length === 0) return new Map();
   let files = new Map<string, string>();
   if (deliveries.has('files')) {
     files = deliverFiles(secrets, session.files);
-    core.info(`Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? ' (memory-backed)' : ''}; each path is in NAME_FILE.`);
+    core.info(
+      `Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? ' (memory-backed)' : ''}; each path is in NAME_FILE.`,
+    );
   }
   if (deliveries.has('env-file')) {
     deliverEnvFile(secrets, session.envFile);

@@ -57,7 +57,8 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
-    if (run.exitCode !== 0) throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run))}`);
+    if (run.exitCode !== 0)
+      throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run))}`);
   });
   const imageId = readFileSync(iidFile, 'utf8').trim();
   if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
@@ -87,9 +88,15 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read the Dockerfile ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check build-context and build-file.`);
+    throw new Error(
+      `cannot read the Dockerfile ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check build-context and build-file.`,
+    );
   }
-  const findings = checkDockerfile(text, { secretIds: config.secrets.map((s) => s.id), findSecret: (t) => masks.find(t)?.name, level: config.check });
+  const findings = checkDockerfile(text, {
+    secretIds: config.secrets.map((s) => s.id),
+    findSecret: (t) => masks.find(t)?.name,
+    level: config.check,
+  });
   const file = workspaceRelative(path);
   for (const f of findings) {
     const props = { title: `Dockerfile ${f.rule}`, file, ...(f.line > 0 ? { startLine: f.line } : {}) };
@@ -97,15 +104,24 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
     else core.warning(f.message, props);
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) throw new Error(`the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`);
+  if (errors > 0)
+    throw new Error(
+      `the Dockerfile check found ${errors} problem(s) in ${file} (see the annotations); nothing was built. Set dockerfile-check: warn to build anyway.`,
+    );
 }
 
 function secretSources(config: BuildConfig, deps: BuildDeps): { list: SecretSource[]; env: Record<string, string> } {
   const env: Record<string, string> = {};
   const list = config.secrets.map((entry): SecretSource => {
     const secret = deps.secrets.get(entry.name);
-    if (!secret) throw new Error(`build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(', ') || 'none'}).`);
-    if (secret.bytes > MAX_SECRET_BYTES) throw new Error(`build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    if (!secret)
+      throw new Error(
+        `build-secrets: ${entry.name} was not fetched: add it to secrets (fetched: ${[...deps.secrets.keys()].join(', ') || 'none'}).`,
+      );
+    if (secret.bytes > MAX_SECRET_BYTES)
+      throw new Error(
+        `build-secrets: ${entry.name} is ${secret.bytes} bytes; BuildKit takes at most 500 KB per secret.`,
+      );
     if (entry.via === 'env') {
       const variable = `BUILD_SECRET_${entry.id.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()}`;
       env[variable] = secret.reveal();

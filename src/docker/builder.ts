@@ -14,7 +14,9 @@ export async function detectBuilder(): Promise<Builder> {
   const version = await docker(['version', '--format', '{{.Client.Version}}|{{.Server.Version}}']);
   const [client = '', server = ''] = version.stdout.trim().split('|');
   if (version.exitCode !== 0 || server === '') {
-    throw new Error(`cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`);
+    throw new Error(
+      `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`,
+    );
   }
   if ((await docker(['buildx', 'version'])).exitCode === 0) return 'buildx';
   const major = Number(client.split('.')[0]);

@@ -28,7 +28,9 @@ export async function docker(args: readonly string[], opts: DockerOptions = {}):
     });
   } catch (err) {
     if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
-      throw new Error('docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.');
+      throw new Error(
+        'docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.',
+      );
     }
     throw err;
   }
@@ -36,6 +38,8 @@ export async function docker(args: readonly string[], opts: DockerOptions = {}):
 
 /** The first lines of docker's complaint, for an error message (callers redact it). */
 export function reason(run: DockerRun): string {
-  const text = (run.stderr.trim() || run.stdout.trim()).split('\n').filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
+  const text = (run.stderr.trim() || run.stdout.trim())
+    .split('\n')
+    .filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
   return text.slice(0, 3).join(' ').trim() || `exit code ${run.exitCode}`;
 }

@@ -15,9 +15,17 @@ export interface BuildCommand {
   readonly env: Record<string, string>;
 }
 
-export function buildCommand(builder: Builder, build: BuildConfig, secrets: readonly SecretSource[], iidFile: string, metadataFile: string): BuildCommand {
+export function buildCommand(
+  builder: Builder,
+  build: BuildConfig,
+  secrets: readonly SecretSource[],
+  iidFile: string,
+  metadataFile: string,
+): BuildCommand {
   if (builder === 'buildkit' && build.platforms.length > 1) {
-    throw new Error(`build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`);
+    throw new Error(
+      `build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`,
+    );
   }
   const args = builder === 'buildx' ? ['buildx', 'build'] : ['build'];
   if (build.file !== undefined) args.push('--file', build.file);
@@ -25,7 +33,8 @@ export function buildCommand(builder: Builder, build: BuildConfig, secrets: read
   for (const arg of build.args) args.push('--build-arg', `${arg.name}=${arg.value}`);
   if (build.target !== undefined) args.push('--target', build.target);
   if (build.platforms.length > 0) args.push('--platform', build.platforms.join(','));
-  for (const s of secrets) args.push('--secret', 'file' in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
+  for (const s of secrets)
+    args.push('--secret', 'file' in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
   args.push('--iidfile', iidFile);
   if (builder === 'buildx') {
     // mode=max provenance records every build arg; keep it minimal unless asked.

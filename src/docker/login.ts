@@ -7,7 +7,12 @@ import type { Secret } from '../secret.js';
 import { saveRegistries } from '../state.js';
 import { docker, reason } from './cli.js';
 
-export async function loginAll(logins: readonly RegistryLogin[], secrets: ReadonlyMap<string, Secret>, masks: MaskRegistry, env: Record<string, string>): Promise<string[]> {
+export async function loginAll(
+  logins: readonly RegistryLogin[],
+  secrets: ReadonlyMap<string, Secret>,
+  masks: MaskRegistry,
+  env: Record<string, string>,
+): Promise<string[]> {
   const done: string[] = [];
   for (const login of logins) {
     const username = resolve(login.username, secrets, `registry ${login.registry} username`);
@@ -17,9 +22,14 @@ export async function loginAll(logins: readonly RegistryLogin[], secrets: Readon
     await core.group(`docker login ${login.registry}`, async () => {
       // The username has to go in argv (docker login has no other way); it is masked
       // in the log like any fetched value. The password only ever goes on stdin.
-      const run = await docker(['login', login.registry, '--username', username, '--password-stdin'], { input: Buffer.from(password, 'utf8'), env });
+      const run = await docker(['login', login.registry, '--username', username, '--password-stdin'], {
+        input: Buffer.from(password, 'utf8'),
+        env,
+      });
       if (run.exitCode !== 0) {
-        throw new Error(`docker login to ${login.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`);
+        throw new Error(
+          `docker login to ${login.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`,
+        );
       }
       core.info(`Logged in to ${login.registry}.`);
     });
@@ -34,7 +44,9 @@ function resolve(credential: Credential, secrets: ReadonlyMap<string, Secret>, w
   const secret = secrets.get(credential.secret);
   if (!secret) {
     const known = [...secrets.keys()];
-    throw new Error(`${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(', ')})` : ''}: add it to secrets.`);
+    throw new Error(
+      `${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(', ')})` : ''}: add it to secrets.`,
+    );
   }
   return secret.reveal();
 }

@@ -44,7 +44,14 @@ export async function dockerStage(
   if (config.logins.length === 0 && config.build === undefined) return undefined;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
-  const deps: BuildDeps = { secrets: new Map(secrets.map((s) => [s.name, s])), files, masks, privateDir: session.private, env, scanImage };
+  const deps: BuildDeps = {
+    secrets: new Map(secrets.map((s) => [s.name, s])),
+    files,
+    masks,
+    privateDir: session.private,
+    env,
+    scanImage,
+  };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : undefined;
   const registries = await loginAll(config.logins, deps.secrets, masks, env);
   const build = prepared ? await runBuild(prepared, deps) : undefined;
@@ -52,7 +59,9 @@ export async function dockerStage(
     core.setOutput('image-id', build.imageId);
     core.setOutput('builder', builderName(build.builder));
     if (build.digest) core.setOutput('digest', build.digest);
-    core.info(`Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`);
+    core.info(
+      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`,
+    );
   }
   return { configDir, registries, build };
 }

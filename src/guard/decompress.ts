@@ -15,12 +15,16 @@ export async function* unzstd(source: Chunks): AsyncGenerator<Uint8Array> {
   const child = spawn('zstd', ['-dcq'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
-    child.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new Error('zstd is not installed') : err));
+    child.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? new Error('zstd is not installed') : err),
+    );
   });
   await spawned;
   const feeding = pipeline(Readable.from(source), child.stdin).catch(() => undefined);
   for await (const chunk of child.stdout) yield chunk as Buffer;
   await feeding;
-  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('close', resolve)));
+  const code = await new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('close', resolve),
+  );
   if (code !== 0) throw new Error(`zstd could not decompress it (exit ${code})`);
 }

@@ -7,7 +7,10 @@ import { Scanner } from './scanner.js';
 import { tally } from './report.js';
 
 export async function scanImage(scanner: Scanner, image: string, env: Record<string, string>): Promise<void> {
-  const child = spawn('docker', ['save', image], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn('docker', ['save', image], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const closed = new Promise<number | null>((resolve, reject) => {
@@ -23,8 +26,15 @@ export async function scanImage(scanner: Scanner, image: string, env: Record<str
 export async function guardImage(masks: MaskRegistry, image: string, env: Record<string, string>): Promise<void> {
   const scanner = new Scanner(masks.forms());
   await core.group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  core.info(`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`);
+  core.info(
+    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`,
+  );
   if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20)) core.error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, { title: 'Leaked secret' });
-  throw new Error(`the image holds secrets (${tally(scanner.hits).join('; ')}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`);
+  for (const hit of scanner.hits.slice(0, 20))
+    core.error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, {
+      title: 'Leaked secret',
+    });
+  throw new Error(
+    `the image holds secrets (${tally(scanner.hits).join('; ')}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`,
+  );
 }

@@ -11,7 +11,15 @@ export interface MatchSink {
  * Reports every occurrence that starts at p in [from, to) and ends by `limit`
  * (p + length <= limit <= d.length), at offset base + p.
  */
-export function scanRange(t: Tables, d: Uint8Array, from: number, to: number, limit: number, base: number, sink: MatchSink): void {
+export function scanRange(
+  t: Tables,
+  d: Uint8Array,
+  from: number,
+  to: number,
+  limit: number,
+  base: number,
+  sink: MatchSink,
+): void {
   if (t.window > 0) scanLong(t, d, from, to, limit, base, sink);
   if (t.hasShort) scanShort(t, d, from, to, limit, base, sink);
 }
@@ -23,7 +31,15 @@ const HITS = new Int32Array(SEGMENT);
 /** Scans running: a sink that scans again must not clobber HITS. */
 let depth = 0;
 
-function scanLong(t: Tables, d: Uint8Array, from: number, to: number, limit: number, base: number, sink: MatchSink): void {
+function scanLong(
+  t: Tables,
+  d: Uint8Array,
+  from: number,
+  to: number,
+  limit: number,
+  base: number,
+  sink: MatchSink,
+): void {
   const window = t.window;
   const stride = t.stride;
   const last = Math.min(to - 1, limit - window); // the last start whose window is all here
@@ -40,7 +56,9 @@ function scanLong(t: Tables, d: Uint8Array, from: number, to: number, limit: num
     let q = from + stride - 1;
     while (q <= qEnd) {
       const segEnd = Math.min(qEnd, q + (SEGMENT - 1) * stride);
-      const n = nested ? sampleInto(hits, t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride) : sample(t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride);
+      const n = nested
+        ? sampleInto(hits, t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride)
+        : sample(t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride);
       if (n > 0) candidates(t, dv, d, hits, n, from, last, limit, base, sink);
       q = segEnd + stride;
     }
@@ -58,7 +76,15 @@ function scanLong(t: Tables, d: Uint8Array, from: number, to: number, limit: num
  * loads of successive samples do not depend on each other (unlike Wu-Manber's shifts),
  * so the CPU overlaps them. Records the samples whose filter byte is set.
  */
-function sample(filter: Uint8Array, mul_: number, fs_: number, dv: DataView, q_: number, qEnd_: number, stride_: number): number {
+function sample(
+  filter: Uint8Array,
+  mul_: number,
+  fs_: number,
+  dv: DataView,
+  q_: number,
+  qEnd_: number,
+  stride_: number,
+): number {
   const mul = mul_ | 0;
   const fs = fs_ | 0;
   const qEnd = qEnd_ | 0;
@@ -71,7 +97,16 @@ function sample(filter: Uint8Array, mul_: number, fs_: number, dv: DataView, q_:
 }
 
 /** sample() into another list, for a scan started from inside a sink. */
-function sampleInto(hits: Int32Array, filter: Uint8Array, mul_: number, fs_: number, dv: DataView, q_: number, qEnd_: number, stride_: number): number {
+function sampleInto(
+  hits: Int32Array,
+  filter: Uint8Array,
+  mul_: number,
+  fs_: number,
+  dv: DataView,
+  q_: number,
+  qEnd_: number,
+  stride_: number,
+): number {
   const mul = mul_ | 0;
   const fs = fs_ | 0;
   const qEnd = qEnd_ | 0;
@@ -84,7 +119,18 @@ function sampleInto(hits: Int32Array, filter: Uint8Array, mul_: number, fs_: num
 }
 
 /** Each recorded sample: the starts its filter bits point to, by window hash, then byte by byte. */
-function candidates(t: Tables, dv: DataView, d: Uint8Array, hits: Int32Array, n: number, from: number, last: number, limit: number, base: number, sink: MatchSink): void {
+function candidates(
+  t: Tables,
+  dv: DataView,
+  d: Uint8Array,
+  hits: Int32Array,
+  n: number,
+  from: number,
+  last: number,
+  limit: number,
+  base: number,
+  sink: MatchSink,
+): void {
   const window = t.window | 0;
   const filter = t.filter;
   const mul = t.multiplier | 0;
@@ -104,7 +150,8 @@ function candidates(t: Tables, dv: DataView, d: Uint8Array, hits: Int32Array, n:
       const p = q - j;
       if (p < from || p > last) continue;
       // the window's first and last 4 bytes (p + window <= limit: both are here)
-      const w = Math.imul(dv.getInt32(p, true) ^ Math.imul(dv.getInt32(p + window - 4, true), 0x85ebca6b), 0x9e3779b1) >>> bs;
+      const w =
+        Math.imul(dv.getInt32(p, true) ^ Math.imul(dv.getInt32(p + window - 4, true), 0x85ebca6b), 0x9e3779b1) >>> bs;
       const be = bucketStart[w + 1] as number;
       for (let b = bucketStart[w] as number; b < be; b++) {
         const k = bucketList[b] as number;
@@ -125,7 +172,15 @@ function candidates(t: Tables, dv: DataView, d: Uint8Array, hits: Int32Array, n:
  * Short patterns (not expected: forms are at least 8 long). A few are each found with
  * Buffer#indexOf (native); more (all under 4 bytes) by their first byte at every byte.
  */
-function scanShort(t: Tables, d: Uint8Array, from: number, to: number, limit: number, base: number, sink: MatchSink): void {
+function scanShort(
+  t: Tables,
+  d: Uint8Array,
+  from: number,
+  to: number,
+  limit: number,
+  base: number,
+  sink: MatchSink,
+): void {
   const start = t.start;
   const length = t.length;
   const pool = t.pool;
@@ -164,4 +219,3 @@ function report(t: Tables, k: number, offset: number, sink: MatchSink): void {
   const end = t.dupStart[k + 1] as number;
   for (let i = t.dupStart[k] as number; i < end; i++) sink(t.dupList[i] as number, offset);
 }
-

@@ -46,7 +46,16 @@ export interface Tables {
 }
 
 /** Odd multipliers for the block hash, tried in turn (see RUNS). */
-const MULTIPLIERS = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd6e8feb7, 0x94d049bb, 0xbf58476d | 1];
+const MULTIPLIERS = [
+  0x9e3779b1,
+  0x85ebca6b,
+  0xc2b2ae35,
+  0x27d4eb2f,
+  0x165667b1,
+  0xd6e8feb7,
+  0x94d049bb,
+  0xbf58476d | 1,
+];
 /** Bytes whose long runs are common in files: NUL, 0xff, space, newline, tab, '0', 'A' (base64 of zeros), '-', '=', '.', 'f'. */
 export const RUNS = [0x00, 0xff, 0x20, 0x0a, 0x09, 0x30, 0x41, 0x2d, 0x3d, 0x2e, 0x66];
 
@@ -58,8 +67,10 @@ export function blockHash(a: number, b: number, c: number, e: number, multiplier
 /** The window hash: its first 4 and last 4 bytes (window >= 5). Must match the scan loop exactly. */
 export function windowHash(d: Uint8Array, p: number, window: number, shift: number): number {
   const e = p + window - 4;
-  const x = (d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24);
-  const y = (d[e] as number) | ((d[e + 1] as number) << 8) | ((d[e + 2] as number) << 16) | ((d[e + 3] as number) << 24);
+  const x =
+    (d[p] as number) | ((d[p + 1] as number) << 8) | ((d[p + 2] as number) << 16) | ((d[p + 3] as number) << 24);
+  const y =
+    (d[e] as number) | ((d[e + 1] as number) << 8) | ((d[e + 2] as number) << 16) | ((d[e + 3] as number) << 24);
   return Math.imul(x ^ Math.imul(y, 0x85ebca6b), 0x9e3779b1) >>> shift;
 }
 
@@ -156,7 +167,14 @@ export function buildTables(patterns: readonly Uint8Array[]): Tables {
       for (const k of long) {
         const s = start[k] as number;
         for (let j = 0; j + BLOCK <= window; j++) {
-          const h = blockHash(pool[s + j] as number, pool[s + j + 1] as number, pool[s + j + 2] as number, pool[s + j + 3] as number, mul, filterShift);
+          const h = blockHash(
+            pool[s + j] as number,
+            pool[s + j + 1] as number,
+            pool[s + j + 2] as number,
+            pool[s + j + 3] as number,
+            mul,
+            filterShift,
+          );
           filter[h] = (filter[h] as number) | (1 << j);
         }
       }
@@ -168,7 +186,8 @@ export function buildTables(patterns: readonly Uint8Array[]): Tables {
       hashes[n] = w;
       bucketStart[w + 1] = (bucketStart[w + 1] as number) + 1;
     }
-    for (let h = 0; h < 1 << bucketBits; h++) bucketStart[h + 1] = (bucketStart[h + 1] as number) + (bucketStart[h] as number);
+    for (let h = 0; h < 1 << bucketBits; h++)
+      bucketStart[h + 1] = (bucketStart[h + 1] as number) + (bucketStart[h] as number);
     const fillAt = bucketStart.slice(0, 1 << bucketBits);
     for (let n = 0; n < long.length; n++) {
       const w = hashes[n] as number;

@@ -97,7 +97,13 @@ class Stream implements MatchStream {
   #bytes = 0;
   #ended = false;
 
-  constructor(t: Tables, maxLength: number, sink: MatchSink, spare: Uint8Array | undefined, release: (buf: Uint8Array) => void) {
+  constructor(
+    t: Tables,
+    maxLength: number,
+    sink: MatchSink,
+    spare: Uint8Array | undefined,
+    release: (buf: Uint8Array) => void,
+  ) {
     this.#t = t;
     this.#sink = sink;
     this.#keep = Math.max(0, maxLength - 1);
@@ -149,7 +155,8 @@ class Stream implements MatchStream {
     this.#ended = true;
     const buf = this.#buf;
     if (buf === undefined) return;
-    if (this.#len > this.#start) scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
+    if (this.#len > this.#start)
+      scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
     this.#buf = undefined;
     this.#len = this.#start = 0;
     this.#release(buf);

@@ -42,7 +42,8 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
   for (const note of stats.notes) core.info(`leak guard could not read ${note}`);
-  if (stats.dropped > 0) core.warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
+  if (stats.dropped > 0)
+    core.warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
     `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(', ') || '(no path matched)'}: ${hits.length === 0 ? 'clean' : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`),
@@ -50,17 +51,31 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
   // counted before act(): on-leak delete removes the files, the cache was still dirty
   const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
   act(config.onLeak, hits);
-  return { roots, hits, files: stats.files, bytes: stats.bytes, millis, cacheHits, failed: config.onLeak === 'fail' && hits.length > 0, lines };
+  return {
+    roots,
+    hits,
+    files: stats.files,
+    bytes: stats.bytes,
+    millis,
+    cacheHits,
+    failed: config.onLeak === 'fail' && hits.length > 0,
+    lines,
+  };
 }
 
 function act(onLeak: GuardConfig['onLeak'], hits: readonly Hit[]): void {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
-    const props = { title: 'Leaked secret', file: hit.path, ...(hit.line !== undefined ? { startLine: hit.line } : {}) };
+    const props = {
+      title: 'Leaked secret',
+      file: hit.path,
+      ...(hit.line !== undefined ? { startLine: hit.line } : {}),
+    };
     if (onLeak === 'fail') core.error(message, props);
     else core.warning(message, props);
   });
-  if (hits.length > MAX_ANNOTATIONS) core.info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
+  if (hits.length > MAX_ANNOTATIONS)
+    core.info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
   if (onLeak !== 'delete') return;
   for (const path of new Set(hits.filter((h) => !h.path.startsWith('image ')).map((h) => h.path))) {
     rmSync(path, { force: true });
@@ -70,7 +85,11 @@ function act(onLeak: GuardConfig['onLeak'], hits: readonly Hit[]): void {
 
 /** Globs to existing paths, links not followed; paths inside another listed path dropped. */
 async function expand(patterns: readonly string[]): Promise<string[]> {
-  const globber = await glob.create(patterns.join('\n'), { followSymbolicLinks: false, implicitDescendants: false, matchDirectories: true });
+  const globber = await glob.create(patterns.join('\n'), {
+    followSymbolicLinks: false,
+    implicitDescendants: false,
+    matchDirectories: true,
+  });
   const found = [...new Set(await globber.glob())].sort();
   return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
 }

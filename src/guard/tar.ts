@@ -60,7 +60,10 @@ export async function readTar(
   }
 }
 
-async function* tap(source: AsyncIterable<Uint8Array>, consume: (chunk: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+async function* tap(
+  source: AsyncIterable<Uint8Array>,
+  consume: (chunk: Uint8Array) => void,
+): AsyncGenerator<Uint8Array> {
   for await (const c of source) {
     consume(c);
     yield c;
@@ -68,7 +71,8 @@ async function* tap(source: AsyncIterable<Uint8Array>, consume: (chunk: Uint8Arr
 }
 
 function tarName(header: Uint8Array): string {
-  const field = (from: number, to: number): string => Buffer.from(header.subarray(from, to)).toString('utf8').replace(/\0.*$/s, '');
+  const field = (from: number, to: number): string =>
+    Buffer.from(header.subarray(from, to)).toString('utf8').replace(/\0.*$/s, '');
   const name = field(0, 100);
   const prefix = field(345, 500);
   return prefix ? `${prefix}/${name}` : name;

@@ -57,10 +57,14 @@ function readSingleLogin(masks: MaskRegistry): RegistryLogin[] {
   const password = text('registry-password');
   if (password !== undefined) masks.addSecret('registry-password', password);
   if (registry === undefined) {
-    if (username !== undefined || password !== undefined) throw new InputError('registry-username and registry-password need registry (the host to log in to).');
+    if (username !== undefined || password !== undefined)
+      throw new InputError('registry-username and registry-password need registry (the host to log in to).');
     return [];
   }
-  if (username === undefined || password === undefined) throw new InputError(`registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`);
+  if (username === undefined || password === undefined)
+    throw new InputError(
+      `registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`,
+    );
   return [{ registry, username: { literal: username }, password: { literal: password } }];
 }
 
@@ -72,10 +76,15 @@ function parseLoginLine(line: string, n: number): RegistryLogin {
   const words = line.split(/\s+/);
   const [registry, user, password] = words;
   if (words.length !== 3 || registry === undefined || user === undefined || password === undefined) {
-    throw new InputError(`registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`);
+    throw new InputError(
+      `registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`,
+    );
   }
   const name = password.replace(/^\$/, '');
-  if (!isValidName(name)) throw new InputError(`registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`);
+  if (!isValidName(name))
+    throw new InputError(
+      `registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`,
+    );
   const username: Credential = user.startsWith('$') ? { secret: user.slice(1) } : { literal: user };
   return { registry, username, password: { secret: name } };
 }
@@ -85,12 +94,16 @@ function readBuild(): BuildConfig | undefined {
   const buildInputs = ['build-tags', 'build-args', 'build-secrets', 'build-target', 'build-platforms', 'build-file'];
   if (context === undefined) {
     const stray = buildInputs.find((n) => text(n) !== undefined);
-    if (stray) throw new InputError(`${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`);
+    if (stray)
+      throw new InputError(
+        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`,
+      );
     return undefined;
   }
   const push = bool('build-push', false);
   const tags = list('build-tags', true);
-  if (push && tags.length === 0) throw new InputError('build-push is true but build-tags is empty: give the tag(s) to push.');
+  if (push && tags.length === 0)
+    throw new InputError('build-push is true but build-tags is empty: give the tag(s) to push.');
   return {
     context,
     file: text('build-file'),
@@ -119,7 +132,13 @@ function parseBuildSecret(entry: string, i: number): BuildSecret {
     via = 'env';
     name = name.slice(4);
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(`build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`);
-  if (!isValidName(name)) throw new InputError(`build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(id))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`,
+    );
+  if (!isValidName(name))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`,
+    );
   return { id, name, via };
 }

@@ -19,7 +19,8 @@ export interface CacheConfig {
 export function readGuardConfig(): GuardConfig {
   const paths = list('cache-paths');
   const key = text('cache-key');
-  if ((paths.length > 0) !== (key !== undefined)) throw new InputError('cache-paths and cache-key go together: give both to restore and save a cache, or neither.');
+  if (paths.length > 0 !== (key !== undefined))
+    throw new InputError('cache-paths and cache-key go together: give both to restore and save a cache, or neither.');
   return {
     scanPaths: list('scan-paths'),
     onLeak: choice('on-leak', ['fail', 'delete', 'warn'] as const, 'fail'),

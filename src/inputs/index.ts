@@ -45,7 +45,8 @@ function readDeliveries(): Set<Delivery> {
   const words = (text('deliver') ?? 'files').split(/[\s,]+/).filter(Boolean);
   const out = new Set<Delivery>();
   for (const w of words) {
-    if (!(DELIVERIES as readonly string[]).includes(w)) throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(', ')}.`);
+    if (!(DELIVERIES as readonly string[]).includes(w))
+      throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(', ')}.`);
     out.add(w as Delivery);
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(', ')}.`);

@@ -32,7 +32,8 @@ export function need(v: string | undefined, name: string, forWhat: string): stri
 
 export function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = text(name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}.`);
   return v as T;
 }
 
@@ -48,7 +49,8 @@ export function integer(name: string, fallback: number, min: number, max: number
   const v = text(name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
   return n;
 }
 
@@ -56,7 +58,8 @@ export function seconds(name: string, fallback: number): number {
   const v = text(name);
   if (v === undefined) return fallback * 1000;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600)
+    throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
   return Math.round(n * 1000);
 }
 
@@ -65,13 +68,16 @@ export function pem(name: string): string | undefined {
   const value = text(name);
   if (value === undefined) return undefined;
   if (value.includes('-----BEGIN')) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, 'base64').toString('utf8') : '';
+  const decoded =
+    /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, 'base64').toString('utf8') : '';
   if (decoded.includes('-----BEGIN')) return decoded;
   try {
     const file = readFileSync(value, 'utf8');
     if (file.includes('-----BEGIN')) return file;
   } catch (err) {
-    throw new InputError(`${name}: cannot read the file "${value}" (${(err as NodeJS.ErrnoException).code ?? 'error'}): give PEM text, base64 of it, or a readable path.`);
+    throw new InputError(
+      `${name}: cannot read the file "${value}" (${(err as NodeJS.ErrnoException).code ?? 'error'}): give PEM text, base64 of it, or a readable path.`,
+    );
   }
   throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
 }

@@ -8,7 +8,12 @@ export interface ConnectionConfig {
   readonly addr: string;
   readonly namespace: string | undefined;
   readonly authNamespace: string | undefined;
-  readonly tls: { readonly ca?: string; readonly cert?: string; readonly key?: string; readonly rejectUnauthorized: boolean };
+  readonly tls: {
+    readonly ca?: string;
+    readonly cert?: string;
+    readonly key?: string;
+    readonly rejectUnauthorized: boolean;
+  };
   readonly requestTimeoutMs: number;
   readonly timeoutMs: number;
   readonly retries: number;
@@ -34,30 +39,45 @@ export function readVaultConfig(masks: MaskRegistry): VaultConfig {
 /** What both steps need to reach Vault (post revokes with it). */
 export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   const addr = text('vault-addr') ?? process.env['VAULT_ADDR'] ?? '';
-  if (addr === '') throw new InputError('vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200.');
+  if (addr === '')
+    throw new InputError(
+      'vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200.',
+    );
   let url: URL;
   try {
     url = new URL(addr);
   } catch {
     throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    core.warning(`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`);
+    core.warning(
+      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`,
+    );
   }
   const skipVerify = bool('vault-tls-skip-verify', false);
-  if (skipVerify) core.warning('vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.');
+  if (skipVerify)
+    core.warning(
+      'vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.',
+    );
   const key = pem('vault-client-key');
   if (key !== undefined) masks.addSecret('vault-client-key', key);
   const cert = pem('vault-client-cert');
-  if ((key === undefined) !== (cert === undefined)) throw new InputError('vault-client-cert and vault-client-key go together: give both or neither.');
+  if ((key === undefined) !== (cert === undefined))
+    throw new InputError('vault-client-cert and vault-client-key go together: give both or neither.');
   const ca = pem('vault-ca-cert');
   const namespace = text('vault-namespace') ?? nonEmpty(process.env['VAULT_NAMESPACE']);
   return {
     addr: addr.replace(/\/+$/, ''),
     namespace,
     authNamespace: text('vault-auth-namespace') ?? namespace,
-    tls: { ...(ca !== undefined ? { ca } : {}), ...(cert !== undefined ? { cert } : {}), ...(key !== undefined ? { key } : {}), rejectUnauthorized: !skipVerify },
+    tls: {
+      ...(ca !== undefined ? { ca } : {}),
+      ...(cert !== undefined ? { cert } : {}),
+      ...(key !== undefined ? { key } : {}),
+      rejectUnauthorized: !skipVerify,
+    },
     requestTimeoutMs: seconds('vault-request-timeout', 10),
     timeoutMs: seconds('vault-timeout', 120),
     retries: integer('vault-retries', 4, 0, 20),
@@ -68,7 +88,10 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
 function readAuth(masks: MaskRegistry): AuthConfig {
   const method = choice('vault-method', METHODS, 'token');
   const mount = (text('vault-auth-path') ?? method).replace(/^\/+|\/+$/g, '');
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount)) throw new InputError(`vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`);
+  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
+    throw new InputError(
+      `vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`,
+    );
   const secret = (name: string, fallback?: string): string | undefined => {
     const value = text(name) ?? nonEmpty(fallback);
     if (value !== undefined) masks.addHandle(name, value);
@@ -76,7 +99,14 @@ function readAuth(masks: MaskRegistry): AuthConfig {
   };
   switch (method) {
     case 'token':
-      return { method, token: need(secret('vault-token', process.env['VAULT_TOKEN']), 'vault-token', 'the token method (or set VAULT_TOKEN)') };
+      return {
+        method,
+        token: need(
+          secret('vault-token', process.env['VAULT_TOKEN']),
+          'vault-token',
+          'the token method (or set VAULT_TOKEN)',
+        ),
+      };
     case 'approle':
       return {
         method,
@@ -85,7 +115,13 @@ function readAuth(masks: MaskRegistry): AuthConfig {
         secretId: need(secret('vault-secret-id'), 'vault-secret-id', 'approle'),
       };
     case 'jwt':
-      return { method, mount, role: need(text('vault-role'), 'vault-role', 'jwt'), audience: text('vault-jwt-audience'), jwt: secret('vault-jwt') };
+      return {
+        method,
+        mount,
+        role: need(text('vault-role'), 'vault-role', 'jwt'),
+        audience: text('vault-jwt-audience'),
+        jwt: secret('vault-jwt'),
+      };
     case 'kubernetes':
       return {
         method,
@@ -95,7 +131,12 @@ function readAuth(masks: MaskRegistry): AuthConfig {
       };
     case 'userpass':
     case 'ldap':
-      return { method, mount, username: need(text('vault-username'), 'vault-username', method), password: need(secret('vault-password'), 'vault-password', method) };
+      return {
+        method,
+        mount,
+        username: need(text('vault-username'), 'vault-username', method),
+        password: need(secret('vault-password'), 'vault-password', method),
+      };
   }
 }
 

@@ -43,7 +43,10 @@ export const MIN_SECRET_LENGTH = 6;
  * while the whole value stays masked.
  */
 export function plainParts(value: string): MaskForm[] {
-  return dedupe([{ kind: 'value', text: value }, ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)]);
+  return dedupe([
+    { kind: 'value', text: value },
+    ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH),
+  ]);
 }
 
 /** The lines and leaves of a value too short to be masked on their own. */
@@ -108,7 +111,10 @@ export function encodingsOf(text: string): MaskForm[] {
   const json = JSON.stringify(text).slice(1, -1);
   out.push(
     { kind: 'json-escape', text: json },
-    { kind: 'json-escape', text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) },
+    {
+      kind: 'json-escape',
+      text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    },
   );
   if (text.includes("'")) out.push({ kind: 'shell-escape', text: text.replace(/'/g, `'\\''`) });
   return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);

@@ -22,7 +22,8 @@ export function credentialPairs(items: ReadonlyArray<{ source: string; name: str
   const pairs: Pair[] = [];
   for (const list of bySecret.values()) {
     for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
-      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key))) pairs.push({ user: u.value, password: p.value, name: p.name });
+      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key)))
+        pairs.push({ user: u.value, password: p.value, name: p.name });
     }
   }
   return pairs;

@@ -57,7 +57,6 @@ export class MaskRegistry {
     return this.#sorted;
   }
 
-
   /**
    * The first registered form found in `text`, longest first. Forms shorter than
    * MIN_SECRET_LENGTH are not looked for: they match ordinary text by chance.

@@ -28,7 +28,10 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
   const summary = core.summary.addHeading('Vault secrets', 3);
   const { vault, docker } = report;
   if (vault) {
-    const storage = report.filesDir === undefined ? '' : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
+    const storage =
+      report.filesDir === undefined
+        ? ''
+        : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
     summary.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms` +
         `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}` +
@@ -43,7 +46,9 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
     if (docker.build) {
-      lines.push(`built ${escape(docker.build.imageId)} with ${builderName(docker.build.builder)}${docker.build.digest ? `, pushed as ${escape(docker.build.digest)}` : ''}`);
+      lines.push(
+        `built ${escape(docker.build.imageId)} with ${builderName(docker.build.builder)}${docker.build.digest ? `, pushed as ${escape(docker.build.digest)}` : ''}`,
+      );
     }
     summary.addHeading('Docker', 4).addList(lines);
   }

@@ -96,7 +96,10 @@ function resolve(
   }
   const derived = name ?? deriveName(selector.segments);
   if (derived === '') {
-    cur.fail('cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`', selectorColumn);
+    cur.fail(
+      'cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`',
+      selectorColumn,
+    );
   }
   return { selector, name: derived };
 }

@@ -14,7 +14,10 @@ export function isValidName(s: string): boolean {
  */
 export function deriveName(segments: readonly string[], prefix = ''): string {
   // The `u` flag turns an astral character into one `_`, not two.
-  const core = segments.join('_').toUpperCase().replace(/[^A-Z0-9_]/gu, '_');
+  const core = segments
+    .join('_')
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]/gu, '_');
   if (!/[A-Z0-9]/.test(core)) return '';
   const name = prefix + core;
   return /^[0-9]/.test(name) ? `_${name}` : name;

@@ -4,9 +4,20 @@ import type { VaultApi } from './client.js';
 export type AuthConfig =
   | { readonly method: 'token'; readonly token: string }
   | { readonly method: 'approle'; readonly mount: string; readonly roleId: string; readonly secretId: string }
-  | { readonly method: 'jwt'; readonly mount: string; readonly role: string; readonly audience: string | undefined; readonly jwt: string | undefined }
+  | {
+      readonly method: 'jwt';
+      readonly mount: string;
+      readonly role: string;
+      readonly audience: string | undefined;
+      readonly jwt: string | undefined;
+    }
   | { readonly method: 'kubernetes'; readonly mount: string; readonly role: string; readonly tokenPath: string }
-  | { readonly method: 'userpass' | 'ldap'; readonly mount: string; readonly username: string; readonly password: string };
+  | {
+      readonly method: 'userpass' | 'ldap';
+      readonly mount: string;
+      readonly username: string;
+      readonly password: string;
+    };
 
 export type AuthMethod = AuthConfig['method'];
 
@@ -30,22 +41,33 @@ export async function login(auth: AuthConfig, api: VaultApi, deps: AuthDeps): Pr
   if (auth.method === 'token') return { token: auth.token, obtained: false, policies: [], ttlSeconds: undefined };
   const { path, body } = await loginRequest(auth, deps);
   const reply = await api.write(path, body, `login (${auth.method})`);
-  const authBlock = (reply as { auth?: { client_token?: unknown; accessor?: unknown; policies?: unknown; lease_duration?: unknown } } | undefined)?.auth;
+  const authBlock = (
+    reply as
+      | { auth?: { client_token?: unknown; accessor?: unknown; policies?: unknown; lease_duration?: unknown } }
+      | undefined
+  )?.auth;
   const token = authBlock?.client_token;
   if (typeof token !== 'string' || token === '') {
-    throw new Error(`Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`);
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`,
+    );
   }
   deps.mask('VAULT_TOKEN', token);
   if (typeof authBlock?.accessor === 'string') deps.mask('VAULT_TOKEN_ACCESSOR', authBlock.accessor);
   return {
     token,
     obtained: true,
-    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p): p is string => typeof p === 'string') : [],
+    policies: Array.isArray(authBlock?.policies)
+      ? authBlock.policies.filter((p): p is string => typeof p === 'string')
+      : [],
     ttlSeconds: typeof authBlock?.lease_duration === 'number' ? authBlock.lease_duration : undefined,
   };
 }
 
-async function loginRequest(auth: Exclude<AuthConfig, { method: 'token' }>, deps: AuthDeps): Promise<{ path: string; body: Record<string, unknown> }> {
+async function loginRequest(
+  auth: Exclude<AuthConfig, { method: 'token' }>,
+  deps: AuthDeps,
+): Promise<{ path: string; body: Record<string, unknown> }> {
   const base = `auth/${auth.mount}/login`;
   switch (auth.method) {
     case 'approle':
@@ -72,7 +94,9 @@ async function readServiceAccountToken(path: string, deps: AuthDeps): Promise<st
     text = await deps.readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
+    throw new Error(
+      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
+    );
   }
   const token = text.trim();
   if (token === '') throw new Error(`the Kubernetes service account token file ${path} is empty.`);

@@ -22,11 +22,18 @@ export function openTransport(conn: ConnectionConfig): Transport {
     deadline: Date.now() + conn.timeoutMs,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
-    onRetry: (e) => core.info(`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`),
+    onRetry: (e) =>
+      core.info(
+        `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
+      ),
   });
 }
 
-export async function connect(conn: ConnectionConfig, auth: AuthConfig, mask: (name: string, value: string) => void): Promise<Connection> {
+export async function connect(
+  conn: ConnectionConfig,
+  auth: AuthConfig,
+  mask: (name: string, value: string) => void,
+): Promise<Connection> {
   const transport = openTransport(conn);
   const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: undefined, transport });
   const result = await login(auth, authApi, {
@@ -40,14 +47,18 @@ export async function connect(conn: ConnectionConfig, auth: AuthConfig, mask: (n
 /** GitHub's token endpoint fails now and then; hashicorp/vault-action retries it too. */
 async function idTokenWithRetry(audience: string | undefined, retries: number): Promise<string> {
   if (!process.env['ACTIONS_ID_TOKEN_REQUEST_URL']) {
-    throw new Error('vault-method jwt needs GitHub\'s OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).');
+    throw new Error(
+      "vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).",
+    );
   }
   for (let attempt = 0; ; attempt++) {
     try {
       return await core.getIDToken(audience);
     } catch (err) {
       if (attempt >= retries) {
-        throw new Error(`could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : 'unknown error'}`);
+        throw new Error(
+          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : 'unknown error'}`,
+        );
       }
       const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
       core.info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);

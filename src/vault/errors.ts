@@ -21,7 +21,8 @@ export class VaultRequestError extends Error {
 
 function hintFor(operation: string, status: number, path: string): string {
   if (operation.startsWith('login')) {
-    if (status === 400) return 'Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).';
+    if (status === 400)
+      return 'Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).';
     if (status === 403) return 'Check the auth mount path and vault-auth-namespace.';
   }
   switch (status) {

@@ -25,12 +25,20 @@ export interface FetchOptions {
 /** Every failure of a fetch, one line each, in spec order. */
 export class FetchError extends Error {
   constructor(readonly failures: readonly string[]) {
-    super(failures.length === 1 ? (failures[0] ?? '') : `${failures.length} secrets could not be fetched:\n- ${failures.join('\n- ')}`);
+    super(
+      failures.length === 1
+        ? (failures[0] ?? '')
+        : `${failures.length} secrets could not be fetched:\n- ${failures.join('\n- ')}`,
+    );
     this.name = 'FetchError';
   }
 }
 
-export async function fetchSecrets(requests: readonly SecretRequest[], api: VaultApi, opts: FetchOptions): Promise<Secret[]> {
+export async function fetchSecrets(
+  requests: readonly SecretRequest[],
+  api: VaultApi,
+  opts: FetchOptions,
+): Promise<Secret[]> {
   const mounts = new MountResolver(api);
   const groups = [...groupByPath(requests).values()];
 
@@ -53,7 +61,10 @@ export async function fetchSecrets(requests: readonly SecretRequest[], api: Vaul
     const first = group[0] as SecretRequest;
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
     const data = await readData(paths);
-    if (!data) throw new Error(`secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`);
+    if (!data)
+      throw new Error(
+        `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`,
+      );
     const fetched: Fetched[] = [];
     for (const req of group) {
       for (const s of selectValues(req, data, path, leaf)) {
@@ -68,7 +79,10 @@ export async function fetchSecrets(requests: readonly SecretRequest[], api: Vaul
     const first = group[0] as SecretRequest;
     const paths = apiPathsFor(first.path, await mounts.resolve(first.path), undefined);
     const leaves = (await api.list(paths.list)).filter((k) => !k.endsWith('/'));
-    if (leaves.length === 0) throw new Error(`secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`);
+    if (leaves.length === 0)
+      throw new Error(
+        `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`,
+      );
     const settled = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group, `${first.path}/${leaf}`, leaf));
     return unwrapAll(settled).flat();
   };

@@ -43,10 +43,13 @@ export class MountResolver {
     try {
       body = await this.#api.read(`sys/internal/ui/mounts/${encodePath(path)}`, 'mount lookup');
     } catch (err) {
-      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400)) return undefined;
+      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400))
+        return undefined;
       throw err;
     }
-    const data = (body as { data?: { path?: unknown; type?: unknown; options?: { version?: unknown } | null } } | undefined)?.data;
+    const data = (
+      body as { data?: { path?: unknown; type?: unknown; options?: { version?: unknown } | null } } | undefined
+    )?.data;
     if (typeof data?.path !== 'string' || typeof data.type !== 'string') return undefined;
     const version = data.options?.version;
     const isKv = data.type === 'kv' || data.type === 'generic';

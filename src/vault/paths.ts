@@ -15,11 +15,19 @@ export function apiPathsFor(path: string, mount: Mount | undefined, version: num
     if (rest.startsWith('data/')) rest = rest.slice('data/'.length);
     const query = version !== undefined ? `?version=${version}` : '';
     const base = encodePath(mount.path);
-    return { read: `${base}data/${encodePath(rest)}${query}`, list: `${base}metadata/${encodePath(rest)}/`, unwrap: 'kv2' };
+    return {
+      read: `${base}data/${encodePath(rest)}${query}`,
+      list: `${base}metadata/${encodePath(rest)}/`,
+      unwrap: 'kv2',
+    };
   }
   if (version !== undefined) {
-    const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ''} mount` : 'a mount whose type Vault would not tell';
-    throw new Error(`"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`);
+    const what = mount
+      ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ''} mount`
+      : 'a mount whose type Vault would not tell';
+    throw new Error(
+      `"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`,
+    );
   }
   return { read: encodePath(path), list: `${encodePath(path)}/`, unwrap: mount ? 'plain' : 'detect' };
 }

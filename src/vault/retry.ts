@@ -34,7 +34,12 @@ export function parseRetryAfter(header: string | undefined, nowMs: number): numb
  * many jobs retrying against one Vault do not retry in step. A server's Retry-After
  * replaces it, still capped so one answer cannot stall the job.
  */
-export function backoffMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.capMs);
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
   return Math.round(random() * ceiling);

@@ -13,7 +13,12 @@ export interface Selected {
  * `data` is one secret's key/value data; `leaf` is the secret's name inside a folder
  * entry (undefined otherwise), which becomes part of derived names.
  */
-export function selectValues(req: SecretRequest, data: Record<string, unknown>, readPath: string, leaf?: string): Selected[] {
+export function selectValues(
+  req: SecretRequest,
+  data: Record<string, unknown>,
+  readPath: string,
+  leaf?: string,
+): Selected[] {
   const at = (key: string): string => `${readPath}#${key}`;
   switch (req.selector.kind) {
     case 'whole':
@@ -22,29 +27,50 @@ export function selectValues(req: SecretRequest, data: Record<string, unknown>, 
       return Object.entries(data).map(([key, v]) => {
         const name = deriveName(leaf === undefined ? [key] : [leaf, key], req.name ?? '');
         if (!isValidName(name)) {
-          throw new Error(`secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`);
+          throw new Error(
+            `secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`,
+          );
         }
         return { name, value: stringify(v, req, at(key)), source: at(key), line: req.line };
       });
     case 'key': {
       const shown = req.selector.segments.join('.');
       const value = dig(data, req.selector.segments, req, readPath);
-      return [{ name: req.name ?? deriveName(req.selector.segments), value: stringify(value, req, at(shown)), source: at(shown), line: req.line }];
+      return [
+        {
+          name: req.name ?? deriveName(req.selector.segments),
+          value: stringify(value, req, at(shown)),
+          source: at(shown),
+          line: req.line,
+        },
+      ];
     }
   }
 }
 
-function dig(data: Record<string, unknown>, segments: readonly string[], req: SecretRequest, readPath: string): unknown {
+function dig(
+  data: Record<string, unknown>,
+  segments: readonly string[],
+  req: SecretRequest,
+  readPath: string,
+): unknown {
   let node: unknown = data;
   for (const [i, segment] of segments.entries()) {
     const container = parsedIfJson(node);
     if (Array.isArray(container) && /^\d+$/.test(segment) && Number(segment) < container.length) {
       node = container[Number(segment)];
-    } else if (container !== null && typeof container === 'object' && !Array.isArray(container) && Object.hasOwn(container, segment)) {
+    } else if (
+      container !== null &&
+      typeof container === 'object' &&
+      !Array.isArray(container) &&
+      Object.hasOwn(container, segment)
+    ) {
       node = (container as Record<string, unknown>)[segment];
     } else {
       const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join('.')}`;
-      throw new Error(`secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`);
+      throw new Error(
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`,
+      );
     }
   }
   return node;
@@ -68,7 +94,9 @@ function describe(node: unknown): string {
   if (Array.isArray(node)) return `an array of ${node.length}`;
   if (node !== null && typeof node === 'object') {
     const keys = Object.keys(node);
-    return keys.length === 0 ? 'it has no keys' : `it has: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''}`;
+    return keys.length === 0
+      ? 'it has no keys'
+      : `it has: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''}`;
   }
   return 'it is a plain value, not an object';
 }

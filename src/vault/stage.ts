@@ -30,7 +30,9 @@ export async function vaultStage(
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
-    core.info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`);
+    core.info(
+      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`,
+    );
     return c;
   });
   try {
@@ -43,24 +45,36 @@ export async function vaultStage(
     if (vault.revokeToken) ensureToken();
     let leases = 0;
     const paths = groupByPath(requests).size;
-    const secrets = await core.group(`Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`, async () => {
-      const fetched = await fetchSecrets(requests, conn.api, {
-        concurrency: vault.connection.concurrency,
-        onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
-        onLease: (lease) => {
-          masks.addHandle('lease', lease.id);
-          ensureToken();
-          recordLease(session, lease.id);
-          leases++;
-        },
-      });
-      for (const pair of credentialPairs(fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() })))) {
-        masks.addBasicAuth(pair.name, pair.user, pair.password);
-      }
-      core.info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
-      return fetched;
-    });
-    const facts = { addr: vault.connection.addr, method: vault.auth.method, paths, millis: Date.now() - started, retries: conn.transport.stats.retries, leases };
+    const secrets = await core.group(
+      `Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`,
+      async () => {
+        const fetched = await fetchSecrets(requests, conn.api, {
+          concurrency: vault.connection.concurrency,
+          onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
+          onLease: (lease) => {
+            masks.addHandle('lease', lease.id);
+            ensureToken();
+            recordLease(session, lease.id);
+            leases++;
+          },
+        });
+        for (const pair of credentialPairs(
+          fetched.map((s) => ({ source: s.source, name: s.name, value: s.reveal() })),
+        )) {
+          masks.addBasicAuth(pair.name, pair.user, pair.password);
+        }
+        core.info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        return fetched;
+      },
+    );
+    const facts = {
+      addr: vault.connection.addr,
+      method: vault.auth.method,
+      paths,
+      millis: Date.now() - started,
+      retries: conn.transport.stats.retries,
+      leases,
+    };
     return { secrets, facts };
   } finally {
     conn.transport.close();
@@ -69,9 +83,13 @@ export async function vaultStage(
 
 function warnIfShort(name: string, found: { short: boolean; shortParts: number }): void {
   if (found.short) {
-    core.warning(`${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`);
+    core.warning(
+      `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`,
+    );
   }
   if (found.shortParts > 0) {
-    core.warning(`${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`);
+    core.warning(
+      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
+    );
   }
 }

@@ -8,7 +8,12 @@ import https from 'node:https';
 import { backoffMs, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
-  readonly tls: { readonly ca?: string; readonly cert?: string; readonly key?: string; readonly rejectUnauthorized: boolean };
+  readonly tls: {
+    readonly ca?: string;
+    readonly cert?: string;
+    readonly key?: string;
+    readonly rejectUnauthorized: boolean;
+  };
   readonly requestTimeoutMs: number;
   /** Epoch ms after which no request starts and no retry waits. */
   readonly deadline: number;
@@ -82,7 +87,11 @@ export function createTransport(opts: TransportOptions): Transport {
     const path = url.pathname;
     for (let attempt = 0; ; attempt++) {
       const left = opts.deadline - Date.now();
-      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path} could finish (raise vault-timeout)`, 'DEADLINE');
+      if (left <= 0)
+        throw new TransportError(
+          `out of time before ${req.method} ${path} could finish (raise vault-timeout)`,
+          'DEADLINE',
+        );
       stats.requests++;
       let reason: string;
       let retryAfterMs: number | undefined;
@@ -102,7 +111,11 @@ export function createTransport(opts: TransportOptions): Transport {
     }
   }
 
-  function once(url: URL, req: NodeVaultRequest, timeoutMs: number): Promise<NodeVaultResponse & { retryAfter: string | undefined }> {
+  function once(
+    url: URL,
+    req: NodeVaultRequest,
+    timeoutMs: number,
+  ): Promise<NodeVaultResponse & { retryAfter: string | undefined }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
     const headers: Record<string, string | number> = { ...req.headers, Accept: 'application/json' };
     if (body !== undefined) {
@@ -130,7 +143,12 @@ export function createTransport(opts: TransportOptions): Transport {
         });
       });
       request.setTimeout(timeoutMs, () => {
-        request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, 'TIMEOUT'));
+        request.destroy(
+          new TransportError(
+            `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
+            'TIMEOUT',
+          ),
+        );
       });
       request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
       for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
@@ -148,7 +166,18 @@ export function createTransport(opts: TransportOptions): Transport {
   };
 }
 
-const RETRYABLE_CODES = new Set(['TIMEOUT', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETWORK']);
+const RETRYABLE_CODES = new Set([
+  'TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETWORK',
+]);
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
@@ -162,6 +191,8 @@ function parseBody(text: string): unknown {
 
 function networkError(err: Error, url: URL): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)' : '';
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
+    ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
+    : '';
   return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
 }

@@ -21,7 +21,9 @@ type BlobConfigurationClass = new (...args: unknown[]) => unknown;
 type ChunkStoreClass = new (sizeLimit?: number) => unknown;
 
 const { default: BlobServer } = require('azurite/dist/src/blob/BlobServer.js') as { default: BlobServerClass };
-const { default: BlobConfiguration } = require('azurite/dist/src/blob/BlobConfiguration.js') as { default: BlobConfigurationClass };
+const { default: BlobConfiguration } = require('azurite/dist/src/blob/BlobConfiguration.js') as {
+  default: BlobConfigurationClass;
+};
 const { MemoryExtentChunkStore } = require('azurite/dist/src/common/persistence/MemoryExtentStore.js') as {
   MemoryExtentChunkStore: ChunkStoreClass;
 };

@@ -177,7 +177,8 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       async CreateCacheEntry(body) {
         const key = requiredString(body, 'key');
         const version = requiredString(body, 'version');
-        if (key.length > MAX_KEY_LENGTH) throw new TwirpError(400, 'invalid_argument', `key is longer than ${MAX_KEY_LENGTH} characters`);
+        if (key.length > MAX_KEY_LENGTH)
+          throw new TwirpError(400, 'invalid_argument', `key is longer than ${MAX_KEY_LENGTH} characters`);
         if (entries.some((e) => e.key === key && e.version === version)) {
           if (duplicateReply === 'ok-false') return { ok: false, signed_upload_url: '', message: DUPLICATE_MESSAGE };
           throw new TwirpError(409, 'already_exists', DUPLICATE_MESSAGE);
@@ -203,12 +204,17 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
         const version = requiredString(body, 'version');
         const sizeBytes = int64(body, 'size_bytes');
         const entry = entries.find((e) => e.key === key && e.version === version);
-        if (!entry) return { ok: false, entry_id: '0', message: 'no cache entry with this key and version has been created' };
+        if (!entry)
+          return { ok: false, entry_id: '0', message: 'no cache entry with this key and version has been created' };
         if (entry.finalized) return { ok: false, entry_id: '0', message: 'cache entry has already been finalized' };
         const actual = await blobSize(container, entry.blobName);
         if (actual === undefined) return { ok: false, entry_id: '0', message: 'no upload found for this cache entry' };
         if (actual !== sizeBytes) {
-          return { ok: false, entry_id: '0', message: `size_bytes ${sizeBytes} does not match the uploaded size ${actual}` };
+          return {
+            ok: false,
+            entry_id: '0',
+            message: `size_bytes ${sizeBytes} does not match the uploaded size ${actual}`,
+          };
         }
         entry.sizeBytes = sizeBytes;
         entry.finalized = true;
@@ -229,7 +235,13 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
     const runtimeToken = fakeRuntimeToken();
     twirp = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://twirp');
-      const record: MutableRequest = { service: 'twirp', method: req.method ?? '', path: url.pathname, comp: '', status: 0 };
+      const record: MutableRequest = {
+        service: 'twirp',
+        method: req.method ?? '',
+        path: url.pathname,
+        comp: '',
+        status: 0,
+      };
       requests.push(record);
       res.once('finish', () => (record.status = res.statusCode));
       const chunks: Buffer[] = [];
@@ -309,14 +321,20 @@ async function handleTwirp(
   routes: Record<string, (body: Json) => Promise<Json>>,
 ): Promise<Json> {
   if (!path.startsWith(TWIRP_PREFIX)) throw new TwirpError(404, 'bad_route', `no handler for path ${path}`);
-  if (req.headers.authorization !== `Bearer ${token}`) throw new TwirpError(401, 'unauthenticated', 'missing or invalid bearer token');
-  if (req.method !== 'POST') throw new TwirpError(404, 'bad_route', `unsupported method ${req.method ?? ''} (only POST is allowed)`);
+  if (req.headers.authorization !== `Bearer ${token}`)
+    throw new TwirpError(401, 'unauthenticated', 'missing or invalid bearer token');
+  if (req.method !== 'POST')
+    throw new TwirpError(404, 'bad_route', `unsupported method ${req.method ?? ''} (only POST is allowed)`);
   const method = path.slice(TWIRP_PREFIX.length);
   const handler = Object.hasOwn(routes, method) ? routes[method] : undefined;
   if (!handler) throw new TwirpError(404, 'bad_route', `no handler for path ${path}`);
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
-    throw new TwirpError(404, 'bad_route', `unexpected Content-Type: ${req.headers['content-type'] ?? ''} (this stand-in speaks JSON only)`);
+    throw new TwirpError(
+      404,
+      'bad_route',
+      `unexpected Content-Type: ${req.headers['content-type'] ?? ''} (this stand-in speaks JSON only)`,
+    );
   }
   let body: unknown;
   try {
@@ -324,7 +342,8 @@ async function handleTwirp(
   } catch {
     throw new TwirpError(400, 'malformed', 'the json request could not be decoded');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TwirpError(400, 'malformed', 'the json request is not an object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new TwirpError(400, 'malformed', 'the json request is not an object');
   return handler(body as Json);
 }
 
@@ -338,7 +357,8 @@ function requiredString(body: Json, field: string): string {
 function stringArray(body: Json, field: string): string[] {
   const v = body[field];
   if (v === undefined) return [];
-  if (!Array.isArray(v) || !v.every((s): s is string => typeof s === 'string')) throw new TwirpError(400, 'malformed', `${field} must be a list of strings`);
+  if (!Array.isArray(v) || !v.every((s): s is string => typeof s === 'string'))
+    throw new TwirpError(400, 'malformed', `${field} must be a list of strings`);
   return v;
 }
 

@@ -29,7 +29,12 @@ async function run(request: StepRequest): Promise<unknown> {
       return saveCache(request.paths, request.key);
     case 'restore':
       return (
-        (await restoreCache(request.paths, request.key, request.restoreKeys, request.lookupOnly ? { lookupOnly: true } : undefined)) ?? null
+        (await restoreCache(
+          request.paths,
+          request.key,
+          request.restoreKeys,
+          request.lookupOnly ? { lookupOnly: true } : undefined,
+        )) ?? null
       );
   }
 }

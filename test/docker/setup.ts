@@ -20,18 +20,45 @@ export function dockerAvailable(): boolean {
 }
 
 export function dockerCli(args: string[], input?: Buffer): string {
-  return execFileSync('docker', args, { env: { ...process.env, PATH: DOCKER_PATH }, input, maxBuffer: 1 << 30 }).toString('latin1');
+  return execFileSync('docker', args, {
+    env: { ...process.env, PATH: DOCKER_PATH },
+    input,
+    maxBuffer: 1 << 30,
+  }).toString('latin1');
 }
 
 /** A busybox root file system imported as an image, once per machine. */
 export function ensureBaseImage(): void {
-  if (spawnSync('docker', ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore', env: { ...process.env, PATH: DOCKER_PATH } }).status === 0) return;
+  if (
+    spawnSync('docker', ['image', 'inspect', BASE_IMAGE], {
+      stdio: 'ignore',
+      env: { ...process.env, PATH: DOCKER_PATH },
+    }).status === 0
+  )
+    return;
   const root = mkdtempSync(join(tmpdir(), 'busybox-'));
   try {
     mkdirSync(join(root, 'bin'));
     mkdirSync(join(root, 'tmp'));
     copyFileSync('/bin/busybox', join(root, 'bin', 'busybox'));
-    for (const tool of ['sh', 'cat', 'wc', 'ls', 'echo', 'test', 'mkdir', 'cp', 'rm', 'printf', 'head', 'grep', 'sed', 'tr', 'base64', 'env']) {
+    for (const tool of [
+      'sh',
+      'cat',
+      'wc',
+      'ls',
+      'echo',
+      'test',
+      'mkdir',
+      'cp',
+      'rm',
+      'printf',
+      'head',
+      'grep',
+      'sed',
+      'tr',
+      'base64',
+      'env',
+    ]) {
       symlinkSync('busybox', join(root, 'bin', tool));
     }
     const tar = execFileSync('tar', ['-C', root, '-c', '.'], { maxBuffer: 1 << 28 });
@@ -58,10 +85,26 @@ export async function startRegistry(): Promise<Registry> {
   const port = await freePort();
   writeFileSync(
     join(dir, 'config.yml'),
-    ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, 'auth:', '  htpasswd:', '    realm: test', `    path: ${join(dir, 'htpasswd')}`, ''].join('\n'),
+    [
+      'version: 0.1',
+      'log:',
+      '  level: warn',
+      'storage:',
+      '  filesystem:',
+      `    rootdirectory: ${join(dir, 'data')}`,
+      'http:',
+      `  addr: 127.0.0.1:${port}`,
+      'auth:',
+      '  htpasswd:',
+      '    realm: test',
+      `    path: ${join(dir, 'htpasswd')}`,
+      '',
+    ].join('\n'),
   );
   let output = '';
-  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await waitForPort(port);

@@ -21,7 +21,11 @@ afterAll(async () => {
   await fx?.server.close();
 });
 
-const vault = (): Record<string, string> => ({ 'vault-addr': fx.server.url, 'vault-token': fx.server.rootToken, secrets: 'secret/ci/app password | PW' });
+const vault = (): Record<string, string> => ({
+  'vault-addr': fx.server.url,
+  'vault-token': fx.server.rootToken,
+  secrets: 'secret/ci/app password | PW',
+});
 
 describe('cache saved only when clean', () => {
   it('a clean cache is scanned, saved, and restored on its key by the next job', async () => {
@@ -43,7 +47,10 @@ describe('cache saved only when clean', () => {
 
     const second = new Job(svc.env);
     try {
-      const main = await second.main({ ...vault(), 'cache-paths': '.cache/deps', 'cache-key': key }, { timeoutMs: 60_000 });
+      const main = await second.main(
+        { ...vault(), 'cache-paths': '.cache/deps', 'cache-key': key },
+        { timeoutMs: 60_000 },
+      );
       expect(main.exitCode, main.stdout).toBe(0);
       expect(main.outputs['cache-hit']).toBe('true');
       expect(readFileSync(join(second.workspace, '.cache/deps/lib.js'), 'utf8')).toBe('module.exports = 42;\n');
@@ -67,7 +74,9 @@ describe('cache saved only when clean', () => {
       const post = await job.post({ timeoutMs: 60_000 });
       expect(post.exitCode).toBe(1);
       expect(post.stdout).toMatch(new RegExp(`::warning::cache ${key} NOT saved: the leak guard found 1 secret hit`));
-      expect(post.stdout).toMatch(/::error title=Leaked secret,file=.*state\.json,line=1::secret PW \(as json-escape\)/);
+      expect(post.stdout).toMatch(
+        /::error title=Leaked secret,file=.*state\.json,line=1::secret PW \(as json-escape\)/,
+      );
       expect(svc.entries().some((e) => e.key === key)).toBe(false);
       expect(job.summary).toContain(`cache ${key}: not saved, 1 secret hit(s) in its paths`);
       for (const step of job.steps) expect(findIn(step.stdout + step.stderr, pw)).toEqual([]);

@@ -5,7 +5,15 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job } from '../runner/job.js';
-import { allSecretValues, expectGone, expectNoLeaks, rememberDelivered, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import {
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  rememberDelivered,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 import { embeddedEncodings, hits, plainPartsOf } from './masks.js';
 
 // Everything that could make a library print more than it should.
@@ -23,7 +31,14 @@ afterEach(async () => {
 });
 
 function approle(extra: Record<string, string> = {}): Record<string, string> {
-  return { 'vault-addr': fx.server.url, 'vault-method': 'approle', 'vault-role-id': fx.approle.roleId, 'vault-secret-id': fx.approle.secretId, secrets: fx.spec, ...extra };
+  return {
+    'vault-addr': fx.server.url,
+    'vault-method': 'approle',
+    'vault-role-id': fx.approle.roleId,
+    'vault-secret-id': fx.approle.secretId,
+    secrets: fx.spec,
+    ...extra,
+  };
 }
 
 function deliveredFiles(dir: string, names: readonly string[]): Record<string, string> {
@@ -65,13 +80,17 @@ describe('fetch, mask, deliver as files, clean up', () => {
     const firstDelivery = lines.findIndex((l) => l.startsWith('Wrote '));
     expect(firstDelivery).toBeGreaterThan(0);
     const masksBefore = lines.slice(0, firstDelivery).filter((l) => l.startsWith('::add-mask::')).length;
-    expect(lines.slice(firstDelivery).some((l) => l.startsWith('::add-mask::')), 'a mask registered after delivery began').toBe(false);
+    expect(
+      lines.slice(firstDelivery).some((l) => l.startsWith('::add-mask::')),
+      'a mask registered after delivery began',
+    ).toBe(false);
     expect(masksBefore).toBe(main.masks.length);
 
     for (const value of Object.values(files)) {
       for (const part of plainPartsOf(value).filter((p) => p === value || p.length >= 6)) {
         expect(main.masks.includes(part), `plain part of ${part.length} chars registered`).toBe(true);
-        for (const e of embeddedEncodings(part)) expect(hits(main.masks, e.text), `${e.form} of a ${part.length}-char part is masked`).toBe(true);
+        for (const e of embeddedEncodings(part))
+          expect(hits(main.masks, e.text), `${e.form} of a ${part.length}-char part is masked`).toBe(true);
       }
     }
     // docker / basic auth of a user and password read together
@@ -136,13 +155,36 @@ describe('fetch, mask, deliver as files, clean up', () => {
 describe('auth methods', () => {
   const one = 'secret/ci/app api_key | KEY';
   const cases: Array<[string, () => Record<string, string>, () => Record<string, string>]> = [
-    ['approle', () => ({ 'vault-method': 'approle', 'vault-role-id': fx.approle.roleId, 'vault-secret-id': fx.approle.secretId }), () => ({})],
-    ['userpass', () => ({ 'vault-method': 'userpass', 'vault-username': fx.userpass.username, 'vault-password': fx.userpass.password }), () => ({})],
-    ['ldap', () => ({ 'vault-method': 'ldap', 'vault-username': fx.userpass.username, 'vault-password': fx.demo.ldapPassword }), () => ({})],
+    [
+      'approle',
+      () => ({ 'vault-method': 'approle', 'vault-role-id': fx.approle.roleId, 'vault-secret-id': fx.approle.secretId }),
+      () => ({}),
+    ],
+    [
+      'userpass',
+      () => ({
+        'vault-method': 'userpass',
+        'vault-username': fx.userpass.username,
+        'vault-password': fx.userpass.password,
+      }),
+      () => ({}),
+    ],
+    [
+      'ldap',
+      () => ({
+        'vault-method': 'ldap',
+        'vault-username': fx.userpass.username,
+        'vault-password': fx.demo.ldapPassword,
+      }),
+      () => ({}),
+    ],
     [
       'jwt with GitHub OIDC',
       () => ({ 'vault-method': 'jwt', 'vault-role': 'ci', 'vault-jwt-audience': 'https://github.com/octo-org' }),
-      () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: fx.server.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: fx.server.oidc.requestToken }),
+      () => ({
+        ACTIONS_ID_TOKEN_REQUEST_URL: fx.server.oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: fx.server.oidc.requestToken,
+      }),
     ],
     [
       'kubernetes',
@@ -170,7 +212,10 @@ describe('auth methods', () => {
 
   it('token: uses VAULT_TOKEN, does not revoke it, but revokes the leases it created', async () => {
     const token = fx.server.createToken({ policies: ['ci-read', 'lease-revoker'] });
-    const main = await job.main({ secrets: 'database/creds/app password | DB_PASS' }, { env: { VAULT_ADDR: fx.server.url, VAULT_TOKEN: token } });
+    const main = await job.main(
+      { secrets: 'database/creds/app password | DB_PASS' },
+      { env: { VAULT_ADDR: fx.server.url, VAULT_TOKEN: token } },
+    );
     expect(main.exitCode, main.stdout + main.stderr).toBe(0);
     expect(main.masks).toContain(token);
     const post = await job.post({ env: { VAULT_ADDR: fx.server.url, VAULT_TOKEN: token } });
@@ -190,8 +235,12 @@ describe('auth methods', () => {
       secrets: 'secret/ci/app password | NS_PASSWORD',
     });
     expect(inNs.exitCode, inNs.stdout).toBe(0);
-    expect(readFileSync(join(inNs.outputs['files-dir'] ?? '', 'NS_PASSWORD'), 'utf8') === fx.values.nsSecret).toBe(true);
-    expect(fx.server.requests.filter((r) => r.path === 'auth/approle/login').every((r) => r.namespace === 'team-a')).toBe(true);
+    expect(readFileSync(join(inNs.outputs['files-dir'] ?? '', 'NS_PASSWORD'), 'utf8') === fx.values.nsSecret).toBe(
+      true,
+    );
+    expect(
+      fx.server.requests.filter((r) => r.path === 'auth/approle/login').every((r) => r.namespace === 'team-a'),
+    ).toBe(true);
     await job.post();
 
     const job2 = new Job();

@@ -19,16 +19,25 @@ afterEach(async () => {
   await fx.server.close();
 });
 
-const base = (extra: Record<string, string>): Record<string, string> => ({ 'vault-addr': fx.server.url, 'vault-token': fx.server.rootToken, ...extra });
+const base = (extra: Record<string, string>): Record<string, string> => ({
+  'vault-addr': fx.server.url,
+  'vault-token': fx.server.rootToken,
+  ...extra,
+});
 
 describe('deliveries', () => {
   it('env-file: a 0600 NAME=value file for docker --env-file, removed by post', async () => {
-    const main = await job.main(base({ secrets: 'secret/ci/app * | APP_\nsecret/ci/odd unicode', deliver: 'env-file' }));
+    const main = await job.main(
+      base({ secrets: 'secret/ci/app * | APP_\nsecret/ci/odd unicode', deliver: 'env-file' }),
+    );
     expect(main.exitCode, main.stdout).toBe(0);
     const path = main.outputs['env-file'] ?? '';
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
-    expect(text === `APP_USERNAME=deploy-bot\nAPP_PASSWORD=${fx.values.password}\nAPP_API_KEY=${fx.values.apiKey}\nUNICODE=${fx.values.unicode}\n`).toBe(true);
+    expect(
+      text ===
+        `APP_USERNAME=deploy-bot\nAPP_PASSWORD=${fx.values.password}\nAPP_API_KEY=${fx.values.apiKey}\nUNICODE=${fx.values.unicode}\n`,
+    ).toBe(true);
     expect(main.outputs['files-dir']).toBeUndefined();
     await job.post();
     expectGone(sessionRoot(main));
@@ -79,7 +88,9 @@ describe('paths', () => {
     fx.server.putKv('', 'secret', 'ci/folder/two', { key: 'second-value-2' });
     fx.server.putKv('', 'secret', 'ci/versioned', { v: 'version-one-value' });
     fx.server.putKv('', 'secret', 'ci/versioned', { v: 'version-two-value' });
-    const main = await job.main(base({ secrets: 'secret/ci/folder/ * | F_\nsecret/ci/versioned?version=1 v | V1\nsecret/ci/versioned v | V2' }));
+    const main = await job.main(
+      base({ secrets: 'secret/ci/folder/ * | F_\nsecret/ci/versioned?version=1 v | V1\nsecret/ci/versioned v | V2' }),
+    );
     expect(main.exitCode, main.stdout).toBe(0);
     const dir = main.outputs['files-dir'] ?? '';
     expect(readFileSync(join(dir, 'F_ONE_KEY'), 'utf8')).toBe('first-value-1');
@@ -103,19 +114,71 @@ describe('TLS', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tls-'));
     try {
       const ssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-      ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=test-ca');
+      ssl(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.pem',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=test-ca',
+      );
       writeFileSync(join(dir, 'ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
       for (const who of ['server', 'client']) {
-        ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${who}.key`, '-out', `${who}.csr`, '-subj', `/CN=${who}`);
-        ssl('x509', '-req', '-in', `${who}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${who}.pem`, '-days', '1', '-extfile', 'ext');
+        ssl(
+          'req',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${who}.key`,
+          '-out',
+          `${who}.csr`,
+          '-subj',
+          `/CN=${who}`,
+        );
+        ssl(
+          'x509',
+          '-req',
+          '-in',
+          `${who}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-out',
+          `${who}.pem`,
+          '-days',
+          '1',
+          '-extfile',
+          'ext',
+        );
       }
       const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
-      const server = await startVaultDevServer({ tls: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem'), requestClientCert: true } });
+      const server = await startVaultDevServer({
+        tls: { key: read('server.key'), cert: read('server.pem'), ca: read('ca.pem'), requestClientCert: true },
+      });
       try {
         server.mountKv('', 'secret', 2);
         server.putKv('', 'secret', 'ci/app', { password: 'over-tls-secret-value' });
-        const inputs = { 'vault-addr': server.url, 'vault-token': server.rootToken, secrets: 'secret/ci/app password | PW' };
-        const ok = await job.main({ ...inputs, 'vault-ca-cert': join(dir, 'ca.pem'), 'vault-client-cert': read('client.pem'), 'vault-client-key': Buffer.from(read('client.key')).toString('base64') });
+        const inputs = {
+          'vault-addr': server.url,
+          'vault-token': server.rootToken,
+          secrets: 'secret/ci/app password | PW',
+        };
+        const ok = await job.main({
+          ...inputs,
+          'vault-ca-cert': join(dir, 'ca.pem'),
+          'vault-client-cert': read('client.pem'),
+          'vault-client-key': Buffer.from(read('client.key')).toString('base64'),
+        });
         expect(ok.exitCode, ok.stdout).toBe(0);
         expect(ok.masks).toContain(read('client.key'));
         await job.post();
@@ -124,9 +187,16 @@ describe('TLS', () => {
         // verification off: it connects, and says loudly what that costs
         const job3 = new Job();
         try {
-          const skip = await job3.main({ ...inputs, 'vault-tls-skip-verify': 'true', 'vault-client-cert': read('client.pem'), 'vault-client-key': join(dir, 'client.key') });
+          const skip = await job3.main({
+            ...inputs,
+            'vault-tls-skip-verify': 'true',
+            'vault-client-cert': read('client.pem'),
+            'vault-client-key': join(dir, 'client.key'),
+          });
           expect(skip.exitCode, skip.stdout).toBe(0);
-          expect(skip.stdout).toMatch(/::warning::vault-tls-skip-verify is on: the Vault server certificate is not checked/);
+          expect(skip.stdout).toMatch(
+            /::warning::vault-tls-skip-verify is on: the Vault server certificate is not checked/,
+          );
           await job3.post();
         } finally {
           job3.dispose();
@@ -136,7 +206,9 @@ describe('TLS', () => {
         try {
           const bad = await job2.main({ ...inputs, 'vault-retries': '0' });
           expect(bad.exitCode).toBe(1);
-          expect(bad.stdout).toMatch(/::error::.*could not reach Vault at https:\/\/127\.0\.0\.1:\d+: \w+ \(TLS: give vault-ca-cert/);
+          expect(bad.stdout).toMatch(
+            /::error::.*could not reach Vault at https:\/\/127\.0\.0\.1:\d+: \w+ \(TLS: give vault-ca-cert/,
+          );
           await job2.post();
         } finally {
           job2.dispose();

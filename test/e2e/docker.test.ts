@@ -10,7 +10,15 @@ import { Job } from '../runner/job.js';
 import { ArgvWatcher } from '../runner/argv.js';
 import { findIn, leakNeedles, listTree, scanTree } from '../runner/leaks.js';
 import { startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
-import { BASE_IMAGE, DOCKER_PATH, dockerAvailable, dockerCli, ensureBaseImage, startRegistry, type Registry } from '../docker/setup.js';
+import {
+  BASE_IMAGE,
+  DOCKER_PATH,
+  dockerAvailable,
+  dockerCli,
+  ensureBaseImage,
+  startRegistry,
+  type Registry,
+} from '../docker/setup.js';
 
 // CI must run these: there, a missing docker is a failure, not a skip.
 const runDocker = dockerAvailable() || process.env['CI'] === 'true';
@@ -24,7 +32,8 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
   const npmToken = `npm_${randomBytes(24).toString('hex')}`;
 
   beforeAll(async () => {
-    if (!dockerAvailable()) throw new Error('CI is set but no Docker engine answers: .ci/run must install and start dockerd');
+    if (!dockerAvailable())
+      throw new Error('CI is set but no Docker engine answers: .ci/run must install and start dockerd');
     ensureBaseImage();
     registry = await startRegistry();
     vault = await startVaultDevServer();
@@ -42,8 +51,14 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
   });
   afterEach(() => job.dispose());
 
-  const spec = 'secret/ci/registry username | REG_USER\nsecret/ci/registry password | REG_PASSWORD\nsecret/ci/build * | BUILD_';
-  const inputs = (extra: Record<string, string>): Record<string, string> => ({ 'vault-addr': vault.url, 'vault-token': vault.rootToken, secrets: spec, ...extra });
+  const spec =
+    'secret/ci/registry username | REG_USER\nsecret/ci/registry password | REG_PASSWORD\nsecret/ci/build * | BUILD_';
+  const inputs = (extra: Record<string, string>): Record<string, string> => ({
+    'vault-addr': vault.url,
+    'vault-token': vault.rootToken,
+    secrets: spec,
+    ...extra,
+  });
 
   function context(dockerfile: string): string {
     const dir = join(job.workspace, `ctx-${randomBytes(4).toString('hex')}`);
@@ -109,8 +124,12 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
 
     const values = [registry.password, apiKey, npmToken];
     // the watcher did see the action's docker processes, so what it did not see is meaningful
-    expect([...watcher.seen].some((c) => /docker login 127\.0\.0\.1:\d+ --username ci-pusher --password-stdin/.test(c))).toBe(true);
-    expect([...watcher.seen].some((c) => /docker build .*--secret id=api_key,src=\S+\/files\/BUILD_API_KEY/.test(c))).toBe(true);
+    expect(
+      [...watcher.seen].some((c) => /docker login 127\.0\.0\.1:\d+ --username ci-pusher --password-stdin/.test(c)),
+    ).toBe(true);
+    expect(
+      [...watcher.seen].some((c) => /docker build .*--secret id=api_key,src=\S+\/files\/BUILD_API_KEY/.test(c)),
+    ).toBe(true);
     for (const v of values) expect(watcher.holding(v), 'a process had a secret in its argv').toEqual([]);
     for (const v of values) for (const s of job.steps) expect(findIn(s.stdout + s.stderr, v)).toEqual([]);
     for (const v of values) expect(findIn(job.summary, v)).toEqual([]);
@@ -118,8 +137,10 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     expect(listTree(main.state['session-root'] ?? '')).toEqual([]);
   });
 
-  it('docker-config default: logs in to the runner\'s ~/.docker, and post logs out of it', async () => {
-    const main = await job.main(inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'docker-config': 'default' }));
+  it("docker-config default: logs in to the runner's ~/.docker, and post logs out of it", async () => {
+    const main = await job.main(
+      inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'docker-config': 'default' }),
+    );
     expect(main.exitCode, main.stdout).toBe(0);
     const config = join(home, '.docker', 'config.json');
     expect(readFileSync(config, 'utf8')).toContain(registry.host);
@@ -133,7 +154,11 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
   it('keeps the secrets out of docker history and docker save of the built image', async () => {
     const tag = `local/secret-build:${randomBytes(3).toString('hex')}`;
     const main = await job.main(
-      inputs({ 'build-context': context(secretDockerfile), 'build-tags': tag, 'build-secrets': 'api_key=BUILD_API_KEY,npm=BUILD_NPM_TOKEN' }),
+      inputs({
+        'build-context': context(secretDockerfile),
+        'build-tags': tag,
+        'build-secrets': 'api_key=BUILD_API_KEY,npm=BUILD_NPM_TOKEN',
+      }),
       { timeoutMs: 120_000 },
     );
     expect(main.exitCode, main.stdout).toBe(0);
@@ -150,10 +175,17 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
 
   it('a wrong password fails with the registry and its 401, never the password', async () => {
     vault.putKv('', 'secret', 'ci/wrong', { password: 'definitely-the-wrong-password' });
-    const main = await job.main(inputs({ secrets: `${spec}\nsecret/ci/wrong password | WRONG`, 'registry-logins': `${registry.host} ci-pusher WRONG` }));
+    const main = await job.main(
+      inputs({
+        secrets: `${spec}\nsecret/ci/wrong password | WRONG`,
+        'registry-logins': `${registry.host} ci-pusher WRONG`,
+      }),
+    );
     expect(main.exitCode).toBe(1);
     const error = main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-    expect(error).toMatch(new RegExp(`docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`));
+    expect(error).toMatch(
+      new RegExp(`docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`),
+    );
     expect(findIn(main.stdout + main.stderr, 'definitely-the-wrong-password')).toEqual([]);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
@@ -168,9 +200,19 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     ] as const) {
       const j = new Job({ PATH: DOCKER_PATH, HOME: home });
       try {
-        const main = await j.main(inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'build-context': context(secretDockerfile), 'build-args': arg }));
+        const main = await j.main(
+          inputs({
+            'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`,
+            'build-context': context(secretDockerfile),
+            'build-args': arg,
+          }),
+        );
         expect(main.exitCode).toBe(1);
-        expect(main.stdout).toMatch(new RegExp(`::error::build-args: ${arg.split('=')[0]} holds secret BUILD_API_KEY${form}\\..*build-secrets and RUN --mount=type=secret`));
+        expect(main.stdout).toMatch(
+          new RegExp(
+            `::error::build-args: ${arg.split('=')[0]} holds secret BUILD_API_KEY${form}\\..*build-secrets and RUN --mount=type=secret`,
+          ),
+        );
         expect(main.log).not.toMatch(/Logged in/);
         await j.post();
       } finally {
@@ -181,16 +223,35 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
   });
 
   it('checks the Dockerfile: value hits fail with annotations at file and line, names warn', async () => {
-    const bad = context([`FROM ${BASE_IMAGE}`, 'ARG GITHUB_TOKEN', `ENV API_KEY=${apiKey}`, 'RUN --mount=type=secret,id=missing echo hi', ''].join('\n'));
-    const main = await job.main(inputs({ 'build-context': bad, 'build-tags': 'local/never-built:1', 'build-secrets': 'api_key=BUILD_API_KEY' }));
+    const bad = context(
+      [
+        `FROM ${BASE_IMAGE}`,
+        'ARG GITHUB_TOKEN',
+        `ENV API_KEY=${apiKey}`,
+        'RUN --mount=type=secret,id=missing echo hi',
+        '',
+      ].join('\n'),
+    );
+    const main = await job.main(
+      inputs({ 'build-context': bad, 'build-tags': 'local/never-built:1', 'build-secrets': 'api_key=BUILD_API_KEY' }),
+    );
     expect(main.exitCode).toBe(1);
     const file = `${bad.slice(job.workspace.length + 1)}/Dockerfile`;
-    expect(main.stdout).toMatch(new RegExp(`::warning title=Dockerfile secret-name,file=${file},line=2::ARG GITHUB_TOKEN looks like a secret`));
-    expect(main.stdout).toMatch(new RegExp(`::error title=Dockerfile secret-value,file=${file},line=3::ENV API_KEY holds the value of secret BUILD_API_KEY`));
+    expect(main.stdout).toMatch(
+      new RegExp(`::warning title=Dockerfile secret-name,file=${file},line=2::ARG GITHUB_TOKEN looks like a secret`),
+    );
+    expect(main.stdout).toMatch(
+      new RegExp(
+        `::error title=Dockerfile secret-value,file=${file},line=3::ENV API_KEY holds the value of secret BUILD_API_KEY`,
+      ),
+    );
     expect(main.stdout).toMatch(/line=4::RUN mounts secret "missing"/);
     expect(main.stdout).toMatch(/unused-secret.*api_key/);
     expect(main.stdout).toMatch(/::error::the Dockerfile check found 1 problem/);
-    expect(spawnSync('docker', ['image', 'inspect', 'local/never-built:1'], { env: { ...process.env, PATH: DOCKER_PATH } }).status).not.toBe(0);
+    expect(
+      spawnSync('docker', ['image', 'inspect', 'local/never-built:1'], { env: { ...process.env, PATH: DOCKER_PATH } })
+        .status,
+    ).not.toBe(0);
     expect(findIn(main.stdout, apiKey)).toEqual([]);
     await job.post();
 
@@ -198,7 +259,9 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     const j = new Job({ PATH: DOCKER_PATH, HOME: home });
     try {
       const warnOnly = context([`FROM ${BASE_IMAGE}`, 'ARG DB_PASSWORD=', 'RUN echo built > /built', ''].join('\n'));
-      const ok = await j.main(inputs({ 'build-context': warnOnly, 'build-tags': 'local/warned:1' }), { timeoutMs: 120_000 });
+      const ok = await j.main(inputs({ 'build-context': warnOnly, 'build-tags': 'local/warned:1' }), {
+        timeoutMs: 120_000,
+      });
       expect(ok.exitCode, ok.stdout).toBe(0);
       expect(ok.stdout).toMatch(/::warning title=Dockerfile secret-name,.*line=2::ARG DB_PASSWORD looks like a secret/);
       await j.post();
@@ -211,16 +274,40 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     const image = `${registry.host}/app/baked:${randomBytes(3).toString('hex')}`;
     // a fresh layer: BuildKit does not rebuild a RUN when only its secret changed
     const fresh = `RUN echo ${randomBytes(6).toString('hex')} > /run-id`;
-    const baked = context([`FROM ${BASE_IMAGE}`, fresh, 'RUN --mount=type=secret,id=api_key,required=true cp /run/secrets/api_key /baked', ''].join('\n'));
+    const baked = context(
+      [
+        `FROM ${BASE_IMAGE}`,
+        fresh,
+        'RUN --mount=type=secret,id=api_key,required=true cp /run/secrets/api_key /baked',
+        '',
+      ].join('\n'),
+    );
     const main = await job.main(
-      inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'build-context': baked, 'build-tags': image, 'build-secrets': 'api_key=BUILD_API_KEY', 'build-push': 'true', 'scan-image': 'true' }),
+      inputs({
+        'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`,
+        'build-context': baked,
+        'build-tags': image,
+        'build-secrets': 'api_key=BUILD_API_KEY',
+        'build-push': 'true',
+        'scan-image': 'true',
+      }),
       { timeoutMs: 120_000 },
     );
-    expect(main.exitCode, main.stdout.split('\n').filter((l) => !l.startsWith('::add-mask')).join('\n')).toBe(1);
-    expect(main.stdout).toMatch(/::error title=Leaked secret::secret BUILD_API_KEY \(as value\) is in image .* at [0-9a-f]{64}\/layer\.tar!baked/);
+    expect(
+      main.exitCode,
+      main.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask'))
+        .join('\n'),
+    ).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error title=Leaked secret::secret BUILD_API_KEY \(as value\) is in image .* at [0-9a-f]{64}\/layer\.tar!baked/,
+    );
     expect(main.stdout).toMatch(/::error::the image holds secrets \(BUILD_API_KEY as value: 1\): it was not pushed/);
     const tags = await fetch(`http://${registry.host}/v2/app/baked/tags/list`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`,
+      },
     });
     expect(tags.status).toBe(404);
     expect(findIn(main.stdout + main.stderr, apiKey)).toEqual([]);
@@ -234,7 +321,9 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     const { formsOf } = await import('../../src/mask/forms.js');
     const forms = formsOf(apiKey).map((f) => ({ ...f, name: 'BUILD_API_KEY' }));
     const env = { PATH: DOCKER_PATH };
-    const viaArg = context([`FROM ${BASE_IMAGE}`, 'ARG TOKEN', 'RUN echo "token is $TOKEN" > /dev/null', ''].join('\n'));
+    const viaArg = context(
+      [`FROM ${BASE_IMAGE}`, 'ARG TOKEN', 'RUN echo "token is $TOKEN" > /dev/null', ''].join('\n'),
+    );
     const argTag = `local/build-arg-leak:${randomBytes(3).toString('hex')}`;
     dockerCli(['build', '-q', '--build-arg', `TOKEN=${apiKey}`, '-t', argTag, viaArg]);
     const leaky = new Scanner(forms);
@@ -244,7 +333,14 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     expect(leaky.hits.some((h) => /\.json$/.test(h.inner))).toBe(true); // the image config, where history keeps the RUN line
 
     const clean = new Scanner(forms);
-    const main = await job.main(inputs({ 'build-context': context(secretDockerfile), 'build-tags': 'local/mounted:1', 'build-secrets': 'api_key=BUILD_API_KEY,npm=BUILD_NPM_TOKEN' }), { timeoutMs: 120_000 });
+    const main = await job.main(
+      inputs({
+        'build-context': context(secretDockerfile),
+        'build-tags': 'local/mounted:1',
+        'build-secrets': 'api_key=BUILD_API_KEY,npm=BUILD_NPM_TOKEN',
+      }),
+      { timeoutMs: 120_000 },
+    );
     expect(main.exitCode, main.stdout).toBe(0);
     await scanImage(clean, 'local/mounted:1', env);
     expect(clean.hits).toEqual([]);
@@ -255,7 +351,9 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
 
   it('without docker, or with a docker that cannot build with BuildKit, fails first and clearly', async () => {
     const before = vault.requests.length;
-    const noDocker = await job.main(inputs({ 'build-context': context(secretDockerfile) }), { env: { PATH: '/nonexistent' } });
+    const noDocker = await job.main(inputs({ 'build-context': context(secretDockerfile) }), {
+      env: { PATH: '/nonexistent' },
+    });
     expect(noDocker.exitCode).toBe(1);
     expect(noDocker.stdout).toMatch(/::error::docker is not installed or not on PATH/);
     expect(vault.requests.length, 'Vault was asked before docker was checked').toBe(before);
@@ -265,14 +363,29 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     const bin = mkdtempSync(join(tmpdir(), 'fake-docker-'));
     writeFileSync(
       join(bin, 'docker'),
-      ['#!/bin/sh', 'case "$1" in', '  version) echo "28.2.2|20.10.24"; exit 0;;', '  buildx) echo "docker: unknown command: docker buildx" >&2; exit 1;;', 'esac', 'echo "unexpected docker $*" >&2; exit 99', ''].join('\n'),
+      [
+        '#!/bin/sh',
+        'case "$1" in',
+        '  version) echo "28.2.2|20.10.24"; exit 0;;',
+        '  buildx) echo "docker: unknown command: docker buildx" >&2; exit 1;;',
+        'esac',
+        'echo "unexpected docker $*" >&2; exit 99',
+        '',
+      ].join('\n'),
       { mode: 0o755 },
     );
     const j = new Job({ PATH: `${bin}:${DOCKER_PATH}`, HOME: home });
     try {
-      const main = await j.main(inputs({ 'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`, 'build-context': context(secretDockerfile) }));
+      const main = await j.main(
+        inputs({
+          'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`,
+          'build-context': context(secretDockerfile),
+        }),
+      );
       expect(main.exitCode).toBe(1);
-      expect(main.stdout).toMatch(/::error::docker 28\.2\.2 has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx/);
+      expect(main.stdout).toMatch(
+        /::error::docker 28\.2\.2 has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx/,
+      );
       expect(main.stdout + main.stderr).not.toMatch(/unexpected docker/);
       await j.post();
     } finally {

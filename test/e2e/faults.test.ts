@@ -55,8 +55,19 @@ describe('transient faults are retried', () => {
   it('retries GitHub OIDC token failures', async () => {
     fx.server.addFault({ path: '_oidc/token', status: 500, times: 2 });
     const main = await job.main(
-      { 'vault-addr': fx.server.url, 'vault-method': 'jwt', 'vault-role': 'ci', 'vault-jwt-audience': 'https://github.com/octo-org', secrets: 'secret/ci/app password | PW' },
-      { env: { ACTIONS_ID_TOKEN_REQUEST_URL: fx.server.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: fx.server.oidc.requestToken } },
+      {
+        'vault-addr': fx.server.url,
+        'vault-method': 'jwt',
+        'vault-role': 'ci',
+        'vault-jwt-audience': 'https://github.com/octo-org',
+        secrets: 'secret/ci/app password | PW',
+      },
+      {
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: fx.server.oidc.requestUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: fx.server.oidc.requestToken,
+        },
+      },
     );
     expect(main.exitCode, main.stdout).toBe(0);
     await job.post();
@@ -82,14 +93,18 @@ describe('permanent failures fail clearly, and post still cleans up', () => {
     const main = await job.main(inputs({ secrets: 'secret/ci/nope password | A\nsecret/ci/app nokey | B' }));
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toMatch(/secret\/data\/ci\/nope failed with HTTP 404/);
-    expect(main.stdout).toMatch(/secrets line 2: "nokey" not found in secret\/ci\/app \(it has: username, password, api_key\)/);
+    expect(main.stdout).toMatch(
+      /secrets line 2: "nokey" not found in secret\/ci\/app \(it has: username, password, api_key\)/,
+    );
     await job.post();
   });
 
   it('wrong AppRole credentials: a login error without the secret id', async () => {
     const main = await job.main(inputs({ 'vault-secret-id': 'wrong-secret-id-value' }));
     expect(main.exitCode).toBe(1);
-    expect(errorLine(main.stdout)).toMatch(/login \(approle\) auth\/approle\/login failed with HTTP 400.*invalid role or secret ID/);
+    expect(errorLine(main.stdout)).toMatch(
+      /login \(approle\) auth\/approle\/login failed with HTTP 400.*invalid role or secret ID/,
+    );
     expectNoLeaks(job, ['wrong-secret-id-value']);
     await job.post();
   });

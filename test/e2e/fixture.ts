@@ -10,7 +10,22 @@ import { findIn, listTree, scanTree } from '../runner/leaks.js';
 export interface Fixture {
   readonly server: VaultDevServer;
   readonly demo: DemoData;
-  readonly values: Readonly<Record<'password' | 'apiKey' | 'pem' | 'json' | 'spaces' | 'crlf' | 'unicode' | 'percent' | 'colons' | 'legacy' | 'nsSecret', string>>;
+  readonly values: Readonly<
+    Record<
+      | 'password'
+      | 'apiKey'
+      | 'pem'
+      | 'json'
+      | 'spaces'
+      | 'crlf'
+      | 'unicode'
+      | 'percent'
+      | 'colons'
+      | 'legacy'
+      | 'nsSecret',
+      string
+    >
+  >;
   readonly approle: { roleId: string; secretId: string };
   readonly userpass: { username: string; password: string };
   readonly k8sJwt: string;
@@ -118,11 +133,14 @@ export function expectNoLeaks(job: Job, values: readonly string[], opts: { allow
       expect(findIn(step.stdout, v), `${step.step} stdout holds secret #${i}`).toEqual([]);
       expect(findIn(step.stderr, v), `${step.step} stderr holds secret #${i}`).toEqual([]);
       expect(findIn(JSON.stringify(step.state), v), `${step.step} state holds secret #${i}`).toEqual([]);
-      if (!opts.allowOutputs) expect(findIn(JSON.stringify(step.outputs), v), `${step.step} outputs hold secret #${i}`).toEqual([]);
+      if (!opts.allowOutputs)
+        expect(findIn(JSON.stringify(step.outputs), v), `${step.step} outputs hold secret #${i}`).toEqual([]);
     }
   }
   for (const [i, v] of values.entries()) expect(findIn(job.summary, v), `summary holds secret #${i}`).toEqual([]);
-  const left = scanTree(job.dir, values).filter((h) => opts.allowOutputs !== true || !/\/(output|env)-\d+$/.test(h.file));
+  const left = scanTree(job.dir, values).filter(
+    (h) => opts.allowOutputs !== true || !/\/(output|env)-\d+$/.test(h.file),
+  );
   expect(left, 'files left in the job folder hold a secret').toEqual([]);
 }
 

@@ -22,7 +22,9 @@ afterEach(async () => {
 });
 
 /** main, then a careless `run:` step that writes secrets into the build output, then post. */
-async function leakyJob(onLeak: string): Promise<{ out: string; leaked: string; clean: string; post: Awaited<ReturnType<Job['post']>> }> {
+async function leakyJob(
+  onLeak: string,
+): Promise<{ out: string; leaked: string; clean: string; post: Awaited<ReturnType<Job['post']>> }> {
   const out = join(job.workspace, 'dist');
   const main = await job.main({
     'vault-addr': fx.server.url,
@@ -35,7 +37,10 @@ async function leakyJob(onLeak: string): Promise<{ out: string; leaked: string; 
   mkdirSync(join(out, 'assets'), { recursive: true });
   const pw = readFileSync(job.env['PW_FILE'] ?? '', 'utf8');
   const leaked = join(out, 'assets', 'config.js');
-  writeFileSync(leaked, `// generated\nexport const url = "https://x";\nexport const auth = "${Buffer.from(`u:${pw}`).toString('base64')}";\n`);
+  writeFileSync(
+    leaked,
+    `// generated\nexport const url = "https://x";\nexport const auth = "${Buffer.from(`u:${pw}`).toString('base64')}";\n`,
+  );
   const clean = join(out, 'index.html');
   writeFileSync(clean, '<html>nothing to see</html>\n');
   const post = await job.post();
@@ -51,7 +56,9 @@ describe('leak guard in post', () => {
   it('on-leak fail: an error annotation with file and line, and the step fails', async () => {
     const { leaked, clean, post } = await leakyJob('fail');
     expect(post.exitCode).toBe(1);
-    expect(post.stdout).toContain(`::error title=Leaked secret,file=${leaked},line=3::secret PW (as base64) found in ${leaked} at byte`);
+    expect(post.stdout).toContain(
+      `::error title=Leaked secret,file=${leaked},line=3::secret PW (as base64) found in ${leaked} at byte`,
+    );
     expect(post.stdout).toMatch(/::error::leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
     expect(existsSync(leaked)).toBe(true);
     expect(existsSync(clean)).toBe(true);

@@ -18,27 +18,67 @@ const SECRET_ID = 'a-secret-id-that-must-never-print';
 const cases: Array<[string, Record<string, string>, RegExp]> = [
   ['an unterminated quote', { secrets: 'secret/app "tls.key | X' }, /secrets line 1: .*quote/i],
   ['an invalid NAME', { secrets: 'secret/app password | 9LIVES' }, /secrets line 1: .*9LIVES/],
-  ['a duplicate NAME, ignoring case', { secrets: 'secret/a password | PW\nsecret/b password | pw' }, /secrets line 2: .*PW.*line 1/],
+  [
+    'a duplicate NAME, ignoring case',
+    { secrets: 'secret/a password | PW\nsecret/b password | pw' },
+    /secrets line 2: .*PW.*line 1/,
+  ],
   ['a whole secret without NAME', { secrets: 'secret/app' }, /secrets line 1: .*NAME/],
   ['a bad version', { secrets: 'secret/app?version=x password' }, /secrets line 1: .*version/],
   ['a path with ..', { secrets: 'secret/../sys password' }, /secrets line 1: .*\.\./],
   ['two pipes', { secrets: 'secret/app password | A | B' }, /secrets line 1: /],
   ['a folder with a key', { secrets: 'secret/ci/ password' }, /secrets line 1: .*folder/i],
   ['no address', { 'vault-addr': '' }, /vault-addr is empty and VAULT_ADDR is not set/],
-  ['an address that is not a URL', { 'vault-addr': 'vault:8200:x' }, /vault-addr .* is not a URL|must start with https:\/\//],
-  ['an unknown method', { 'vault-method': 'aws' }, /vault-method: "aws" is not one of token, approle, jwt, kubernetes, userpass, ldap/],
-  ['approle without a secret id', { 'vault-method': 'approle', 'vault-role-id': 'r' }, /vault-secret-id is required for approle/],
+  [
+    'an address that is not a URL',
+    { 'vault-addr': 'vault:8200:x' },
+    /vault-addr .* is not a URL|must start with https:\/\//,
+  ],
+  [
+    'an unknown method',
+    { 'vault-method': 'aws' },
+    /vault-method: "aws" is not one of token, approle, jwt, kubernetes, userpass, ldap/,
+  ],
+  [
+    'approle without a secret id',
+    { 'vault-method': 'approle', 'vault-role-id': 'r' },
+    /vault-secret-id is required for approle/,
+  ],
   ['jwt without a role', { 'vault-method': 'jwt' }, /vault-role is required for jwt/],
   ['jwt without the OIDC env', { 'vault-method': 'jwt', 'vault-role': 'ci' }, /id-token: write/],
-  ['userpass without a password', { 'vault-method': 'userpass', 'vault-username': 'u' }, /vault-password is required for userpass/],
+  [
+    'userpass without a password',
+    { 'vault-method': 'userpass', 'vault-username': 'u' },
+    /vault-password is required for userpass/,
+  ],
   ['an unknown delivery', { deliver: 'files,email' }, /deliver: "email" is not one of files, env-file, env, outputs/],
   ['a concurrency of 0', { 'vault-concurrency': '0' }, /vault-concurrency: "0" must be a whole number from 1 to 256/],
   ['a negative timeout', { 'vault-timeout': '-1' }, /vault-timeout: "-1" must be a number of seconds/],
-  ['a client cert without a key', { 'vault-client-cert': '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' }, /vault-client-cert and vault-client-key go together/],
-  ['a CA path that does not exist', { 'vault-ca-cert': '/nonexistent/ca.pem' }, /vault-ca-cert: cannot read the file "\/nonexistent\/ca.pem" \(ENOENT\)/],
-  ['a bad auth path', { 'vault-method': 'approle', 'vault-role-id': 'r', 'vault-secret-id': SECRET_ID, 'vault-auth-path': 'a b' }, /vault-auth-path "a b" is not a mount path/],
-  ['a revoke flag that is not a choice', { 'vault-revoke-token': 'maybe' }, /vault-revoke-token: "maybe" is not one of auto, true, false/],
-  ['kubernetes without a token file', { 'vault-method': 'kubernetes', 'vault-role': 'ci', 'vault-kubernetes-token-path': '/nonexistent/token' }, /cannot read the Kubernetes service account token at \/nonexistent\/token \(ENOENT\)/],
+  [
+    'a client cert without a key',
+    { 'vault-client-cert': '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' },
+    /vault-client-cert and vault-client-key go together/,
+  ],
+  [
+    'a CA path that does not exist',
+    { 'vault-ca-cert': '/nonexistent/ca.pem' },
+    /vault-ca-cert: cannot read the file "\/nonexistent\/ca.pem" \(ENOENT\)/,
+  ],
+  [
+    'a bad auth path',
+    { 'vault-method': 'approle', 'vault-role-id': 'r', 'vault-secret-id': SECRET_ID, 'vault-auth-path': 'a b' },
+    /vault-auth-path "a b" is not a mount path/,
+  ],
+  [
+    'a revoke flag that is not a choice',
+    { 'vault-revoke-token': 'maybe' },
+    /vault-revoke-token: "maybe" is not one of auto, true, false/,
+  ],
+  [
+    'kubernetes without a token file',
+    { 'vault-method': 'kubernetes', 'vault-role': 'ci', 'vault-kubernetes-token-path': '/nonexistent/token' },
+    /cannot read the Kubernetes service account token at \/nonexistent\/token \(ENOENT\)/,
+  ],
 ];
 
 describe('bad input', () => {
@@ -46,7 +86,12 @@ describe('bad input', () => {
     const job = new Job();
     try {
       const before = server.requests.length;
-      const main = await job.main({ 'vault-addr': server.url, 'vault-token': 'hvs.some-token-value', secrets: 'secret/app password | PW', ...bad });
+      const main = await job.main({
+        'vault-addr': server.url,
+        'vault-token': 'hvs.some-token-value',
+        secrets: 'secret/app password | PW',
+        ...bad,
+      });
       expect(main.exitCode).toBe(1);
       const error = main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
       expect(error).toMatch(message);

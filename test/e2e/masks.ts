@@ -29,7 +29,13 @@ export function embeddedEncodings(part: string): Array<{ form: string; text: str
 
 /** The value, each trimmed non-empty line, each JSON leaf: what must be registered as is. */
 export function plainPartsOf(value: string): string[] {
-  const parts = [value, ...value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '')];
+  const parts = [
+    value,
+    ...value
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  ];
   try {
     const walk = (n: unknown): void => {
       if (typeof n === 'string' && n.trim() !== '') parts.push(n);

@@ -12,7 +12,14 @@ export function runnerMaskValues(registered: readonly string[]): string[] {
       for (const drop of [0, 1, 2]) if (bytes.length > drop) values.add(bytes.subarray(drop).toString('base64'));
       values.add(JSON.stringify(v).slice(1, -1));
       values.add(encodeURIComponent(v));
-      values.add(v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'));
+      values.add(
+        v
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&apos;'),
+      );
       values.add(v.replace(/"/g, '\\"'));
       values.add(v.replace(/'/g, "''"));
     }

@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DUPLICATE_MESSAGE, TWIRP_PREFIX, findEntry, startCacheService, type CacheService, type RecordedRequest } from '../cache-server/server.js';
+import {
+  DUPLICATE_MESSAGE,
+  TWIRP_PREFIX,
+  findEntry,
+  startCacheService,
+  type CacheService,
+  type RecordedRequest,
+} from '../cache-server/server.js';
 import type { StepOutcome, StepRequest } from '../cache-server/step.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +30,9 @@ let scratch: string;
 let stepCode: string;
 
 beforeAll(async () => {
-  stepCode = (await transform(readFileSync(join(REPO, STEP), 'utf8'), { loader: 'ts', format: 'esm', target: 'node20' })).code;
+  stepCode = (
+    await transform(readFileSync(join(REPO, STEP), 'utf8'), { loader: 'ts', format: 'esm', target: 'node20' })
+  ).code;
   svc = await startCacheService();
   scratch = mkdtempSync(join(tmpdir(), 'cache-server-test-'));
 });
@@ -39,7 +48,11 @@ interface StepRun {
 }
 
 /** One step: a fresh Node process with only the variables a runner step would have. */
-function runStep(workspace: string, request: StepRequest, serviceEnv: Record<string, string> = { ...svc.env }): Promise<StepRun> {
+function runStep(
+  workspace: string,
+  request: StepRequest,
+  serviceEnv: Record<string, string> = { ...svc.env },
+): Promise<StepRun> {
   const runnerTemp = `${workspace}-runner-temp`;
   mkdirSync(runnerTemp, { recursive: true });
   const env = {
@@ -52,7 +65,11 @@ function runStep(workspace: string, request: StepRequest, serviceEnv: Record<str
   };
   return new Promise((resolve, reject) => {
     // cwd: the repository, for `import '@actions/cache'` to resolve; the step moves to the workspace
-    const child = spawn(process.execPath, ['--input-type=module', '-e', stepCode], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', stepCode], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -100,7 +117,8 @@ function digest(dir: string): Record<string, string> {
   return out;
 }
 
-const short = (r: RecordedRequest) => `${r.service} ${r.method} ${r.service === 'twirp' ? r.path.slice(TWIRP_PREFIX.length) : r.comp || '-'} ${r.status}`;
+const short = (r: RecordedRequest) =>
+  `${r.service} ${r.method} ${r.service === 'twirp' ? r.path.slice(TWIRP_PREFIX.length) : r.comp || '-'} ${r.status}`;
 const requestsSince = (mark: number) => svc.requests.slice(mark).map(short);
 
 describe('@actions/cache v6 against the stand-in', () => {
@@ -127,7 +145,11 @@ describe('@actions/cache v6 against the stand-in', () => {
     expect(entry).toMatchObject({ id, finalized: true });
     expect(entry?.sizeBytes).toBeGreaterThan(0);
     // a small archive: one Put Blob straight to the signed URL, between reserve and finalize
-    expect(requestsSince(mark)).toEqual(['twirp POST CreateCacheEntry 200', 'blob PUT - 201', 'twirp POST FinalizeCacheEntryUpload 200']);
+    expect(requestsSince(mark)).toEqual([
+      'twirp POST CreateCacheEntry 200',
+      'blob PUT - 201',
+      'twirp POST FinalizeCacheEntryUpload 200',
+    ]);
 
     rmSync(join(ws, 'data'), { recursive: true });
     const restoreMark = svc.requests.length;
@@ -149,7 +171,12 @@ describe('@actions/cache v6 against the stand-in', () => {
     expect(value(await runStep(ws, { op: 'save', paths: ['data'], key: 'prefix-node-2' }))).toEqual(expect.any(Number));
 
     rmSync(join(ws, 'data'), { recursive: true });
-    const restored = await runStep(ws, { op: 'restore', paths: ['data'], key: 'prefix-node-3', restoreKeys: ['prefix-other-', 'prefix-node-'] });
+    const restored = await runStep(ws, {
+      op: 'restore',
+      paths: ['data'],
+      key: 'prefix-node-3',
+      restoreKeys: ['prefix-other-', 'prefix-node-'],
+    });
     expect(value(restored)).toBe('prefix-node-2');
     expect(restored.stdout).toContain('Cache hit for restore-key: prefix-node-2');
     expect(digest(join(ws, 'data'))).toEqual(second);
@@ -188,8 +215,12 @@ describe('@actions/cache v6 against the stand-in', () => {
     const again = await runStep(ws, { op: 'save', paths: ['data'], key: 'dup-key' });
     expect(value(again)).toBe(-1);
     // not retried (409 is not a retryable status), not thrown, and no annotation: a plain info line
-    expect(again.stdout).toMatch(/^Failed to save: Unable to reserve cache with key dup-key, another job may be creating this cache\.$/m);
-    expect(again.stdout).toContain(`::debug::Failed to reserve cache: Error: Failed to CreateCacheEntry: Received non-retryable error: Failed request: (409) Conflict: ${DUPLICATE_MESSAGE}`);
+    expect(again.stdout).toMatch(
+      /^Failed to save: Unable to reserve cache with key dup-key, another job may be creating this cache\.$/m,
+    );
+    expect(again.stdout).toContain(
+      `::debug::Failed to reserve cache: Error: Failed to CreateCacheEntry: Received non-retryable error: Failed request: (409) Conflict: ${DUPLICATE_MESSAGE}`,
+    );
     expect(again.stdout).not.toMatch(/^::(warning|error)::/m);
     expect(requestsSince(mark)).toEqual(['twirp POST CreateCacheEntry 409']);
     expect(svc.entries().filter((e) => e.key === 'dup-key')).toHaveLength(1);
@@ -217,7 +248,11 @@ interface TwirpReply {
   json: Record<string, unknown>;
 }
 
-async function twirp(method: string, body: unknown, opts: { token?: string | null; httpMethod?: string; contentType?: string; raw?: string } = {}): Promise<TwirpReply> {
+async function twirp(
+  method: string,
+  body: unknown,
+  opts: { token?: string | null; httpMethod?: string; contentType?: string; raw?: string } = {},
+): Promise<TwirpReply> {
   const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'application/json' };
   const token = opts.token === undefined ? svc.runtimeToken : opts.token;
   if (token !== null) headers['authorization'] = `Bearer ${token}`;
@@ -255,13 +290,28 @@ describe('the twirp routes', () => {
 
   it('rejects calls without the bearer token, and malformed ones, with twirp errors', async () => {
     const req = { key: 'k', version: 'v' };
-    expect(await twirp('CreateCacheEntry', req, { token: null })).toEqual({ status: 401, json: { code: 'unauthenticated', msg: expect.any(String) } });
+    expect(await twirp('CreateCacheEntry', req, { token: null })).toEqual({
+      status: 401,
+      json: { code: 'unauthenticated', msg: expect.any(String) },
+    });
     expect((await twirp('CreateCacheEntry', req, { token: 'other' })).status).toBe(401);
     expect(await twirp('DeleteCacheEntry', req)).toMatchObject({ status: 404, json: { code: 'bad_route' } });
-    expect(await twirp('CreateCacheEntry', req, { httpMethod: 'GET' })).toMatchObject({ status: 404, json: { code: 'bad_route' } });
-    expect(await twirp('CreateCacheEntry', req, { contentType: 'application/protobuf' })).toMatchObject({ status: 404, json: { code: 'bad_route' } });
-    expect(await twirp('CreateCacheEntry', null, { raw: '{"key":' })).toMatchObject({ status: 400, json: { code: 'malformed' } });
-    expect(await twirp('CreateCacheEntry', { version: 'v' })).toMatchObject({ status: 400, json: { code: 'invalid_argument' } });
+    expect(await twirp('CreateCacheEntry', req, { httpMethod: 'GET' })).toMatchObject({
+      status: 404,
+      json: { code: 'bad_route' },
+    });
+    expect(await twirp('CreateCacheEntry', req, { contentType: 'application/protobuf' })).toMatchObject({
+      status: 404,
+      json: { code: 'bad_route' },
+    });
+    expect(await twirp('CreateCacheEntry', null, { raw: '{"key":' })).toMatchObject({
+      status: 400,
+      json: { code: 'malformed' },
+    });
+    expect(await twirp('CreateCacheEntry', { version: 'v' })).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_argument' },
+    });
     expect(svc.entries().some((e) => e.key === 'k')).toBe(false);
   });
 
@@ -272,13 +322,23 @@ describe('the twirp routes', () => {
     expect(created).toMatchObject({ status: 200, json: { ok: true, message: '' } });
     const uploadUrl = str(created.json['signed_upload_url']);
     expect(new URL(uploadUrl).searchParams.get('sig')).toBeTruthy();
-    expect(await twirp('CreateCacheEntry', { key, version })).toEqual({ status: 409, json: { code: 'already_exists', msg: DUPLICATE_MESSAGE } });
+    expect(await twirp('CreateCacheEntry', { key, version })).toEqual({
+      status: 409,
+      json: { code: 'already_exists', msg: DUPLICATE_MESSAGE },
+    });
 
     // above maxSingleShotSize the client stages blocks and commits a block list (64 MiB blocks in
     // real use; scaled down here)
     const payload = randomBytes(3 * 1024 * 1024 + 17);
-    await new BlockBlobClient(uploadUrl).uploadData(payload, { blockSize: 1024 * 1024, maxSingleShotSize: 1024 * 1024, concurrency: 2 });
-    const blobOps = svc.requests.slice(mark).filter((r) => r.service === 'blob').map((r) => `${r.method} ${r.comp} ${r.status}`);
+    await new BlockBlobClient(uploadUrl).uploadData(payload, {
+      blockSize: 1024 * 1024,
+      maxSingleShotSize: 1024 * 1024,
+      concurrency: 2,
+    });
+    const blobOps = svc.requests
+      .slice(mark)
+      .filter((r) => r.service === 'blob')
+      .map((r) => `${r.method} ${r.comp} ${r.status}`);
     expect(blobOps).toEqual([...Array<string>(4).fill('PUT block 201'), 'PUT blocklist 201']);
     // the upload URL cannot read
     expect((await fetch(uploadUrl)).status).toBe(403);
@@ -288,13 +348,24 @@ describe('the twirp routes', () => {
       status: 200,
       json: { ok: false, signed_download_url: '', matched_key: '' },
     });
-    expect(await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: '5' })).toMatchObject({ status: 200, json: { ok: false } });
+    expect(await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: '5' })).toMatchObject({
+      status: 200,
+      json: { ok: false },
+    });
     const finalized = await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: String(payload.length) });
     expect(finalized).toMatchObject({ status: 200, json: { ok: true, message: '' } });
     const entryId = str(finalized.json['entry_id']); // int64 travels as a decimal string
-    expect(svc.entries().find((e) => e.key === key)).toMatchObject({ id: Number(entryId), sizeBytes: payload.length, finalized: true });
-    expect(await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: String(payload.length) })).toMatchObject({ json: { ok: false } });
-    expect(await twirp('FinalizeCacheEntryUpload', { key: 'never-created', version, size_bytes: '1' })).toMatchObject({ json: { ok: false } });
+    expect(svc.entries().find((e) => e.key === key)).toMatchObject({
+      id: Number(entryId),
+      sizeBytes: payload.length,
+      finalized: true,
+    });
+    expect(await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: String(payload.length) })).toMatchObject(
+      { json: { ok: false } },
+    );
+    expect(await twirp('FinalizeCacheEntryUpload', { key: 'never-created', version, size_bytes: '1' })).toMatchObject({
+      json: { ok: false },
+    });
 
     const got = await twirp('GetCacheEntryDownloadURL', { key: 'wire-other', restore_keys: ['wire-'], version });
     expect(got).toMatchObject({ status: 200, json: { ok: true, matched_key: key } });
@@ -309,12 +380,18 @@ describe('the twirp routes', () => {
     const sdk = new BlockBlobClient(downloadUrl);
     const props = await sdk.getProperties();
     expect(props.contentLength).toBe(payload.length);
-    expect((await sdk.downloadToBuffer(0, payload.length, { blockSize: 1024 * 1024, concurrency: 4 })).equals(payload)).toBe(true);
+    expect(
+      (await sdk.downloadToBuffer(0, payload.length, { blockSize: 1024 * 1024, concurrency: 4 })).equals(payload),
+    ).toBe(true);
     // the download URL cannot write
-    expect((await fetch(downloadUrl, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: 'x' })).status).toBe(403);
+    expect(
+      (await fetch(downloadUrl, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: 'x' })).status,
+    ).toBe(403);
 
     // another version of the same key is a different entry, and a miss for this one
-    expect(await twirp('GetCacheEntryDownloadURL', { key, version: 'b'.repeat(64) })).toMatchObject({ json: { ok: false } });
+    expect(await twirp('GetCacheEntryDownloadURL', { key, version: 'b'.repeat(64) })).toMatchObject({
+      json: { ok: false },
+    });
   });
 
   it('matches like the real service: exact key, key as prefix, then restore keys in order; newest first; same version; finalized only', () => {
@@ -354,8 +431,13 @@ describe('lifecycle', () => {
         body: JSON.stringify({ key: 'k', version: 'v' }),
       }).then(async (r) => ({ status: r.status, json: (await r.json()) as unknown }));
     expect(await create()).toMatchObject({ status: 200, json: { ok: true } });
-    expect(await create()).toEqual({ status: 200, json: { ok: false, signed_upload_url: '', message: DUPLICATE_MESSAGE } });
-    expect(other.entries()).toEqual([expect.objectContaining({ key: 'k', version: 'v', finalized: false, sizeBytes: 0 })]);
+    expect(await create()).toEqual({
+      status: 200,
+      json: { ok: false, signed_upload_url: '', message: DUPLICATE_MESSAGE },
+    });
+    expect(other.entries()).toEqual([
+      expect.objectContaining({ key: 'k', version: 'v', finalized: false, sizeBytes: 0 }),
+    ]);
     await other.close();
     await other.close(); // idempotent
     await expect(fetch(other.resultsUrl)).rejects.toThrow();

@@ -23,12 +23,36 @@ describe('buildCommand', () => {
   it('buildx: secrets as ids and paths, minimal provenance, push', () => {
     const cmd = buildCommand('buildx', config, secrets, '/p/iid', '/p/meta.json');
     expect(cmd.args).toEqual([
-      'buildx', 'build', '--file', 'app/Dockerfile.ci', '--tag', 'reg/app:1', '--tag', 'reg/app:latest', '--build-arg', 'VERSION=1.2.3',
-      '--target', 'runtime', '--platform', 'linux/amd64', '--secret', 'id=npm,src=/dev/shm/s/files/NPM_TOKEN', '--secret', 'id=gh,env=BUILD_SECRET_GH',
-      '--iidfile', '/p/iid', '--provenance=mode=min', '--metadata-file', '/p/meta.json', '--push', 'app',
+      'buildx',
+      'build',
+      '--file',
+      'app/Dockerfile.ci',
+      '--tag',
+      'reg/app:1',
+      '--tag',
+      'reg/app:latest',
+      '--build-arg',
+      'VERSION=1.2.3',
+      '--target',
+      'runtime',
+      '--platform',
+      'linux/amd64',
+      '--secret',
+      'id=npm,src=/dev/shm/s/files/NPM_TOKEN',
+      '--secret',
+      'id=gh,env=BUILD_SECRET_GH',
+      '--iidfile',
+      '/p/iid',
+      '--provenance=mode=min',
+      '--metadata-file',
+      '/p/meta.json',
+      '--push',
+      'app',
     ]);
     expect(cmd.env).toEqual({});
-    expect(buildCommand('buildx', { ...config, provenance: 'false', push: false }, [], 'i', 'm').args).toContain('--provenance=false');
+    expect(buildCommand('buildx', { ...config, provenance: 'false', push: false }, [], 'i', 'm').args).toContain(
+      '--provenance=false',
+    );
     expect(buildCommand('buildx', { ...config, push: false }, [], 'i', 'm').args).toContain('--load');
   });
 
@@ -38,6 +62,8 @@ describe('buildCommand', () => {
     expect(cmd.args[0]).toBe('build');
     expect(cmd.args).not.toContain('--push');
     expect(cmd.args.some((a) => a.startsWith('--provenance'))).toBe(false);
-    expect(() => buildCommand('buildkit', { ...config, platforms: ['linux/amd64', 'linux/arm64'] }, [], 'i', 'm')).toThrow(/install the buildx plugin/);
+    expect(() =>
+      buildCommand('buildkit', { ...config, platforms: ['linux/amd64', 'linux/arm64'] }, [], 'i', 'm'),
+    ).toThrow(/install the buildx plugin/);
   });
 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { checkDockerfile, parseDockerfile, type CheckOptions, type Finding } from '../../src/docker/dockerfile/index.js';
+import {
+  checkDockerfile,
+  parseDockerfile,
+  type CheckOptions,
+  type Finding,
+} from '../../src/docker/dockerfile/index.js';
 
 const file = (...lines: string[]) => lines.join('\n');
 
 // Stands in for the mask registry: knows two fetched secrets, one also in base64.
-const SECRETS: Record<string, string> = { hunter2: 'DB_PASSWORD', aHVudGVyMg: 'DB_PASSWORD', sk_live_51Habc: 'STRIPE_KEY' };
+const SECRETS: Record<string, string> = {
+  hunter2: 'DB_PASSWORD',
+  aHVudGVyMg: 'DB_PASSWORD',
+  sk_live_51Habc: 'STRIPE_KEY',
+};
 function findSecret(text: string): string | undefined {
   return Object.entries(SECRETS).find(([value]) => text.includes(value))?.[1];
 }
@@ -18,7 +27,9 @@ const keywords = (text: string) => parseDockerfile(text).instructions.map((i) =>
 
 describe('parseDockerfile', () => {
   it('reads directives only at the very top', () => {
-    const parsed = parseDockerfile(file('# syntax=docker/dockerfile:1.7', '#  ESCAPE = `', '# check=error=true', '# syntax=other', 'FROM alpine'));
+    const parsed = parseDockerfile(
+      file('# syntax=docker/dockerfile:1.7', '#  ESCAPE = `', '# check=error=true', '# syntax=other', 'FROM alpine'),
+    );
     expect(parsed.directives).toEqual([
       { name: 'syntax', value: 'docker/dockerfile:1.7', line: 1 },
       { name: 'escape', value: '`', line: 2 },
@@ -58,12 +69,25 @@ describe('parseDockerfile', () => {
   });
 
   it('continues on the escape set by # escape=`, not on a backslash', () => {
-    const text = file('# escape=`', 'FROM mcr.microsoft.com/windows/servercore', 'COPY a.txt C:\\app\\', 'RUN dir `', '    C:\\app');
-    expect(keywords(text)).toEqual(['2 FROM mcr.microsoft.com/windows/servercore', '3 COPY a.txt C:\\app\\', '4 RUN dir     C:\\app']);
+    const text = file(
+      '# escape=`',
+      'FROM mcr.microsoft.com/windows/servercore',
+      'COPY a.txt C:\\app\\',
+      'RUN dir `',
+      '    C:\\app',
+    );
+    expect(keywords(text)).toEqual([
+      '2 FROM mcr.microsoft.com/windows/servercore',
+      '3 COPY a.txt C:\\app\\',
+      '4 RUN dir     C:\\app',
+    ]);
   });
 
   it('reads lower- and mixed-case keywords, a BOM and CRLF line ends', () => {
-    expect(keywords('\uFEFFfrom alpine\r\nRun echo hi \\\r\n  there\r\n')).toEqual(['1 FROM alpine', '2 RUN echo hi   there']);
+    expect(keywords('\uFEFFfrom alpine\r\nRun echo hi \\\r\n  there\r\n')).toEqual([
+      '1 FROM alpine',
+      '2 RUN echo hi   there',
+    ]);
   });
 
   it('skips heredoc bodies, whose lines are not instructions', () => {
@@ -84,7 +108,13 @@ describe('parseDockerfile', () => {
       'ARG VERSION',
     );
     const parsed = parseDockerfile(text);
-    expect(parsed.instructions.map((i) => `${i.line} ${i.keyword}`)).toEqual(['1 FROM', '2 RUN', '6 COPY', '11 RUN', '14 ARG']);
+    expect(parsed.instructions.map((i) => `${i.line} ${i.keyword}`)).toEqual([
+      '1 FROM',
+      '2 RUN',
+      '6 COPY',
+      '11 RUN',
+      '14 ARG',
+    ]);
     expect(parsed.instructions[1]?.heredocs).toEqual(['ARG PASSWORD\nENV TOKEN=x']);
     expect(parsed.instructions[2]?.heredocs).toEqual(['\tARG SECRET', 'ARG API_KEY']);
   });
@@ -103,18 +133,37 @@ describe('parseDockerfile', () => {
 describe('secret-name (BuildKit SecretsUsedInArgOrEnv)', () => {
   const flagged = (name: string) => of(check(file('FROM alpine', `ARG ${name}`)), 'secret-name').length === 1;
 
-  it.each(['GITHUB_TOKEN', 'AUTH', 'DB_PASSWORD', 'aws_secret_access_key', 'npm_token', 'SSH_KEY_FILENAME', 'MY_PWORD', '\u212AEY'])(
-    'flags ARG %s',
-    (name) => expect(flagged(name)).toBe(true),
-  );
-  it.each(['PUBLIC_KEY', 'TOKEN_FILE', 'KEY_VERSION', 'AUTHOR', 'MONKEY', 'KEYS', 'PUBLICKEY_X', 'API-KEY', 'NODE_VERSION'])(
-    'does not flag ARG %s',
-    (name) => expect(flagged(name)).toBe(false),
-  );
+  it.each([
+    'GITHUB_TOKEN',
+    'AUTH',
+    'DB_PASSWORD',
+    'aws_secret_access_key',
+    'npm_token',
+    'SSH_KEY_FILENAME',
+    'MY_PWORD',
+    '\u212AEY',
+  ])('flags ARG %s', (name) => expect(flagged(name)).toBe(true));
+  it.each([
+    'PUBLIC_KEY',
+    'TOKEN_FILE',
+    'KEY_VERSION',
+    'AUTHOR',
+    'MONKEY',
+    'KEYS',
+    'PUBLICKEY_X',
+    'API-KEY',
+    'NODE_VERSION',
+  ])('does not flag ARG %s', (name) => expect(flagged(name)).toBe(false));
 
   it('checks every ARG and ENV name, in every form, with the message BuildKit users know', () => {
     const findings = check(
-      file('ARG BASE=alpine', 'FROM $BASE', 'ARG A=1 DB_PASSWORD B="x y"', 'ENV api_key= PATH=/bin', 'ENV SECRET_PATH /run/secrets/x'),
+      file(
+        'ARG BASE=alpine',
+        'FROM $BASE',
+        'ARG A=1 DB_PASSWORD B="x y"',
+        'ENV api_key= PATH=/bin',
+        'ENV SECRET_PATH /run/secrets/x',
+      ),
     );
     expect(of(findings, 'secret-name').map((f) => [f.line, f.severity, f.message])).toEqual([
       [
@@ -144,7 +193,13 @@ describe('secret-value', () => {
       'ENV ESCAPED=hun\\ter2',
     );
     const findings = of(check(text), 'secret-value');
-    expect(brief(findings)).toEqual(['2 secret-value error', '3 secret-value error', '4 secret-value error', '5 secret-value error', '6 secret-value error']);
+    expect(brief(findings)).toEqual([
+      '2 secret-value error',
+      '3 secret-value error',
+      '4 secret-value error',
+      '5 secret-value error',
+      '6 secret-value error',
+    ]);
     expect(findings[1]?.message).toBe(
       'ARG B holds the value of secret STRIPE_KEY: it would be baked into the image layers and history. Use RUN --mount=type=secret.',
     );
@@ -173,7 +228,12 @@ describe('secret-value', () => {
   });
 
   it('never repeats a secret in a message through a name, an id or an unknown keyword', () => {
-    const text = file('# syntax=hunter2/frontend', 'ENV hunter2_TOKEN=1', 'RUN --mount=type=secret,id=hunter2 true', 'HUNTER2 x hunter2');
+    const text = file(
+      '# syntax=hunter2/frontend',
+      'ENV hunter2_TOKEN=1',
+      'RUN --mount=type=secret,id=hunter2 true',
+      'HUNTER2 x hunter2',
+    );
     const findings = check(text);
     expect(findings.length).toBeGreaterThan(3);
     for (const f of findings) expect(f.message).not.toMatch(/hunter2/i);
@@ -211,7 +271,9 @@ describe('unknown-secret-mount and unused-secret', () => {
   });
 
   it('reports provided ids that no RUN mounts, once each, for the whole file', () => {
-    const findings = check(mounts, { secretIds: ['npm_token', 'sentry', 'credentials', 'gh', 'spaced', 'old', 'npm-cache', 'old'] });
+    const findings = check(mounts, {
+      secretIds: ['npm_token', 'sentry', 'credentials', 'gh', 'spaced', 'old', 'npm-cache', 'old'],
+    });
     expect(findings.map((f) => `${f.line} ${f.rule} ${f.severity} ${f.message}`)).toEqual([
       '0 unused-secret warning This build passes secret "old", but no RUN --mount=type=secret uses it: remove it from build-secrets, or mount it where it is needed.',
       '0 unused-secret warning This build passes secret "npm-cache", but no RUN --mount=type=secret uses it: remove it from build-secrets, or mount it where it is needed.',
@@ -220,14 +282,21 @@ describe('unknown-secret-mount and unused-secret', () => {
   });
 
   it('follows the level', () => {
-    expect(brief(check(mounts, { secretIds: ['npm_token'], level: 'warn' })).every((b) => b.endsWith('warning'))).toBe(true);
-    expect(brief(check(mounts, { secretIds: ['npm_token'], level: 'error' })).every((b) => b.endsWith('error'))).toBe(true);
+    expect(brief(check(mounts, { secretIds: ['npm_token'], level: 'warn' })).every((b) => b.endsWith('warning'))).toBe(
+      true,
+    );
+    expect(brief(check(mounts, { secretIds: ['npm_token'], level: 'error' })).every((b) => b.endsWith('error'))).toBe(
+      true,
+    );
   });
 
   it('reports a secret mount BuildKit rejects', () => {
-    const findings = check(file('RUN --mount=type=secret,required=true cat /run/secrets/x', 'RUN --mount=type=secret,id=a,src=b true'), {
-      secretIds: ['a', 'b'],
-    });
+    const findings = check(
+      file('RUN --mount=type=secret,required=true cat /run/secrets/x', 'RUN --mount=type=secret,id=a,src=b true'),
+      {
+        secretIds: ['a', 'b'],
+      },
+    );
     const rejected = of(findings, 'unknown-secret-mount');
     expect(brief(rejected)).toEqual(['1 unknown-secret-mount error', '2 unknown-secret-mount error']);
     expect(rejected[0]?.message).toBe(
@@ -237,7 +306,9 @@ describe('unknown-secret-mount and unused-secret', () => {
   });
 
   it('unquotes the flag, then reads its CSV fields; keys and the type are case-insensitive, the flag name is not', () => {
-    const text = file(`RUN --mount='type=secret,"id=a,b"' --MOUNT=type=secret,id=c --mount=TYPE=Secret,ID=d -- --mount=type=secret,id=e true`);
+    const text = file(
+      `RUN --mount='type=secret,"id=a,b"' --MOUNT=type=secret,id=c --mount=TYPE=Secret,ID=d -- --mount=type=secret,id=e true`,
+    );
     expect(of(check(text), 'unknown-secret-mount').map((f) => f.message.split('"')[1])).toEqual(['a,b', 'd']);
   });
 
@@ -267,12 +338,18 @@ describe('remote-frontend', () => {
           'The syntax directive makes BuildKit pull the frontend image docker/dockerfile:1 from a registry at build time and hand it the whole build, secrets included. Pin it by digest (docker/dockerfile:1@sha256:...) or remove it to use the frontend built into BuildKit.',
       },
     ]);
-    expect(brief(check(file('# syntax=docker/dockerfile:1', 'FROM alpine'), { level: 'error' }))).toEqual(['1 remote-frontend error']);
+    expect(brief(check(file('# syntax=docker/dockerfile:1', 'FROM alpine'), { level: 'error' }))).toEqual([
+      '1 remote-frontend error',
+    ]);
   });
 
   it('finds it as BuildKit does: after a #! line, as // syntax=, or in a JSON file', () => {
-    expect(brief(check(file('#!/usr/bin/env buildctl', '# syntax=docker/dockerfile:1', 'FROM alpine')))).toEqual(['2 remote-frontend warning']);
-    expect(brief(check(file('// syntax = example.com/frontend:2', 'FROM alpine')))).toEqual(['1 remote-frontend warning']);
+    expect(brief(check(file('#!/usr/bin/env buildctl', '# syntax=docker/dockerfile:1', 'FROM alpine')))).toEqual([
+      '2 remote-frontend warning',
+    ]);
+    expect(brief(check(file('// syntax = example.com/frontend:2', 'FROM alpine')))).toEqual([
+      '1 remote-frontend warning',
+    ]);
     expect(brief(check('{"syntax": "example.com/frontend:2"}'))).toEqual(['1 remote-frontend warning']);
     expect(check(file('', '# syntax=docker/dockerfile:1', 'FROM alpine'))).toEqual([]);
   });
@@ -285,7 +362,12 @@ describe('remote-frontend', () => {
 });
 
 it('returns findings sorted by line', () => {
-  const text = file('# syntax=docker/dockerfile:1', 'FROM alpine', 'RUN --mount=type=secret,id=x true', 'ARG TOKEN=hunter2');
+  const text = file(
+    '# syntax=docker/dockerfile:1',
+    'FROM alpine',
+    'RUN --mount=type=secret,id=x true',
+    'ARG TOKEN=hunter2',
+  );
   expect(brief(check(text, { secretIds: ['unused'] }))).toEqual([
     '0 unused-secret warning',
     '1 remote-frontend warning',

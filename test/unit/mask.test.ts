@@ -1,25 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { base64Alignments, basicAuthForms, formsOf, jsonLeaves, MIN_DERIVED_LENGTH, plainParts } from '../../src/mask/forms.js';
+import {
+  base64Alignments,
+  basicAuthForms,
+  formsOf,
+  jsonLeaves,
+  MIN_DERIVED_LENGTH,
+  plainParts,
+} from '../../src/mask/forms.js';
 import { MaskRegistry } from '../../src/mask/registry.js';
 import { credentialPairs } from '../../src/mask/pairs.js';
 
 describe('base64 at every alignment', () => {
   it('finds the value inside any longer base64 text, whatever sits before and after', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.uint8Array({ maxLength: 10 }), fc.uint8Array({ maxLength: 10 }), (value, before, after) => {
-        const whole = Buffer.concat([before, value, after]);
-        const forms = base64Alignments(value, 'base64');
-        const formsUrl = base64Alignments(value, 'base64url');
-        const offset = before.length % 3;
-        // the form for this alignment is the one computed with `offset` leading bytes
-        const expected = base64Alignments(value, 'base64')[offset] ?? '';
-        if (value.length >= 3) {
-          expect(forms.some((f) => whole.toString('base64').includes(f))).toBe(true);
-          expect(whole.toString('base64')).toContain(expected);
-          expect(formsUrl.some((f) => whole.toString('base64url').includes(f))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 64 }),
+        fc.uint8Array({ maxLength: 10 }),
+        fc.uint8Array({ maxLength: 10 }),
+        (value, before, after) => {
+          const whole = Buffer.concat([before, value, after]);
+          const forms = base64Alignments(value, 'base64');
+          const formsUrl = base64Alignments(value, 'base64url');
+          const offset = before.length % 3;
+          // the form for this alignment is the one computed with `offset` leading bytes
+          const expected = base64Alignments(value, 'base64')[offset] ?? '';
+          if (value.length >= 3) {
+            expect(forms.some((f) => whole.toString('base64').includes(f))).toBe(true);
+            expect(whole.toString('base64')).toContain(expected);
+            expect(formsUrl.some((f) => whole.toString('base64url').includes(f))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -34,7 +46,12 @@ describe('base64 at every alignment', () => {
 describe('plain parts', () => {
   it('splits lines and trims them, like the runner', () => {
     const parts = plainParts('-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----');
-    expect(parts.map((p) => p.text)).toEqual(['-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----', '-----BEGIN KEY-----', 'abc def ghi', '-----END KEY-----']);
+    expect(parts.map((p) => p.text)).toEqual([
+      '-----BEGIN KEY-----\r\n  abc def ghi  \n\n-----END KEY-----',
+      '-----BEGIN KEY-----',
+      'abc def ghi',
+      '-----END KEY-----',
+    ]);
   });
 
   it('leaves out lines and leaves too short to mask on their own', () => {
@@ -73,7 +90,9 @@ describe('formsOf', () => {
   });
 
   it('never registers a derived form shorter than the minimum', () => {
-    for (const f of formsOf('abc')) if (f.kind !== 'value' && f.kind !== 'line' && f.kind !== 'json-leaf') expect(f.text.length).toBeGreaterThanOrEqual(MIN_DERIVED_LENGTH);
+    for (const f of formsOf('abc'))
+      if (f.kind !== 'value' && f.kind !== 'line' && f.kind !== 'json-leaf')
+        expect(f.text.length).toBeGreaterThanOrEqual(MIN_DERIVED_LENGTH);
   });
 
   it('never registers an empty or blank form, whatever the value', () => {

@@ -68,7 +68,12 @@ function chunked(m: Matcher, data: Uint8Array, size: number): Hit[] {
 const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 
 // Small alphabets make overlaps, repeats and shared prefixes likely.
-const alphabet = fc.constantFrom([0x61, 0x62], [0x61, 0x62, 0x63], [0x00, 0xff, 0x0a], [0x41, 0x61, 0x30, 0x2b, 0x2f, 0x3d]);
+const alphabet = fc.constantFrom(
+  [0x61, 0x62],
+  [0x61, 0x62, 0x63],
+  [0x00, 0xff, 0x0a],
+  [0x41, 0x61, 0x30, 0x2b, 0x2f, 0x3d],
+);
 
 const world = alphabet.chain((abc) => {
   const byte = fc.constantFrom<number>(...abc);
@@ -76,12 +81,18 @@ const world = alphabet.chain((abc) => {
     { weight: 6, arbitrary: fc.array(byte, { minLength: 8, maxLength: 24 }) },
     { weight: 2, arbitrary: fc.array(byte, { minLength: 1, maxLength: 7 }) },
     { weight: 1, arbitrary: fc.array(byte, { minLength: 25, maxLength: 90 }) },
-    { weight: 1, arbitrary: fc.tuple(byte, fc.integer({ min: 1, max: 30 })).map(([b, n]) => new Array<number>(n).fill(b)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(byte, fc.integer({ min: 1, max: 30 })).map(([b, n]) => new Array<number>(n).fill(b)),
+    },
     { weight: 1, arbitrary: fc.constant([] as number[]) },
   );
   return fc
     .record({
-      patterns: fc.array(pattern.map((p) => Uint8Array.from(p)), { minLength: 1, maxLength: 10 }),
+      patterns: fc.array(
+        pattern.map((p) => Uint8Array.from(p)),
+        { minLength: 1, maxLength: 10 },
+      ),
       filler: fc.array(byte, { maxLength: 400 }),
       plants: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 3 })), { maxLength: 8 }),
       cuts: fc.array(fc.nat({ max: 700 }), { maxLength: 12 }),
@@ -160,7 +171,12 @@ describe('Matcher against a brute-force reference', () => {
         (patterns, plants, sizes, biasKind) => {
           // random bytes, base64 text or a run of one byte: the filter sees very different loads
           const n = 300_000;
-          const data = biasKind === 0 ? randomBytes(n) : biasKind === 1 ? Buffer.from(randomBytes(n).toString('base64').slice(0, n), 'latin1') : Buffer.alloc(n, 0x41);
+          const data =
+            biasKind === 0
+              ? randomBytes(n)
+              : biasKind === 1
+                ? Buffer.from(randomBytes(n).toString('base64').slice(0, n), 'latin1')
+                : Buffer.alloc(n, 0x41);
           for (const [which, where] of plants) {
             const p = patterns[which % patterns.length] as Uint8Array;
             data.set(p, where % (n - p.length));
@@ -260,7 +276,12 @@ describe('Matcher cases', () => {
         // in place after in place, small after in place, in place after small, small ones
         // only (the carry buffer fills up and is compacted)
         const small = Array.from({ length: 73 }, (_, i) => (i + 1) * 4099 + (k & 7));
-        for (const cuts of [[70_000, 140_001], [70_000, 70_003, 140_001, 140_031, 240_000], [69_990, 140_001, 140_020, 140_031], small]) {
+        for (const cuts of [
+          [70_000, 140_001],
+          [70_000, 70_003, 140_001, 140_031, 240_000],
+          [69_990, 140_001, 140_020, 140_031],
+          small,
+        ]) {
           expect(streamAll(m, data, cuts)).toEqual(want);
         }
       }
@@ -269,15 +290,20 @@ describe('Matcher cases', () => {
 
   it('a long stream of small chunks (the carry buffer fills up and is compacted), dense plants', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 90, max: 400 }), (sizes, gap) => {
-        const pats = [bytes('planted-secret-one'), bytes('second!'), randomBytes(33)];
-        const data = Buffer.alloc(400_000, 0x2e);
-        for (let at = 0, i = 0; at + 40 < data.length; at += gap + (i % 7), i++) data.set(pats[i % 3] as Uint8Array, at);
-        const want = indexOfReference(pats, data);
-        const cuts: number[] = [];
-        for (let at = 0, i = 0; at < data.length; i++) cuts.push((at += sizes[i % sizes.length] as number));
-        expect(streamAll(new Matcher(pats), data, cuts)).toEqual(want);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 90, max: 400 }),
+        (sizes, gap) => {
+          const pats = [bytes('planted-secret-one'), bytes('second!'), randomBytes(33)];
+          const data = Buffer.alloc(400_000, 0x2e);
+          for (let at = 0, i = 0; at + 40 < data.length; at += gap + (i % 7), i++)
+            data.set(pats[i % 3] as Uint8Array, at);
+          const want = indexOfReference(pats, data);
+          const cuts: number[] = [];
+          for (let at = 0, i = 0; at < data.length; i++) cuts.push((at += sizes[i % sizes.length] as number));
+          expect(streamAll(new Matcher(pats), data, cuts)).toEqual(want);
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -360,7 +386,9 @@ describe('Matcher cases', () => {
     // no run is really in a pattern
     let retried = 0;
     for (let n = 0; n < 40; n++) {
-      const patterns = Array.from({ length: 800 }, (_, i) => Buffer.from(createHash('sha256').update(`${n}:${i}`).digest('base64').slice(0, 12).replace(/[A0f]/g, 'x')));
+      const patterns = Array.from({ length: 800 }, (_, i) =>
+        Buffer.from(createHash('sha256').update(`${n}:${i}`).digest('base64').slice(0, 12).replace(/[A0f]/g, 'x')),
+      );
       const t = buildTables(patterns);
       if (t.multiplier !== (0x9e3779b1 | 0)) retried++;
       for (const c of RUNS) expect(t.filter[blockHash(c, c, c, c, t.multiplier, t.filterShift)]).toBe(0);
@@ -381,8 +409,15 @@ describe('Matcher cases', () => {
 
   it('finds every planted form of realistic secrets (PEM, JSON, passwords, basic auth)', () => {
     const pem = `-----BEGIN PRIVATE KEY-----\n${randomBytes(300).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`;
-    const values = [pem, JSON.stringify({ user: 'svc', password: 'p@ss "w0rd" ü', key: pem }), `pa'ss w0rd!${randomBytes(4).toString('hex')}`, 'ghp_' + randomBytes(20).toString('hex')];
-    const patterns = [...values.flatMap((v) => formsOf(v)), ...basicAuthForms('robot$ci', 'hunter2hunter2')].map((f) => Buffer.from(f.text));
+    const values = [
+      pem,
+      JSON.stringify({ user: 'svc', password: 'p@ss "w0rd" ü', key: pem }),
+      `pa'ss w0rd!${randomBytes(4).toString('hex')}`,
+      'ghp_' + randomBytes(20).toString('hex'),
+    ];
+    const patterns = [...values.flatMap((v) => formsOf(v)), ...basicAuthForms('robot$ci', 'hunter2hunter2')].map((f) =>
+      Buffer.from(f.text),
+    );
     const m = new Matcher(patterns);
     const parts: Buffer[] = [];
     const planted: Hit[] = [];

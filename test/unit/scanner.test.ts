@@ -33,7 +33,8 @@ async function scan(path: string): Promise<Scanner> {
   return s;
 }
 
-const tar = (cwd: string, out: string, ...files: string[]): void => void execFileSync('tar', ['-C', cwd, '-cf', out, ...files]);
+const tar = (cwd: string, out: string, ...files: string[]): void =>
+  void execFileSync('tar', ['-C', cwd, '-cf', out, ...files]);
 
 describe('Scanner', () => {
   it('finds every form in text and binary files, with file, offset, name, form and line', async () => {
@@ -41,10 +42,21 @@ describe('Scanner', () => {
     mkdirSync(d);
     writeFileSync(join(d, 'plain.env'), `A=1\nB=2\nAPI=${API_KEY}\n`);
     writeFileSync(join(d, 'b64.txt'), `blob: ${Buffer.from(`{"k":"${API_KEY}"}`).toString('base64')}\n`);
-    writeFileSync(join(d, 'hex.bin'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0]), randomBytes(94), Buffer.from(Buffer.from(API_KEY).toString('hex')), randomBytes(100)]));
+    writeFileSync(
+      join(d, 'hex.bin'),
+      Buffer.concat([
+        Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0]),
+        randomBytes(94),
+        Buffer.from(Buffer.from(API_KEY).toString('hex')),
+        randomBytes(100),
+      ]),
+    );
     writeFileSync(join(d, 'url.log'), `GET /?key=${encodeURIComponent(API_KEY)}\n`);
     writeFileSync(join(d, 'pem-line.txt'), `x\ny\n${PEM_LINE}\n`);
-    writeFileSync(join(d, 'docker.json'), JSON.stringify({ auths: { r: { auth: Buffer.from(`ci-bot:${PASSWORD}`).toString('base64') } } }));
+    writeFileSync(
+      join(d, 'docker.json'),
+      JSON.stringify({ auths: { r: { auth: Buffer.from(`ci-bot:${PASSWORD}`).toString('base64') } } }),
+    );
     const s = await scan(d);
     const by = (file: string) => s.hits.filter((h) => h.path === join(d, file));
     expect(by('plain.env')).toEqual([expect.objectContaining({ name: 'API_KEY', form: 'value', offset: 12, line: 3 })]);
@@ -76,15 +88,22 @@ describe('Scanner', () => {
     const out = join(dir, 'arch');
     mkdirSync(out);
     tar(src, join(out, 'plain.tar'), 'deep', 'clean.txt');
-    writeFileSync(join(out, 'plain.tar.gz'), gzipSync(Buffer.from(execFileSync('tar', ['-C', src, '-cf', '-', 'deep']))));
+    writeFileSync(
+      join(out, 'plain.tar.gz'),
+      gzipSync(Buffer.from(execFileSync('tar', ['-C', src, '-cf', '-', 'deep']))),
+    );
     execFileSync('zstd', ['-q', '-o', join(out, 'plain.tar.zst'), join(out, 'plain.tar')]);
     // a tar holding a .tar.gz holding the secret: nested
     const outer = join(dir, 'outer-src');
     mkdirSync(outer);
-    writeFileSync(join(outer, 'inner.tar.gz'), gzipSync(Buffer.from(execFileSync('tar', ['-C', src, '-cf', '-', 'deep']))));
+    writeFileSync(
+      join(outer, 'inner.tar.gz'),
+      gzipSync(Buffer.from(execFileSync('tar', ['-C', src, '-cf', '-', 'deep']))),
+    );
     tar(outer, join(out, 'nested.tar'), 'inner.tar.gz');
     const s = await scan(out);
-    const inner = (file: string) => s.hits.filter((h) => h.path === join(out, file) && h.form === 'value').map((h) => h.inner);
+    const inner = (file: string) =>
+      s.hits.filter((h) => h.path === join(out, file) && h.form === 'value').map((h) => h.inner);
     expect(inner('plain.tar')).toEqual(['deep/config.yml']);
     expect(inner('plain.tar.gz')).toEqual(['(gzip)!deep/config.yml']);
     expect(inner('plain.tar.zst')).toEqual(['(zstd)!deep/config.yml']);
@@ -120,7 +139,10 @@ describe('Scanner', () => {
   it('reports no near miss, and nothing in random bytes', async () => {
     const d = join(dir, 'clean');
     mkdirSync(d);
-    writeFileSync(join(d, 'near.txt'), `${API_KEY.slice(0, -1)}${API_KEY.endsWith('x') ? 'y' : 'x'}\n${API_KEY.slice(1)}\n`);
+    writeFileSync(
+      join(d, 'near.txt'),
+      `${API_KEY.slice(0, -1)}${API_KEY.endsWith('x') ? 'y' : 'x'}\n${API_KEY.slice(1)}\n`,
+    );
     writeFileSync(join(d, 'random.bin'), randomBytes(4 << 20));
     const s = await scan(d);
     expect(s.hits).toEqual([]);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertUniqueNames,
-  deriveName,
-  groupByPath,
-  isValidName,
-  parseSpec,
-  SpecError,
-} from '../../src/spec/index.js';
+import { assertUniqueNames, deriveName, groupByPath, isValidName, parseSpec, SpecError } from '../../src/spec/index.js';
 
 describe('deriveName', () => {
   it.each<[string[], string | undefined, string]>([

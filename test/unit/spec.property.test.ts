@@ -75,7 +75,16 @@ const entry: fc.Arbitrary<Entry> = fc
     return { text, expected: { path, folder, version: v, selector, name: resolved } };
   });
 
-const separator = fc.constantFrom('\n', '\r\n', ';', ' ; ', ';\n', '\n\n', '\n  \t\n', '\n# a comment; "with | stuff\n');
+const separator = fc.constantFrom(
+  '\n',
+  '\r\n',
+  ';',
+  ' ; ',
+  ';\n',
+  '\n\n',
+  '\n  \t\n',
+  '\n# a comment; "with | stuff\n',
+);
 
 const spec = fc
   .array(fc.tuple(entry, separator), { maxLength: 6 })
@@ -113,7 +122,8 @@ function assertWellFormed(text: string, requests: SecretRequest[]): void {
     expect(r.path.split('/').every((s) => s !== '' && s !== '.' && s !== '..')).toBe(true);
     expect(r.version === undefined || (Number.isSafeInteger(r.version) && r.version > 0)).toBe(true);
     if (r.folder) expect(r.selector.kind === 'all' && r.version === undefined).toBe(true);
-    if (r.selector.kind === 'key') expect(r.selector.segments.length > 0 && r.selector.segments.every((s) => s !== '')).toBe(true);
+    if (r.selector.kind === 'key')
+      expect(r.selector.segments.length > 0 && r.selector.segments.every((s) => s !== '')).toBe(true);
     const prefixOk = r.selector.kind === 'all' && r.name === '';
     expect(r.name === undefined || prefixOk || isValidName(r.name)).toBe(true);
   }
@@ -142,10 +152,13 @@ describe('parseSpec properties', () => {
     const damaged = fc
       .tuple(spec, fc.array(fc.tuple(fc.nat(), fc.nat(3), tricky), { minLength: 1, maxLength: 4 }))
       .map(([[pairs, sep, trailing], edits]) =>
-        edits.reduce((text, [at, cut, insert]) => {
-          const i = at % (text.length + 1);
-          return text.slice(0, i) + insert + text.slice(i + cut);
-        }, render(pairs, sep, trailing).text),
+        edits.reduce(
+          (text, [at, cut, insert]) => {
+            const i = at % (text.length + 1);
+            return text.slice(0, i) + insert + text.slice(i + cut);
+          },
+          render(pairs, sep, trailing).text,
+        ),
       );
     fc.assert(fc.property(damaged, parseOrSpecError), RUNS);
   });

@@ -11,7 +11,11 @@ const kv1 = { path: 'kv1/', type: 'kv', kvVersion: 1 as const };
 
 describe('apiPathsFor', () => {
   it('inserts data/ and metadata/ on KV v2, and accepts the vault-action spelling', () => {
-    expect(apiPathsFor('secret/ci/app', kv2, undefined)).toEqual({ read: 'secret/data/ci/app', list: 'secret/metadata/ci/app/', unwrap: 'kv2' });
+    expect(apiPathsFor('secret/ci/app', kv2, undefined)).toEqual({
+      read: 'secret/data/ci/app',
+      list: 'secret/metadata/ci/app/',
+      unwrap: 'kv2',
+    });
     expect(apiPathsFor('secret/data/ci/app', kv2, 3).read).toBe('secret/data/ci/app?version=3');
   });
 
@@ -69,6 +73,8 @@ describe('Secret', () => {
 describe('env-file', () => {
   it('writes NAME=value lines and refuses values docker cannot carry', () => {
     expect(renderEnvFile([new Secret('A', 's', 'x = "y"')])).toBe('A=x = "y"\n');
-    expect(() => renderEnvFile([new Secret('PEM', 's', 'l1\nl2'), new Secret('OK', 's', 'v')])).toThrow(/PEM holds a line break/);
+    expect(() => renderEnvFile([new Secret('PEM', 's', 'l1\nl2'), new Secret('OK', 's', 'v')])).toThrow(
+      /PEM holds a line break/,
+    );
   });
 });

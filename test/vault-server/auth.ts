@@ -58,7 +58,9 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
         const actual = claims[claim];
         if (actual === undefined) return badRequest(`error validating claims: claim "${claim}" is missing`);
         if (!(Array.isArray(actual) ? actual : [actual]).includes(expected)) {
-          return badRequest(`error validating claims: claim "${claim}" does not match any associated bound claim values`);
+          return badRequest(
+            `error validating claims: claim "${claim}" does not match any associated bound claim values`,
+          );
         }
       }
       return grant(ctx, mount, role.policies, { role: name }, String(user), String(user));
@@ -99,7 +101,14 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
 }
 
 /** Issues the login token; its display name is the mount path plus the user, as Vault builds it. */
-function grant(ctx: Ctx, mount: AuthMount, policies: string[], meta: Record<string, string>, alias: string, user?: string): Reply {
+function grant(
+  ctx: Ctx,
+  mount: AuthMount,
+  policies: string[],
+  meta: Record<string, string>,
+  alias: string,
+  user?: string,
+): Reply {
   const mountName = mount.path.slice('auth/'.length, -1).replaceAll('/', '-');
   const token = ctx.state.issueToken({
     ns: ctx.ns,

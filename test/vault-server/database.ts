@@ -1,6 +1,14 @@
 // Database secrets engine: `creds/<role>` hands out a fresh username/password under a lease that
 // belongs to the requesting token, so revoking the token (or the lease) can be observed.
-import { UNSUPPORTED_OPERATION, badRequest, fixed, logical, unsupportedPath, type Operation, type Route } from './reply.js';
+import {
+  UNSUPPORTED_OPERATION,
+  badRequest,
+  fixed,
+  logical,
+  unsupportedPath,
+  type Operation,
+  type Route,
+} from './reply.js';
 import { base62, type DatabaseMount } from './state.js';
 
 export function databaseRoute(mount: DatabaseMount, sub: string, op: Operation): Route {

@@ -7,7 +7,9 @@ export type FaultRule = {
   path?: string | RegExp;
   /** How many matching requests it hits before it is dropped (default: all). */
   times?: number;
-} & ({ status: number; retryAfter?: string; errors?: string[] } | { reset: true } | { hang: true } | { delayMs: number });
+} & (
+  { status: number; retryAfter?: string; errors?: string[] } | { reset: true } | { hang: true } | { delayMs: number }
+);
 
 export class Faults {
   private rules: Array<{ rule: FaultRule; left: number }> = [];

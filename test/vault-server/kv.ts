@@ -19,7 +19,11 @@ const V2_SECTIONS = new Set(['data', 'metadata', 'delete', 'undelete', 'destroy'
 const CLI_VERB: Record<Operation, string> = { read: 'get', list: 'list', update: 'put', delete: 'delete' };
 
 /** Stores a new value; v2 keeps every version, v1 only the last. */
-export function writeKv(mount: KvMount, key: string, data: Record<string, unknown>): { number: number; createdTime: string } {
+export function writeKv(
+  mount: KvMount,
+  key: string,
+  data: Record<string, unknown>,
+): { number: number; createdTime: string } {
   const versions = mount.version === 2 ? (mount.entries.get(key) ?? []) : [];
   const createdTime = new Date().toISOString();
   versions.push({ data: structuredClone(data), createdTime });

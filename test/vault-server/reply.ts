@@ -41,7 +41,8 @@ export const NOT_FOUND: Reply = errorReply(404);
 export const UNSUPPORTED_OPERATION: Reply = errorReply(405, multiError('unsupported operation'));
 
 export const fixed = (mountType: string, reply: Reply): Route => ({ mountType, run: () => reply });
-export const unsupportedPath = (mountType: string): Route => fixed(mountType, errorReply(404, multiError('unsupported path')));
+export const unsupportedPath = (mountType: string): Route =>
+  fixed(mountType, errorReply(404, multiError('unsupported path')));
 
 interface LogicalFields {
   lease_id?: string;

@@ -9,7 +9,16 @@ import { base62 } from './state.js';
 export const DEMO = {
   policy: 'ci-read',
   role: 'ci', // approle, jwt and kubernetes role; userpass and ldap user
-  mounts: { kv2: 'secret', kv1: 'kv1', database: 'database', approle: 'approle', jwt: 'jwt', kubernetes: 'kubernetes', userpass: 'userpass', ldap: 'ldap' },
+  mounts: {
+    kv2: 'secret',
+    kv1: 'kv1',
+    database: 'database',
+    approle: 'approle',
+    jwt: 'jwt',
+    kubernetes: 'kubernetes',
+    userpass: 'userpass',
+    ldap: 'ldap',
+  },
   databaseRole: 'app',
   databaseTtl: 3600,
   appUsername: 'deploy-bot',
@@ -59,7 +68,10 @@ const newAppRole = (): AppRoleCredentials => ({ roleId: randomUUID(), secretId: 
 
 /** PEM armour around random bytes: shaped like a certificate chain, not parseable as X.509. */
 function fakePem(label: string): string {
-  const lines = randomBytes(700).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    randomBytes(700)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
@@ -106,10 +118,14 @@ export function seedDemo(server: VaultDevServer): DemoData {
   server.enableAppRole('', mounts.approle, role, { ...approle.root, ...grants });
   server.enableJwt('', mounts.jwt, {
     publicKeyPem: server.oidc.publicKeyPem,
-    roles: { [role]: { boundAudiences: [DEMO.jwt.audience], boundClaims: { repository: DEMO.jwt.repository }, ...grants } },
+    roles: {
+      [role]: { boundAudiences: [DEMO.jwt.audience], boundClaims: { repository: DEMO.jwt.repository }, ...grants },
+    },
   });
   const kubernetesJwt = serviceAccountJwt();
-  server.enableKubernetes('', mounts.kubernetes, { roles: { [role]: { serviceAccountJwts: [kubernetesJwt], ...grants } } });
+  server.enableKubernetes('', mounts.kubernetes, {
+    roles: { [role]: { serviceAccountJwts: [kubernetesJwt], ...grants } },
+  });
   const userpassPassword = base62(20);
   const ldapPassword = base62(20);
   server.enableUserpass('', mounts.userpass, { [role]: { password: userpassPassword, ...grants } });

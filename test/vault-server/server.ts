@@ -50,19 +50,36 @@ export interface VaultDevServer {
   mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds?: number): void;
   addPolicy(ns: string, name: string, rules: Array<{ path: string; capabilities: Capability[] }>): void;
   createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string;
-  enableAppRole(ns: string, mount: string, role: string, opts: { roleId: string; secretId: string; policies: string[] }): void;
+  enableAppRole(
+    ns: string,
+    mount: string,
+    role: string,
+    opts: { roleId: string; secretId: string; policies: string[] },
+  ): void;
   enableJwt(
     ns: string,
     mount: string,
     opts: {
       publicKeyPem: string;
-      roles: Record<string, { boundAudiences: string[]; boundClaims?: Record<string, string>; userClaim?: string; policies: string[] }>;
+      roles: Record<
+        string,
+        { boundAudiences: string[]; boundClaims?: Record<string, string>; userClaim?: string; policies: string[] }
+      >;
     },
   ): void;
-  enableKubernetes(ns: string, mount: string, opts: { roles: Record<string, { serviceAccountJwts: string[]; policies: string[] }> }): void;
+  enableKubernetes(
+    ns: string,
+    mount: string,
+    opts: { roles: Record<string, { serviceAccountJwts: string[]; policies: string[] }> },
+  ): void;
   enableUserpass(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void;
   enableLdap(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void;
-  readonly oidc: { requestUrl: string; requestToken: string; sign(claims: Record<string, unknown>): string; publicKeyPem: string };
+  readonly oidc: {
+    requestUrl: string;
+    requestToken: string;
+    sign(claims: Record<string, unknown>): string;
+    publicKeyPem: string;
+  };
   isTokenValid(token: string): boolean;
   isTokenRevoked(token: string): boolean;
   leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }>;
@@ -115,7 +132,10 @@ class DevServer implements VaultDevServer {
     }).id;
 
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 40);
+    const kid = createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+      .slice(0, 40);
     this.oidc = {
       requestUrl: '', // known once listening
       requestToken: base62(32),
@@ -142,7 +162,9 @@ class DevServer implements VaultDevServer {
     const [httpListener] = this.server.listeners(event) as Array<(connection: Duplex) => void>;
     if (!httpListener) throw new Error(`node:http registers no ${event} listener any more`);
     this.server.removeAllListeners(event);
-    this.server.on(event, (socket: Socket) => httpListener.call(this.server, new Connection(socket, ++this.connectionIds)));
+    this.server.on(event, (socket: Socket) =>
+      httpListener.call(this.server, new Connection(socket, ++this.connectionIds)),
+    );
     this.server.on('connection', () => this.connectionsOpened++);
   }
 
@@ -204,7 +226,12 @@ class DevServer implements VaultDevServer {
     }).id;
   }
 
-  enableAppRole(ns: string, mount: string, role: string, opts: { roleId: string; secretId: string; policies: string[] }): void {
+  enableAppRole(
+    ns: string,
+    mount: string,
+    role: string,
+    opts: { roleId: string; secretId: string; policies: string[] },
+  ): void {
     let approle = this.mountAt(ns, `auth/${mount}`);
     if (approle?.type !== 'approle') {
       approle = { ...mountBase(`auth/${mount}`, 'auth_approle'), type: 'approle', roles: new Map() };
@@ -231,11 +258,19 @@ class DevServer implements VaultDevServer {
   }
 
   enableUserpass(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void {
-    this.state.addMount(this.ns(ns), { ...mountBase(`auth/${mount}`, 'auth_userpass'), type: 'userpass', users: new Map(Object.entries(users)) });
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_userpass'),
+      type: 'userpass',
+      users: new Map(Object.entries(users)),
+    });
   }
 
   enableLdap(ns: string, mount: string, users: Record<string, { password: string; policies: string[] }>): void {
-    this.state.addMount(this.ns(ns), { ...mountBase(`auth/${mount}`, 'auth_ldap'), type: 'ldap', users: new Map(Object.entries(users)) });
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_ldap'),
+      type: 'ldap',
+      users: new Map(Object.entries(users)),
+    });
   }
 
   // ---- observation and faults ----------------------------------------------------------------
@@ -272,12 +307,19 @@ class DevServer implements VaultDevServer {
     const body = Buffer.concat(chunks).toString('utf8');
 
     const url = new URL(req.url ?? '/', 'http://vault');
-    const apiPath = url.pathname.startsWith('/v1/') ? safeDecode(url.pathname.slice(4)) : url.pathname === `/${OIDC_PATH}` ? OIDC_PATH : undefined;
+    const apiPath = url.pathname.startsWith('/v1/')
+      ? safeDecode(url.pathname.slice(4))
+      : url.pathname === `/${OIDC_PATH}`
+        ? OIDC_PATH
+        : undefined;
     const op = operation(method, url.searchParams);
     const target =
       apiPath === undefined || apiPath === OIDC_PATH
         ? undefined
-        : this.state.resolve(str(req.headers['x-vault-namespace']), op === 'list' && !apiPath.endsWith('/') ? `${apiPath}/` : apiPath);
+        : this.state.resolve(
+            str(req.headers['x-vault-namespace']),
+            op === 'list' && !apiPath.endsWith('/') ? `${apiPath}/` : apiPath,
+          );
     const record: RequestRecord = {
       method,
       path: apiPath ?? url.pathname,
@@ -300,7 +342,8 @@ class DevServer implements VaultDevServer {
     try {
       if (fault && 'status' in fault) reply = faultReply(fault, apiPath ?? '');
       else if (apiPath === OIDC_PATH) reply = this.issueIdToken(method, req.headers.authorization, url.searchParams);
-      else if (!target || !op || (method === 'HEAD' && target.rel !== 'sys/health')) reply = errorReply(target ? 405 : 404);
+      else if (!target || !op || (method === 'HEAD' && target.rel !== 'sys/health'))
+        reply = errorReply(target ? 405 : 404);
       else reply = this.handle(target.ns, target.rel, op, body, req.headers, url.searchParams);
     } catch (err) {
       reply = errorReply(500, String(err));
@@ -314,7 +357,14 @@ class DevServer implements VaultDevServer {
   }
 
   /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */
-  private handle(ns: Namespace, rel: string, op: Operation, rawBody: string, headers: IncomingHttpHeaders, query: URLSearchParams): Reply {
+  private handle(
+    ns: Namespace,
+    rel: string,
+    op: Operation,
+    rawBody: string,
+    headers: IncomingHttpHeaders,
+    query: URLSearchParams,
+  ): Reply {
     let body: unknown = {};
     if (rawBody.trim()) {
       try {
@@ -339,7 +389,8 @@ class DevServer implements VaultDevServer {
 
   private issueIdToken(method: string, authorization: string | undefined, query: URLSearchParams): Reply {
     if (method !== 'GET') return errorReply(405);
-    if (authorization !== `Bearer ${this.oidc.requestToken}`) return { status: 401, body: { message: 'Bad credentials' } };
+    if (authorization !== `Bearer ${this.oidc.requestToken}`)
+      return { status: 401, body: { message: 'Bad credentials' } };
     const now = Math.floor(Date.now() / 1000);
     const value = this.oidc.sign({
       jti: randomUUID(),

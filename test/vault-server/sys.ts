@@ -23,15 +23,25 @@ const UI_MOUNTS = 'internal/ui/mounts/';
 
 export function sysRoute(sub: string, op: Operation): Route {
   if (sub === 'health') {
-    return { mountType: 'system', unauthenticated: true, run: () => (op === 'read' ? health() : UNSUPPORTED_OPERATION) };
+    return {
+      mountType: 'system',
+      unauthenticated: true,
+      run: () => (op === 'read' ? health() : UNSUPPORTED_OPERATION),
+    };
   }
   if (sub.startsWith(UI_MOUNTS)) {
     const path = sub.slice(UI_MOUNTS.length);
-    return { mountType: 'system', unauthenticated: true, run: (ctx) => (op === 'read' ? preflight(ctx, path) : UNSUPPORTED_OPERATION) };
+    return {
+      mountType: 'system',
+      unauthenticated: true,
+      run: (ctx) => (op === 'read' ? preflight(ctx, path) : UNSUPPORTED_OPERATION),
+    };
   }
   if (sub === 'leases/revoke' || sub.startsWith('leases/revoke/')) {
     const urlLeaseId = sub.slice('leases/revoke/'.length);
-    return op === 'update' ? { mountType: 'system', run: (ctx) => revokeLease(ctx, urlLeaseId) } : fixed('system', UNSUPPORTED_OPERATION);
+    return op === 'update'
+      ? { mountType: 'system', run: (ctx) => revokeLease(ctx, urlLeaseId) }
+      : fixed('system', UNSUPPORTED_OPERATION);
   }
   if (sub === 'leases/renew') {
     return op === 'update' ? { mountType: 'system', run: renewLease } : fixed('system', UNSUPPORTED_OPERATION);

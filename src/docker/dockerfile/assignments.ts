@@ -23,7 +23,9 @@ export function envAssignments(args: string, escape: string): Assignment[] {
   if (words[0]?.includes('=') === false) {
     const gap = LEGACY_SEPARATOR.exec(args);
     if (!gap) return [{ key: unquote(args, escape), value: undefined }];
-    return [{ key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) }];
+    return [
+      { key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) },
+    ];
   }
   return words.filter((word) => word.includes('=')).map((word) => assignment(word, escape));
 }

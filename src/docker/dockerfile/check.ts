@@ -29,7 +29,9 @@ const SECRET_NAME = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|p
 const ALLOWED_NAME = /(?:_|^)(?:public|file|version)(?:_|$)/iu;
 // Only these are named in a message: any other first word is arbitrary text.
 const INSTRUCTIONS = new Set(
-  'ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR'.split(' '),
+  'ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR'.split(
+    ' ',
+  ),
 );
 
 /** Checks a Dockerfile for secrets misused or missing before BuildKit builds it. Sorted by line; never throws unless findSecret does. */
@@ -51,7 +53,8 @@ export function checkDockerfile(text: string, opts: CheckOptions): Finding[] {
       else if (mount.kind === 'invalid') findings.push(invalidMount(instruction.line, mount.reason));
       else {
         used.add(mount.id);
-        if (!opts.secretIds.includes(mount.id)) findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
+        if (!opts.secretIds.includes(mount.id))
+          findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
       }
     }
   }
@@ -72,9 +75,15 @@ function levelled(natural: Severity, level: CheckOptions['level']): Severity {
  * instruction (heredoc bodies included), or where no single ARG or ENV value holds
  * it, a secret anywhere in its text.
  */
-function instructionFindings(instruction: Instruction, escape: string, findSecret: CheckOptions['findSecret'], show: Show): Finding[] {
+function instructionFindings(
+  instruction: Instruction,
+  escape: string,
+  findSecret: CheckOptions['findSecret'],
+  show: Show,
+): Finding[] {
   const { keyword, args, line } = instruction;
-  const assignments = keyword === 'ARG' ? argAssignments(args, escape) : keyword === 'ENV' ? envAssignments(args, escape) : [];
+  const assignments =
+    keyword === 'ARG' ? argAssignments(args, escape) : keyword === 'ENV' ? envAssignments(args, escape) : [];
   const findings: Finding[] = [];
   for (const { key, value } of assignments) {
     if (SECRET_NAME.test(key) && !ALLOWED_NAME.test(key)) {
@@ -113,7 +122,9 @@ function remoteFrontend(text: string, show: Show): Finding[] {
   const syntax = detectSyntax(text);
   if (!syntax) return [];
   const image = show(syntax.value.split(' ')[0] ?? '');
-  const pin = image.includes('@') ? '' : ` Pin it by digest (${image}@sha256:...) or remove it to use the frontend built into BuildKit.`;
+  const pin = image.includes('@')
+    ? ''
+    : ` Pin it by digest (${image}@sha256:...) or remove it to use the frontend built into BuildKit.`;
   return [
     {
       rule: 'remote-frontend',

@@ -7,7 +7,10 @@ export function splitCommand(line: string): { keyword: string; args: string } {
   const trimmed = trimSpace(line);
   const match = TOKEN_SPACE.exec(trimmed);
   if (!match) return { keyword: trimmed.toUpperCase(), args: '' };
-  return { keyword: trimmed.slice(0, match.index).toUpperCase(), args: trimSpace(trimmed.slice(match.index + match[0].length)) };
+  return {
+    keyword: trimmed.slice(0, match.index).toUpperCase(),
+    args: trimSpace(trimmed.slice(match.index + match[0].length)),
+  };
 }
 
 /**

@@ -27,7 +27,9 @@ export class DirectiveScanner {
 
   read(line: string, lineNumber: number): Directive | undefined {
     if (this.done) return undefined;
-    const match = line.startsWith(this.prefix) ? DIRECTIVE.exec(trimLeadingSpace(line.slice(this.prefix.length))) : null;
+    const match = line.startsWith(this.prefix)
+      ? DIRECTIVE.exec(trimLeadingSpace(line.slice(this.prefix.length)))
+      : null;
     const name = match?.[1]?.toLowerCase();
     const value = trimGoSpace(match?.[2] ?? '');
     // BuildKit fails the build on a repeated directive; stopping here keeps the first.

@@ -12,7 +12,9 @@ const TAKES_HEREDOCS = new Set(['ADD', 'COPY', 'RUN']);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 // What Go's json.Decoder accepts as the first value: an array of strings (trailing text ignored).
 const JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
-const JSON_FORM = new RegExp(String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`);
+const JSON_FORM = new RegExp(
+  String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`,
+);
 
 /**
  * The heredocs an instruction opens, in order, as BuildKit finds them: only ADD,

@@ -47,13 +47,14 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
   let escape = '\\';
-  for (let next = 0; next < lines.length; ) {
+  for (let next = 0; next < lines.length;) {
     const line = next + 1;
     const first = trimLeadingSpace(lines[next++] ?? '');
     const directive = scanner.read(first, line);
     if (directive) {
       directives.push(directive);
-      if (directive.name === 'escape' && (directive.value === '\\' || directive.value === '`')) escape = directive.value;
+      if (directive.name === 'escape' && (directive.value === '\\' || directive.value === '`'))
+        escape = directive.value;
     }
     let { text: joined, continues } = trimContinuation(isComment(first) ? '' : first, escape);
     if (!continues && joined === '') continue;

@@ -3851,7 +3851,8 @@ function need(v, name, forWhat) {
 }
 function choice(name, allowed, fallback) {
   const v = text(name) ?? fallback;
-  if (!allowed.includes(v)) throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
+  if (!allowed.includes(v))
+    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
   return v;
 }
 function bool(name, fallback) {
@@ -3865,14 +3866,16 @@ function integer(name, fallback, min, max) {
   const v = text(name);
   if (v === void 0) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
   return n;
 }
 function seconds(name, fallback) {
   const v = text(name);
   if (v === void 0) return fallback * 1e3;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600)
+    throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
   return Math.round(n * 1e3);
 }
 function pem(name) {
@@ -3885,7 +3888,9 @@ function pem(name) {
     const file = readFileSync(value, "utf8");
     if (file.includes("-----BEGIN")) return file;
   } catch (err) {
-    throw new InputError(`${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`);
+    throw new InputError(
+      `${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`
+    );
   }
   throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
 }
@@ -3894,7 +3899,8 @@ function pem(name) {
 function readGuardConfig() {
   const paths = list("cache-paths");
   const key = text("cache-key");
-  if (paths.length > 0 !== (key !== void 0)) throw new InputError("cache-paths and cache-key go together: give both to restore and save a cache, or neither.");
+  if (paths.length > 0 !== (key !== void 0))
+    throw new InputError("cache-paths and cache-key go together: give both to restore and save a cache, or neither.");
   return {
     scanPaths: list("scan-paths"),
     onLeak: choice("on-leak", ["fail", "delete", "warn"], "fail"),
@@ -4165,7 +4171,10 @@ function resolve(cur, rawPath, folder, selector, name, selectorColumn) {
   }
   const derived = name ?? deriveName(selector.segments);
   if (derived === "") {
-    cur.fail("cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`", selectorColumn);
+    cur.fail(
+      "cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`",
+      selectorColumn
+    );
   }
   return { selector, name: derived };
 }
@@ -4212,30 +4221,45 @@ function readVaultConfig(masks) {
 }
 function readConnectionConfig(masks) {
   const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
-  if (addr === "") throw new InputError("vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200.");
+  if (addr === "")
+    throw new InputError(
+      "vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200."
+    );
   let url;
   try {
     url = new URL(addr);
   } catch {
     throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    warning(`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`);
+    warning(
+      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
+    );
   }
   const skipVerify = bool("vault-tls-skip-verify", false);
-  if (skipVerify) warning("vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead.");
+  if (skipVerify)
+    warning(
+      "vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead."
+    );
   const key = pem("vault-client-key");
   if (key !== void 0) masks.addSecret("vault-client-key", key);
   const cert = pem("vault-client-cert");
-  if (key === void 0 !== (cert === void 0)) throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
+  if (key === void 0 !== (cert === void 0))
+    throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
   const ca = pem("vault-ca-cert");
   const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
   return {
     addr: addr.replace(/\/+$/, ""),
     namespace,
     authNamespace: text("vault-auth-namespace") ?? namespace,
-    tls: { ...ca !== void 0 ? { ca } : {}, ...cert !== void 0 ? { cert } : {}, ...key !== void 0 ? { key } : {}, rejectUnauthorized: !skipVerify },
+    tls: {
+      ...ca !== void 0 ? { ca } : {},
+      ...cert !== void 0 ? { cert } : {},
+      ...key !== void 0 ? { key } : {},
+      rejectUnauthorized: !skipVerify
+    },
     requestTimeoutMs: seconds("vault-request-timeout", 10),
     timeoutMs: seconds("vault-timeout", 120),
     retries: integer("vault-retries", 4, 0, 20),
@@ -4245,7 +4269,10 @@ function readConnectionConfig(masks) {
 function readAuth(masks) {
   const method = choice("vault-method", METHODS, "token");
   const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount)) throw new InputError(`vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`);
+  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
+    throw new InputError(
+      `vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`
+    );
   const secret = (name, fallback) => {
     const value = text(name) ?? nonEmpty(fallback);
     if (value !== void 0) masks.addHandle(name, value);
@@ -4253,7 +4280,14 @@ function readAuth(masks) {
   };
   switch (method) {
     case "token":
-      return { method, token: need(secret("vault-token", process.env["VAULT_TOKEN"]), "vault-token", "the token method (or set VAULT_TOKEN)") };
+      return {
+        method,
+        token: need(
+          secret("vault-token", process.env["VAULT_TOKEN"]),
+          "vault-token",
+          "the token method (or set VAULT_TOKEN)"
+        )
+      };
     case "approle":
       return {
         method,
@@ -4262,7 +4296,13 @@ function readAuth(masks) {
         secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
       };
     case "jwt":
-      return { method, mount, role: need(text("vault-role"), "vault-role", "jwt"), audience: text("vault-jwt-audience"), jwt: secret("vault-jwt") };
+      return {
+        method,
+        mount,
+        role: need(text("vault-role"), "vault-role", "jwt"),
+        audience: text("vault-jwt-audience"),
+        jwt: secret("vault-jwt")
+      };
     case "kubernetes":
       return {
         method,
@@ -4272,7 +4312,12 @@ function readAuth(masks) {
       };
     case "userpass":
     case "ldap":
-      return { method, mount, username: need(text("vault-username"), "vault-username", method), password: need(secret("vault-password"), "vault-password", method) };
+      return {
+        method,
+        mount,
+        username: need(text("vault-username"), "vault-username", method),
+        password: need(secret("vault-password"), "vault-password", method)
+      };
   }
 }
 function isLoopback(host) {
@@ -4293,20 +4338,29 @@ function readSingleLogin(masks) {
   const password = text("registry-password");
   if (password !== void 0) masks.addSecret("registry-password", password);
   if (registry === void 0) {
-    if (username !== void 0 || password !== void 0) throw new InputError("registry-username and registry-password need registry (the host to log in to).");
+    if (username !== void 0 || password !== void 0)
+      throw new InputError("registry-username and registry-password need registry (the host to log in to).");
     return [];
   }
-  if (username === void 0 || password === void 0) throw new InputError(`registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`);
+  if (username === void 0 || password === void 0)
+    throw new InputError(
+      `registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`
+    );
   return [{ registry, username: { literal: username }, password: { literal: password } }];
 }
 function parseLoginLine(line, n) {
   const words = line.split(/\s+/);
   const [registry, user, password] = words;
   if (words.length !== 3 || registry === void 0 || user === void 0 || password === void 0) {
-    throw new InputError(`registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`);
+    throw new InputError(
+      `registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`
+    );
   }
   const name = password.replace(/^\$/, "");
-  if (!isValidName(name)) throw new InputError(`registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`);
+  if (!isValidName(name))
+    throw new InputError(
+      `registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`
+    );
   const username = user.startsWith("$") ? { secret: user.slice(1) } : { literal: user };
   return { registry, username, password: { secret: name } };
 }
@@ -4315,12 +4369,16 @@ function readBuild() {
   const buildInputs = ["build-tags", "build-args", "build-secrets", "build-target", "build-platforms", "build-file"];
   if (context === void 0) {
     const stray = buildInputs.find((n) => text(n) !== void 0);
-    if (stray) throw new InputError(`${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`);
+    if (stray)
+      throw new InputError(
+        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`
+      );
     return void 0;
   }
   const push = bool("build-push", false);
   const tags = list("build-tags", true);
-  if (push && tags.length === 0) throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
+  if (push && tags.length === 0)
+    throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
   return {
     context,
     file: text("build-file"),
@@ -4347,8 +4405,14 @@ function parseBuildSecret(entry, i) {
     via = "env";
     name = name.slice(4);
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError(`build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`);
-  if (!isValidName(name)) throw new InputError(`build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(id))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`
+    );
+  if (!isValidName(name))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`
+    );
   return { id, name, via };
 }
 
@@ -4371,7 +4435,8 @@ function readDeliveries() {
   const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
   const out = /* @__PURE__ */ new Set();
   for (const w of words) {
-    if (!DELIVERIES.includes(w)) throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(", ")}.`);
+    if (!DELIVERIES.includes(w))
+      throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(", ")}.`);
     out.add(w);
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
@@ -4382,7 +4447,10 @@ function readDeliveries() {
 var MIN_DERIVED_LENGTH = 8;
 var MIN_SECRET_LENGTH = 6;
 function plainParts(value) {
-  return dedupe([{ kind: "value", text: value }, ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)]);
+  return dedupe([
+    { kind: "value", text: value },
+    ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)
+  ]);
 }
 function shortParts(value) {
   return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
@@ -4435,7 +4503,10 @@ function encodingsOf(text2) {
   const json = JSON.stringify(text2).slice(1, -1);
   out.push(
     { kind: "json-escape", text: json },
-    { kind: "json-escape", text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) }
+    {
+      kind: "json-escape",
+      text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    }
   );
   if (text2.includes("'")) out.push({ kind: "shell-escape", text: text2.replace(/'/g, `'\\''`) });
   return dedupe(out).filter((f) => f.text !== text2 && f.text.length >= MIN_DERIVED_LENGTH);
@@ -4609,7 +4680,9 @@ function recordLease(paths, leaseId) {
 }
 function recordForm(paths, form) {
   appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
-`, { mode: 384 });
+`, {
+    mode: 384
+  });
 }
 function readForms(paths) {
   return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
@@ -4680,7 +4753,9 @@ async function docker(args, opts = {}) {
     });
   } catch (err) {
     if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
-      throw new Error("docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.");
+      throw new Error(
+        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs."
+      );
     }
     throw err;
   }
@@ -4698,7 +4773,9 @@ async function detectBuilder() {
   const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
   const [client = "", server = ""] = version.stdout.trim().split("|");
   if (version.exitCode !== 0 || server === "") {
-    throw new Error(`cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`);
+    throw new Error(
+      `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`
+    );
   }
   if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
   const major = Number(client.split(".")[0]);
@@ -4731,7 +4808,9 @@ async function writeMainSummary(report2) {
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
     if (docker2.build) {
-      lines.push(`built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`);
+      lines.push(
+        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
+      );
     }
     summary2.addHeading("Docker", 4).addList(lines);
   }
@@ -4752,11 +4831,16 @@ var loadCache = () => import("./shared-N2ITZLMH.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
-    notice("cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.");
+    notice(
+      "cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped."
+    );
     setOutput("cache-hit", "false");
     return;
   }
-  const matched = await group(`Restore cache ${config.key}`, () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys]));
+  const matched = await group(
+    `Restore cache ${config.key}`,
+    () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys])
+  );
   saveCacheMatch(matched ?? "");
   setOutput("cache-hit", String(matched === config.key));
   info(matched ? `cache restored from ${matched}` : "cache: no entry matched");
@@ -4765,7 +4849,9 @@ async function saveStage(config, dirty) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) return "cache: not saved (no cache service on this runner)";
   if (dirty > 0) {
-    warning(`cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`);
+    warning(
+      `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`
+    );
     return `cache ${config.key}: not saved, ${dirty} secret hit(s) in its paths`;
   }
   if (loadCacheMatch() === config.key) return `cache ${config.key}: restored on this exact key, not saved again`;
@@ -4789,7 +4875,9 @@ async function login(auth, api, deps) {
   const authBlock = reply?.auth;
   const token = authBlock?.client_token;
   if (typeof token !== "string" || token === "") {
-    throw new Error(`Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`);
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`
+    );
   }
   deps.mask("VAULT_TOKEN", token);
   if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
@@ -4826,7 +4914,9 @@ async function readServiceAccountToken(path, deps) {
     text2 = await deps.readFile(path);
   } catch (err) {
     const code = err.code ?? "error";
-    throw new Error(`cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`);
+    throw new Error(
+      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`
+    );
   }
   const token = text2.trim();
   if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
@@ -4887,7 +4977,11 @@ function createTransport(opts) {
     const path = url.pathname;
     for (let attempt = 0; ; attempt++) {
       const left = opts.deadline - Date.now();
-      if (left <= 0) throw new TransportError(`out of time before ${req.method} ${path} could finish (raise vault-timeout)`, "DEADLINE");
+      if (left <= 0)
+        throw new TransportError(
+          `out of time before ${req.method} ${path} could finish (raise vault-timeout)`,
+          "DEADLINE"
+        );
       stats.requests++;
       let reason2;
       let retryAfterMs;
@@ -4932,7 +5026,12 @@ function createTransport(opts) {
         });
       });
       request.setTimeout(timeoutMs, () => {
-        request.destroy(new TransportError(`no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`, "TIMEOUT"));
+        request.destroy(
+          new TransportError(
+            `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
+            "TIMEOUT"
+          )
+        );
       });
       request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
       for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
@@ -4948,7 +5047,18 @@ function createTransport(opts) {
     stats
   };
 }
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["TIMEOUT", "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETWORK"]);
+var RETRYABLE_CODES = /* @__PURE__ */ new Set([
+  "TIMEOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETWORK"
+]);
 function parseBody(text2) {
   if (text2 === "") return void 0;
   try {
@@ -4982,7 +5092,8 @@ var VaultRequestError = class extends Error {
 };
 function hintFor(operation, status, path) {
   if (operation.startsWith("login")) {
-    if (status === 400) return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
+    if (status === 400)
+      return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
   switch (status) {
@@ -5057,7 +5168,9 @@ function openTransport(conn) {
     deadline: Date.now() + conn.timeoutMs,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
-    onRetry: (e) => info(`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
+    onRetry: (e) => info(
+      `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
+    )
   });
 }
 async function connect(conn, auth, mask) {
@@ -5072,14 +5185,18 @@ async function connect(conn, auth, mask) {
 }
 async function idTokenWithRetry(audience, retries) {
   if (!process.env["ACTIONS_ID_TOKEN_REQUEST_URL"]) {
-    throw new Error("vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).");
+    throw new Error(
+      "vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt)."
+    );
   }
   for (let attempt = 0; ; attempt++) {
     try {
       return await getIDToken(audience);
     } catch (err) {
       if (attempt >= retries) {
-        throw new Error(`could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`);
+        throw new Error(
+          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`
+        );
       }
       const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
       info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);
@@ -5096,9 +5213,14 @@ async function loginAll(logins, secrets, masks, env) {
     const password = resolve2(login2.password, secrets, `registry ${login2.registry} password`);
     masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
     await group(`docker login ${login2.registry}`, async () => {
-      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], { input: Buffer.from(password, "utf8"), env });
+      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], {
+        input: Buffer.from(password, "utf8"),
+        env
+      });
       if (run.exitCode !== 0) {
-        throw new Error(`docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`);
+        throw new Error(
+          `docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`
+        );
       }
       info(`Logged in to ${login2.registry}.`);
     });
@@ -5112,7 +5234,9 @@ function resolve2(credential, secrets, what) {
   const secret = secrets.get(credential.secret);
   if (!secret) {
     const known = [...secrets.keys()];
-    throw new Error(`${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`);
+    throw new Error(
+      `${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`
+    );
   }
   return secret.reveal();
 }
@@ -5140,7 +5264,16 @@ var SHORT_BELOW = BLOCK + 1;
 var GOOD_WINDOW = 8;
 var FEW_SHORT = 4;
 var MAX_STRIDE = 8;
-var MULTIPLIERS = [2654435761, 2246822507, 3266489909, 668265263, 374761393, 3605593783, 2496678331, 3210233709 | 1];
+var MULTIPLIERS = [
+  2654435761,
+  2246822507,
+  3266489909,
+  668265263,
+  374761393,
+  3605593783,
+  2496678331,
+  3210233709 | 1
+];
 var RUNS = [0, 255, 32, 10, 9, 48, 65, 45, 61, 46, 102];
 function blockHash(a, b, c, e, multiplier, shift) {
   return Math.imul(a | b << 8 | c << 16 | e << 24, multiplier) >>> shift;
@@ -5232,7 +5365,14 @@ function buildTables(patterns) {
       for (const k of long) {
         const s = start[k];
         for (let j = 0; j + BLOCK <= window; j++) {
-          const h = blockHash(pool[s + j], pool[s + j + 1], pool[s + j + 2], pool[s + j + 3], mul, filterShift);
+          const h = blockHash(
+            pool[s + j],
+            pool[s + j + 1],
+            pool[s + j + 2],
+            pool[s + j + 3],
+            mul,
+            filterShift
+          );
           filter[h] = filter[h] | 1 << j;
         }
       }
@@ -5244,7 +5384,8 @@ function buildTables(patterns) {
       hashes[n] = w;
       bucketStart[w + 1] = bucketStart[w + 1] + 1;
     }
-    for (let h = 0; h < 1 << bucketBits; h++) bucketStart[h + 1] = bucketStart[h + 1] + bucketStart[h];
+    for (let h = 0; h < 1 << bucketBits; h++)
+      bucketStart[h + 1] = bucketStart[h + 1] + bucketStart[h];
     const fillAt = bucketStart.slice(0, 1 << bucketBits);
     for (let n = 0; n < long.length; n++) {
       const w = hashes[n];
@@ -5504,7 +5645,8 @@ var Stream = class {
     this.#ended = true;
     const buf = this.#buf;
     if (buf === void 0) return;
-    if (this.#len > this.#start) scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
+    if (this.#len > this.#start)
+      scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
     this.#buf = void 0;
     this.#len = this.#start = 0;
     this.#release(buf);
@@ -5669,13 +5811,18 @@ async function* unzstd(source) {
   const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
   const spawned = new Promise((resolve3, reject) => {
     child.once("spawn", resolve3);
-    child.once("error", (err) => reject(err.code === "ENOENT" ? new Error("zstd is not installed") : err));
+    child.once(
+      "error",
+      (err) => reject(err.code === "ENOENT" ? new Error("zstd is not installed") : err)
+    );
   });
   await spawned;
   const feeding = pipeline(Readable.from(source), child.stdin).catch(() => void 0);
   for await (const chunk of child.stdout) yield chunk;
   await feeding;
-  const code = await new Promise((resolve3) => child.exitCode !== null ? resolve3(child.exitCode) : child.once("close", resolve3));
+  const code = await new Promise(
+    (resolve3) => child.exitCode !== null ? resolve3(child.exitCode) : child.once("close", resolve3)
+  );
   if (code !== 0) throw new Error(`zstd could not decompress it (exit ${code})`);
 }
 
