@@ -5,14 +5,10 @@ import {
   MaskRegistry,
   Scanner,
   VaultRequestError,
-  assertUniqueNames,
   builderName,
   connect,
-  deriveName,
   detectBuilder,
   docker,
-  groupByPath,
-  isValidName,
   loginAll,
   readMainConfig,
   reason,
@@ -27,17 +23,25 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-PN65WKXX.js";
+import {
+  assertUniqueNames,
+  deriveName,
+  groupByPath,
+  isValidName
+} from "./shared-YE6KWAHM.js";
 import {
   error,
   exportVariable,
   group,
   info,
+  notice,
   setFailed,
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-P6X7FYXI.js";
+import "./shared-VBZQBPYA.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -109,7 +113,7 @@ function deliverEnvFile(secrets, path) {
 
 // src/deliver/env.ts
 var RESERVED = /^(PATH|HOME|SHELL|USER|PWD|TMPDIR|NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|CI|(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_.*)$/i;
-function deliverEnv(secrets) {
+function deliverEnv(secrets, warn = true) {
   requireFileCommand("GITHUB_ENV", "env");
   const clashing = secrets.filter((s) => RESERVED.test(s.name)).map((s) => s.name);
   if (clashing.length > 0) {
@@ -117,17 +121,19 @@ function deliverEnv(secrets) {
       `deliver env: ${clashing.join(", ")} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? "it" : "them"} another NAME in the secrets spec.`
     );
   }
-  warning(
-    `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
-  );
+  if (warn)
+    warning(
+      `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
+    );
   for (const s of secrets) exportVariable(s.name, s.reveal());
 }
-function deliverOutputs(secrets) {
+function deliverOutputs(secrets, warn = true) {
   requireFileCommand("GITHUB_OUTPUT", "outputs");
-  warning(
-    `deliver outputs: ${secrets.length} secret(s) set as step outputs. The runner drops any job output that holds a secret, and an output expression copies the value into every place it is used. Prefer files (the default).`
-  );
-  for (const s of secrets) setOutput(s.name, s.reveal());
+  if (warn)
+    warning(
+      `deliver outputs: ${secrets.length} secret(s) set as step outputs. The runner drops any job output that holds a secret, and an output expression copies the value into every place it is used. Prefer files (the default).`
+    );
+  for (const s of secrets) setOutput(s.outputName, s.reveal());
 }
 function requireFileCommand(variable, delivery) {
   if (!process.env[variable]) {
@@ -138,7 +144,7 @@ function requireFileCommand(variable, delivery) {
 }
 
 // src/deliver/stage.ts
-function deliverStage(secrets, deliveries, session) {
+function deliverStage(secrets, deliveries, session, compat = false) {
   setOutput("names", secrets.map((s) => s.name).join(" "));
   if (secrets.length === 0) return /* @__PURE__ */ new Map();
   let files = /* @__PURE__ */ new Map();
@@ -152,9 +158,29 @@ function deliverStage(secrets, deliveries, session) {
     deliverEnvFile(secrets, session.envFile);
     info(`Wrote the env-file ${session.envFile} (0600) for docker run --env-file.`);
   }
-  if (deliveries.has("env")) deliverEnv(secrets);
-  if (deliveries.has("outputs")) deliverOutputs(secrets);
+  if (deliveries.has("env")) deliverEnv(secrets, !compat);
+  if (deliveries.has("outputs")) deliverOutputs(secrets, !compat);
   return files;
+}
+
+// src/deliver/token.ts
+import { join as join3 } from "node:path";
+function deliverToken(token, ways, session) {
+  if (ways.has("files")) {
+    const path = join3(session.files, "VAULT_TOKEN");
+    writePrivateFile(path, token.reveal());
+    exportVariable("VAULT_TOKEN_FILE", path);
+    setOutput("vault-token-file", path);
+    info(`Wrote the Vault token to ${path} (0600); its path is in VAULT_TOKEN_FILE.`);
+  }
+  if (ways.has("env")) {
+    requireFileCommand("GITHUB_ENV", "the token to env");
+    exportVariable("VAULT_TOKEN", token.reveal());
+  }
+  if (ways.has("outputs")) {
+    requireFileCommand("GITHUB_OUTPUT", "the token to outputs");
+    setOutput("vault_token", token.reveal());
+  }
 }
 
 // src/mask/pairs.ts
@@ -181,13 +207,15 @@ function credentialPairs(items) {
 // src/secret.ts
 import { inspect } from "node:util";
 var Secret = class {
-  constructor(name, source, value) {
+  constructor(name, source, value, outputName = name) {
     this.name = name;
     this.source = source;
+    this.outputName = outputName;
     this.#value = value;
   }
   name;
   source;
+  outputName;
   #value;
   /** The value itself: only delivery code calls this. */
   reveal() {
@@ -305,6 +333,8 @@ async function mapSettled(items, limit, fn) {
 function selectValues(req, data, readPath, leaf) {
   const at = (key) => `${readPath}#${key}`;
   switch (req.selector.kind) {
+    case "compat":
+      throw new Error(`secrets line ${req.line}: a vault-action selector is evaluated by compat/select.ts.`);
     case "whole":
       return [{ name: req.name ?? "", value: JSON.stringify(data), source: readPath, line: req.line }];
     case "all":
@@ -401,19 +431,31 @@ async function fetchSecrets(requests, api, opts) {
   const readOne = async (group2, path, leaf) => {
     const first = group2[0];
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
-    const data = await readData(paths);
+    let data;
+    try {
+      data = await readData(paths);
+    } catch (err) {
+      if (opts.compat?.onNotFound === void 0 || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
+      opts.compat.onNotFound(err.message);
+      return [];
+    }
     if (!data)
       throw new Error(
         `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`
       );
     const fetched2 = [];
     for (const req of group2) {
-      for (const s of selectValues(req, data, path, leaf)) {
+      for (const s of await select(req, data, path, leaf)) {
         opts.onValue(s.name, s.value);
-        fetched2.push({ secret: new Secret(s.name, s.source, s.value), line: s.line });
+        fetched2.push({ secret: new Secret(s.name, s.source, s.value, s.outputName), line: s.line });
       }
     }
     return fetched2;
+  };
+  const select = async (req, data, path, leaf) => {
+    if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
+    const { selectCompat } = await import("./shared-XFHFF4MJ.js");
+    return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
   };
   const readFolder = async (group2) => {
     const first = group2[0];
@@ -455,7 +497,7 @@ function recordLease2(body, path, opts) {
 }
 
 // src/vault/stage.ts
-async function vaultStage(vault, requests, masks2, session) {
+async function vaultStage(vault, requests, masks2, session, compat) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
@@ -478,6 +520,12 @@ async function vaultStage(vault, requests, masks2, session) {
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
+          ...compat ? {
+            compat: {
+              encoding: compat.encoding,
+              ...compat.ignoreNotFound ? { onNotFound: (failure) => error(`\u2718 ${failure}`) } : {}
+            }
+          } : {},
           onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
           onLease: (lease) => {
             masks2.addHandle("lease", lease.id);
@@ -503,7 +551,7 @@ async function vaultStage(vault, requests, masks2, session) {
       retries: conn.transport.stats.retries,
       leases
     };
-    return { secrets, facts };
+    return { secrets, facts, token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token) };
   } finally {
     conn.transport.close();
   }
@@ -524,11 +572,11 @@ function warnIfShort(name, found) {
 // src/docker/stage.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/docker/build.ts
 import { readFileSync } from "node:fs";
-import { join as join3, relative, isAbsolute } from "node:path";
+import { join as join4, relative, isAbsolute } from "node:path";
 
 // src/docker/dockerfile/space.ts
 var SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
@@ -1055,8 +1103,8 @@ function prepareBuild(config, builder, deps) {
 }
 async function runBuild(prepared, deps) {
   const { config, builder, sources } = prepared;
-  const iidFile = join3(deps.privateDir, "image-id");
-  const metadataFile = join3(deps.privateDir, "build-metadata.json");
+  const iidFile = join4(deps.privateDir, "image-id");
+  const metadataFile = join4(deps.privateDir, "build-metadata.json");
   const pushInBuild = config.push && builder === "buildx" && deps.scanImage === void 0;
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
@@ -1084,7 +1132,7 @@ function refuseSecretBuildArgs(config, masks2) {
 }
 function checkFile(config, masks2) {
   if (config.check === "off") return;
-  const path = config.file ?? join3(config.context, "Dockerfile");
+  const path = config.file ?? join4(config.context, "Dockerfile");
   let text;
   try {
     text = readFileSync(path, "utf8");
@@ -1129,7 +1177,7 @@ function secretSources(config, deps) {
     }
     let file = deps.files.get(entry.name);
     if (file === void 0) {
-      file = join3(deps.privateDir, `build-secret-${entry.id}`);
+      file = join4(deps.privateDir, `build-secret-${entry.id}`);
       writePrivateFile(file, secret.reveal());
     }
     return { id: entry.id, source: { file } };
@@ -1205,7 +1253,7 @@ function dockerConfigDir(config, session) {
     exportVariable("DOCKER_CONFIG", dir);
     setOutput("docker-config", dir);
   } else {
-    dir = process.env["DOCKER_CONFIG"] || join4(homedir(), ".docker");
+    dir = process.env["DOCKER_CONFIG"] || join5(homedir(), ".docker");
   }
   saveDockerConfig(dir);
   return dir;
@@ -1246,15 +1294,20 @@ async function guardImage(masks2, image, env) {
 
 // src/main.ts
 async function run(masks2) {
-  const config = readMainConfig(masks2);
+  const config = await readMainConfig(masks2);
+  if (config.compat)
+    notice(
+      "hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment."
+    );
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
   masks2.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
+  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session, config.compat) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   const secrets = fetched?.secrets ?? [];
-  const files = deliverStage(secrets, config.deliveries, session);
+  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = deliverStage(secrets, config.deliveries, session, config.compat !== void 0);
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
   const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
   if (config.summary) {

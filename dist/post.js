@@ -20,10 +20,11 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-PN65WKXX.js";
+import "./shared-YE6KWAHM.js";
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-ZB5QKXVI.js";
 import {
   error,
   group,
@@ -31,7 +32,8 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-P6X7FYXI.js";
+import "./shared-VBZQBPYA.js";
 
 // src/cleanup/revoke.ts
 async function revokeAll(leaseApi, leases, tokenApi) {

@@ -5,6 +5,7 @@ import { readMainConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { createSession } from './deliver/session.js';
 import { deliverStage } from './deliver/stage.js';
+import { deliverToken } from './deliver/token.js';
 import { vaultStage } from './vault/stage.js';
 import { dockerPreflight, dockerStage } from './docker/stage.js';
 import { writeMainSummary } from './report/summary.js';
@@ -13,15 +14,22 @@ import { recordForm, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
-  const config = readMainConfig(masks);
+  const config = await readMainConfig(masks);
+  if (config.compat)
+    core.notice(
+      'hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment.',
+    );
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
   masks.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks, session) : undefined;
+  const fetched = config.vault
+    ? await vaultStage(config.vault, config.requests, masks, session, config.compat)
+    : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
   const secrets = fetched?.secrets ?? [];
-  const files = deliverStage(secrets, config.deliveries, session);
+  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = deliverStage(secrets, config.deliveries, session, config.compat !== undefined);
   const imageGuard = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;

@@ -13,6 +13,8 @@ export class Secret {
     /** The Vault path and selector it came from: safe to show. */
     readonly source: string,
     value: string,
+    /** Its step output's name: vault-action's output names keep the selector's case. */
+    readonly outputName: string = name,
   ) {
     this.#value = value;
   }

@@ -7,11 +7,15 @@ import { deliverFiles } from './files.js';
 import { deliverEnvFile } from './env-file.js';
 import { deliverEnv, deliverOutputs } from './env.js';
 
-/** Returns NAME -> file path for the secrets delivered as files (empty otherwise). */
+/**
+ * Returns NAME -> file path for the secrets delivered as files (empty otherwise).
+ * `compat`: hashicorp/vault-action's env and outputs, announced by one notice in main, not warnings.
+ */
 export function deliverStage(
   secrets: readonly Secret[],
   deliveries: ReadonlySet<Delivery>,
   session: Session,
+  compat = false,
 ): Map<string, string> {
   core.setOutput('names', secrets.map((s) => s.name).join(' '));
   if (secrets.length === 0) return new Map();
@@ -26,7 +30,7 @@ export function deliverStage(
     deliverEnvFile(secrets, session.envFile);
     core.info(`Wrote the env-file ${session.envFile} (0600) for docker run --env-file.`);
   }
-  if (deliveries.has('env')) deliverEnv(secrets);
-  if (deliveries.has('outputs')) deliverOutputs(secrets);
+  if (deliveries.has('env')) deliverEnv(secrets, !compat);
+  if (deliveries.has('outputs')) deliverOutputs(secrets, !compat);
   return files;
 }

@@ -7,33 +7,54 @@ import { bool, InputError, text } from './read.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
+import { compatTokenDeliveries, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
 export type { BuildConfig, Credential, DockerConfig, RegistryLogin } from './docker.js';
 export { readGuardConfig, type CacheConfig, type GuardConfig } from './guard.js';
+export type { CompatConfig } from './compat.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
+export const TOKEN_DELIVERIES = ['files', 'env', 'outputs'] as const;
+export type TokenDelivery = (typeof TOKEN_DELIVERIES)[number];
+
 export interface MainConfig {
   readonly requests: readonly SecretRequest[];
-  /** Undefined when no secrets are asked for: the step then never contacts Vault. */
+  /** Undefined when neither secrets nor the token are asked for: the step then never contacts Vault. */
   readonly vault: VaultConfig | undefined;
   readonly deliveries: ReadonlySet<Delivery>;
+  /** Where the Vault token itself goes (vault-token-delivery, or vault-action's exportToken/outputToken). */
+  readonly tokenDeliveries: ReadonlySet<TokenDelivery>;
+  /** Set when the workflow uses hashicorp/vault-action's input names. */
+  readonly compat: CompatConfig | undefined;
   readonly filesBaseDir: string | undefined;
   readonly docker: DockerConfig;
   readonly guard: GuardConfig;
   readonly summary: boolean;
 }
 
-export function readMainConfig(masks: MaskRegistry): MainConfig {
-  const requests = parseSpec(text('secrets') ?? '');
-  const vault = requests.length > 0 ? readVaultConfig(masks) : undefined;
+export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
+  const compat = isCompatMode() ? readCompatConfig() : undefined;
+  const spec = text('secrets') ?? '';
+  // vault-action's grammar (JSONata selectors) is loaded only when its inputs are used.
+  const requests = compat ? (await import('../compat/spec.js')).parseCompatSpec(spec) : parseSpec(spec);
+  const tokenDeliveries = readTokenDeliveries();
+  const vault = requests.length > 0 || tokenDeliveries.size > 0 ? readVaultConfig(masks) : undefined;
+  const deliveries = readDeliveries();
+  if (compat) {
+    // As vault-action delivers: outputs always, env unless exportEnv is false; files as well.
+    deliveries.add('outputs');
+    if (compat.exportEnv) deliveries.add('env');
+  }
   return {
     requests,
     vault,
-    deliveries: readDeliveries(),
+    deliveries,
+    tokenDeliveries,
+    compat,
     filesBaseDir: text('files-base-dir'),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
@@ -50,5 +71,17 @@ function readDeliveries(): Set<Delivery> {
     out.add(w as Delivery);
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(', ')}.`);
+  return out;
+}
+
+function readTokenDeliveries(): Set<TokenDelivery> {
+  const out = new Set<TokenDelivery>();
+  for (const w of (text('vault-token-delivery') ?? '').split(/[\s,]+/).filter(Boolean)) {
+    if (!(TOKEN_DELIVERIES as readonly string[]).includes(w))
+      throw new InputError(`vault-token-delivery: "${w}" is not one of ${TOKEN_DELIVERIES.join(', ')}.`);
+    out.add(w as TokenDelivery);
+  }
+  // vault-action's exportToken/outputToken: env or output as it does, and the 0600 file too.
+  for (const w of compatTokenDeliveries()) out.add(w).add('files');
   return out;
 }

@@ -1,14 +1,15 @@
 // Reading one input: the typed accessors every input module uses.
-import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
+import { rawInput } from './compat.js';
 
 /** Bad input: the message names the input and says what to write instead. */
 export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** Our input `name`, or hashicorp/vault-action's name for it (compat.ts). */
 export function text(name: string): string | undefined {
-  return nonEmpty(core.getInput(name));
+  return nonEmpty(rawInput(name));
 }
 
 export function nonEmpty(v: string | undefined): string | undefined {
@@ -18,7 +19,7 @@ export function nonEmpty(v: string | undefined): string | undefined {
 
 /** Non-empty lines, comments (`#`) and surrounding space dropped; commas also split when `commas`. */
 export function list(name: string, commas = false): string[] {
-  const raw = core.getInput(name);
+  const raw = rawInput(name);
   return raw
     .split(commas ? /[\n,]/ : /\n/)
     .map((l) => l.trim())

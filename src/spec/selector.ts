@@ -1,7 +1,7 @@
 import type { Cursor } from './cursor.js';
 import type { Selector } from './types.js';
 
-export type ExplicitSelector = Exclude<Selector, { kind: 'whole' }>;
+export type ExplicitSelector = Exclude<Selector, { kind: 'whole' } | { kind: 'compat' }>;
 
 /** Reads a SELECTOR word at the cursor, which must be at a word character. */
 export function readSelector(cur: Cursor): ExplicitSelector {

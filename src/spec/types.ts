@@ -1,7 +1,9 @@
 export type Selector =
   | { readonly kind: 'whole' }
   | { readonly kind: 'all' }
-  | { readonly kind: 'key'; readonly segments: readonly string[] };
+  | { readonly kind: 'key'; readonly segments: readonly string[] }
+  /** hashicorp/vault-action's selector (src/compat/): `*`, `**` or a JSONata expression, quotes removed. */
+  | { readonly kind: 'compat'; readonly selector: string };
 
 export interface SecretRequest {
   /** 1-based line of the spec text where the entry starts. */
@@ -13,8 +15,10 @@ export interface SecretRequest {
   readonly folder: boolean;
   readonly version: number | undefined;
   readonly selector: Selector;
-  /** NAME for 'key' and 'whole'; the prefix for 'all' ('' when omitted). */
+  /** NAME for 'key' and 'whole'; the prefix for 'all' ('' when omitted). The env name for 'compat'. */
   readonly name: string | undefined;
+  /** 'compat' only: vault-action's output name (or prefix for `*`/`**`), which keeps the selector's case. */
+  readonly outputName?: string;
 }
 
 export class SpecError extends Error {

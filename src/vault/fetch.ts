@@ -7,7 +7,9 @@ import type { VaultApi } from './client.js';
 import { MountResolver } from './mounts.js';
 import { apiPathsFor, secretData, type ApiPaths } from './paths.js';
 import { mapSettled } from './pool.js';
-import { selectValues } from './select.js';
+import { selectValues, type Selected } from './select.js';
+import { VaultRequestError } from './errors.js';
+import type { Encoding } from '../inputs/compat.js';
 
 export interface Lease {
   readonly id: string;
@@ -18,6 +20,8 @@ export interface Lease {
 
 export interface FetchOptions {
   readonly concurrency: number;
+  /** hashicorp/vault-action compatibility: how its selectors decode, and whether a missing path is skipped. */
+  readonly compat?: { readonly encoding: Encoding | undefined; readonly onNotFound?: (failure: string) => void };
   readonly onValue: (name: string, value: string) => void;
   readonly onLease: (lease: Lease) => void;
 }
@@ -60,19 +64,39 @@ export async function fetchSecrets(
   const readOne = async (group: readonly SecretRequest[], path: string, leaf?: string): Promise<Fetched[]> => {
     const first = group[0] as SecretRequest;
     const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
-    const data = await readData(paths);
+    let data: Record<string, unknown> | undefined;
+    try {
+      data = await readData(paths);
+    } catch (err) {
+      // vault-action's ignoreNotFound: a 404 is reported as an error line and the entries skipped.
+      if (opts.compat?.onNotFound === undefined || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
+      opts.compat.onNotFound(err.message);
+      return [];
+    }
     if (!data)
       throw new Error(
         `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`,
       );
     const fetched: Fetched[] = [];
     for (const req of group) {
-      for (const s of selectValues(req, data, path, leaf)) {
+      for (const s of await select(req, data, path, leaf)) {
         opts.onValue(s.name, s.value);
-        fetched.push({ secret: new Secret(s.name, s.source, s.value), line: s.line });
+        fetched.push({ secret: new Secret(s.name, s.source, s.value, s.outputName), line: s.line });
       }
     }
     return fetched;
+  };
+
+  const select = async (
+    req: SecretRequest,
+    data: Record<string, unknown>,
+    path: string,
+    leaf: string | undefined,
+  ): Promise<Selected[]> => {
+    if (req.selector.kind !== 'compat') return selectValues(req, data, path, leaf);
+    // Loaded on first use: jsonata costs nothing to workflows that do not use vault-action's grammar.
+    const { selectCompat } = await import('../compat/select.js');
+    return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
   };
 
   const readFolder = async (group: readonly SecretRequest[]): Promise<Fetched[]> => {

@@ -3,6 +3,8 @@ import { deriveName, isValidName, type SecretRequest } from '../spec/index.js';
 
 export interface Selected {
   readonly name: string;
+  /** The output name when it differs from `name` (hashicorp/vault-action compatibility). */
+  readonly outputName?: string;
   readonly value: string;
   /** Path and key, safe to show: "secret/ci/app#password". */
   readonly source: string;
@@ -21,6 +23,8 @@ export function selectValues(
 ): Selected[] {
   const at = (key: string): string => `${readPath}#${key}`;
   switch (req.selector.kind) {
+    case 'compat':
+      throw new Error(`secrets line ${req.line}: a vault-action selector is evaluated by compat/select.ts.`);
     case 'whole':
       return [{ name: req.name ?? '', value: JSON.stringify(data), source: readPath, line: req.line }];
     case 'all':

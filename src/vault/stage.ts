@@ -1,13 +1,13 @@
 // The Vault stage of main: log in, fetch every entry (masking each value as it
 // arrives), record what post must revoke, and report what happened.
 import * as core from '@actions/core';
-import type { VaultConfig } from '../inputs/index.js';
+import type { CompatConfig, VaultConfig } from '../inputs/index.js';
 import type { SecretRequest } from '../spec/index.js';
 import { groupByPath } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { MIN_SECRET_LENGTH } from '../mask/forms.js';
 import { credentialPairs } from '../mask/pairs.js';
-import type { Secret } from '../secret.js';
+import { Secret } from '../secret.js';
 import { recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
@@ -26,7 +26,8 @@ export async function vaultStage(
   requests: readonly SecretRequest[],
   masks: MaskRegistry,
   session: SessionPaths,
-): Promise<{ secrets: Secret[]; facts: FetchFacts }> {
+  compat?: CompatConfig,
+): Promise<{ secrets: Secret[]; facts: FetchFacts; token: Secret }> {
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
@@ -50,6 +51,14 @@ export async function vaultStage(
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
+          ...(compat
+            ? {
+                compat: {
+                  encoding: compat.encoding,
+                  ...(compat.ignoreNotFound ? { onNotFound: (failure: string) => core.error(`✘ ${failure}`) } : {}),
+                },
+              }
+            : {}),
           onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
           onLease: (lease) => {
             masks.addHandle('lease', lease.id);
@@ -75,7 +84,8 @@ export async function vaultStage(
       retries: conn.transport.stats.retries,
       leases,
     };
-    return { secrets, facts };
+    // Only delivered when the workflow asks for it (vault-token-delivery, exportToken, outputToken).
+    return { secrets, facts, token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token) };
   } finally {
     conn.transport.close();
   }

@@ -61,6 +61,8 @@ export class Job {
   readonly steps: StepResult[] = [];
   #mainState: Record<string, string> = {};
   #inputs: Record<string, string> = {};
+  /** Every main step's inputs and state, for postAll. */
+  readonly #mains: Array<{ inputs: Record<string, string>; state: Record<string, string> }> = [];
   #stepCount = 0;
 
   constructor(readonly baseEnv: Record<string, string> = {}) {
@@ -82,7 +84,18 @@ export class Job {
     this.#inputs = inputs;
     const result = await this.#run('main', { ...opts, inputs });
     this.#mainState = result.state;
+    this.#mains.push({ inputs, state: result.state });
     return result;
+  }
+
+  /** The post step of every main step so far, the last first, as the runner runs them when the job ends. */
+  async postAll(opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult[]> {
+    const results: StepResult[] = [];
+    for (const main of [...this.#mains].reverse()) {
+      this.#mainState = main.state;
+      results.push(await this.#run('post', { ...opts, inputs: main.inputs }));
+    }
+    return results;
   }
 
   /** Post gets the same inputs (the runner evaluates them again) and main's state. */

@@ -1,5 +1,6 @@
 // Finds the mount serving a namespace-relative path and hands the rest of the path to it.
 import { loginRoute } from './auth.js';
+import { cubbyholeRoute } from './cubbyhole.js';
 import { databaseRoute } from './database.js';
 import { kvRoute } from './kv.js';
 import { errorReply, fixed, type Operation, type Route } from './reply.js';
@@ -20,6 +21,8 @@ export function route(state: VaultState, ns: Namespace, rel: string, op: Operati
       return sysRoute(sub, op);
     case 'token':
       return tokenRoute(sub, op);
+    case 'cubbyhole':
+      return cubbyholeRoute(mount, sub, op);
     default:
       return loginRoute(mount, sub, op);
   }

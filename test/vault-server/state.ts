@@ -23,6 +23,7 @@ const DEFAULT_POLICY: PolicyRule[] = [
   { path: 'sys/leases/renew', capabilities: ['update'] },
   { path: 'sys/leases/lookup', capabilities: ['update'] },
   { path: 'sys/renew', capabilities: ['update'] },
+  { path: 'cubbyhole/*', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
 ];
 
 export interface KvVersion {
@@ -63,7 +64,12 @@ export type AuthMount = MountBase &
     | { type: 'kubernetes'; roles: Map<string, KubernetesRole> }
     | { type: 'userpass' | 'ldap'; users: Map<string, PasswordUser> }
   );
-export type Mount = KvMount | DatabaseMount | AuthMount | (MountBase & { type: 'system' | 'token' });
+/** Each token's own store, by token id. */
+export type CubbyholeMount = MountBase & {
+  type: 'cubbyhole';
+  byToken: Map<string, Map<string, Record<string, unknown>>>;
+};
+export type Mount = KvMount | DatabaseMount | AuthMount | CubbyholeMount | (MountBase & { type: 'system' | 'token' });
 
 export function mountBase(path: string, type: string): MountBase {
   return { path: `${trimSlashes(path)}/`, accessor: `${type}_${randomBytes(4).toString('hex')}`, uuid: randomUUID() };
@@ -135,6 +141,7 @@ export class VaultState {
     this.namespaces.set(clean, ns);
     this.addMount(ns, { ...mountBase('sys', 'system'), type: 'system' });
     this.addMount(ns, { ...mountBase('auth/token', 'auth_token'), type: 'token' });
+    this.addMount(ns, { ...mountBase('cubbyhole', 'cubbyhole'), type: 'cubbyhole', byToken: new Map() });
     return ns;
   }
 

@@ -15,7 +15,7 @@ import {
   type Reply,
   type Route,
 } from './reply.js';
-import { trimSlashes, type Mount } from './state.js';
+import { mountBase, trimSlashes, type Mount } from './state.js';
 
 export const VAULT_VERSION = '1.17.0-dev';
 const CLUSTER_ID = randomUUID();
@@ -43,10 +43,27 @@ export function sysRoute(sub: string, op: Operation): Route {
       ? { mountType: 'system', run: (ctx) => revokeLease(ctx, urlLeaseId) }
       : fixed('system', UNSUPPORTED_OPERATION);
   }
+  if (sub.startsWith('mounts/') && op === 'update') {
+    return { mountType: 'system', run: (ctx) => enableEngine(ctx, trimSlashes(sub.slice('mounts/'.length))) };
+  }
   if (sub === 'leases/renew') {
     return op === 'update' ? { mountType: 'system', run: renewLease } : fixed('system', UNSUPPORTED_OPERATION);
   }
   return unsupportedPath('system');
+}
+
+/** POST sys/mounts/:path, for the KV engine only: type kv (options.version 1 or 2) or kv-v2. */
+function enableEngine(ctx: AuthedCtx, path: string): Reply {
+  const type = str(ctx.body['type']);
+  const options = ctx.body['options'];
+  const asked =
+    options !== null && typeof options === 'object' ? str((options as Record<string, unknown>)['version']) : '';
+  if (type !== 'kv' && type !== 'kv-v2') return badRequest(`plugin not found in the catalog: ${type}`);
+  if (path === '' || ctx.state.mountFor(ctx.ns, path)?.path === `${path}/`)
+    return badRequest(`path is already in use at ${path}/`);
+  const version = type === 'kv-v2' || asked === '2' ? 2 : 1;
+  ctx.state.addMount(ctx.ns, { ...mountBase(path, 'kv'), type: 'kv', version, entries: new Map() });
+  return NO_CONTENT;
 }
 
 function health(): Reply {

@@ -1,9 +1,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  __commonJS,
-  __require,
-  __toESM,
+  isValidName,
+  parseSpec
+} from "./shared-YE6KWAHM.js";
+import {
   getExecOutput,
   getIDToken,
   getInput,
@@ -16,7 +17,12 @@ import {
   setOutput,
   summary,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-P6X7FYXI.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./shared-VBZQBPYA.js";
 
 // node_modules/tv4/tv4.js
 var require_tv4 = __commonJS({
@@ -3831,18 +3837,100 @@ var require_src = __commonJS({
 
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
+
+// src/inputs/compat.ts
+var ALIASES = {
+  url: "vault-addr",
+  namespace: "vault-namespace",
+  method: "vault-method",
+  path: "vault-auth-path",
+  token: "vault-token",
+  role: "vault-role",
+  roleId: "vault-role-id",
+  secretId: "vault-secret-id",
+  username: "vault-username",
+  password: "vault-password",
+  githubToken: "vault-github-token",
+  jwtGithubAudience: "vault-jwt-audience",
+  jwtPrivateKey: "vault-jwt-private-key",
+  jwtKeyPassword: "vault-jwt-key-password",
+  jwtTtl: "vault-jwt-ttl",
+  kubernetesTokenPath: "vault-kubernetes-token-path",
+  authPayload: "vault-auth-payload",
+  extraHeaders: "vault-extra-headers",
+  caCertificate: "vault-ca-cert",
+  clientCertificate: "vault-client-cert",
+  clientKey: "vault-client-key",
+  tlsSkipVerify: "vault-tls-skip-verify",
+  pki: "vault-pki"
+};
+var COMPAT_ONLY = ["exportEnv", "exportToken", "outputToken", "ignoreNotFound", "secretEncodingType"];
+var OWN_DEFAULTS = {
+  "vault-method": "token",
+  "vault-kubernetes-token-path": "/var/run/secrets/kubernetes.io/serviceaccount/token",
+  "vault-tls-skip-verify": "false"
+};
+var THEIR_METHODS = ["approle", "token", "github", "jwt", "kubernetes", "ldap", "userpass"];
+var OURS_TO_THEIRS = new Map(Object.entries(ALIASES).map(([theirs, ours]) => [ours, theirs]));
+var given = (name) => {
+  const v = getInput(name);
+  return v.trim() === "" ? void 0 : v;
+};
+function isCompatMode() {
+  return [...Object.keys(ALIASES), ...COMPAT_ONLY].some((name) => given(name) !== void 0);
+}
+function rawInput(name) {
+  const own = getInput(name);
+  const theirName = OURS_TO_THEIRS.get(name);
+  const theirs = theirName === void 0 ? void 0 : given(theirName);
+  if (theirName === void 0 || theirs === void 0)
+    return name === "vault-auth-path" ? compatAuthPath() ?? own : own;
+  const ownSet = own.trim() !== "" && own.trim() !== OWN_DEFAULTS[name];
+  if (ownSet && own.trim() !== theirs.trim())
+    throw new InputError(
+      `${theirName} and ${name} are both set: ${theirName} is hashicorp/vault-action's name for ${name}. Keep one of them.`
+    );
+  if (theirName === "method") return methodOf(theirs);
+  return theirs;
+}
+function methodOf(theirs) {
+  const method = theirs.trim().toLowerCase();
+  return THEIR_METHODS.includes(method) || given("authPayload") === void 0 ? method : "custom";
+}
+function compatAuthPath() {
+  const method = given("method")?.trim().toLowerCase();
+  if (method === void 0 || THEIR_METHODS.includes(method) || given("authPayload") === void 0) return void 0;
+  return method;
+}
+var ENCODINGS = ["base64", "hex", "utf8"];
+function readCompatConfig() {
+  const encoding = given("secretEncodingType")?.trim();
+  if (encoding !== void 0 && !ENCODINGS.includes(encoding))
+    throw new InputError(`secretEncodingType: "${encoding}" is not one of ${ENCODINGS.join(", ")}.`);
+  return {
+    exportEnv: given("exportEnv")?.trim().toLowerCase() !== "false",
+    ignoreNotFound: (given("ignoreNotFound")?.trim().toLowerCase() ?? "false") !== "false",
+    encoding
+  };
+}
+function compatTokenDeliveries() {
+  const on = (name) => (given(name)?.trim().toLowerCase() ?? "false") !== "false";
+  return [...on("exportToken") ? ["env"] : [], ...on("outputToken") ? ["outputs"] : []];
+}
+
+// src/inputs/read.ts
 var InputError = class extends Error {
   name = "InputError";
 };
 function text(name) {
-  return nonEmpty(getInput(name));
+  return nonEmpty(rawInput(name));
 }
 function nonEmpty(v) {
   const t = v?.trim();
   return t === void 0 || t === "" ? void 0 : t;
 }
 function list(name, commas = false) {
-  const raw = getInput(name);
+  const raw = rawInput(name);
   return raw.split(commas ? /[\n,]/ : /\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
 function need(v, name, forWhat) {
@@ -3907,308 +3995,6 @@ function readGuardConfig() {
     scanImage: bool("scan-image", false),
     cache: key !== void 0 ? { paths, key, restoreKeys: list("cache-restore-keys") } : void 0
   };
-}
-
-// src/spec/group.ts
-function groupByPath(requests) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const request of requests) {
-    const version = request.version === void 0 ? "" : `?version=${request.version}`;
-    const key = `${request.path}${request.folder ? "/" : ""}${version}`;
-    const group2 = groups.get(key);
-    if (group2 === void 0) groups.set(key, [request]);
-    else group2.push(request);
-  }
-  return groups;
-}
-
-// src/spec/types.ts
-var SpecError = class extends Error {
-  name = "SpecError";
-  line;
-  /** 1-based, in UTF-16 code units, when the problem has a position on the line. */
-  column;
-  constructor(line, message, column) {
-    super(`secrets line ${line}: ${message}`);
-    this.line = line;
-    this.column = column;
-  }
-};
-
-// src/spec/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(s) {
-  return NAME_PATTERN.test(s);
-}
-function deriveName(segments, prefix = "") {
-  const core = segments.join("_").toUpperCase().replace(/[^A-Z0-9_]/gu, "_");
-  if (!/[A-Z0-9]/.test(core)) return "";
-  const name = prefix + core;
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-function assertUniqueNames(items) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = item.name.toUpperCase();
-    const first = seen.get(key);
-    if (first !== void 0) {
-      throw new SpecError(
-        item.line,
-        `name ${item.name} from \`${item.what}\` clashes with ${first.name} from line ${first.line} (\`${first.what}\`); names must differ even ignoring case \u2014 give one of them another NAME with \`| NAME\` (or another prefix after \`*\`)`
-      );
-    }
-    seen.set(key, item);
-  }
-}
-
-// src/spec/cursor.ts
-var SPACE = /^[^\S\n\v\f\r]$/;
-var CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/;
-var Cursor = class {
-  text;
-  line;
-  pos = 0;
-  constructor(text2, line) {
-    this.text = text2;
-    this.line = line;
-  }
-  get char() {
-    return this.text[this.pos];
-  }
-  get column() {
-    return this.pos + 1;
-  }
-  /** The character at `pos` if it belongs to a word: not a space, `;`, `|` or the end. */
-  wordChar(pos = this.pos) {
-    const c = this.text[pos];
-    return c === void 0 || SPACE.test(c) || c === ";" || c === "|" ? void 0 : c;
-  }
-  fail(message, column = this.column) {
-    throw new SpecError(this.line, message, column);
-  }
-  skipSpaces() {
-    while (this.char !== void 0 && SPACE.test(this.char)) this.pos++;
-  }
-  /** Every character that ends up in a request passes through here. */
-  accept(c) {
-    if (CONTROL.test(c)) {
-      const code = c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      this.fail(`control character U+${code} at column ${this.column}; remove it`);
-    }
-    this.pos++;
-    return c;
-  }
-  /** PATH and NAME never need quoting, so they end at the first space, `;` or `|`. */
-  readPlain() {
-    const start = this.pos;
-    for (let c = this.wordChar(); c !== void 0; c = this.wordChar()) this.accept(c);
-    return this.text.slice(start, this.pos);
-  }
-};
-
-// src/spec/path.ts
-var EXAMPLE = "e.g. secret/data/ci/aws";
-function parsePath(cur, raw, column) {
-  const query = raw.indexOf("?");
-  const version = query < 0 ? void 0 : parseVersion(cur, raw.slice(query + 1), column + query);
-  let path = query < 0 ? raw : raw.slice(0, query);
-  if (path.startsWith("/")) path = path.slice(1);
-  const folder = path.endsWith("/");
-  if (folder) path = path.slice(0, -1);
-  if (path === "") cur.fail(`PATH \`${raw}\` names no secret; write the path after the mount, ${EXAMPLE}`, column);
-  for (const segment of path.split("/")) {
-    if (segment === "") {
-      cur.fail(`PATH \`${raw}\` has an empty segment ('//'); remove the extra '/'`, column);
-    }
-    if (segment === "." || segment === "..") {
-      cur.fail(`PATH \`${raw}\` has a '${segment}' segment; write the path without '.' or '..', ${EXAMPLE}`, column);
-    }
-  }
-  if (folder && version !== void 0) {
-    cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
-  }
-  return { path, folder, version };
-}
-function parseVersion(cur, query, column) {
-  const match = /^version=([1-9][0-9]*)$/.exec(query);
-  const version = Number(match?.[1]);
-  if (Number.isSafeInteger(version)) return version;
-  cur.fail(
-    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) is allowed`,
-    column
-  );
-}
-
-// src/spec/selector.ts
-function readSelector(cur) {
-  if (cur.char === "*" && cur.wordChar(cur.pos + 1) === void 0) {
-    cur.pos++;
-    return { kind: "all" };
-  }
-  if (cur.char === "#") {
-    cur.fail(
-      "a selector cannot start with '#', which looks like a comment; comments start their line or follow `;`, and a key starting with # must be quoted, e.g. \"#key\""
-    );
-  }
-  const segments = [];
-  for (; ; ) {
-    segments.push(cur.char === '"' ? readQuoted(cur) : readBare(cur));
-    if (cur.char !== ".") return { kind: "key", segments };
-    cur.pos++;
-  }
-}
-function readBare(cur) {
-  const start = cur.pos;
-  for (let c = cur.wordChar(); c !== void 0 && c !== "."; c = cur.wordChar()) {
-    if (c === '"') {
-      cur.fail(
-        'a quote must wrap a whole selector segment; write e.g. config."a.b".c, with \\" for a quote inside the key'
-      );
-    }
-    if (c === "*") {
-      cur.fail(`'*' (every key) must be the whole selector; to select a key containing '*', quote it, e.g. "a*b"`);
-    }
-    cur.accept(c);
-  }
-  if (cur.pos === start) {
-    cur.fail(`empty selector segment; remove the extra '.', or quote a key that contains dots, e.g. "tls.crt"`);
-  }
-  return cur.text.slice(start, cur.pos);
-}
-function readQuoted(cur) {
-  const open = cur.column;
-  const unterminated = () => cur.fail('unterminated quote in the selector; end the key with " (write \\" for a quote inside it)', open);
-  cur.pos++;
-  let key = "";
-  for (let c = cur.char; c !== '"'; c = cur.char) {
-    if (c === void 0) unterminated();
-    if (c === "\\") {
-      const escaped = cur.text[cur.pos + 1];
-      if (escaped === void 0) unterminated();
-      if (escaped !== '"' && escaped !== "\\") {
-        cur.fail('in a quoted key a backslash must be followed by " or \\; write \\\\ for a backslash itself');
-      }
-      cur.pos += 2;
-      key += escaped;
-    } else {
-      key += cur.accept(c);
-    }
-  }
-  cur.pos++;
-  if (cur.wordChar() !== void 0 && cur.char !== ".") {
-    cur.fail(`text right after a closing quote; put the whole key inside the quotes, or separate segments with '.'`);
-  }
-  if (key === "") cur.fail('empty quoted key ""; write the key between the quotes', open);
-  return key;
-}
-
-// src/spec/entry.ts
-function parseEntry(cur) {
-  const start = cur.pos;
-  if (cur.char === "|") cur.fail("missing PATH before `|`; write PATH [SELECTOR] [| NAME]");
-  const pathColumn = cur.column;
-  const rawPath = cur.readPlain();
-  const { path, folder, version } = parsePath(cur, rawPath, pathColumn);
-  cur.skipSpaces();
-  const selectorColumn = cur.column;
-  const selector = cur.wordChar() === void 0 ? void 0 : readSelector(cur);
-  if (folder && selector?.kind === "key") {
-    cur.fail(
-      `\`${rawPath}\` is a folder (it ends with '/'), which takes '*' or no selector, not a key; remove the trailing '/' to read one secret`,
-      selectorColumn
-    );
-  }
-  rejectExtraWord(cur, "the selector", 'quote a key that contains spaces (e.g. "my key"), or ');
-  const name = readName(cur, folder || selector?.kind === "all" ? "prefix" : "NAME");
-  return {
-    line: cur.line,
-    text: cur.text.slice(start, cur.pos).trimEnd(),
-    path,
-    folder,
-    version,
-    ...resolve(cur, rawPath, folder, selector, name, selectorColumn)
-  };
-}
-var MORE_THAN_ONE_PIPE = "more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`";
-function readName(cur, noun) {
-  if (cur.char !== "|") return void 0;
-  const pipeColumn = cur.column;
-  cur.pos++;
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
-  const nameColumn = cur.column;
-  const name = cur.readPlain();
-  if (name === "") cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
-  if (!isValidName(name)) {
-    cur.fail(
-      `invalid ${noun} \`${name}\`; use letters, digits and _, not starting with a digit, e.g. ${suggestName(name)}`,
-      nameColumn
-    );
-  }
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
-  rejectExtraWord(cur, `the ${noun}`, "");
-  return name;
-}
-function rejectExtraWord(cur, after, hint) {
-  cur.skipSpaces();
-  const column = cur.column;
-  const word = cur.readPlain();
-  if (word === "") return;
-  const fix = word.startsWith("#") ? "a comment must start its line or follow `;`" : `${hint}end the entry with \`;\` or a new line`;
-  cur.fail(`unexpected \`${word}\` after ${after}; ${fix}`, column);
-}
-function resolve(cur, rawPath, folder, selector, name, selectorColumn) {
-  if (folder || selector?.kind === "all") return { selector: { kind: "all" }, name: name ?? "" };
-  if (selector === void 0) {
-    if (name === void 0) {
-      cur.fail(
-        `\`${rawPath}\` has neither a selector nor a NAME; add a key (\`${rawPath} password\`), \`*\` for every key, or \`| NAME\` for the whole secret as one JSON document`,
-        selectorColumn
-      );
-    }
-    return { selector: { kind: "whole" }, name };
-  }
-  const derived = name ?? deriveName(selector.segments);
-  if (derived === "") {
-    cur.fail(
-      "cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`",
-      selectorColumn
-    );
-  }
-  return { selector, name: derived };
-}
-function suggestName(name) {
-  const cleaned = name.replace(/[^A-Za-z0-9_]/gu, "_");
-  if (!/[A-Za-z0-9]/.test(cleaned)) return "MY_SECRET";
-  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
-}
-
-// src/spec/parse.ts
-var MAX_BYTES = 1024 * 1024;
-var MAX_ENTRIES = 1e4;
-function parseSpec(text2) {
-  const bytes = Buffer.byteLength(text2, "utf8");
-  if (bytes > MAX_BYTES) {
-    throw new SpecError(1, `the spec is ${bytes} bytes, over the 1 MiB limit; split the secrets across several steps`);
-  }
-  const requests = [];
-  for (const [index, raw] of text2.split("\n").entries()) {
-    const cur = new Cursor(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1);
-    for (cur.skipSpaces(); cur.char !== void 0 && cur.char !== "#"; cur.skipSpaces()) {
-      if (cur.char === ";") {
-        cur.pos++;
-      } else if (requests.length === MAX_ENTRIES) {
-        cur.fail(`more than ${MAX_ENTRIES} entries; split the secrets across several steps`);
-      } else {
-        requests.push(parseEntry(cur));
-      }
-    }
-  }
-  assertUniqueNames(
-    requests.filter((request) => request.selector.kind !== "all").map((request) => ({ name: request.name, line: request.line, what: request.text }))
-  );
-  return requests;
 }
 
 // src/inputs/vault.ts
@@ -4418,13 +4204,24 @@ function parseBuildSecret(entry, i) {
 
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
-function readMainConfig(masks) {
-  const requests = parseSpec(text("secrets") ?? "");
-  const vault = requests.length > 0 ? readVaultConfig(masks) : void 0;
+var TOKEN_DELIVERIES = ["files", "env", "outputs"];
+async function readMainConfig(masks) {
+  const compat = isCompatMode() ? readCompatConfig() : void 0;
+  const spec = text("secrets") ?? "";
+  const requests = compat ? (await import("./shared-REDTM6DB.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const tokenDeliveries = readTokenDeliveries();
+  const vault = requests.length > 0 || tokenDeliveries.size > 0 ? readVaultConfig(masks) : void 0;
+  const deliveries = readDeliveries();
+  if (compat) {
+    deliveries.add("outputs");
+    if (compat.exportEnv) deliveries.add("env");
+  }
   return {
     requests,
     vault,
-    deliveries: readDeliveries(),
+    deliveries,
+    tokenDeliveries,
+    compat,
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
@@ -4440,6 +4237,16 @@ function readDeliveries() {
     out.add(w);
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
+  return out;
+}
+function readTokenDeliveries() {
+  const out = /* @__PURE__ */ new Set();
+  for (const w of (text("vault-token-delivery") ?? "").split(/[\s,]+/).filter(Boolean)) {
+    if (!TOKEN_DELIVERIES.includes(w))
+      throw new InputError(`vault-token-delivery: "${w}" is not one of ${TOKEN_DELIVERIES.join(", ")}.`);
+    out.add(w);
+  }
+  for (const w of compatTokenDeliveries()) out.add(w).add("files");
   return out;
 }
 
@@ -4827,7 +4634,7 @@ function escape(text2) {
 }
 
 // src/cache/stage.ts
-var loadCache = () => import("./shared-N2ITZLMH.js");
+var loadCache = () => import("./shared-NC4JP54B.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -4997,7 +4804,7 @@ function createTransport(opts) {
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
       opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
-      await new Promise((resolve3) => setTimeout(resolve3, delayMs));
+      await new Promise((resolve2) => setTimeout(resolve2, delayMs));
     }
   }
   function once2(url, req, timeoutMs) {
@@ -5009,7 +4816,7 @@ function createTransport(opts) {
     }
     const isHttps = url.protocol === "https:";
     const lib = isHttps ? https : http;
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve2, reject) => {
       const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
@@ -5017,7 +4824,7 @@ function createTransport(opts) {
         res.on("end", () => {
           const text2 = Buffer.concat(chunks).toString("utf8");
           const retryAfter = res.headers["retry-after"];
-          resolve3({
+          resolve2({
             statusCode: res.statusCode ?? 0,
             body: parseBody(text2),
             request: { path: url.pathname },
@@ -5209,8 +5016,8 @@ async function idTokenWithRetry(audience, retries) {
 async function loginAll(logins, secrets, masks, env) {
   const done = [];
   for (const login2 of logins) {
-    const username = resolve2(login2.username, secrets, `registry ${login2.registry} username`);
-    const password = resolve2(login2.password, secrets, `registry ${login2.registry} password`);
+    const username = resolve(login2.username, secrets, `registry ${login2.registry} username`);
+    const password = resolve(login2.password, secrets, `registry ${login2.registry} password`);
     masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
     await group(`docker login ${login2.registry}`, async () => {
       const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], {
@@ -5229,7 +5036,7 @@ async function loginAll(logins, secrets, masks, env) {
   }
   return done;
 }
-function resolve2(credential, secrets, what) {
+function resolve(credential, secrets, what) {
   if ("literal" in credential) return credential.literal;
   const secret = secrets.get(credential.secret);
   if (!secret) {
@@ -5809,8 +5616,8 @@ async function* gunzip(source) {
 }
 async function* unzstd(source) {
   const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
-  const spawned = new Promise((resolve3, reject) => {
-    child.once("spawn", resolve3);
+  const spawned = new Promise((resolve2, reject) => {
+    child.once("spawn", resolve2);
     child.once(
       "error",
       (err) => reject(err.code === "ENOENT" ? new Error("zstd is not installed") : err)
@@ -5821,7 +5628,7 @@ async function* unzstd(source) {
   for await (const chunk of child.stdout) yield chunk;
   await feeding;
   const code = await new Promise(
-    (resolve3) => child.exitCode !== null ? resolve3(child.exitCode) : child.once("close", resolve3)
+    (resolve2) => child.exitCode !== null ? resolve2(child.exitCode) : child.once("close", resolve2)
   );
   if (code !== 0) throw new Error(`zstd could not decompress it (exit ${code})`);
 }
@@ -6029,10 +5836,6 @@ function where(hit) {
 }
 
 export {
-  groupByPath,
-  isValidName,
-  deriveName,
-  assertUniqueNames,
   readConnectionConfig,
   readGuardConfig,
   readMainConfig,
