@@ -186,3 +186,112 @@ describe('hashicorp/vault-action e2e job (build.yml job e2e), unchanged', () => 
     expectNoLeaks(job, [...LONG_VALUES, 'testtoken'], { allowOutputs: true });
   });
 });
+
+/** A CA, a server certificate for localhost and a client certificate, as e2e-tls/configs holds. */
+function makeCertificates(): TlsFiles {
+  const dir = mkdtempSync(join(tmpdir(), 'va-tls-'));
+  try {
+    const ssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=va-ca',
+    );
+    writeFileSync(join(dir, 'ext'), 'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\n');
+    for (const who of ['server', 'client']) {
+      ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${who}.key`, '-out', `${who}.csr`, '-subj', `/CN=${who}`);
+      ssl(
+        'x509',
+        '-req',
+        '-in',
+        `${who}.csr`,
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `${who}.pem`,
+        '-days',
+        '1',
+        '-extfile',
+        'ext',
+      );
+    }
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    return {
+      ca: read('ca.pem'),
+      serverKey: read('server.key'),
+      serverCert: read('server.pem'),
+      clientKey: read('client.key'),
+      clientCert: read('client.pem'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('hashicorp/vault-action e2e-tls job (build.yml job e2e-tls), unchanged', () => {
+  it('passes every expectation of integrationTests/e2e-tls/e2e-tls.test.js, with a CA and a client certificate', async () => {
+    const tls = makeCertificates();
+    server = await startVaultDevServer({
+      host: 'localhost',
+      port: 8200,
+      tls: { key: tls.serverKey, cert: tls.serverCert, ca: tls.ca, requestClientCert: true },
+    });
+    const addr = 'https://localhost:8200';
+    const dev = server;
+    const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
+    job = new Job();
+    const running = job;
+    const mains = await runJob({
+      name: 'e2e-tls',
+      job,
+      // The repository secrets the job reads: base64 PEM, as vault-action's README asks.
+      secrets: { VAULTCA: b64(tls.ca), VAULT_CLIENT_CERT: b64(tls.clientCert), VAULT_CLIENT_KEY: b64(tls.clientKey) },
+      setup: async () => {
+        // setup.js initialises and unseals a real server, then exports its root token; the dev server starts unsealed.
+        running.env['VAULT_TOKEN'] = dev.rootToken;
+        const put = (path: string, body: unknown): Promise<void> =>
+          post(`${addr}/v1/${path}`, dev.rootToken, body, tls);
+        await put('sys/mounts/secret', { type: 'kv-v2' });
+        await put('secret/data/test', { data: { secret: 'SUPERSECRET' } });
+        await put('secret/data/nested/test', { data: { otherSecret: 'OTHERSUPERSECRET' } });
+        await put('secret/data/tlsSkipVerify', { data: { skip: 'true' } });
+        await put('sys/mounts/my-secret', { type: 'kv' });
+        await put('my-secret/test', { altSecret: 'CUSTOMSECRET' });
+        await put('my-secret/nested/test', { otherAltSecret: 'OTHERCUSTOMSECRET' });
+        await put('cubbyhole/test', { foo: 'bar', zip: 'zap' });
+      },
+      verify: (env) => {
+        // integrationTests/e2e-tls/e2e-tls.test.js, every expectation
+        expect(env['SECRET']).toBe('SUPERSECRET');
+        expect(env['NAMED_SECRET']).toBe('SUPERSECRET');
+        expect(env['OTHERSECRET']).toBe('OTHERSUPERSECRET');
+        expect(env['OTHER_SECRET_OUTPUT']).toBe('OTHERSUPERSECRET');
+        expect(env['ALTSECRET']).toBe('CUSTOMSECRET');
+        expect(env['NAMED_ALTSECRET']).toBe('CUSTOMSECRET');
+        expect(env['OTHERALTSECRET']).toBe('OTHERCUSTOMSECRET');
+        expect(env['FOO']).toBe('bar');
+        expect(env['NAMED_CUBBYSECRET']).toBe('zap');
+        expect(env['SKIP']).toBe('true');
+      },
+    });
+    expect(mains).toHaveLength(4);
+    // Every request presented the client certificate (the server refuses others) and none failed.
+    expect(dev.requests.every((r) => r.status > 0 && r.status < 400)).toBe(true);
+    expectNoLeaks(job, [...LONG_VALUES.slice(0, 4), dev.rootToken, tls.clientKey, tls.serverKey], {
+      allowOutputs: true,
+    });
+  });
+});
