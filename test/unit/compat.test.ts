@@ -156,12 +156,18 @@ describe('vault-action selection (selectData)', () => {
     );
   });
 
-  it('a JSONata evaluation error gives its code, never its message (which can quote the data)', async () => {
-    const error = await select('secret/x doc.y+1 | N').catch((e: unknown) => e as Error);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/JSONata error T2001/);
-    expect((error as Error).message).not.toContain('qux');
-  });
+  it.each([
+    ['secret/x $number(doc.y) | N', 'D3030'],
+    ['secret/x $error(doc.y) | N', 'D3137'],
+  ])(
+    'a JSONata evaluation error gives its code, never its message, which can quote the data: %s',
+    async (spec, code) => {
+      const error = await select(spec).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(new RegExp(`JSONata error ${code}`));
+      expect((error as Error).message).not.toContain('qux');
+    },
+  );
 
   it('secretEncodingType decodes the selected value', async () => {
     const b64 = { v: Buffer.from('decoded-secret').toString('base64'), h: Buffer.from('hex-secret').toString('hex') };
