@@ -180,6 +180,42 @@ describe('KV', () => {
   });
 });
 
+describe('cubbyhole and sys/mounts', () => {
+  it("keeps each token's cubbyhole to itself, through the default policy", async () => {
+    const a = await approleLogin();
+    const b = await approleLogin();
+    expect((await api('POST', 'cubbyhole/test', { token: a, body: { foo: 'bar' } })).status).toBe(204);
+    const read = await api('GET', 'cubbyhole/test', { token: a });
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ data: { foo: 'bar' }, lease_duration: 0, mount_type: 'cubbyhole' });
+    expect((await api('GET', 'cubbyhole/test', { token: b })).status).toBe(404);
+    const preflight = await api('GET', 'sys/internal/ui/mounts/cubbyhole/test', { token: a });
+    expect(preflight.json.data).toMatchObject({ path: 'cubbyhole/', type: 'cubbyhole', options: null });
+  });
+
+  it('enables a KV engine with POST sys/mounts/PATH (kv, kv with options.version 2, kv-v2), once', async () => {
+    const root = server.rootToken;
+    expect((await api('POST', 'sys/mounts/mounted-v1', { token: root, body: { type: 'kv' } })).status).toBe(204);
+    const v2 = { type: 'kv', options: { version: '2' } };
+    expect((await api('POST', 'sys/mounts/mounted-v2', { token: root, body: v2 })).status).toBe(204);
+    expect((await api('POST', 'sys/mounts/mounted-kv2', { token: root, body: { type: 'kv-v2' } })).status).toBe(204);
+    const again = await api('POST', 'sys/mounts/mounted-v1', { token: root, body: { type: 'kv' } });
+    expect(again.status).toBe(400);
+    expect(again.json.errors).toEqual(['path is already in use at mounted-v1/']);
+    const version = async (path: string): Promise<unknown> =>
+      (await api('GET', `sys/internal/ui/mounts/${path}`, { token: root })).json.data.options.version;
+    expect([await version('mounted-v1'), await version('mounted-v2'), await version('mounted-kv2')]).toEqual([
+      '1',
+      '2',
+      '2',
+    ]);
+    expect((await api('POST', 'sys/mounts/other', { token: root, body: { type: 'pki' } })).status).toBe(400);
+    expect((await api('POST', 'sys/mounts/denied', { token: await approleLogin(), body: { type: 'kv' } })).status).toBe(
+      403,
+    );
+  });
+});
+
 describe('mount preflight (sys/internal/ui/mounts)', () => {
   it('describes the mount serving a path', async () => {
     const token = await approleLogin();
