@@ -23,7 +23,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-PN65WKXX.js";
+} from "./shared-X4TW754D.js";
 import {
   assertUniqueNames,
   deriveName,

@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-PN65WKXX.js";
+} from "./shared-X4TW754D.js";
 import "./shared-YE6KWAHM.js";
 import {
   create

@@ -70,13 +70,31 @@ export function rawInput(name: string): string {
   const theirs = theirName === undefined ? undefined : given(theirName);
   if (theirName === undefined || theirs === undefined)
     return name === 'vault-auth-path' ? (compatAuthPath() ?? own) : own;
-  const ownSet = own.trim() !== '' && own.trim() !== OWN_DEFAULTS[name];
-  if (ownSet && own.trim() !== theirs.trim())
+  if (ownGiven(name) && own.trim() !== theirs.trim())
     throw new InputError(
       `${theirName} and ${name} are both set: ${theirName} is hashicorp/vault-action's name for ${name}. Keep one of them.`,
     );
   if (theirName === 'method') return methodOf(theirs);
   return theirs;
+}
+
+/** Our input given by the workflow (not just its action.yml default). */
+function ownGiven(name: string): boolean {
+  const own = core.getInput(name).trim();
+  return own !== '' && own !== OWN_DEFAULTS[name];
+}
+
+/**
+ * An input error in the words of a workflow written for vault-action: each of our names
+ * the workflow did not use itself is shown by vault-action's (`url "x" is not a URL`).
+ */
+export function inTheirNames(message: string): string {
+  let out = message;
+  for (const [theirs, ours] of Object.entries(ALIASES)) {
+    if (ownGiven(ours)) continue;
+    out = out.replace(new RegExp(`(?<![\\w-])${ours}(?![\\w-])`, 'g'), theirs);
+  }
+  return out;
 }
 
 /** vault-action lower-cases the method, and logs in to any other method that has an authPayload. */

@@ -7,7 +7,7 @@ import { bool, InputError, text } from './read.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
-import { compatTokenDeliveries, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
+import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
@@ -37,7 +37,15 @@ export interface MainConfig {
 }
 
 export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
-  const compat = isCompatMode() ? readCompatConfig() : undefined;
+  if (!isCompatMode()) return readConfig(masks, undefined);
+  try {
+    return await readConfig(masks, readCompatConfig());
+  } catch (err) {
+    throw err instanceof InputError ? new InputError(inTheirNames(err.message)) : err;
+  }
+}
+
+async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined): Promise<MainConfig> {
   const spec = text('secrets') ?? '';
   // vault-action's grammar (JSONata selectors) is loaded only when its inputs are used.
   const requests = compat ? (await import('../compat/spec.js')).parseCompatSpec(spec) : parseSpec(spec);

@@ -135,6 +135,14 @@ describe('vault-action names meet our guards', () => {
     await job.post();
   });
 
+  it("a bad input is named as the workflow wrote it (vault-action's name)", async () => {
+    const main = await job.main({ url: fx.server.url, method: 'approle', secrets: 'secret/data/ci/npm npmToken' });
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/::error::roleId is required for approle\./);
+    expect(fx.server.requests).toEqual([]);
+    await job.post();
+  });
+
   it('our own inputs alone are not compatibility mode: no env, no outputs, no notice', async () => {
     const main = await job.main({
       'vault-addr': fx.server.url,

@@ -1,7 +1,7 @@
 // vault-action's input names as aliases of ours (src/inputs/compat.ts), read from INPUT_*
 // variables exactly as the runner sets them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isCompatMode, rawInput, readCompatConfig } from '../../src/inputs/compat.js';
+import { inTheirNames, isCompatMode, rawInput, readCompatConfig } from '../../src/inputs/compat.js';
 
 const set = (inputs: Record<string, string>): void => {
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
@@ -45,5 +45,15 @@ describe('vault-action input aliases', () => {
     expect(readCompatConfig()).toEqual({ exportEnv: false, ignoreNotFound: true, encoding: 'hex' });
     set({ secretEncodingType: 'rot13' });
     expect(() => readCompatConfig()).toThrow('secretEncodingType: "rot13" is not one of base64, hex, utf8.');
+  });
+
+  it('errors name the inputs as the workflow wrote them', () => {
+    set({ url: 'x', 'vault-method': 'token', 'vault-role': 'ci' });
+    expect(inTheirNames('vault-addr "x" is not a URL; vault-role-id is required for approle.')).toBe(
+      'url "x" is not a URL; roleId is required for approle.',
+    );
+    expect(inTheirNames('vault-role is required for jwt; vault-method: "x" is not one of token.')).toBe(
+      'vault-role is required for jwt; method: "x" is not one of token.',
+    );
   });
 });

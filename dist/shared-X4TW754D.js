@@ -3885,13 +3885,24 @@ function rawInput(name) {
   const theirs = theirName === void 0 ? void 0 : given(theirName);
   if (theirName === void 0 || theirs === void 0)
     return name === "vault-auth-path" ? compatAuthPath() ?? own : own;
-  const ownSet = own.trim() !== "" && own.trim() !== OWN_DEFAULTS[name];
-  if (ownSet && own.trim() !== theirs.trim())
+  if (ownGiven(name) && own.trim() !== theirs.trim())
     throw new InputError(
       `${theirName} and ${name} are both set: ${theirName} is hashicorp/vault-action's name for ${name}. Keep one of them.`
     );
   if (theirName === "method") return methodOf(theirs);
   return theirs;
+}
+function ownGiven(name) {
+  const own = getInput(name).trim();
+  return own !== "" && own !== OWN_DEFAULTS[name];
+}
+function inTheirNames(message) {
+  let out = message;
+  for (const [theirs, ours] of Object.entries(ALIASES)) {
+    if (ownGiven(ours)) continue;
+    out = out.replace(new RegExp(`(?<![\\w-])${ours}(?![\\w-])`, "g"), theirs);
+  }
+  return out;
 }
 function methodOf(theirs) {
   const method = theirs.trim().toLowerCase();
@@ -4206,7 +4217,14 @@ function parseBuildSecret(entry, i) {
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
 async function readMainConfig(masks) {
-  const compat = isCompatMode() ? readCompatConfig() : void 0;
+  if (!isCompatMode()) return readConfig(masks, void 0);
+  try {
+    return await readConfig(masks, readCompatConfig());
+  } catch (err) {
+    throw err instanceof InputError ? new InputError(inTheirNames(err.message)) : err;
+  }
+}
+async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
   const requests = compat ? (await import("./shared-REDTM6DB.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
