@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
-import { Faults, faultReply, type FaultRule } from './faults.js';
+import { Faults, faultReply, truncateBody, type FaultRule } from './faults.js';
 import { isRecord, signJwt } from './jwt.js';
 import { writeKv } from './kv.js';
 import type { Capability, PolicyRule } from './policy.js';
@@ -353,7 +353,8 @@ class DevServer implements VaultDevServer {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-    res.end(reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`);
+    const text = reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`;
+    res.end(fault && 'truncate' in fault && text !== undefined ? truncateBody(text) : text);
   }
 
   /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */
