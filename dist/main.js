@@ -14,6 +14,7 @@ import {
   groupByPath,
   isValidName,
   loginAll,
+  mapSettled,
   readMainConfig,
   reason,
   recordForm,
@@ -27,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-VIPUZU3S.js";
 import {
   error,
   exportVariable,
@@ -37,7 +38,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-LHYZAZI2.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -283,24 +284,6 @@ var MountResolver = class {
   }
 };
 
-// src/vault/pool.ts
-async function mapSettled(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason2) {
-        results[i] = { status: "rejected", reason: reason2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 // src/vault/select.ts
 function selectValues(req, data, readPath, leaf) {
   const at = (key) => `${readPath}#${key}`;
@@ -455,10 +438,16 @@ function recordLease2(body, path, opts) {
 }
 
 // src/vault/stage.ts
-async function vaultStage(vault, requests, masks2, session) {
+async function vaultStage({
+  vault,
+  requests,
+  masks: masks2,
+  session,
+  cancel: cancel2
+}) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
-    const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
+    const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     info(
       `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`
     );
@@ -1244,14 +1233,39 @@ async function guardImage(masks2, image, env) {
   );
 }
 
+// src/cancel.ts
+var GRACE_MS = 2500;
+var EXIT_AFTER_MS = GRACE_MS + 1500;
+function watchCancel() {
+  const controller = new AbortController();
+  let by;
+  const onSignal = (signal) => {
+    if (by !== void 0) process.exit(1);
+    by = signal;
+    process.exitCode = 1;
+    info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
+    controller.abort();
+    setTimeout(() => {
+      setFailed(cancelMessage(signal));
+      process.exit(1);
+    }, EXIT_AFTER_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by };
+}
+function cancelMessage(signal) {
+  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
+}
+
 // src/main.ts
-async function run(masks2) {
+async function run(masks2, cancel2) {
   const config = readMainConfig(masks2);
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
   masks2.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
+  const fetched = config.vault ? await vaultStage({ vault: config.vault, requests: config.requests, masks: masks2, session, cancel: cancel2 }) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
@@ -1271,6 +1285,8 @@ async function run(masks2) {
   saveMainCompleted();
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+var cancel = watchCancel();
+run(masks, cancel).catch((err) => {
+  const by = cancel.by();
+  setFailed(by ? cancelMessage(by) : masks.redact(err instanceof Error ? err.message : String(err)));
 });

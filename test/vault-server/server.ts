@@ -83,6 +83,8 @@ export interface VaultDevServer {
   isTokenValid(token: string): boolean;
   isTokenRevoked(token: string): boolean;
   leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }>;
+  /** Every token issued so far (the root token included), with the path that issued it. */
+  tokens(): Array<{ id: string; path: string; revoked: boolean }>;
   requests: RequestRecord[];
   connectionsOpened: number;
   addFault(rule: FaultRule): void;
@@ -285,6 +287,10 @@ class DevServer implements VaultDevServer {
 
   leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }> {
     return [...this.state.leases.values()].map(({ id, revoked, tokenAccessor }) => ({ id, revoked, tokenAccessor }));
+  }
+
+  tokens(): Array<{ id: string; path: string; revoked: boolean }> {
+    return [...this.state.tokens.values()].map(({ id, path, revoked }) => ({ id, path, revoked }));
   }
 
   addFault(rule: FaultRule): void {
