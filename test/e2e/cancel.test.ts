@@ -4,7 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Job, type StepResult } from '../runner/job.js';
+import { DOCKER_PATH, dockerAvailable } from '../docker/setup.js';
 import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
@@ -128,6 +133,29 @@ describe('cancel during a slow login', () => {
   });
 });
 
+describe('cancel while waiting to retry', () => {
+  it('no further try is made, and main exits at once', async () => {
+    fx.server.addFault({ path: 'auth/approle/login', status: 503, retryAfter: '10', times: 1 });
+    const answered = (): boolean => fx.server.requests.some((r) => r.path === 'auth/approle/login' && r.status === 503);
+    const { main, exitMs } = await cancelMain(
+      {
+        'vault-addr': fx.server.url,
+        'vault-method': 'approle',
+        'vault-role-id': fx.approle.roleId,
+        'vault-secret-id': fx.approle.secretId,
+        secrets: 'secret/ci/app password | PW',
+      },
+      answered,
+      'SIGINT',
+    );
+    expect(main.exitCode).toBe(1);
+    expect(exitMs).toBeLessThan(1500);
+    expect(fx.server.requests.filter((r) => r.path === 'auth/approle/login')).toHaveLength(1);
+    expect((await job.post()).exitCode).toBe(0);
+    expectNothingLeft(main);
+  });
+});
+
 describe('cancel with 16 dynamic leases in flight (token method)', () => {
   const ROLES = Array.from({ length: 16 }, (_, i) => `r${i}`);
 
@@ -175,5 +203,54 @@ describe('cancel with 16 dynamic leases in flight (token method)', () => {
     expect(post.log).toMatch(/revoked 16 of 16 lease\(s\)/);
     expectNothingLeft(main);
     expectNoLeaks(job, allSecretValues(fx, job, [token]));
+  });
+});
+
+// CI must run these: there, a missing docker is a failure, not a skip.
+const runDocker = dockerAvailable() || process.env['CI'] === 'true';
+
+describe.runIf(runDocker)('cancel while something other than Vault holds the step', () => {
+  let registry: Server;
+  let connections = 0;
+  const sockets: Socket[] = [];
+  beforeEach(async () => {
+    // A registry that accepts connections and never answers: `docker login` waits ~25 s on it.
+    connections = 0;
+    registry = createServer((socket) => {
+      connections++;
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    job = new Job({ PATH: DOCKER_PATH, HOME: mkdtempSync(join(tmpdir(), 'home-')) });
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.destroy();
+    await new Promise((resolve) => registry.close(resolve));
+  });
+
+  it('a hanging docker login: main still exits within grace + 1.5 s', async () => {
+    const port = (registry.address() as { port: number }).port;
+    const { main, exitMs } = await cancelMain(
+      {
+        'vault-addr': fx.server.url,
+        'vault-method': 'approle',
+        'vault-role-id': fx.approle.roleId,
+        'vault-secret-id': fx.approle.secretId,
+        secrets: 'secret/ci/app username | REG_USER\nsecret/ci/app password | REG_PASSWORD',
+        'registry-logins': `127.0.0.1:${port} $REG_USER REG_PASSWORD`,
+      },
+      () => connections > 0,
+      'SIGINT',
+    );
+    expect(main.exitCode).toBe(1);
+    expect(exitMs).toBeGreaterThanOrEqual(3500);
+    expect(exitMs).toBeLessThan(5500);
+    expect(errorLine(main.stdout)).toMatch(/cancelled by SIGINT/);
+    const post = await job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    expect(fx.server.tokens().filter((t) => t.path === 'auth/approle/login' && !t.revoked)).toEqual([]);
+    expectNothingLeft(main);
+    expectNoLeaks(job, allSecretValues(fx, job));
   });
 });
