@@ -181,6 +181,7 @@ describe('cancel with 16 dynamic leases in flight (token method)', () => {
     expect(exitMs).toBeLessThan(4500);
     expect(fx.server.leases()).toHaveLength(16);
     expect(fx.server.leases().filter((l) => !l.revoked)).toHaveLength(16);
+    expect(main.outputs['files-dir']).toBeUndefined(); // every read landed, yet nothing was delivered
 
     const post = await job.post();
     expect(post.exitCode, post.stdout).toBe(0);
