@@ -1242,7 +1242,6 @@ function watchCancel() {
   const onSignal = (signal) => {
     if (by !== void 0) process.exit(1);
     by = signal;
-    process.exitCode = 1;
     info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
     controller.abort();
     setTimeout(() => {
@@ -1267,6 +1266,7 @@ async function run(masks2, cancel2) {
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault ? await vaultStage({ vault: config.vault, requests: config.requests, masks: masks2, session, cancel: cancel2 }) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
+  cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;

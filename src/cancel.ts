@@ -22,7 +22,6 @@ export function watchCancel(): CancelWatch {
   const onSignal = (signal: NodeJS.Signals): void => {
     if (by !== undefined) process.exit(1);
     by = signal;
-    process.exitCode = 1;
     core.info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
     controller.abort();
     setTimeout(() => {

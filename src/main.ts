@@ -23,6 +23,8 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     ? await vaultStage({ vault: config.vault, requests: config.requests, masks, session, cancel })
     : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
+  // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
+  cancel.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
   const imageGuard = config.guard.scanImage
