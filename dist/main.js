@@ -10,6 +10,7 @@ import {
   detectBuilder,
   docker,
   loginAll,
+  mapSettled,
   readMainConfig,
   reason,
   recordForm,
@@ -23,7 +24,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-X4TW754D.js";
+} from "./shared-SLMHQDP2.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -40,7 +41,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-P6X7FYXI.js";
+} from "./shared-XBUU4PES.js";
 import "./shared-VBZQBPYA.js";
 
 // src/deliver/session.ts
@@ -311,24 +312,6 @@ var MountResolver = class {
   }
 };
 
-// src/vault/pool.ts
-async function mapSettled(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason2) {
-        results[i] = { status: "rejected", reason: reason2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 // src/vault/select.ts
 function selectValues(req, data, readPath, leaf) {
   const at = (key) => `${readPath}#${key}`;
@@ -497,10 +480,17 @@ function recordLease2(body, path, opts) {
 }
 
 // src/vault/stage.ts
-async function vaultStage(vault, requests, masks2, session, compat) {
+async function vaultStage({
+  vault,
+  requests,
+  masks: masks2,
+  session,
+  cancel: cancel2,
+  compat
+}) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
-    const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
+    const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     info(
       `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`
     );
@@ -1292,8 +1282,32 @@ async function guardImage(masks2, image, env) {
   );
 }
 
+// src/cancel.ts
+var GRACE_MS = 2500;
+var EXIT_AFTER_MS = GRACE_MS + 1500;
+function watchCancel() {
+  const controller = new AbortController();
+  let by;
+  const onSignal = (signal) => {
+    if (by !== void 0) process.exit(1);
+    by = signal;
+    info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
+    controller.abort();
+    setTimeout(() => {
+      setFailed(cancelMessage(signal));
+      process.exit(1);
+    }, EXIT_AFTER_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by };
+}
+function cancelMessage(signal) {
+  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
+}
+
 // src/main.ts
-async function run(masks2) {
+async function run(masks2, cancel2) {
   const config = await readMainConfig(masks2);
   if (config.compat)
     notice(
@@ -1303,8 +1317,16 @@ async function run(masks2) {
   const session = createSession(config.filesBaseDir);
   masks2.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session, config.compat) : void 0;
+  const fetched = config.vault ? await vaultStage({
+    vault: config.vault,
+    requests: config.requests,
+    masks: masks2,
+    session,
+    cancel: cancel2,
+    compat: config.compat
+  }) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
+  cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
   if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
   const files = deliverStage(secrets, config.deliveries, session, config.compat !== void 0);
@@ -1324,6 +1346,8 @@ async function run(masks2) {
   saveMainCompleted();
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+var cancel = watchCancel();
+run(masks, cancel).catch((err) => {
+  const by = cancel.by();
+  setFailed(by ? cancelMessage(by) : masks.redact(err instanceof Error ? err.message : String(err)));
 });

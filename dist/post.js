@@ -10,6 +10,7 @@ import {
   loadRevokeFlag,
   loadSessionRoot,
   logoutAll,
+  mapSettled,
   openTransport,
   readConnectionConfig,
   readForms,
@@ -20,11 +21,11 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-X4TW754D.js";
+} from "./shared-SLMHQDP2.js";
 import "./shared-YE6KWAHM.js";
 import {
   create
-} from "./shared-ZB5QKXVI.js";
+} from "./shared-SRR6YUHG.js";
 import {
   error,
   group,
@@ -32,11 +33,12 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-P6X7FYXI.js";
+} from "./shared-XBUU4PES.js";
 import "./shared-VBZQBPYA.js";
 
 // src/cleanup/revoke.ts
-async function revokeAll(leaseApi, leases, tokenApi) {
+var LEASE_CONCURRENCY = 4;
+async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
   const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
   if (tokenApi) {
     try {
@@ -46,13 +48,22 @@ async function revokeAll(leaseApi, leases, tokenApi) {
       report.failures.push(messageOf(err));
     }
   }
-  const results = await Promise.allSettled(
-    leases.map((id) => leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease"))
-  );
+  const revokeLease = async (id) => {
+    if (vaultDown()) return false;
+    await leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease");
+    return true;
+  };
+  const results = [
+    ...await mapSettled(leases.slice(0, 1), 1, revokeLease),
+    ...await mapSettled(leases.slice(1), LEASE_CONCURRENCY, revokeLease)
+  ];
+  let skipped = 0;
   for (const r of results) {
-    if (r.status === "fulfilled") report.leasesRevoked++;
-    else report.failures.push(messageOf(r.reason));
+    if (r.status === "rejected") report.failures.push(messageOf(r.reason));
+    else if (r.value) report.leasesRevoked++;
+    else skipped++;
   }
+  if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
   return report;
 }
 function messageOf(err) {
@@ -66,13 +77,13 @@ async function revokeRecorded(masks2, token, leases, revokeToken) {
     warning(`not revoking: ${messageOf(err)}`);
     return ["revocation skipped: the Vault connection inputs are invalid"];
   }
-  const transport = openTransport(conn);
+  const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: "vault-revoke-timeout" });
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
-    const report = await revokeAll(leaseApi, leases, tokenApi);
+    const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
-      warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
+      warning(`${masks2.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`);
     const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
@@ -157,15 +168,14 @@ async function cleanSession(root, masks2) {
   if (docker.configDir !== void 0 && docker.registries.length > 0) {
     lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
   }
+  const shred = shredTree(root);
+  for (const failure of shred.failures) warning(`could not remove ${failure}`);
+  const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
   const revokeToken = loadRevokeFlag();
   if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
     lines.push(...await revokeRecorded(masks2, records.token, records.leases, revokeToken));
   }
-  const shred = shredTree(root);
-  for (const failure of shred.failures) warning(`could not remove ${failure}`);
-  lines.push(
-    `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`
-  );
+  lines.push(shredLine);
   return { lines, forms };
 }
 

@@ -12,8 +12,9 @@ import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
 import { recordForm, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
+import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 
-async function run(masks: MaskRegistry): Promise<void> {
+async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = await readMainConfig(masks);
   if (config.compat)
     core.notice(
@@ -24,9 +25,18 @@ async function run(masks: MaskRegistry): Promise<void> {
   masks.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault
-    ? await vaultStage(config.vault, config.requests, masks, session, config.compat)
+    ? await vaultStage({
+        vault: config.vault,
+        requests: config.requests,
+        masks,
+        session,
+        cancel,
+        compat: config.compat,
+      })
     : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
+  // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
+  cancel.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
   if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
   const files = deliverStage(secrets, config.deliveries, session, config.compat !== undefined);
@@ -49,6 +59,9 @@ async function run(masks: MaskRegistry): Promise<void> {
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
-run(masks).catch((err: unknown) => {
-  core.setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+const cancel = watchCancel();
+run(masks, cancel).catch((err: unknown) => {
+  // After a cancel, the errors are the requests it stopped: say what happened instead.
+  const by = cancel.by();
+  core.setFailed(by ? cancelMessage(by) : masks.redact(err instanceof Error ? err.message : String(err)));
 });

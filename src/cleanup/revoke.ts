@@ -1,12 +1,15 @@
 // Revocation at job end. A token this step logged in for is revoked with revoke-self,
 // which also revokes its child tokens and every lease created with it (and needs no
 // extra policy). Leases are revoked one by one only when the token stays (a token the
-// user passed in) or revoke-self failed; that needs `update` on sys/leases/revoke.
+// user passed in) or revoke-self failed with an answer; that needs `update` on
+// sys/leases/revoke. Once Vault is known down (a request gave up on the network) no
+// lease is tried: all of it runs inside vault-revoke-timeout, and a miss is a warning.
 import * as core from '@actions/core';
 import { readConnectionConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
 import { openTransport } from '../vault/connect.js';
+import { mapSettled } from '../vault/pool.js';
 
 export interface RevokeReport {
   leasesRevoked: number;
@@ -14,12 +17,20 @@ export interface RevokeReport {
   failures: string[];
 }
 
-/** `leaseApi` works in the secrets namespace; `tokenApi` (when the token is to go) in the auth one. */
-export async function revokeAll(
-  leaseApi: VaultApi,
-  leases: readonly string[],
-  tokenApi: VaultApi | undefined,
-): Promise<RevokeReport> {
+export interface RevokeTargets {
+  /** Works in the secrets namespace. */
+  readonly leaseApi: VaultApi;
+  readonly leases: readonly string[];
+  /** In the auth namespace, when the token is to go. */
+  readonly tokenApi: VaultApi | undefined;
+  /** True once a request gave up on the network (the transport's verdict). */
+  readonly vaultDown: () => boolean;
+}
+
+/** Leases revoked at once after the first. */
+const LEASE_CONCURRENCY = 4;
+
+export async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }: RevokeTargets): Promise<RevokeReport> {
   const report: RevokeReport = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
   if (tokenApi) {
     try {
@@ -29,13 +40,23 @@ export async function revokeAll(
       report.failures.push(messageOf(err));
     }
   }
-  const results = await Promise.allSettled(
-    leases.map((id) => leaseApi.write('sys/leases/revoke', { lease_id: id }, 'revoke lease')),
-  );
+  const revokeLease = async (id: string): Promise<boolean> => {
+    if (vaultDown()) return false;
+    await leaseApi.write('sys/leases/revoke', { lease_id: id }, 'revoke lease');
+    return true;
+  };
+  // The first lease alone: if Vault does not answer it, the others are not tried at all.
+  const results = [
+    ...(await mapSettled(leases.slice(0, 1), 1, revokeLease)),
+    ...(await mapSettled(leases.slice(1), LEASE_CONCURRENCY, revokeLease)),
+  ];
+  let skipped = 0;
   for (const r of results) {
-    if (r.status === 'fulfilled') report.leasesRevoked++;
-    else report.failures.push(messageOf(r.reason));
+    if (r.status === 'rejected') report.failures.push(messageOf(r.reason));
+    else if (r.value) report.leasesRevoked++;
+    else skipped++;
   }
+  if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
   return report;
 }
 
@@ -61,13 +82,13 @@ export async function revokeRecorded(
     core.warning(`not revoking: ${messageOf(err)}`);
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
-  const transport = openTransport(conn);
+  const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: 'vault-revoke-timeout' });
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
-    const report = await revokeAll(leaseApi, leases, tokenApi);
+    const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
-      core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
+      core.warning(`${masks.redact(failure).replace(/([^.])$/, '$1.')} The credentials expire at their TTL instead.`);
     const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');

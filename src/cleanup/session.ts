@@ -1,6 +1,9 @@
-// Undoing what main left in its session: registry logins, the Vault token and leases,
-// then every file (shredded). Returns the masked forms main recorded, which the leak
-// guard needs after the files are gone, and lines for the summary.
+// Undoing what main left in its session: registry logins, every file (shredded), then
+// the Vault token and leases. Files go before revocation: they sit on disk only as long
+// as local work takes, whatever state Vault is in (revocation is bounded by
+// vault-revoke-timeout and may take it all). The records are read into memory first.
+// Returns the masked forms main recorded, which the leak guard needs after the files
+// are gone, and lines for the summary.
 import * as core from '@actions/core';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { FormKind } from '../mask/forms.js';
@@ -25,14 +28,13 @@ export async function cleanSession(
   if (docker.configDir !== undefined && docker.registries.length > 0) {
     lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
   }
+  const shred = shredTree(root);
+  for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
+  const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
   const revokeToken = loadRevokeFlag();
   if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
     lines.push(...(await revokeRecorded(masks, records.token, records.leases, revokeToken)));
   }
-  const shred = shredTree(root);
-  for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
-  lines.push(
-    `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`,
-  );
+  lines.push(shredLine);
   return { lines, forms };
 }

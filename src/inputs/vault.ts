@@ -16,6 +16,8 @@ export interface ConnectionConfig {
   };
   readonly requestTimeoutMs: number;
   readonly timeoutMs: number;
+  /** Post's budget for revocation, retries included: past it the credentials expire at their TTL. */
+  readonly revokeTimeoutMs: number;
   readonly retries: number;
   readonly concurrency: number;
 }
@@ -80,6 +82,7 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
     },
     requestTimeoutMs: seconds('vault-request-timeout', 10),
     timeoutMs: seconds('vault-timeout', 120),
+    revokeTimeoutMs: seconds('vault-revoke-timeout', 5),
     retries: integer('vault-retries', 4, 0, 20),
     concurrency: integer('vault-concurrency', 16, 1, 256),
   };

@@ -30,7 +30,7 @@ export interface LoginResult {
 }
 
 export interface AuthDeps {
-  /** GitHub's OIDC token for an audience (core.getIDToken, retried by the caller's policy). */
+  /** GitHub's OIDC token for an audience (bounded and retried by the caller's policy). */
   readonly idToken: (audience: string | undefined) => Promise<string>;
   readonly readFile: (path: string) => Promise<string>;
   /** Registers a credential as a mask; called before the credential can reach any output. */

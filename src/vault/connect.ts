@@ -5,8 +5,9 @@ import type { ConnectionConfig } from '../inputs/index.js';
 import type { AuthConfig, LoginResult } from './auth.js';
 import { login } from './auth.js';
 import { createVaultApi, type VaultApi } from './client.js';
-import { backoffMs, DEFAULT_RETRY } from './retry.js';
-import { createTransport, type Transport } from './transport.js';
+import { githubIdToken } from './oidc.js';
+import { DEFAULT_RETRY } from './retry.js';
+import { createTransport, type Cancel, type Transport } from './transport.js';
 
 export interface Connection {
   /** Authenticated, in the secrets namespace. */
@@ -15,13 +16,22 @@ export interface Connection {
   readonly transport: Transport;
 }
 
-export function openTransport(conn: ConnectionConfig): Transport {
+/** How long a transport may run: main's login and fetch (vault-timeout), or post's revocation. */
+export interface TransportBudget {
+  readonly timeoutMs: number;
+  readonly input: 'vault-timeout' | 'vault-revoke-timeout';
+  readonly cancel?: Cancel;
+}
+
+export function openTransport(conn: ConnectionConfig, budget: TransportBudget): Transport {
   return createTransport({
     tls: conn.tls,
-    requestTimeoutMs: conn.requestTimeoutMs,
-    deadline: Date.now() + conn.timeoutMs,
+    requestTimeoutMs: Math.min(conn.requestTimeoutMs, budget.timeoutMs),
+    deadline: Date.now() + budget.timeoutMs,
+    deadlineInput: budget.input,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    ...(budget.cancel ? { cancel: budget.cancel } : {}),
     onRetry: (e) =>
       core.info(
         `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
@@ -33,36 +43,18 @@ export async function connect(
   conn: ConnectionConfig,
   auth: AuthConfig,
   mask: (name: string, value: string) => void,
+  cancel?: Cancel,
 ): Promise<Connection> {
-  const transport = openTransport(conn);
+  const transport = openTransport(conn, {
+    timeoutMs: conn.timeoutMs,
+    input: 'vault-timeout',
+    ...(cancel ? { cancel } : {}),
+  });
   const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: undefined, transport });
   const result = await login(auth, authApi, {
-    idToken: (audience) => idTokenWithRetry(audience, conn.retries),
+    idToken: (audience) => githubIdToken(audience, conn, cancel),
     readFile: (path) => readFile(path, 'utf8'),
     mask,
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
-}
-
-/** GitHub's token endpoint fails now and then; hashicorp/vault-action retries it too. */
-async function idTokenWithRetry(audience: string | undefined, retries: number): Promise<string> {
-  if (!process.env['ACTIONS_ID_TOKEN_REQUEST_URL']) {
-    throw new Error(
-      "vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt).",
-    );
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await core.getIDToken(audience);
-    } catch (err) {
-      if (attempt >= retries) {
-        throw new Error(
-          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : 'unknown error'}`,
-        );
-      }
-      const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
-      core.info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
 }

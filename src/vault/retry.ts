@@ -20,6 +20,18 @@ export function isRetryableStatus(status: number): boolean {
   return status === 412 || status === 429 || (status >= 500 && status !== 501);
 }
 
+/**
+ * Why a reply deserves another try, or undefined when it is the answer. A 2xx whose body
+ * does not parse was cut short on the way (a proxy, a Vault that died mid-write): it is
+ * not Vault's answer, and the same request may well get a whole one. (An error status
+ * with a body that is not JSON, a proxy's HTML page, is judged by its status alone.)
+ */
+export function retryReason(status: number, bodyParses: boolean): string | undefined {
+  if (isRetryableStatus(status)) return `HTTP ${status}`;
+  if (status >= 200 && status < 300 && !bodyParses) return `malformed reply (HTTP ${status}, body not JSON)`;
+  return undefined;
+}
+
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | undefined, nowMs: number): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;

@@ -11,6 +11,7 @@ import { Secret } from '../secret.js';
 import { recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
+import type { Cancel } from './transport.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -21,16 +22,27 @@ export interface FetchFacts {
   readonly leases: number;
 }
 
-export async function vaultStage(
-  vault: VaultConfig,
-  requests: readonly SecretRequest[],
-  masks: MaskRegistry,
-  session: SessionPaths,
-  compat?: CompatConfig,
-): Promise<{ secrets: Secret[]; facts: FetchFacts; token: Secret }> {
+export interface VaultStageParams {
+  readonly vault: VaultConfig;
+  readonly requests: readonly SecretRequest[];
+  readonly masks: MaskRegistry;
+  readonly session: SessionPaths;
+  /** Stops new requests on cancel; replies in flight still land and are recorded. */
+  readonly cancel: Cancel;
+  readonly compat?: CompatConfig | undefined;
+}
+
+export async function vaultStage({
+  vault,
+  requests,
+  masks,
+  session,
+  cancel,
+  compat,
+}: VaultStageParams): Promise<{ secrets: Secret[]; facts: FetchFacts; token: Secret }> {
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
-    const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
+    const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
     core.info(
       `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`,
     );

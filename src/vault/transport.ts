@@ -3,9 +3,13 @@
 // sockets), Retry-After headers (node-vault drops headers before we could see them),
 // retries of every request including logins, and a per-request timeout under an
 // overall deadline. It never logs: bodies carry credentials.
+//
+// Two judgements live here because only the transport sees them: a 2xx whose body does
+// not parse is a fault to retry, not an answer; and once a request has given up on the
+// network, the server is known down (`down`), so post does not try lease after lease.
 import http from 'node:http';
 import https from 'node:https';
-import { backoffMs, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
+import { backoffMs, parseRetryAfter, retryReason, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
   readonly tls: {
@@ -21,6 +25,17 @@ export interface TransportOptions {
   readonly maxSockets: number;
   /** Told about each retry, for a log line (method, path and reason: never a body). */
   readonly onRetry?: (event: RetryEvent) => void;
+  /** The input that sets `deadline`, for the out-of-time message. */
+  readonly deadlineInput: string;
+  /** Who answers, for messages ("Vault" unless told). */
+  readonly service?: string;
+  /** Once aborted, no request starts and no retry waits; requests in flight get `graceMs` to land. */
+  readonly cancel?: Cancel;
+}
+
+export interface Cancel {
+  readonly signal: AbortSignal;
+  readonly graceMs: number;
 }
 
 export interface RetryEvent {
@@ -68,6 +83,8 @@ export interface Transport {
   close(): void;
   /** How many requests were retried, for the summary. */
   readonly stats: { requests: number; retries: number };
+  /** A request gave up on the network (its retries or the deadline ran out): Vault is known down. */
+  readonly down: boolean;
 }
 
 export function createTransport(opts: TransportOptions): Transport {
@@ -82,40 +99,66 @@ export function createTransport(opts: TransportOptions): Transport {
   });
   const stats = { requests: 0, retries: 0 };
 
+  const service = opts.service ?? 'Vault';
+  let down = false;
+
   async function send(req: NodeVaultRequest): Promise<NodeVaultResponse> {
     const url = new URL(req.uri);
     const path = url.pathname;
     for (let attempt = 0; ; attempt++) {
+      if (opts.cancel?.signal.aborted)
+        throw new TransportError(`cancelled before ${req.method} ${path} was sent`, 'CANCELLED');
       const left = opts.deadline - Date.now();
       if (left <= 0)
-        throw new TransportError(
-          `out of time before ${req.method} ${path} could finish (raise vault-timeout)`,
-          'DEADLINE',
+        throw giveUp(
+          new TransportError(
+            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
+            'DEADLINE',
+          ),
         );
       stats.requests++;
-      let reason: string;
+      let reason: string | undefined;
       let retryAfterMs: number | undefined;
       try {
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
-        if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
-        reason = `HTTP ${res.statusCode}`;
+        reason = retryReason(res.statusCode, res.parses);
+        if (reason === undefined) return res;
+        if (exhausted(attempt)) {
+          if (res.parses) return res;
+          throw new TransportError(
+            `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
+            'MALFORMED',
+          );
+        }
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
       } catch (err) {
-        if (!(err instanceof TransportError) || !err.retryable || attempt >= opts.retry.retries) throw err;
+        if (!(err instanceof TransportError)) throw err;
+        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
         reason = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
       opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs });
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await pause(delayMs, opts.cancel?.signal);
     }
+  }
+
+  /** No try left, or no time for one: the last try's outcome is the answer (not a bare "out of time"). */
+  function exhausted(attempt: number): boolean {
+    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
+  }
+
+  /** A network failure that outlived its retries marks the server down (a cancel or a bad reply does not). */
+  function giveUp(err: TransportError): TransportError {
+    if (err.retryable || err.code === 'DEADLINE') down = true;
+    return err;
   }
 
   function once(
     url: URL,
     req: NodeVaultRequest,
     timeoutMs: number,
-  ): Promise<NodeVaultResponse & { retryAfter: string | undefined }> {
+  ): Promise<NodeVaultResponse & { retryAfter: string | undefined; parses: boolean }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
     const headers: Record<string, string | number> = { ...req.headers, Accept: 'application/json' };
     if (body !== undefined) {
@@ -130,13 +173,15 @@ export function createTransport(opts: TransportOptions): Transport {
       const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(networkError(e, url)));
+        res.on('error', (e) => reject(networkError(e, url, service)));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const retryAfter = res.headers['retry-after'];
+          const parsed = parseBody(text);
           resolve({
             statusCode: res.statusCode ?? 0,
-            body: parseBody(text),
+            body: parsed.body,
+            parses: parsed.parses,
             request: { path: url.pathname },
             retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
           });
@@ -145,12 +190,32 @@ export function createTransport(opts: TransportOptions): Transport {
       request.setTimeout(timeoutMs, () => {
         request.destroy(
           new TransportError(
-            `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
+            timeoutMs < opts.requestTimeoutMs
+              ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})`
+              : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
             'TIMEOUT',
           ),
         );
       });
-      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
+      // On cancel, a request in flight may still bring a token or a lease that must be recorded:
+      // it gets the grace to land, not its full timeout.
+      const signal = opts.cancel?.signal;
+      let graceTimer: NodeJS.Timeout | undefined;
+      const onCancel = (): void => {
+        graceTimer = setTimeout(
+          () =>
+            request.destroy(
+              new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, 'CANCELLED'),
+            ),
+          opts.cancel?.graceMs ?? 0,
+        );
+      };
+      signal?.addEventListener('abort', onCancel, { once: true });
+      request.on('close', () => {
+        clearTimeout(graceTimer);
+        signal?.removeEventListener('abort', onCancel);
+      });
+      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
       for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
       request.end(body);
     });
@@ -163,7 +228,23 @@ export function createTransport(opts: TransportOptions): Transport {
       httpsAgent.destroy();
     },
     stats,
+    get down() {
+      return down;
+    },
   };
+}
+
+/** Waits `ms`, or less when the signal aborts (the caller then sees the cancel). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 const RETRYABLE_CODES = new Set([
@@ -179,20 +260,21 @@ const RETRYABLE_CODES = new Set([
   'ENETWORK',
 ]);
 
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
+/** `parses` is false for a body that is not JSON (its text never leaves here: it may hold half a secret). */
+function parseBody(text: string): { body: unknown; parses: boolean } {
+  if (text === '') return { body: undefined, parses: true };
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text) as unknown, parses: true };
   } catch {
     // A proxy's HTML error page: keep it out of messages, only its presence matters.
-    return { errors: ['(response was not JSON)'] };
+    return { body: { errors: ['(response was not JSON)'] }, parses: false };
   }
 }
 
-function networkError(err: Error, url: URL): TransportError {
+function networkError(err: Error, url: URL, service: string): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
     ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
     : '';
-  return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
+  return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, isRetryableStatus, parseRetryAfter } from '../../src/vault/retry.js';
+import { backoffMs, isRetryableStatus, parseRetryAfter, retryReason } from '../../src/vault/retry.js';
 
 describe('retry policy', () => {
   it('retries what may pass and nothing else', () => {
     expect([412, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
     expect([200, 204, 400, 401, 403, 404, 405, 501].some(isRetryableStatus)).toBe(false);
+  });
+
+  it('retries a 2xx whose body does not parse; an error status is judged by its status alone', () => {
+    expect(retryReason(200, false)).toBe('malformed reply (HTTP 200, body not JSON)');
+    expect(retryReason(204, false)).toMatch(/malformed/);
+    expect(retryReason(200, true)).toBeUndefined();
+    expect(retryReason(503, true)).toBe('HTTP 503');
+    expect(retryReason(503, false)).toBe('HTTP 503');
+    expect(retryReason(404, false)).toBeUndefined(); // a proxy's HTML 404 is still a 404
+    expect(retryReason(403, true)).toBeUndefined();
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {

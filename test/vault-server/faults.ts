@@ -8,7 +8,16 @@ export type FaultRule = {
   /** How many matching requests it hits before it is dropped (default: all). */
   times?: number;
 } & (
-  { status: number; retryAfter?: string; errors?: string[] } | { reset: true } | { hang: true } | { delayMs: number }
+  | { status: number; retryAfter?: string; errors?: string[] }
+  | { reset: true }
+  | { hang: true }
+  | { delayMs: number }
+  /**
+   * The request is served for real (a login issues its token, a dynamic read its lease), then only the first
+   * half of the JSON body goes out, with the status and a Content-Length that match: what a proxy that cuts
+   * replies short, or a Vault that crashes mid-write behind one, delivers.
+   */
+  | { truncate: true }
 );
 
 export class Faults {
@@ -58,4 +67,9 @@ export function faultReply(rule: { status: number; retryAfter?: string; errors?:
     body: { errors: rule.errors ?? defaultErrors(rule.status, path) },
     ...(rule.retryAfter === undefined ? {} : { headers: { 'Retry-After': rule.retryAfter } }),
   };
+}
+
+/** The first half of a reply's body: complete HTTP, a JSON document that does not parse. */
+export function truncateBody(text: string): string {
+  return text.slice(0, Math.floor(text.length / 2));
 }

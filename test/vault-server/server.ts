@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
-import { Faults, faultReply, type FaultRule } from './faults.js';
+import { Faults, faultReply, truncateBody, type FaultRule } from './faults.js';
 import { isRecord, signJwt } from './jwt.js';
 import { writeKv } from './kv.js';
 import type { Capability, PolicyRule } from './policy.js';
@@ -83,6 +83,8 @@ export interface VaultDevServer {
   isTokenValid(token: string): boolean;
   isTokenRevoked(token: string): boolean;
   leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }>;
+  /** Every token issued so far (the root token included), with the path that issued it. */
+  tokens(): Array<{ id: string; path: string; revoked: boolean }>;
   requests: RequestRecord[];
   connectionsOpened: number;
   addFault(rule: FaultRule): void;
@@ -287,6 +289,10 @@ class DevServer implements VaultDevServer {
     return [...this.state.leases.values()].map(({ id, revoked, tokenAccessor }) => ({ id, revoked, tokenAccessor }));
   }
 
+  tokens(): Array<{ id: string; path: string; revoked: boolean }> {
+    return [...this.state.tokens.values()].map(({ id, path, revoked }) => ({ id, path, revoked }));
+  }
+
   addFault(rule: FaultRule): void {
     this.faults.add(rule);
   }
@@ -353,7 +359,8 @@ class DevServer implements VaultDevServer {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-    res.end(reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`);
+    const text = reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`;
+    res.end(fault && 'truncate' in fault && text !== undefined ? truncateBody(text) : text);
   }
 
   /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */

@@ -6,7 +6,6 @@ import {
 } from "./shared-YE6KWAHM.js";
 import {
   getExecOutput,
-  getIDToken,
   getInput,
   getState,
   group,
@@ -17,7 +16,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./shared-P6X7FYXI.js";
+} from "./shared-XBUU4PES.js";
 import {
   __commonJS,
   __require,
@@ -4059,6 +4058,7 @@ function readConnectionConfig(masks) {
     },
     requestTimeoutMs: seconds("vault-request-timeout", 10),
     timeoutMs: seconds("vault-timeout", 120),
+    revokeTimeoutMs: seconds("vault-revoke-timeout", 5),
     retries: integer("vault-retries", 4, 0, 20),
     concurrency: integer("vault-concurrency", 16, 1, 256)
   };
@@ -4652,7 +4652,7 @@ function escape(text2) {
 }
 
 // src/cache/stage.ts
-var loadCache = () => import("./shared-NC4JP54B.js");
+var loadCache = () => import("./shared-5LUKUIML.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -4760,6 +4760,11 @@ var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
 function isRetryableStatus(status) {
   return status === 412 || status === 429 || status >= 500 && status !== 501;
 }
+function retryReason(status, bodyParses) {
+  if (isRetryableStatus(status)) return `HTTP ${status}`;
+  if (status >= 200 && status < 300 && !bodyParses) return `malformed reply (HTTP ${status}, body not JSON)`;
+  return void 0;
+}
 function parseRetryAfter(header, nowMs) {
   if (header === void 0 || header.trim() === "") return void 0;
   const text2 = header.trim();
@@ -4797,33 +4802,54 @@ function createTransport(opts) {
     ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
   });
   const stats = { requests: 0, retries: 0 };
+  const service = opts.service ?? "Vault";
+  let down = false;
   async function send(req) {
     const url = new URL(req.uri);
     const path = url.pathname;
     for (let attempt = 0; ; attempt++) {
+      if (opts.cancel?.signal.aborted)
+        throw new TransportError(`cancelled before ${req.method} ${path} was sent`, "CANCELLED");
       const left = opts.deadline - Date.now();
       if (left <= 0)
-        throw new TransportError(
-          `out of time before ${req.method} ${path} could finish (raise vault-timeout)`,
-          "DEADLINE"
+        throw giveUp(
+          new TransportError(
+            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
+            "DEADLINE"
+          )
         );
       stats.requests++;
       let reason2;
       let retryAfterMs;
       try {
         const res = await once2(url, req, Math.min(opts.requestTimeoutMs, left));
-        if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
-        reason2 = `HTTP ${res.statusCode}`;
+        reason2 = retryReason(res.statusCode, res.parses);
+        if (reason2 === void 0) return res;
+        if (exhausted(attempt)) {
+          if (res.parses) return res;
+          throw new TransportError(
+            `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
+            "MALFORMED"
+          );
+        }
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
       } catch (err) {
-        if (!(err instanceof TransportError) || !err.retryable || attempt >= opts.retry.retries) throw err;
+        if (!(err instanceof TransportError)) throw err;
+        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
         reason2 = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
       opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
-      await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+      await pause(delayMs, opts.cancel?.signal);
     }
+  }
+  function exhausted(attempt) {
+    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
+  }
+  function giveUp(err) {
+    if (err.retryable || err.code === "DEADLINE") down = true;
+    return err;
   }
   function once2(url, req, timeoutMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
@@ -4838,13 +4864,15 @@ function createTransport(opts) {
       const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
-        res.on("error", (e) => reject(networkError(e, url)));
+        res.on("error", (e) => reject(networkError(e, url, service)));
         res.on("end", () => {
           const text2 = Buffer.concat(chunks).toString("utf8");
           const retryAfter = res.headers["retry-after"];
+          const parsed = parseBody(text2);
           resolve2({
             statusCode: res.statusCode ?? 0,
-            body: parseBody(text2),
+            body: parsed.body,
+            parses: parsed.parses,
             request: { path: url.pathname },
             retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
           });
@@ -4853,12 +4881,27 @@ function createTransport(opts) {
       request.setTimeout(timeoutMs, () => {
         request.destroy(
           new TransportError(
-            `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
+            timeoutMs < opts.requestTimeoutMs ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})` : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
             "TIMEOUT"
           )
         );
       });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url)));
+      const signal = opts.cancel?.signal;
+      let graceTimer;
+      const onCancel = () => {
+        graceTimer = setTimeout(
+          () => request.destroy(
+            new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, "CANCELLED")
+          ),
+          opts.cancel?.graceMs ?? 0
+        );
+      };
+      signal?.addEventListener("abort", onCancel, { once: true });
+      request.on("close", () => {
+        clearTimeout(graceTimer);
+        signal?.removeEventListener("abort", onCancel);
+      });
+      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
       for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
       request.end(body);
     });
@@ -4869,8 +4912,22 @@ function createTransport(opts) {
       httpAgent.destroy();
       httpsAgent.destroy();
     },
-    stats
+    stats,
+    get down() {
+      return down;
+    }
   };
+}
+function pause(ms, signal) {
+  return new Promise((resolve2) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve2();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 var RETRYABLE_CODES = /* @__PURE__ */ new Set([
   "TIMEOUT",
@@ -4885,17 +4942,17 @@ var RETRYABLE_CODES = /* @__PURE__ */ new Set([
   "ENETWORK"
 ]);
 function parseBody(text2) {
-  if (text2 === "") return void 0;
+  if (text2 === "") return { body: void 0, parses: true };
   try {
-    return JSON.parse(text2);
+    return { body: JSON.parse(text2), parses: true };
   } catch {
-    return { errors: ["(response was not JSON)"] };
+    return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
 }
-function networkError(err, url) {
+function networkError(err, url, service) {
   const code = err.code ?? "ENETWORK";
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : "";
-  return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
+  return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }
 
 // src/vault/errors.ts
@@ -4985,49 +5042,78 @@ function toSafeError(err, operation, path, namespace) {
   return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
 
+// src/vault/oidc.ts
+var SERVICE = "GitHub's OIDC token endpoint";
+async function githubIdToken(audience, conn, cancel) {
+  const requestUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+  const bearer = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+  if (!requestUrl || !bearer) {
+    throw new Error(
+      "vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt)."
+    );
+  }
+  const url = new URL(requestUrl);
+  if (audience !== void 0) url.searchParams.set("audience", audience);
+  const transport = createTransport({
+    tls: { rejectUnauthorized: true },
+    requestTimeoutMs: Math.min(conn.requestTimeoutMs, conn.timeoutMs),
+    deadline: Date.now() + conn.timeoutMs,
+    deadlineInput: "vault-timeout",
+    retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
+    maxSockets: 1,
+    service: SERVICE,
+    ...cancel ? { cancel } : {},
+    onRetry: (e) => info(`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
+  });
+  try {
+    const res = await transport.defaults()({
+      method: "GET",
+      uri: url.toString(),
+      headers: { Authorization: `Bearer ${bearer}` }
+    });
+    const value = res.body?.value;
+    if (res.statusCode !== 200 || typeof value !== "string" || value === "") {
+      throw new Error(
+        `could not get GitHub's OIDC token: ${SERVICE} answered HTTP ${res.statusCode}${res.statusCode === 200 ? " without a token" : ""}. Check that the job has \`permissions: id-token: write\`.`
+      );
+    }
+    return value;
+  } catch (err) {
+    if (err instanceof TransportError) throw new Error(`could not get GitHub's OIDC token: ${err.message}`);
+    throw err;
+  } finally {
+    transport.close();
+  }
+}
+
 // src/vault/connect.ts
-function openTransport(conn) {
+function openTransport(conn, budget) {
   return createTransport({
     tls: conn.tls,
-    requestTimeoutMs: conn.requestTimeoutMs,
-    deadline: Date.now() + conn.timeoutMs,
+    requestTimeoutMs: Math.min(conn.requestTimeoutMs, budget.timeoutMs),
+    deadline: Date.now() + budget.timeoutMs,
+    deadlineInput: budget.input,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    ...budget.cancel ? { cancel: budget.cancel } : {},
     onRetry: (e) => info(
       `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
     )
   });
 }
-async function connect(conn, auth, mask) {
-  const transport = openTransport(conn);
+async function connect(conn, auth, mask, cancel) {
+  const transport = openTransport(conn, {
+    timeoutMs: conn.timeoutMs,
+    input: "vault-timeout",
+    ...cancel ? { cancel } : {}
+  });
   const authApi = createVaultApi({ addr: conn.addr, namespace: conn.authNamespace, token: void 0, transport });
   const result = await login(auth, authApi, {
-    idToken: (audience) => idTokenWithRetry(audience, conn.retries),
+    idToken: (audience) => githubIdToken(audience, conn, cancel),
     readFile: (path) => readFile(path, "utf8"),
     mask
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
-}
-async function idTokenWithRetry(audience, retries) {
-  if (!process.env["ACTIONS_ID_TOKEN_REQUEST_URL"]) {
-    throw new Error(
-      "vault-method jwt needs GitHub's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set: add `permissions: id-token: write` to the job (under act, pass a JWT in vault-jwt)."
-    );
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await getIDToken(audience);
-    } catch (err) {
-      if (attempt >= retries) {
-        throw new Error(
-          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`
-        );
-      }
-      const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
-      info(`GitHub OIDC token request failed, try ${attempt + 2} of ${retries + 1} in ${delay} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
 }
 
 // src/docker/login.ts
@@ -5853,6 +5939,24 @@ function where(hit) {
   return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
 }
 
+// src/vault/pool.ts
+async function mapSettled(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: "fulfilled", value: await fn(items[i]) };
+      } catch (reason2) {
+        results[i] = { status: "rejected", reason: reason2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
 export {
   readConnectionConfig,
   readGuardConfig,
@@ -5877,6 +5981,7 @@ export {
   createVaultApi,
   openTransport,
   connect,
+  mapSettled,
   docker,
   reason,
   builderName,

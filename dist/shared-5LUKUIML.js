@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-ZB5QKXVI.js";
+} from "./shared-SRR6YUHG.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -19,7 +19,7 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-P6X7FYXI.js";
+} from "./shared-XBUU4PES.js";
 import {
   __commonJS,
   __export,

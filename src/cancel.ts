@@ -1,0 +1,39 @@
+// Cancel. The runner sends SIGINT, then SIGTERM about 7.5 s later, then kills. On the
+// first signal no new Vault request starts, the ones in flight get GRACE_MS to land (a
+// token or lease Vault has already issued is then recorded, for post to revoke), and
+// the step ends non-zero well before SIGTERM. A second signal ends it at once: what has
+// arrived is already on disk, because records are written synchronously as they come.
+import * as core from '@actions/core';
+import type { Cancel } from './vault/transport.js';
+
+/** Long enough for a reply already on its way; short enough to end well inside the runner's 7.5 s. */
+export const GRACE_MS = 2500;
+/** If something other than Vault (a docker child, a cache download) holds the step, stop anyway. */
+const EXIT_AFTER_MS = GRACE_MS + 1500;
+
+export interface CancelWatch extends Cancel {
+  /** The signal that cancelled the step, if one has. */
+  readonly by: () => NodeJS.Signals | undefined;
+}
+
+export function watchCancel(): CancelWatch {
+  const controller = new AbortController();
+  let by: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (by !== undefined) process.exit(1);
+    by = signal;
+    core.info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
+    controller.abort();
+    setTimeout(() => {
+      core.setFailed(cancelMessage(signal));
+      process.exit(1);
+    }, EXIT_AFTER_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by };
+}
+
+export function cancelMessage(signal: NodeJS.Signals): string {
+  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
+}
