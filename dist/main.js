@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-WOJQH63J.js";
 import {
   error,
   exportVariable,
@@ -37,7 +37,8 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-I6IWPYIC.js";
+import "./shared-QZW2MRLD.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";

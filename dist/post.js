@@ -20,10 +20,10 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-WOJQH63J.js";
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-YJEQISZY.js";
 import {
   error,
   group,
@@ -31,7 +31,8 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-I6IWPYIC.js";
+import "./shared-QZW2MRLD.js";
 
 // src/cleanup/revoke.ts
 async function revokeAll(leaseApi, leases, tokenApi) {

@@ -22,6 +22,8 @@ export function openTransport(conn: ConnectionConfig): Transport {
     deadline: Date.now() + conn.timeoutMs,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    headers: conn.headers,
+    proxy: conn.proxy,
     onRetry: (e) =>
       core.info(
         `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
@@ -39,6 +41,7 @@ export async function connect(
   const result = await login(auth, authApi, {
     idToken: (audience) => idTokenWithRetry(audience, conn.retries),
     readFile: (path) => readFile(path, 'utf8'),
+    env: process.env,
     mask,
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };

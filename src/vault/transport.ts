@@ -5,6 +5,8 @@
 // overall deadline. It never logs: bodies carry credentials.
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
+import { createRouter, type ProxyEnv } from './proxy.js';
 import { backoffMs, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
@@ -19,6 +21,9 @@ export interface TransportOptions {
   readonly deadline: number;
   readonly retry: RetryPolicy;
   readonly maxSockets: number;
+  /** vault-extra-headers: sent on every request, under the request's own headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly proxy?: ProxyEnv;
   /** Told about each retry, for a log line (method, path and reason: never a body). */
   readonly onRetry?: (event: RetryEvent) => void;
 }
@@ -72,13 +77,19 @@ export interface Transport {
 
 export function createTransport(opts: TransportOptions): Transport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    rejectUnauthorized: opts.tls.rejectUnauthorized,
-    ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
-    ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
-    ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
+  const router = createRouter(opts.proxy ?? { https: undefined, http: undefined, noProxy: [] }, {
+    http: agentOptions,
+    https: {
+      ...agentOptions,
+      rejectUnauthorized: opts.tls.rejectUnauthorized,
+      // One secure context rather than ca/cert/key options: Node names pooled connections after those
+      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
+      secureContext: tls.createSecureContext({
+        ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
+        ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
+        ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
+      }),
+    },
   });
   const stats = { requests: 0, retries: 0 };
 
@@ -117,17 +128,27 @@ export function createTransport(opts: TransportOptions): Transport {
     timeoutMs: number,
   ): Promise<NodeVaultResponse & { retryAfter: string | undefined }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
-    const headers: Record<string, string | number> = { ...req.headers, Accept: 'application/json' };
+    const route = router.route(url);
+    const headers: Record<string, string | number> = {
+      ...opts.headers,
+      ...req.headers,
+      ...route.headers,
+      Accept: 'application/json',
+    };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(body);
     }
-    const isHttps = url.protocol === 'https:';
-    const lib = isHttps ? https : http;
+    const lib = route.url.protocol === 'https:' ? https : http;
+    const target = {
+      method: req.method,
+      agent: route.agent,
+      ...(route.path === undefined ? {} : { path: route.path }),
+    };
     return new Promise((resolve, reject) => {
       // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
       // the options of every new connection, and X-Vault-Token would be among them.
-      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      const request = lib.request(route.url, target, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(networkError(e, url)));
@@ -158,10 +179,7 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return {
     defaults: () => send,
-    close: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    close: () => router.destroy(),
     stats,
   };
 }

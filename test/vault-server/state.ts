@@ -1,6 +1,6 @@
 // The in-memory cluster: namespaces (each with its mounts and policies), the token store and the
 // lease table. Everything the HTTP routes read or change lives here.
-import { randomBytes, randomInt, randomUUID, type KeyObject } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, type KeyObject, type X509Certificate } from 'node:crypto';
 import { Acl, type PolicyRule } from './policy.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -31,8 +31,28 @@ export interface KvVersion {
 }
 export interface AppRole {
   roleId: string;
-  secretId: string;
+  /** Undefined for a role with bind_secret_id=false: the role id alone logs in. */
+  secretId: string | undefined;
   policies: string[];
+}
+export interface GithubUser {
+  login: string;
+  policies: string[];
+}
+export interface CertRole {
+  ca: X509Certificate;
+  policies: string[];
+}
+export interface AwsRole {
+  boundIamPrincipalArn: string;
+  policies: string[];
+}
+/** The STS stand-in: who each access key belongs to, and the secret that signs for it. */
+export interface AwsIdentity {
+  secretAccessKey: string;
+  /** Temporary credentials: STS checks the signed X-Amz-Security-Token too. */
+  sessionToken?: string;
+  arn: string;
 }
 export interface JwtRole {
   boundAudiences: string[];
@@ -62,6 +82,16 @@ export type AuthMount = MountBase &
     | { type: 'jwt'; publicKey: KeyObject; roles: Map<string, JwtRole> }
     | { type: 'kubernetes'; roles: Map<string, KubernetesRole> }
     | { type: 'userpass' | 'ldap'; users: Map<string, PasswordUser> }
+    | { type: 'github'; organization: string; tokens: Map<string, GithubUser> }
+    | { type: 'cert'; certs: Map<string, CertRole> }
+    | {
+        type: 'aws';
+        serverId: string | undefined;
+        stsUrl: string;
+        stsRegion: string;
+        identities: Map<string, AwsIdentity>;
+        roles: Map<string, AwsRole>;
+      }
   );
 export type Mount = KvMount | DatabaseMount | AuthMount | (MountBase & { type: 'system' | 'token' });
 

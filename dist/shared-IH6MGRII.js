@@ -2,16 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-YJEQISZY.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   debug,
   error,
   exec,
@@ -23,7 +19,13 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-34AOUPAD.js";
+} from "./shared-I6IWPYIC.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./shared-QZW2MRLD.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
