@@ -16,6 +16,7 @@ import {
   loginAll,
   readMainConfig,
   reason,
+  recordCertificate,
   recordForm,
   recordLease,
   recordToken,
@@ -27,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-WOJQH63J.js";
+} from "./shared-FF3LD5LO.js";
 import {
   error,
   exportVariable,
@@ -455,6 +456,40 @@ function recordLease2(body, path, opts) {
   });
 }
 
+// src/vault/pki.ts
+var PARTS = [
+  ["CERT", "certificate"],
+  ["KEY", "private_key"],
+  ["CA", "issuing_ca"],
+  ["CA_CHAIN", "ca_chain"]
+];
+async function issueCertificate(req, api, onValue) {
+  const reply = await api.write(req.path, { ...req.parameters }, "issue certificate");
+  const data = reply?.data;
+  const fields = typeof data === "object" && data !== null ? data : {};
+  const bad = (what) => new Error(`vault-pki entry ${req.line}: ${req.path} returned no ${what}: check that ${req.mount} is a PKI engine.`);
+  const values = /* @__PURE__ */ new Map();
+  for (const [suffix, field] of [PARTS[1], PARTS[0], PARTS[2], PARTS[3]]) {
+    const raw = fields[field];
+    const value = field === "ca_chain" && isStringList(raw) ? raw.join("\n") : raw;
+    if (typeof value !== "string" || field !== "ca_chain" && !value.includes("-----BEGIN")) throw bad(field);
+    onValue(`${req.name}_${suffix}`, value);
+    values.set(suffix, value);
+  }
+  const serial = fields["serial_number"];
+  if (typeof serial !== "string" || !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*$/.test(serial)) throw bad("serial_number");
+  return {
+    secrets: PARTS.map(
+      ([suffix]) => new Secret(`${req.name}_${suffix}`, `${req.path}#${suffix}`, values.get(suffix) ?? "")
+    ),
+    mount: req.mount,
+    serial
+  };
+}
+function isStringList(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
 // src/vault/stage.ts
 async function vaultStage(vault, requests, masks2, session) {
   const started = Date.now();
@@ -492,7 +527,18 @@ async function vaultStage(vault, requests, masks2, session) {
         )) {
           masks2.addBasicAuth(pair.name, pair.user, pair.password);
         }
-        info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        if (requests.length > 0)
+          info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        for (const req of vault.pki.requests) {
+          const issued = await issueCertificate(req, conn.api, (name, value) => masks2.addSecret(name, value));
+          if (vault.pki.revoke) ensureToken();
+          recordCertificate(session, issued, vault.pki.revoke);
+          info(`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
+          fetched.push(...issued.secrets);
+        }
+        if (vault.pki.requests.length > 0) {
+          assertUniqueNames(fetched.map((s) => ({ name: s.name, line: 0, what: s.source })));
+        }
         return fetched;
       }
     );

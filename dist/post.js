@@ -7,6 +7,7 @@ import {
   createVaultApi,
   loadDockerRecords,
   loadMainCompleted,
+  loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
   logoutAll,
@@ -20,7 +21,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-WOJQH63J.js";
+} from "./shared-FF3LD5LO.js";
 import {
   create
 } from "./shared-YJEQISZY.js";
@@ -54,10 +55,22 @@ async function revokeAll(leaseApi, leases, tokenApi) {
   }
   return report;
 }
+async function revokeCertificates(api, certificates, masks2) {
+  const results = await Promise.allSettled(
+    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, "revoke certificate"))
+  );
+  let revoked = 0;
+  for (const r of results) {
+    if (r.status === "fulfilled") revoked++;
+    else warning(`${masks2.redact(messageOf(r.reason))} The certificate stays valid until it expires.`);
+  }
+  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
+}
 function messageOf(err) {
   return err instanceof Error ? err.message : "unknown error";
 }
-async function revokeRecorded(masks2, token, leases, revokeToken) {
+async function revokeRecorded(masks2, records) {
+  const { token, leases, revokeToken, certificates } = records;
   let conn;
   try {
     conn = readConnectionConfig(masks2);
@@ -69,10 +82,11 @@ async function revokeRecorded(masks2, token, leases, revokeToken) {
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
+    const out = [];
+    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks2));
     const report = await revokeAll(leaseApi, leases, tokenApi);
     for (const failure of report.failures)
       warning(`${masks2.redact(failure)} The credentials expire at their TTL instead.`);
-    const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
     if (leases.length > 0)
@@ -157,8 +171,11 @@ async function cleanSession(root, masks2) {
     lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
   }
   const revokeToken = loadRevokeFlag();
-  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...await revokeRecorded(masks2, records.token, records.leases, revokeToken));
+  const certificates = loadPkiRevokeFlag() ? records.certificates : [];
+  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
+    lines.push(
+      ...await revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates })
+    );
   }
   const shred = shredTree(root);
   for (const failure of shred.failures) warning(`could not remove ${failure}`);

@@ -5,7 +5,14 @@ import * as core from '@actions/core';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { FormKind } from '../mask/forms.js';
 import type { GuardForm } from '../guard/scanner.js';
-import { loadDockerRecords, loadRevokeFlag, readForms, readRecords, sessionPaths } from '../state.js';
+import {
+  loadDockerRecords,
+  loadPkiRevokeFlag,
+  loadRevokeFlag,
+  readForms,
+  readRecords,
+  sessionPaths,
+} from '../state.js';
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredTree } from './shred.js';
@@ -26,8 +33,11 @@ export async function cleanSession(
     lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
   }
   const revokeToken = loadRevokeFlag();
-  if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...(await revokeRecorded(masks, records.token, records.leases, revokeToken)));
+  const certificates = loadPkiRevokeFlag() ? records.certificates : [];
+  if (records.token !== undefined && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
+    lines.push(
+      ...(await revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates })),
+    );
   }
   const shred = shredTree(root);
   for (const failure of shred.failures) core.warning(`could not remove ${failure}`);

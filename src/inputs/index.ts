@@ -29,7 +29,7 @@ export interface MainConfig {
 
 export function readMainConfig(masks: MaskRegistry): MainConfig {
   const requests = parseSpec(text('secrets') ?? '');
-  const vault = requests.length > 0 ? readVaultConfig(masks) : undefined;
+  const vault = requests.length > 0 || text('vault-pki') !== undefined ? readVaultConfig(masks) : undefined;
   return {
     requests,
     vault,

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { AuthConfig, AuthMethod } from '../vault/auth.js';
 import { proxyEnv, type ProxyEnv } from '../vault/proxy.js';
+import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';
 
@@ -31,6 +32,8 @@ export interface VaultConfig {
   readonly auth: AuthConfig;
   /** Revoke the token in post: tokens this step logged in for, or any when asked. */
   readonly revokeToken: boolean;
+  /** vault-pki: certificates to issue, and whether post revokes them (vault-pki-revoke). */
+  readonly pki: { readonly requests: readonly PkiRequest[]; readonly revoke: boolean };
 }
 
 const METHODS: readonly AuthMethod[] = [
@@ -50,7 +53,12 @@ export function readVaultConfig(masks: MaskRegistry): VaultConfig {
   const connection = readConnectionConfig(masks);
   const auth = readAuth(masks, connection.tls.cert);
   const revoke = choice('vault-revoke-token', ['auto', 'true', 'false'] as const, 'auto');
-  return { connection, auth, revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true' };
+  return {
+    connection,
+    auth,
+    revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true',
+    pki: { requests: parsePki(core.getInput('vault-pki')), revoke: bool('vault-pki-revoke', false) },
+  };
 }
 
 /** What both steps need to reach Vault (post revokes with it). */

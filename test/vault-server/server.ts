@@ -18,6 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
 import { Faults, faultReply, type FaultRule } from './faults.js';
 import { isRecord, signJwt } from './jwt.js';
+import { TestCa } from './certs.js';
 import { writeKv } from './kv.js';
 import type { Capability, PolicyRule } from './policy.js';
 import { badRequest, errorReply, multiError, str, type Operation, type Reply } from './reply.js';
@@ -59,6 +60,14 @@ export interface VaultDevServer {
   mountKv(ns: string, mount: string, version: 1 | 2): void;
   putKv(ns: string, mount: string, path: string, data: Record<string, unknown>): void;
   mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds?: number): void;
+  /** A PKI engine with its own CA; returns the CA certificate (PEM). */
+  mountPki(
+    ns: string,
+    mount: string,
+    roles: Record<string, { allowedDomains: string[]; allowSubdomains?: boolean; maxTtlSeconds?: number }>,
+  ): string;
+  /** Certificates a PKI mount issued, by serial, and whether each is revoked. */
+  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }>;
   addPolicy(ns: string, name: string, rules: Array<{ path: string; capabilities: Capability[] }>): void;
   createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string;
   enableAppRole(
@@ -240,6 +249,35 @@ class DevServer implements VaultDevServer {
   mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds = 3600): void {
     const roleTtls = new Map(roles.map((role) => [role, ttlSeconds]));
     this.state.addMount(this.ns(ns), { ...mountBase(mount, 'database'), type: 'database', roles: roleTtls });
+  }
+
+  mountPki(ns: string, mount: string, roles: Parameters<VaultDevServer['mountPki']>[2]): string {
+    const ca = new TestCa(`${mount} CA`);
+    const pkiRoles = Object.entries(roles).map(
+      ([name, r]) =>
+        [
+          name,
+          {
+            allowedDomains: r.allowedDomains,
+            allowSubdomains: r.allowSubdomains ?? false,
+            maxTtlSeconds: r.maxTtlSeconds ?? 3600,
+          },
+        ] as const,
+    );
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(mount, 'pki'),
+      type: 'pki',
+      ca,
+      roles: new Map(pkiRoles),
+      issued: new Map(),
+    });
+    return ca.cert;
+  }
+
+  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }> {
+    const pki = this.mountAt(ns, mount);
+    if (pki?.type !== 'pki') return [];
+    return [...pki.issued].map(([serial, c]) => ({ serial, revoked: c.revokedAt !== undefined }));
   }
 
   addPolicy(ns: string, name: string, rules: PolicyRule[]): void {

@@ -1,6 +1,7 @@
 // The in-memory cluster: namespaces (each with its mounts and policies), the token store and the
 // lease table. Everything the HTTP routes read or change lives here.
 import { randomBytes, randomInt, randomUUID, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { TestCa } from './certs.js';
 import { Acl, type PolicyRule } from './policy.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -76,6 +77,18 @@ interface MountBase {
 }
 export type KvMount = MountBase & { type: 'kv'; version: 1 | 2; entries: Map<string, KvVersion[]> };
 export type DatabaseMount = MountBase & { type: 'database'; roles: Map<string, number> };
+export interface PkiRole {
+  allowedDomains: string[];
+  allowSubdomains: boolean;
+  maxTtlSeconds: number;
+}
+export type PkiMount = MountBase & {
+  type: 'pki';
+  ca: TestCa;
+  roles: Map<string, PkiRole>;
+  /** Serial (colon hex) -> when it was revoked. */
+  issued: Map<string, { revokedAt: number | undefined }>;
+};
 export type AuthMount = MountBase &
   (
     | { type: 'approle'; roles: Map<string, AppRole> }
@@ -93,7 +106,7 @@ export type AuthMount = MountBase &
         roles: Map<string, AwsRole>;
       }
   );
-export type Mount = KvMount | DatabaseMount | AuthMount | (MountBase & { type: 'system' | 'token' });
+export type Mount = KvMount | DatabaseMount | PkiMount | AuthMount | (MountBase & { type: 'system' | 'token' });
 
 export function mountBase(path: string, type: string): MountBase {
   return { path: `${trimSlashes(path)}/`, accessor: `${type}_${randomBytes(4).toString('hex')}`, uuid: randomUUID() };

@@ -4343,6 +4343,41 @@ var TunnelAgent = class extends https.Agent {
   }
 };
 
+// src/inputs/pki.ts
+function parsePki(text2) {
+  const out = [];
+  for (const [i, raw] of text2.split(/[;\n]/).entries()) {
+    const entry = raw.trim();
+    if (entry === "" || entry.startsWith("#")) continue;
+    const line = i + 1;
+    const where2 = `vault-pki entry ${line}`;
+    const m = /^(\S+)\s+(\{[\s\S]*\})\s*(?:\|\s*(\S+))?$/.exec(entry);
+    if (!m)
+      throw new InputError(
+        `${where2} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
+      );
+    const [, path = "", json = "", explicit] = m;
+    const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
+    if (!issue) throw new InputError(`${where2}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
+    let parameters;
+    try {
+      parameters = JSON.parse(json);
+    } catch {
+      throw new InputError(`${where2}: the parameters are not valid JSON.`);
+    }
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
+      throw new InputError(`${where2}: the parameters must be a JSON object.`);
+    const role = issue[2] ?? "";
+    const name = explicit ?? deriveName([role]);
+    if (!isValidName(name))
+      throw new InputError(
+        `${where2}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
+      );
+    out.push({ path: issue[0], mount: issue[1] ?? "", parameters, name, line });
+  }
+  return out;
+}
+
 // src/inputs/vault.ts
 var METHODS = [
   "token",
@@ -4360,7 +4395,12 @@ function readVaultConfig(masks) {
   const connection = readConnectionConfig(masks);
   const auth = readAuth(masks, connection.tls.cert);
   const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
-  return { connection, auth, revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true" };
+  return {
+    connection,
+    auth,
+    revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true",
+    pki: { requests: parsePki(getInput("vault-pki")), revoke: bool("vault-pki-revoke", false) }
+  };
 }
 function readConnectionConfig(masks) {
   const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
@@ -4681,7 +4721,7 @@ function parseBuildSecret(entry, i) {
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 function readMainConfig(masks) {
   const requests = parseSpec(text("secrets") ?? "");
-  const vault = requests.length > 0 ? readVaultConfig(masks) : void 0;
+  const vault = requests.length > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   return {
     requests,
     vault,
@@ -4908,6 +4948,7 @@ var ROOT_KEY = "session-root";
 var REVOKE_KEY = "revoke-token";
 var DOCKER_CONFIG_KEY = "docker-config";
 var REGISTRIES_KEY = "registries";
+var PKI_REVOKE_KEY = "pki-revoke";
 function sessionPaths(root) {
   const priv = join(root, "private");
   return {
@@ -4918,6 +4959,7 @@ function sessionPaths(root) {
     envFile: join(root, "secrets.env"),
     tokenFile: join(priv, "vault-token"),
     leasesFile: join(priv, "leases"),
+    certificatesFile: join(priv, "certificates"),
     formsFile: join(priv, "forms")
   };
 }
@@ -4938,6 +4980,14 @@ function loadRevokeFlag() {
 function recordLease(paths, leaseId) {
   appendFileSync(paths.leasesFile, `${leaseId}
 `, { mode: 384 });
+}
+function recordCertificate(paths, cert, revoke) {
+  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
+`, { mode: 384 });
+  saveState(PKI_REVOKE_KEY, String(revoke));
+}
+function loadPkiRevokeFlag() {
+  return getState(PKI_REVOKE_KEY) === "true";
 }
 function recordForm(paths, form) {
   appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
@@ -4972,7 +5022,11 @@ function loadCacheMatch() {
 function readRecords(paths) {
   return {
     token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean)
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean),
+    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
+      const [mount, serial] = line.split(" ");
+      return mount && serial ? [{ mount, serial }] : [];
+    })
   };
 }
 function readOptional(path) {
@@ -6360,6 +6414,8 @@ export {
   recordToken,
   loadRevokeFlag,
   recordLease,
+  recordCertificate,
+  loadPkiRevokeFlag,
   recordForm,
   readForms,
   saveMainCompleted,
