@@ -28,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-FF3LD5LO.js";
+} from "./shared-HFEY6U7X.js";
 import {
   error,
   exportVariable,
@@ -419,14 +419,38 @@ async function fetchSecrets(requests, api, opts) {
   };
   const readFolder = async (group2) => {
     const first = group2[0];
-    const paths = apiPathsFor(first.path, await mounts.resolve(first.path), void 0);
-    const leaves = (await api.list(paths.list)).filter((k) => !k.endsWith("/"));
+    const depth = first.depth ?? 1;
+    const leaves = await listFolder(first, depth);
     if (leaves.length === 0)
       throw new Error(
-        `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`
+        depth === 1 ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).` : `secrets line ${first.line}: no secrets under ${first.path}/.`
       );
     const settled2 = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group2, `${first.path}/${leaf}`, leaf));
     return unwrapAll(settled2).flat();
+  };
+  const listFolder = async (req, depth) => {
+    const found = [];
+    let level = [""];
+    for (let d = 1; d <= depth && level.length > 0; d++) {
+      const listed = unwrapAll(
+        await mapSettled(level, opts.concurrency, async (prefix) => {
+          const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
+          const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
+          return (await api.list(paths.list)).map((key) => {
+            if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
+              throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
+            return prefix + key;
+          });
+        })
+      ).flat();
+      level = listed.filter((k) => k.endsWith("/"));
+      found.push(...listed.filter((k) => !k.endsWith("/")));
+      if (found.length > opts.maxFolderSecrets)
+        throw new Error(
+          `secrets line ${req.line}: ${req.path}/ holds more than ${opts.maxFolderSecrets} secrets${depth > 1 ? ` within ${d} level(s)` : ""}: pick a narrower folder or depth, or raise vault-folder-limit.`
+        );
+    }
+    return found;
   };
   const settled = await mapSettled(groups, opts.concurrency, (group2) => {
     const first = group2[0];
@@ -514,6 +538,7 @@ async function vaultStage(vault, requests, masks2, session) {
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
+          maxFolderSecrets: vault.folderLimit,
           onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
           onLease: (lease) => {
             masks2.addHandle("lease", lease.id);

@@ -21,7 +21,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-FF3LD5LO.js";
+} from "./shared-HFEY6U7X.js";
 import {
   create
 } from "./shared-YJEQISZY.js";

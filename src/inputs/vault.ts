@@ -34,6 +34,8 @@ export interface VaultConfig {
   readonly revokeToken: boolean;
   /** vault-pki: certificates to issue, and whether post revokes them (vault-pki-revoke). */
   readonly pki: { readonly requests: readonly PkiRequest[]; readonly revoke: boolean };
+  /** The most secrets one folder line (`path/ *`, `path/ **`) may pull. */
+  readonly folderLimit: number;
 }
 
 const METHODS: readonly AuthMethod[] = [
@@ -58,6 +60,7 @@ export function readVaultConfig(masks: MaskRegistry): VaultConfig {
     auth,
     revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true',
     pki: { requests: parsePki(core.getInput('vault-pki')), revoke: bool('vault-pki-revoke', false) },
+    folderLimit: integer('vault-folder-limit', 500, 1, 100_000),
   };
 }
 

@@ -52,6 +52,7 @@ export async function vaultStage(
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
+          maxFolderSecrets: vault.folderLimit,
           onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
           onLease: (lease) => {
             masks.addHandle('lease', lease.id);
