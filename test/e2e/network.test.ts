@@ -20,14 +20,18 @@ interface Proxy {
   close(): Promise<void>;
 }
 
-/** A forward proxy: CONNECT opens a TCP tunnel; absolute-form requests are relayed. */
-async function startProxy(): Promise<Proxy> {
+/**
+ * A forward proxy: CONNECT opens a TCP tunnel; absolute-form requests are relayed. `hosts` is its own
+ * name resolution, for names only the proxy knows (as on a corporate network).
+ */
+async function startProxy(hosts: Record<string, string> = {}): Promise<Proxy> {
   const tunnels: string[] = [];
   const forwarded: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
     forwarded.push(`${req.method ?? ''} ${req.url ?? ''}`);
     const target = new URL(req.url ?? '');
+    target.hostname = hosts[target.hostname] ?? target.hostname;
     const upstream = http.request(target, { method: req.method, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
@@ -38,7 +42,7 @@ async function startProxy(): Promise<Proxy> {
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     tunnels.push(req.url ?? '');
     const [host = '', port = ''] = (req.url ?? '').split(/:(?=\d+$)/);
-    const upstream = net.connect(Number(port), host, () => {
+    const upstream = net.connect(Number(port), hosts[host] ?? host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
@@ -160,6 +164,39 @@ describe('proxies', () => {
     } finally {
       bad.dispose();
     }
+  });
+});
+
+describe("GitHub's OIDC endpoint behind a proxy", () => {
+  it('core.getIDToken reaches a token endpoint only the proxy can resolve (http-client honours HTTP_PROXY)', async () => {
+    fx = await startFixture();
+    proxy = await startProxy({ 'oidc.corp.test': '127.0.0.1' });
+    job = new Job(NOISY);
+    const port = new URL(fx.server.url).port;
+    const main = await job.main(
+      {
+        'vault-addr': fx.server.url,
+        'vault-method': 'jwt',
+        'vault-role': 'ci',
+        'vault-jwt-audience': 'https://github.com/octo-org',
+        secrets: SPEC,
+      },
+      {
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://oidc.corp.test:${port}/_oidc/token?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: fx.server.oidc.requestToken,
+          HTTP_PROXY: proxy.url,
+          // Vault itself is reached directly here.
+          NO_PROXY: '127.0.0.1',
+        },
+      },
+    );
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    // @actions/http-client tunnels even http targets with CONNECT.
+    expect(proxy.tunnels).toEqual([`oidc.corp.test:${port}`]);
+    expect(fx.server.requests.some((r) => r.path === '_oidc/token' && r.status === 200)).toBe(true);
+    await job.post();
+    expectNoLeaks(job, allSecretValues(fx, job));
   });
 });
 
