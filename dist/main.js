@@ -28,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-HFEY6U7X.js";
+} from "./shared-3S2J5IOE.js";
 import {
   error,
   exportVariable,

@@ -21,7 +21,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-HFEY6U7X.js";
+} from "./shared-3S2J5IOE.js";
 import {
   create
 } from "./shared-YJEQISZY.js";

@@ -204,7 +204,9 @@ function readAuth(masks: MaskRegistry, cert: string | undefined): AuthConfig {
     case 'github':
       return { method, mount, token: need(secret('vault-github-token'), 'vault-github-token', 'github') };
     case 'custom':
-      return { method, mount: need(text('vault-auth-path'), 'vault-auth-path', 'custom'), payload: readPayload(masks) };
+      // No default mount: "custom" names no real auth method.
+      need(text('vault-auth-path'), 'vault-auth-path', 'custom');
+      return { method, mount, payload: readPayload(masks) };
     case 'cert':
       if (cert === undefined)
         throw new InputError(

@@ -211,6 +211,8 @@ function networkError(err: Error, url: URL): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
     ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
-    : '';
+    : code === 'EPROXY'
+      ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)`
+      : '';
   return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
 }

@@ -150,7 +150,9 @@ describe('proxies', () => {
         env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
       });
       expect(main.exitCode).toBe(1);
-      expect(main.stdout).toMatch(/::error::.*EPROXY/);
+      expect(main.stdout).toMatch(
+        /::error::.*EPROXY \(the proxy 127.0.0.1:\d+ refused a tunnel to 127.0.0.1:\d+: HTTP 407/,
+      );
       expect(fx.server.requests).toEqual([]);
       await job.post();
     } finally {

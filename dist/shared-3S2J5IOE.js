@@ -4549,7 +4549,8 @@ function readAuth(masks, cert) {
     case "github":
       return { method, mount, token: need(secret("vault-github-token"), "vault-github-token", "github") };
     case "custom":
-      return { method, mount: need(text("vault-auth-path"), "vault-auth-path", "custom"), payload: readPayload(masks) };
+      need(text("vault-auth-path"), "vault-auth-path", "custom");
+      return { method, mount, payload: readPayload(masks) };
     case "cert":
       if (cert === void 0)
         throw new InputError(
@@ -5450,7 +5451,7 @@ function parseBody(text2) {
 }
 function networkError(err, url) {
   const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : "";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
   return new TransportError(`could not reach Vault at ${url.origin}: ${code}${hint}`, code);
 }
 
