@@ -28,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3S2J5IOE.js";
+} from "./shared-OZKXLW4J.js";
 import {
   error,
   exportVariable,

@@ -21,7 +21,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3S2J5IOE.js";
+} from "./shared-OZKXLW4J.js";
 import {
   create
 } from "./shared-YJEQISZY.js";

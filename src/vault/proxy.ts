@@ -50,9 +50,12 @@ function bypassed(target: URL, noProxy: readonly string[]): boolean {
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
   return noProxy.some((entry) => {
     if (entry === '*') return true;
-    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ''));
-    const name = (m?.[1] ?? '').replace(/^\*?\./, '');
-    if (m?.[2] !== undefined && m[2] !== port) return false;
+    // host, host:port, [v6]:port, or a bare IPv6 address (several colons, no port)
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
+    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, '');
+    const wanted = bracketed?.[2] ?? single?.[2];
+    if (wanted !== undefined && wanted !== port) return false;
     return name !== '' && (host === name || host.endsWith(`.${name}`));
   });
 }

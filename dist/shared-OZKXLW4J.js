@@ -4263,9 +4263,11 @@ function bypassed(target, noProxy) {
   const port = target.port || (target.protocol === "https:" ? "443" : "80");
   return noProxy.some((entry) => {
     if (entry === "*") return true;
-    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ""));
-    const name = (m?.[1] ?? "").replace(/^\*?\./, "");
-    if (m?.[2] !== void 0 && m[2] !== port) return false;
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
+    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, "");
+    const wanted = bracketed?.[2] ?? single?.[2];
+    if (wanted !== void 0 && wanted !== port) return false;
     return name !== "" && (host === name || host.endsWith(`.${name}`));
   });
 }
