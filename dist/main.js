@@ -13,6 +13,7 @@ import {
   mapSettled,
   readMainConfig,
   reason,
+  recordCertificate,
   recordForm,
   recordLease,
   recordToken,
@@ -24,13 +25,13 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-SLMHQDP2.js";
+} from "./shared-FG5GEB32.js";
 import {
   assertUniqueNames,
   deriveName,
   groupByPath,
   isValidName
-} from "./shared-YE6KWAHM.js";
+} from "./shared-UUCFOR5P.js";
 import {
   error,
   exportVariable,
@@ -41,8 +42,8 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-XBUU4PES.js";
-import "./shared-VBZQBPYA.js";
+} from "./shared-ZSNS37GS.js";
+import "./shared-QZW2MRLD.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -437,19 +438,43 @@ async function fetchSecrets(requests, api, opts) {
   };
   const select = async (req, data, path, leaf) => {
     if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
-    const { selectCompat } = await import("./shared-XFHFF4MJ.js");
+    const { selectCompat } = await import("./shared-XZVEV3E4.js");
     return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
   };
   const readFolder = async (group2) => {
     const first = group2[0];
-    const paths = apiPathsFor(first.path, await mounts.resolve(first.path), void 0);
-    const leaves = (await api.list(paths.list)).filter((k) => !k.endsWith("/"));
+    const depth = first.depth ?? 1;
+    const leaves = await listFolder(first, depth);
     if (leaves.length === 0)
       throw new Error(
-        `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`
+        depth === 1 ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).` : `secrets line ${first.line}: no secrets under ${first.path}/.`
       );
     const settled2 = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group2, `${first.path}/${leaf}`, leaf));
     return unwrapAll(settled2).flat();
+  };
+  const listFolder = async (req, depth) => {
+    const found = [];
+    let level = [""];
+    for (let d = 1; d <= depth && level.length > 0; d++) {
+      const listed = unwrapAll(
+        await mapSettled(level, opts.concurrency, async (prefix) => {
+          const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
+          const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
+          return (await api.list(paths.list)).map((key) => {
+            if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
+              throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
+            return prefix + key;
+          });
+        })
+      ).flat();
+      level = listed.filter((k) => k.endsWith("/"));
+      found.push(...listed.filter((k) => !k.endsWith("/")));
+      if (found.length > opts.maxFolderSecrets)
+        throw new Error(
+          `secrets line ${req.line}: ${req.path}/ holds more than ${opts.maxFolderSecrets} secrets${depth > 1 ? ` within ${d} level(s)` : ""}: pick a narrower folder or depth, or raise vault-folder-limit.`
+        );
+    }
+    return found;
   };
   const settled = await mapSettled(groups, opts.concurrency, (group2) => {
     const first = group2[0];
@@ -477,6 +502,40 @@ function recordLease2(body, path, opts) {
     renewable: reply.renewable === true,
     path
   });
+}
+
+// src/vault/pki.ts
+var PARTS = [
+  ["CERT", "certificate"],
+  ["KEY", "private_key"],
+  ["CA", "issuing_ca"],
+  ["CA_CHAIN", "ca_chain"]
+];
+async function issueCertificate(req, api, onValue) {
+  const reply = await api.write(req.path, { ...req.parameters }, "issue certificate");
+  const data = reply?.data;
+  const fields = typeof data === "object" && data !== null ? data : {};
+  const bad = (what) => new Error(`vault-pki entry ${req.line}: ${req.path} returned no ${what}: check that ${req.mount} is a PKI engine.`);
+  const values = /* @__PURE__ */ new Map();
+  for (const [suffix, field] of [PARTS[1], PARTS[0], PARTS[2], PARTS[3]]) {
+    const raw = fields[field];
+    const value = field === "ca_chain" && isStringList(raw) ? raw.join("\n") : raw;
+    if (typeof value !== "string" || field !== "ca_chain" && !value.includes("-----BEGIN")) throw bad(field);
+    onValue(`${req.name}_${suffix}`, value);
+    values.set(suffix, value);
+  }
+  const serial = fields["serial_number"];
+  if (typeof serial !== "string" || !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2})*$/.test(serial)) throw bad("serial_number");
+  return {
+    secrets: PARTS.map(
+      ([suffix]) => new Secret(`${req.name}_${suffix}`, `${req.path}#${suffix}`, values.get(suffix) ?? "")
+    ),
+    mount: req.mount,
+    serial
+  };
+}
+function isStringList(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
 // src/vault/stage.ts
@@ -516,6 +575,7 @@ async function vaultStage({
               ...compat.ignoreNotFound ? { onNotFound: (failure) => error(`\u2718 ${failure}`) } : {}
             }
           } : {},
+          maxFolderSecrets: vault.folderLimit,
           onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
           onLease: (lease) => {
             masks2.addHandle("lease", lease.id);
@@ -529,7 +589,18 @@ async function vaultStage({
         )) {
           masks2.addBasicAuth(pair.name, pair.user, pair.password);
         }
-        info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        if (requests.length > 0)
+          info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        for (const req of vault.pki.requests) {
+          const issued = await issueCertificate(req, conn.api, (name, value) => masks2.addSecret(name, value));
+          if (vault.pki.revoke) ensureToken();
+          recordCertificate(session, issued, vault.pki.revoke);
+          info(`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
+          fetched.push(...issued.secrets);
+        }
+        if (vault.pki.requests.length > 0) {
+          assertUniqueNames(fetched.map((s) => ({ name: s.name, line: 0, what: s.source })));
+        }
         return fetched;
       }
     );

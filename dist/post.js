@@ -7,6 +7,7 @@ import {
   createVaultApi,
   loadDockerRecords,
   loadMainCompleted,
+  loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
   logoutAll,
@@ -21,11 +22,11 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-SLMHQDP2.js";
-import "./shared-YE6KWAHM.js";
+} from "./shared-FG5GEB32.js";
+import "./shared-UUCFOR5P.js";
 import {
   create
-} from "./shared-SRR6YUHG.js";
+} from "./shared-BAEAM3BQ.js";
 import {
   error,
   group,
@@ -33,8 +34,8 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-XBUU4PES.js";
-import "./shared-VBZQBPYA.js";
+} from "./shared-ZSNS37GS.js";
+import "./shared-QZW2MRLD.js";
 
 // src/cleanup/revoke.ts
 var LEASE_CONCURRENCY = 4;
@@ -66,10 +67,22 @@ async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
   if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
   return report;
 }
+async function revokeCertificates(api, certificates, masks2) {
+  const results = await Promise.allSettled(
+    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, "revoke certificate"))
+  );
+  let revoked = 0;
+  for (const r of results) {
+    if (r.status === "fulfilled") revoked++;
+    else warning(`${masks2.redact(messageOf(r.reason))} The certificate stays valid until it expires.`);
+  }
+  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
+}
 function messageOf(err) {
   return err instanceof Error ? err.message : "unknown error";
 }
-async function revokeRecorded(masks2, token, leases, revokeToken) {
+async function revokeRecorded(masks2, records) {
+  const { token, leases, revokeToken, certificates } = records;
   let conn;
   try {
     conn = readConnectionConfig(masks2);
@@ -81,10 +94,11 @@ async function revokeRecorded(masks2, token, leases, revokeToken) {
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
+    const out = [];
+    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks2));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
       warning(`${masks2.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`);
-    const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
     if (leases.length > 0)
@@ -172,8 +186,11 @@ async function cleanSession(root, masks2) {
   for (const failure of shred.failures) warning(`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
   const revokeToken = loadRevokeFlag();
-  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...await revokeRecorded(masks2, records.token, records.leases, revokeToken));
+  const certificates = loadPkiRevokeFlag() ? records.certificates : [];
+  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
+    lines.push(
+      ...await revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates })
+    );
   }
   lines.push(shredLine);
   return { lines, forms };

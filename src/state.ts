@@ -10,6 +10,7 @@ const ROOT_KEY = 'session-root';
 const REVOKE_KEY = 'revoke-token';
 const DOCKER_CONFIG_KEY = 'docker-config';
 const REGISTRIES_KEY = 'registries';
+const PKI_REVOKE_KEY = 'pki-revoke';
 
 /** The session folder: `files/` (one file per secret), `private/` (token, leases), env-file, `docker/`. */
 export interface SessionPaths {
@@ -21,6 +22,8 @@ export interface SessionPaths {
   readonly envFile: string;
   readonly tokenFile: string;
   readonly leasesFile: string;
+  /** Certificates issued (vault-pki): `MOUNT SERIAL` a line. */
+  readonly certificatesFile: string;
   /** Every masked form, one JSON object per line, for post's leak guard. */
   readonly formsFile: string;
 }
@@ -35,6 +38,7 @@ export function sessionPaths(root: string): SessionPaths {
     envFile: join(root, 'secrets.env'),
     tokenFile: join(priv, 'vault-token'),
     leasesFile: join(priv, 'leases'),
+    certificatesFile: join(priv, 'certificates'),
     formsFile: join(priv, 'forms'),
   };
 }
@@ -65,6 +69,16 @@ export function loadRevokeFlag(): boolean {
 /** One lease id per line, appended as each arrives so a crash mid-fetch loses none. */
 export function recordLease(paths: SessionPaths, leaseId: string): void {
   appendFileSync(paths.leasesFile, `${leaseId}\n`, { mode: 0o600 });
+}
+
+/** One issued certificate (mount and serial: ids, not secrets), and whether post revokes the certificates. */
+export function recordCertificate(paths: SessionPaths, cert: { mount: string; serial: string }, revoke: boolean): void {
+  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}\n`, { mode: 0o600 });
+  core.saveState(PKI_REVOKE_KEY, String(revoke));
+}
+
+export function loadPkiRevokeFlag(): boolean {
+  return core.getState(PKI_REVOKE_KEY) === 'true';
 }
 
 /** Appends one masked form for the leak guard (text, NAME and kind: it lives and dies with the session). */
@@ -114,12 +128,17 @@ export function loadCacheMatch(): string {
 export interface Records {
   readonly token: string | undefined;
   readonly leases: readonly string[];
+  readonly certificates: ReadonlyArray<{ mount: string; serial: string }>;
 }
 
 export function readRecords(paths: SessionPaths): Records {
   return {
     token: readOptional(paths.tokenFile)?.trim() || undefined,
     leases: (readOptional(paths.leasesFile) ?? '').split('\n').filter(Boolean),
+    certificates: (readOptional(paths.certificatesFile) ?? '').split('\n').flatMap((line) => {
+      const [mount, serial] = line.split(' ');
+      return mount && serial ? [{ mount, serial }] : [];
+    }),
   };
 }
 

@@ -60,6 +60,22 @@ export async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }: Revok
   return report;
 }
 
+async function revokeCertificates(
+  api: VaultApi,
+  certificates: ReadonlyArray<{ mount: string; serial: string }>,
+  masks: MaskRegistry,
+): Promise<string> {
+  const results = await Promise.allSettled(
+    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, 'revoke certificate')),
+  );
+  let revoked = 0;
+  for (const r of results) {
+    if (r.status === 'fulfilled') revoked++;
+    else core.warning(`${masks.redact(messageOf(r.reason))} The certificate stays valid until it expires.`);
+  }
+  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
+}
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : 'unknown error';
 }
@@ -71,10 +87,15 @@ function messageOf(err: unknown): string {
  */
 export async function revokeRecorded(
   masks: MaskRegistry,
-  token: string,
-  leases: readonly string[],
-  revokeToken: boolean,
+  records: {
+    token: string;
+    leases: readonly string[];
+    revokeToken: boolean;
+    /** vault-pki certificates to revoke, before the token that may revoke them goes. */
+    certificates: ReadonlyArray<{ mount: string; serial: string }>;
+  },
 ): Promise<string[]> {
+  const { token, leases, revokeToken, certificates } = records;
   let conn;
   try {
     conn = readConnectionConfig(masks);
@@ -86,10 +107,11 @@ export async function revokeRecorded(
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
+    const out = [];
+    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
       core.warning(`${masks.redact(failure).replace(/([^.])$/, '$1.')} The credentials expire at their TTL instead.`);
-    const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
     if (leases.length > 0)

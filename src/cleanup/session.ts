@@ -8,7 +8,14 @@ import * as core from '@actions/core';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { FormKind } from '../mask/forms.js';
 import type { GuardForm } from '../guard/scanner.js';
-import { loadDockerRecords, loadRevokeFlag, readForms, readRecords, sessionPaths } from '../state.js';
+import {
+  loadDockerRecords,
+  loadPkiRevokeFlag,
+  loadRevokeFlag,
+  readForms,
+  readRecords,
+  sessionPaths,
+} from '../state.js';
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredTree } from './shred.js';
@@ -32,8 +39,11 @@ export async function cleanSession(
   for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
   const revokeToken = loadRevokeFlag();
-  if (records.token !== undefined && (records.leases.length > 0 || revokeToken)) {
-    lines.push(...(await revokeRecorded(masks, records.token, records.leases, revokeToken)));
+  const certificates = loadPkiRevokeFlag() ? records.certificates : [];
+  if (records.token !== undefined && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
+    lines.push(
+      ...(await revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates })),
+    );
   }
   lines.push(shredLine);
   return { lines, forms };

@@ -50,7 +50,10 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
   // vault-action's grammar (JSONata selectors) is loaded only when its inputs are used.
   const requests = compat ? (await import('../compat/spec.js')).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
-  const vault = requests.length > 0 || tokenDeliveries.size > 0 ? readVaultConfig(masks) : undefined;
+  const vault =
+    requests.length > 0 || tokenDeliveries.size > 0 || text('vault-pki') !== undefined
+      ? readVaultConfig(masks)
+      : undefined;
   const deliveries = readDeliveries();
   if (compat) {
     // As vault-action delivers: outputs always, env unless exportEnv is false; files as well.

@@ -1,8 +1,11 @@
 // Inputs of the Vault stage: where Vault is and how to log in (what to fetch is the spec, read in index.ts).
 import * as core from '@actions/core';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { AuthConfig, AuthMethod } from '../vault/auth.js';
+import { proxyEnv, type ProxyEnv } from '../vault/proxy.js';
+import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
-import { bool, choice, InputError, integer, need, nonEmpty, pem, seconds, text } from './read.js';
+import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';
 
 export interface ConnectionConfig {
   readonly addr: string;
@@ -20,6 +23,10 @@ export interface ConnectionConfig {
   readonly revokeTimeoutMs: number;
   readonly retries: number;
   readonly concurrency: number;
+  /** vault-extra-headers, sent on every Vault request. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY as the runner has them. */
+  readonly proxy: ProxyEnv;
 }
 
 export interface VaultConfig {
@@ -27,15 +34,36 @@ export interface VaultConfig {
   readonly auth: AuthConfig;
   /** Revoke the token in post: tokens this step logged in for, or any when asked. */
   readonly revokeToken: boolean;
+  /** vault-pki: certificates to issue, and whether post revokes them (vault-pki-revoke). */
+  readonly pki: { readonly requests: readonly PkiRequest[]; readonly revoke: boolean };
+  /** The most secrets one folder line (`path/ *`, `path/ **`) may pull. */
+  readonly folderLimit: number;
 }
 
-const METHODS: readonly AuthMethod[] = ['token', 'approle', 'jwt', 'kubernetes', 'userpass', 'ldap'];
+const METHODS: readonly AuthMethod[] = [
+  'token',
+  'approle',
+  'jwt',
+  'kubernetes',
+  'userpass',
+  'ldap',
+  'github',
+  'cert',
+  'aws',
+  'custom',
+];
 
 export function readVaultConfig(masks: MaskRegistry): VaultConfig {
   const connection = readConnectionConfig(masks);
-  const auth = readAuth(masks);
+  const auth = readAuth(masks, connection.tls.cert);
   const revoke = choice('vault-revoke-token', ['auto', 'true', 'false'] as const, 'auto');
-  return { connection, auth, revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true' };
+  return {
+    connection,
+    auth,
+    revokeToken: revoke === 'auto' ? auth.method !== 'token' : revoke === 'true',
+    pki: { requests: parsePki(core.getInput('vault-pki')), revoke: bool('vault-pki-revoke', false) },
+    folderLimit: integer('vault-folder-limit', 500, 1, 100_000),
+  };
 }
 
 /** What both steps need to reach Vault (post revokes with it). */
@@ -85,10 +113,57 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
     revokeTimeoutMs: seconds('vault-revoke-timeout', 5),
     retries: integer('vault-retries', 4, 0, 20),
     concurrency: integer('vault-concurrency', 16, 1, 256),
+    headers: readExtraHeaders(masks),
+    proxy: readProxy(masks),
   };
 }
 
-function readAuth(masks: MaskRegistry): AuthConfig {
+function readProxy(masks: MaskRegistry): ProxyEnv {
+  let proxy: ProxyEnv;
+  try {
+    proxy = proxyEnv(process.env);
+  } catch (err) {
+    throw new InputError(err instanceof Error ? err.message : String(err));
+  }
+  for (const url of [proxy.https, proxy.http]) if (url?.password) masks.addHandle('proxy password', url.password);
+  return proxy;
+}
+
+/** Headers Vault reads for the token and namespace: an extra header must not replace them. */
+const RESERVED_HEADERS = new Set(['x-vault-token', 'x-vault-namespace', 'authorization']);
+/** Headers the transport sets from the request itself. */
+const TRANSPORT_HEADERS = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'accept',
+  'connection',
+  'transfer-encoding',
+]);
+
+/** vault-action's extraHeaders: one `Name: value` a line. Values are masked: they are often access tokens. */
+function readExtraHeaders(masks: MaskRegistry): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [i, line] of list('vault-extra-headers').entries()) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, Math.max(colon, 0)).trim();
+    const value = line.slice(colon + 1).trim();
+    const where = `vault-extra-headers line ${i + 1}`;
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new InputError(`${where} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
+    const lower = name.toLowerCase();
+    if (RESERVED_HEADERS.has(lower) || TRANSPORT_HEADERS.has(lower))
+      throw new InputError(
+        `${where}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`,
+      );
+    if (lower in out) throw new InputError(`${where}: ${name} is given twice.`);
+    masks.addHandle(`header ${name}`, value);
+    out[lower] = value;
+  }
+  return out;
+}
+
+function readAuth(masks: MaskRegistry, cert: string | undefined): AuthConfig {
   const method = choice('vault-method', METHODS, 'token');
   const mount = (text('vault-auth-path') ?? method).replace(/^\/+|\/+$/g, '');
   if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
@@ -115,15 +190,42 @@ function readAuth(masks: MaskRegistry): AuthConfig {
         method,
         mount,
         roleId: need(text('vault-role-id'), 'vault-role-id', 'approle'),
-        secretId: need(secret('vault-secret-id'), 'vault-secret-id', 'approle'),
+        secretId: secret('vault-secret-id'),
       };
-    case 'jwt':
+    case 'jwt': {
+      const key = readJwtKey(masks);
       return {
         method,
         mount,
-        role: need(text('vault-role'), 'vault-role', 'jwt'),
+        // Without a role Vault uses the mount's default_role, as vault-action allows.
+        role: text('vault-role'),
         audience: text('vault-jwt-audience'),
         jwt: secret('vault-jwt'),
+        signing: key ? { key, ttlSeconds: integer('vault-jwt-ttl', 3600, 1, 86400) } : undefined,
+      };
+    }
+    case 'github':
+      return { method, mount, token: need(secret('vault-github-token'), 'vault-github-token', 'github') };
+    case 'custom':
+      // No default mount: "custom" names no real auth method.
+      need(text('vault-auth-path'), 'vault-auth-path', 'custom');
+      return { method, mount, payload: readPayload(masks) };
+    case 'cert':
+      if (cert === undefined)
+        throw new InputError(
+          'vault-method cert logs in with a client certificate: give vault-client-cert and vault-client-key.',
+        );
+      return { method, mount, name: text('vault-cert-role') };
+    case 'aws':
+      return {
+        method,
+        mount,
+        role: text('vault-aws-role'),
+        // Not AWS_REGION: Vault replays the request to the STS endpoint it is configured with, so the
+        // region must match Vault's setting, not wherever the job's other AWS calls go.
+        region: text('vault-aws-region') ?? 'us-east-1',
+        serverId: text('vault-aws-iam-server-id'),
+        credentials: readAwsCredentials(masks),
       };
     case 'kubernetes':
       return {
@@ -141,6 +243,68 @@ function readAuth(masks: MaskRegistry): AuthConfig {
         password: need(secret('vault-password'), 'vault-password', method),
       };
   }
+}
+
+/** vault-jwt-private-key (PEM, base64 of PEM or a path), decrypted with vault-jwt-key-password. */
+function readJwtKey(masks: MaskRegistry): KeyObject | undefined {
+  const pemText = pem('vault-jwt-private-key');
+  const password = text('vault-jwt-key-password');
+  if (password !== undefined) masks.addHandle('vault-jwt-key-password', password);
+  if (pemText === undefined) return undefined;
+  masks.addSecret('vault-jwt-private-key', pemText);
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: pemText, ...(password === undefined ? {} : { passphrase: password }) });
+  } catch {
+    throw new InputError(
+      `vault-jwt-private-key cannot be read as a private key${password === undefined ? ' (if it is encrypted, give vault-jwt-key-password)' : ': check vault-jwt-key-password'}.`,
+    );
+  }
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new InputError(
+      `vault-jwt-private-key is a ${key.asymmetricKeyType ?? 'non-RSA'} key: JWTs are signed RS256, give an RSA key.`,
+    );
+  return key;
+}
+
+/** vault-auth-payload: the JSON object POSTed as is; every string in it is treated as a credential. */
+function readPayload(masks: MaskRegistry): Record<string, unknown> {
+  const raw = need(text('vault-auth-payload'), 'vault-auth-payload', 'custom');
+  masks.addHandle('vault-auth-payload', raw);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new InputError(
+      'vault-auth-payload is not JSON: give the login body as a JSON object, e.g. {"role": "ci", "jwt": "..."}.',
+    );
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new InputError('vault-auth-payload must be a JSON object (the body of the login request).');
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') masks.addHandle('vault-auth-payload', v);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
+  };
+  walk(body);
+  return body as Record<string, unknown>;
+}
+
+/** The runner's AWS credentials, as aws-actions/configure-aws-credentials exports them. */
+function readAwsCredentials(masks: MaskRegistry): {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string | undefined;
+} {
+  const accessKeyId = nonEmpty(process.env['AWS_ACCESS_KEY_ID']);
+  const secretAccessKey = nonEmpty(process.env['AWS_SECRET_ACCESS_KEY']);
+  if (accessKeyId === undefined || secretAccessKey === undefined)
+    throw new InputError(
+      "vault-method aws signs with the runner's AWS credentials, and AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is not set: run aws-actions/configure-aws-credentials first.",
+    );
+  const sessionToken = nonEmpty(process.env['AWS_SESSION_TOKEN']);
+  masks.addHandle('AWS_SECRET_ACCESS_KEY', secretAccessKey);
+  if (sessionToken !== undefined) masks.addHandle('AWS_SESSION_TOKEN', sessionToken);
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 
 function isLoopback(host: string): boolean {

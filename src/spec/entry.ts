@@ -16,11 +16,18 @@ export function parseEntry(cur: Cursor): ParsedRequest {
   if (cur.char === '|') cur.fail('missing PATH before `|`; write PATH [SELECTOR] [| NAME]');
   const pathColumn = cur.column;
   const rawPath = cur.readPlain();
-  const { path, folder, version } = parsePath(cur, rawPath, pathColumn);
+  const parsed = parsePath(cur, rawPath, pathColumn);
+  const { path, folder, version } = parsed;
   cur.skipSpaces();
 
   const selectorColumn = cur.column;
-  const selector = cur.wordChar() === undefined ? undefined : readSelector(cur);
+  // `folder/ **`: every secret in the folder and all its sub-folders (vault-action #591).
+  const recursive = folder && cur.text.startsWith('**', cur.pos) && cur.wordChar(cur.pos + 2) === undefined;
+  if (recursive) {
+    if (parsed.depth !== undefined) cur.fail(`\`${rawPath}\` has both ?depth and \`**\`; keep one`, selectorColumn);
+    cur.pos += 2;
+  }
+  const selector = recursive || cur.wordChar() === undefined ? undefined : readSelector(cur);
   if (folder && selector?.kind === 'key') {
     cur.fail(
       `\`${rawPath}\` is a folder (it ends with '/'), which takes '*' or no selector, not a key; ` +
@@ -36,6 +43,12 @@ export function parseEntry(cur: Cursor): ParsedRequest {
     text: cur.text.slice(start, cur.pos).trimEnd(),
     path,
     folder,
+    // Omitted for the usual one level, so a plain folder request reads as before.
+    ...(recursive
+      ? { depth: Infinity }
+      : parsed.depth !== undefined && parsed.depth > 1
+        ? { depth: parsed.depth }
+        : {}),
     version,
     ...resolve(cur, rawPath, folder, selector, name, selectorColumn),
   };

@@ -10,7 +10,9 @@ export function groupByPath(requests: readonly SecretRequest[]): Map<string, Sec
   const groups = new Map<string, SecretRequest[]>();
   for (const request of requests) {
     const version = request.version === undefined ? '' : `?version=${request.version}`;
-    const key = `${request.path}${request.folder ? '/' : ''}${version}`;
+    // A folder read to another depth lists other secrets: its own group.
+    const depth = (request.depth ?? 1) === 1 ? '' : `?depth=${String(request.depth)}`;
+    const key = `${request.path}${request.folder ? '/' : ''}${version}${depth}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [request]);
     else group.push(request);

@@ -19,7 +19,10 @@
  *           (`a//b`) and `.` or `..` segments are errors.
  *           A PATH ending in `/` is a folder: every secret listed directly
  *           under it (one level; no version). Its SELECTOR must be `*` or
- *           omitted, which means `*`.
+ *           omitted, which means `*`; `**` reads every sub-folder too, and
+ *           `?depth=N` (1 to 99) after the `/` reads N levels. Names are then
+ *           built from the path below the folder: `sub/app` key `password` →
+ *           `SUB_APP_PASSWORD`.
  *
  * SELECTOR  omitted   the whole secret as one JSON document; `| NAME` is then
  *                     required.

@@ -4,6 +4,8 @@ export interface ParsedPath {
   readonly path: string;
   readonly folder: boolean;
   readonly version: number | undefined;
+  /** `?depth=N` on a folder. */
+  readonly depth: number | undefined;
 }
 
 const EXAMPLE = 'e.g. secret/data/ci/aws';
@@ -11,7 +13,10 @@ const EXAMPLE = 'e.g. secret/data/ci/aws';
 /** `raw` was read at `column` of `cur`'s line; errors point there. */
 export function parsePath(cur: Cursor, raw: string, column: number): ParsedPath {
   const query = raw.indexOf('?');
-  const version = query < 0 ? undefined : parseVersion(cur, raw.slice(query + 1), column + query);
+  const depthMatch = query < 0 ? null : /^depth=([1-9][0-9]?)$/.exec(raw.slice(query + 1));
+  const depth = depthMatch ? Number(depthMatch[1]) : undefined;
+  const version =
+    query < 0 || depth !== undefined ? undefined : parseVersion(cur, raw.slice(query + 1), column + query);
   let path = query < 0 ? raw : raw.slice(0, query);
   if (path.startsWith('/')) path = path.slice(1);
   const folder = path.endsWith('/');
@@ -29,7 +34,10 @@ export function parsePath(cur: Cursor, raw: string, column: number): ParsedPath 
   if (folder && version !== undefined) {
     cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
   }
-  return { path, folder, version };
+  if (depth !== undefined && !folder) {
+    cur.fail(`PATH \`${raw}\` has ?depth=${depth}, which only a folder (ending with '/') takes`, column);
+  }
+  return { path, folder, version, depth };
 }
 
 function parseVersion(cur: Cursor, query: string, column: number): number {
@@ -39,7 +47,7 @@ function parseVersion(cur: Cursor, query: string, column: number): number {
   cur.fail(
     query.startsWith('version=')
       ? `bad version \`${query.slice('version='.length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3`
-      : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) is allowed`,
+      : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) or, on a folder, ?depth=N (1 to 99) is allowed`,
     column,
   );
 }

@@ -13,6 +13,8 @@ export interface SecretRequest {
   /** Normalised: no leading '/', no '?version', no trailing '/' for folders. */
   readonly path: string;
   readonly folder: boolean;
+  /** For a folder: how many levels to descend (1 = the secrets directly under it; Infinity for `**`). */
+  readonly depth?: number;
   readonly version: number | undefined;
   readonly selector: Selector;
   /** NAME for 'key' and 'whole'; the prefix for 'all' ('' when omitted). The env name for 'compat'. */

@@ -1,16 +1,30 @@
 // Logging in: each method's request, and masking what comes back before anything else.
+import type { AwsLogin } from './aws-iam.js';
 import type { VaultApi } from './client.js';
+import { signRunnerJwt, type JwtSigning } from './jwt-sign.js';
 
 export type AuthConfig =
   | { readonly method: 'token'; readonly token: string }
-  | { readonly method: 'approle'; readonly mount: string; readonly roleId: string; readonly secretId: string }
+  | {
+      readonly method: 'approle';
+      readonly mount: string;
+      readonly roleId: string;
+      /** Absent for roles with bind_secret_id=false. */
+      readonly secretId: string | undefined;
+    }
   | {
       readonly method: 'jwt';
       readonly mount: string;
-      readonly role: string;
+      readonly role: string | undefined;
       readonly audience: string | undefined;
       readonly jwt: string | undefined;
+      /** Sign a JWT on the runner instead of asking GitHub for one. */
+      readonly signing: JwtSigning | undefined;
     }
+  | { readonly method: 'github'; readonly mount: string; readonly token: string }
+  | { readonly method: 'custom'; readonly mount: string; readonly payload: Readonly<Record<string, unknown>> }
+  | { readonly method: 'cert'; readonly mount: string; readonly name: string | undefined }
+  | ({ readonly method: 'aws'; readonly mount: string } & AwsLogin)
   | { readonly method: 'kubernetes'; readonly mount: string; readonly role: string; readonly tokenPath: string }
   | {
       readonly method: 'userpass' | 'ldap';
@@ -33,6 +47,8 @@ export interface AuthDeps {
   /** GitHub's OIDC token for an audience (bounded and retried by the caller's policy). */
   readonly idToken: (audience: string | undefined) => Promise<string>;
   readonly readFile: (path: string) => Promise<string>;
+  /** The runner's environment, for the claims of a JWT signed here. */
+  readonly env: NodeJS.ProcessEnv;
   /** Registers a credential as a mask; called before the credential can reach any output. */
   readonly mask: (name: string, value: string) => void;
 }
@@ -71,11 +87,29 @@ async function loginRequest(
   const base = `auth/${auth.mount}/login`;
   switch (auth.method) {
     case 'approle':
-      return { path: base, body: { role_id: auth.roleId, secret_id: auth.secretId } };
+      return {
+        path: base,
+        body: { role_id: auth.roleId, ...(auth.secretId === undefined ? {} : { secret_id: auth.secretId }) },
+      };
     case 'jwt': {
-      const jwt = auth.jwt ?? (await deps.idToken(auth.audience));
+      const jwt =
+        auth.jwt ?? (auth.signing ? signRunnerJwt(auth.signing, deps.env) : await deps.idToken(auth.audience));
       deps.mask('OIDC_TOKEN', jwt);
-      return { path: base, body: { role: auth.role, jwt } };
+      return { path: base, body: { ...(auth.role === undefined ? {} : { role: auth.role }), jwt } };
+    }
+    case 'github':
+      return { path: base, body: { token: auth.token } };
+    case 'custom':
+      return { path: base, body: { ...auth.payload } };
+    case 'cert':
+      // The credential is the client certificate of the TLS connection; the name picks the cert role.
+      return { path: base, body: auth.name === undefined ? {} : { name: auth.name } };
+    case 'aws': {
+      const { awsLoginBody } = await import('./aws-iam.js');
+      const body = await awsLoginBody(auth);
+      // The signed headers are a credential while their date is fresh (and carry the session token).
+      deps.mask('AWS_IAM_REQUEST_HEADERS', String(body['iam_request_headers']));
+      return { path: base, body };
     }
     case 'kubernetes': {
       const jwt = await readServiceAccountToken(auth.tokenPath, deps);

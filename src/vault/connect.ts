@@ -32,6 +32,8 @@ export function openTransport(conn: ConnectionConfig, budget: TransportBudget): 
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
     ...(budget.cancel ? { cancel: budget.cancel } : {}),
+    headers: conn.headers,
+    proxy: conn.proxy,
     onRetry: (e) =>
       core.info(
         `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
@@ -54,6 +56,7 @@ export async function connect(
   const result = await login(auth, authApi, {
     idToken: (audience) => githubIdToken(audience, conn, cancel),
     readFile: (path) => readFile(path, 'utf8'),
+    env: process.env,
     mask,
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };

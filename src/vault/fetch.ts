@@ -22,6 +22,8 @@ export interface FetchOptions {
   readonly concurrency: number;
   /** hashicorp/vault-action compatibility: how its selectors decode, and whether a missing path is skipped. */
   readonly compat?: { readonly encoding: Encoding | undefined; readonly onNotFound?: (failure: string) => void };
+  /** The most secrets one folder line may pull (vault-folder-limit). */
+  readonly maxFolderSecrets: number;
   readonly onValue: (name: string, value: string) => void;
   readonly onLease: (lease: Lease) => void;
 }
@@ -101,14 +103,44 @@ export async function fetchSecrets(
 
   const readFolder = async (group: readonly SecretRequest[]): Promise<Fetched[]> => {
     const first = group[0] as SecretRequest;
-    const paths = apiPathsFor(first.path, await mounts.resolve(first.path), undefined);
-    const leaves = (await api.list(paths.list)).filter((k) => !k.endsWith('/'));
+    const depth = first.depth ?? 1;
+    const leaves = await listFolder(first, depth);
     if (leaves.length === 0)
       throw new Error(
-        `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`,
+        depth === 1
+          ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).`
+          : `secrets line ${first.line}: no secrets under ${first.path}/.`,
       );
+    // The leaf's path relative to the folder names its values: sub/app password -> SUB_APP_PASSWORD.
     const settled = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group, `${first.path}/${leaf}`, leaf));
     return unwrapAll(settled).flat();
+  };
+
+  /** Secrets under a folder to `depth` levels, level by level, each level listed with bounded concurrency. */
+  const listFolder = async (req: SecretRequest, depth: number): Promise<string[]> => {
+    const found: string[] = [];
+    let level = [''];
+    for (let d = 1; d <= depth && level.length > 0; d++) {
+      const listed = unwrapAll(
+        await mapSettled(level, opts.concurrency, async (prefix) => {
+          const folder = prefix === '' ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
+          const paths = apiPathsFor(folder, await mounts.resolve(folder), undefined);
+          return (await api.list(paths.list)).map((key) => {
+            // Keys come from the server: one path segment each, or they could step out of the folder.
+            if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === './' || key === '../' || key === '.' || key === '..')
+              throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
+            return prefix + key;
+          });
+        }),
+      ).flat();
+      level = listed.filter((k) => k.endsWith('/'));
+      found.push(...listed.filter((k) => !k.endsWith('/')));
+      if (found.length > opts.maxFolderSecrets)
+        throw new Error(
+          `secrets line ${req.line}: ${req.path}/ holds more than ${opts.maxFolderSecrets} secrets${depth > 1 ? ` within ${d} level(s)` : ''}: pick a narrower folder or depth, or raise vault-folder-limit.`,
+        );
+    }
+    return found;
   };
 
   const settled = await mapSettled(groups, opts.concurrency, (group) => {

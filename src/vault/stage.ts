@@ -8,9 +8,11 @@ import type { MaskRegistry } from '../mask/registry.js';
 import { MIN_SECRET_LENGTH } from '../mask/forms.js';
 import { credentialPairs } from '../mask/pairs.js';
 import { Secret } from '../secret.js';
-import { recordLease, recordToken, type SessionPaths } from '../state.js';
+import { assertUniqueNames } from '../spec/index.js';
+import { recordCertificate, recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
+import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 
 export interface FetchFacts {
@@ -71,6 +73,7 @@ export async function vaultStage({
                 },
               }
             : {}),
+          maxFolderSecrets: vault.folderLimit,
           onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
           onLease: (lease) => {
             masks.addHandle('lease', lease.id);
@@ -84,7 +87,19 @@ export async function vaultStage({
         )) {
           masks.addBasicAuth(pair.name, pair.user, pair.password);
         }
-        core.info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        if (requests.length > 0)
+          core.info(`Fetched ${fetched.length} secret(s) from ${paths} path(s) in ${Date.now() - started} ms.`);
+        // One at a time, as vault-action issues them: each is a new key pair on the server.
+        for (const req of vault.pki.requests) {
+          const issued = await issueCertificate(req, conn.api, (name, value) => masks.addSecret(name, value));
+          if (vault.pki.revoke) ensureToken();
+          recordCertificate(session, issued, vault.pki.revoke);
+          core.info(`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
+          fetched.push(...issued.secrets);
+        }
+        if (vault.pki.requests.length > 0) {
+          assertUniqueNames(fetched.map((s) => ({ name: s.name, line: 0, what: s.source })));
+        }
         return fetched;
       },
     );

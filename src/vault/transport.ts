@@ -9,6 +9,8 @@
 // network, the server is known down (`down`), so post does not try lease after lease.
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
+import { createRouter, type ProxyEnv } from './proxy.js';
 import { backoffMs, parseRetryAfter, retryReason, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
@@ -23,6 +25,9 @@ export interface TransportOptions {
   readonly deadline: number;
   readonly retry: RetryPolicy;
   readonly maxSockets: number;
+  /** vault-extra-headers: sent on every request, under the request's own headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly proxy?: ProxyEnv;
   /** Told about each retry, for a log line (method, path and reason: never a body). */
   readonly onRetry?: (event: RetryEvent) => void;
   /** The input that sets `deadline`, for the out-of-time message. */
@@ -89,13 +94,19 @@ export interface Transport {
 
 export function createTransport(opts: TransportOptions): Transport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    rejectUnauthorized: opts.tls.rejectUnauthorized,
-    ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
-    ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
-    ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
+  const router = createRouter(opts.proxy ?? { https: undefined, http: undefined, noProxy: [] }, {
+    http: agentOptions,
+    https: {
+      ...agentOptions,
+      rejectUnauthorized: opts.tls.rejectUnauthorized,
+      // One secure context rather than ca/cert/key options: Node names pooled connections after those
+      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
+      secureContext: tls.createSecureContext({
+        ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
+        ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
+        ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
+      }),
+    },
   });
   const stats = { requests: 0, retries: 0 };
 
@@ -160,17 +171,27 @@ export function createTransport(opts: TransportOptions): Transport {
     timeoutMs: number,
   ): Promise<NodeVaultResponse & { retryAfter: string | undefined; parses: boolean }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
-    const headers: Record<string, string | number> = { ...req.headers, Accept: 'application/json' };
+    const route = router.route(url);
+    const headers: Record<string, string | number> = {
+      ...opts.headers,
+      ...req.headers,
+      ...route.headers,
+      Accept: 'application/json',
+    };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(body);
     }
-    const isHttps = url.protocol === 'https:';
-    const lib = isHttps ? https : http;
+    const lib = route.url.protocol === 'https:' ? https : http;
+    const target = {
+      method: req.method,
+      agent: route.agent,
+      ...(route.path === undefined ? {} : { path: route.path }),
+    };
     return new Promise((resolve, reject) => {
       // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
       // the options of every new connection, and X-Vault-Token would be among them.
-      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      const request = lib.request(route.url, target, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(networkError(e, url, service)));
@@ -223,10 +244,7 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return {
     defaults: () => send,
-    close: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    close: () => router.destroy(),
     stats,
     get down() {
       return down;
@@ -275,6 +293,8 @@ function networkError(err: Error, url: URL, service: string): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
     ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
-    : '';
+    : code === 'EPROXY'
+      ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)`
+      : '';
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }

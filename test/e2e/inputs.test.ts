@@ -36,15 +36,18 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
   ],
   [
     'an unknown method',
-    { 'vault-method': 'aws' },
-    /vault-method: "aws" is not one of token, approle, jwt, kubernetes, userpass, ldap/,
+    { 'vault-method': 'oci' },
+    /vault-method: "oci" is not one of token, approle, jwt, kubernetes, userpass, ldap, github, cert, aws, custom/,
   ],
+  // approle without a secret id (bind_secret_id=false) and jwt without a role (default_role) are valid.
+  ['approle without a role id', { 'vault-method': 'approle' }, /vault-role-id is required for approle/],
+  ['github without a token', { 'vault-method': 'github' }, /vault-github-token is required for github/],
+  ['custom without a mount', { 'vault-method': 'custom' }, /vault-auth-path is required for custom/],
   [
-    'approle without a secret id',
-    { 'vault-method': 'approle', 'vault-role-id': 'r' },
-    /vault-secret-id is required for approle/,
+    'custom without a payload',
+    { 'vault-method': 'custom', 'vault-auth-path': 'oidc' },
+    /vault-auth-payload is required for custom/,
   ],
-  ['jwt without a role', { 'vault-method': 'jwt' }, /vault-role is required for jwt/],
   ['jwt without the OIDC env', { 'vault-method': 'jwt', 'vault-role': 'ci' }, /id-token: write/],
   [
     'userpass without a password',

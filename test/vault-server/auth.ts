@@ -13,6 +13,7 @@ import {
   type Reply,
   type Route,
 } from './reply.js';
+import { awsLogin, certLogin } from './auth-extra.js';
 import type { AuthMount } from './state.js';
 import { DEFAULT_TOKEN_TTL, authBlock } from './token.js';
 
@@ -36,10 +37,12 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
       if (!roleId) return badRequest('missing role_id');
       const found = [...mount.roles].find(([, role]) => role.roleId === roleId);
       if (!found) return badRequest(INVALID_APPROLE);
-      const secretId = str(ctx.body['secret_id']);
-      if (!secretId) return badRequest('missing secret_id');
       const [name, role] = found;
-      if (secretId !== role.secretId) return badRequest(INVALID_APPROLE);
+      const secretId = str(ctx.body['secret_id']);
+      if (role.secretId !== undefined) {
+        if (!secretId) return badRequest('missing secret_id');
+        if (secretId !== role.secretId) return badRequest(INVALID_APPROLE);
+      }
       return grant(ctx, mount, role.policies, { role_name: name }, roleId);
     }
     case 'jwt': {
@@ -97,11 +100,30 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
       }
       return grant(ctx, mount, user.policies, { username }, username, username);
     }
+    case 'github': {
+      const token = str(ctx.body['token']);
+      if (!token) return badRequest('missing token');
+      // Stands in for GitHub's API: only the listed personal access tokens belong to a member.
+      const user = mount.tokens.get(token);
+      if (!user) return badRequest('GET https://api.github.com/user: 401 Bad credentials []');
+      const meta = { org: mount.organization, username: user.login };
+      return grant(ctx, mount, user.policies, meta, user.login, user.login);
+    }
+    case 'cert': {
+      const found = certLogin(ctx, mount);
+      if (typeof found === 'string') return badRequest(found);
+      return grant(ctx, mount, found.role.policies, { cert_name: found.name, common_name: found.cn }, found.name);
+    }
+    case 'aws': {
+      const found = awsLogin(ctx, mount);
+      if (typeof found === 'string') return badRequest(found);
+      return grant(ctx, mount, found.role.policies, { role: found.name, canonical_arn: found.arn }, found.arn);
+    }
   }
 }
 
 /** Issues the login token; its display name is the mount path plus the user, as Vault builds it. */
-function grant(
+export function grant(
   ctx: Ctx,
   mount: AuthMount,
   policies: string[],

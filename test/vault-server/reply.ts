@@ -1,5 +1,5 @@
 // What a route is and what it answers, plus the response shapes Vault uses on the wire.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type X509Certificate } from 'node:crypto';
 import type { Capability } from './policy.js';
 import type { Namespace, TokenEntry, VaultState } from './state.js';
 
@@ -21,6 +21,10 @@ export interface Ctx {
   body: Record<string, unknown>;
   query: URLSearchParams;
   token: TokenEntry | undefined;
+  /** The TLS client certificate the connection presented (verified by nobody yet: cert auth does that). */
+  clientCert?: X509Certificate | undefined;
+  /** Request headers, for logins that check them. */
+  headers?: Record<string, string | string[] | undefined>;
 }
 export type AuthedCtx = Ctx & { token: TokenEntry };
 

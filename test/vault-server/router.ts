@@ -3,6 +3,7 @@ import { loginRoute } from './auth.js';
 import { cubbyholeRoute } from './cubbyhole.js';
 import { databaseRoute } from './database.js';
 import { kvRoute } from './kv.js';
+import { pkiRoute } from './pki.js';
 import { errorReply, fixed, type Operation, type Route } from './reply.js';
 import type { Namespace, VaultState } from './state.js';
 import { sysRoute } from './sys.js';
@@ -17,6 +18,8 @@ export function route(state: VaultState, ns: Namespace, rel: string, op: Operati
       return kvRoute(mount, sub, op);
     case 'database':
       return databaseRoute(mount, sub, op);
+    case 'pki':
+      return pkiRoute(mount, sub, op);
     case 'system':
       return sysRoute(sub, op);
     case 'token':

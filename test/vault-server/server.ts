@@ -1,15 +1,24 @@
 // A Vault-compatible HTTP server for end-to-end tests, benchmarks and the demo: it speaks Vault's
 // documented API (status codes, JSON bodies, headers) over real sockets, keeps its state in memory,
 // serves a GitHub-style OIDC token endpoint, and can inject faults and latency.
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  X509Certificate,
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
 import { Faults, faultReply, truncateBody, type FaultRule } from './faults.js';
 import { isRecord, signJwt } from './jwt.js';
+import { TestCa } from './certs.js';
 import { writeKv } from './kv.js';
 import type { Capability, PolicyRule } from './policy.js';
 import { badRequest, errorReply, multiError, str, type Operation, type Reply } from './reply.js';
@@ -25,8 +34,11 @@ export interface DevServerOptions {
   port?: number;
   rootToken?: string;
   latencyMs?: number;
-  /** PEM strings. With requestClientCert, only clients with a certificate signed by `ca` get in. */
-  tls?: { key: string; cert: string; ca?: string; requestClientCert?: boolean };
+  /**
+   * PEM strings. With requestClientCert, only clients with a certificate signed by `ca` get in. With
+   * askClientCert, the server asks for a certificate and lets anyone in, as Vault does: cert auth checks it.
+   */
+  tls?: { key: string; cert: string; ca?: string; requestClientCert?: boolean; askClientCert?: boolean };
 }
 
 export interface RequestRecord {
@@ -48,13 +60,41 @@ export interface VaultDevServer {
   mountKv(ns: string, mount: string, version: 1 | 2): void;
   putKv(ns: string, mount: string, path: string, data: Record<string, unknown>): void;
   mountDatabase(ns: string, mount: string, roles: string[], ttlSeconds?: number): void;
+  /** A PKI engine with its own CA; returns the CA certificate (PEM). */
+  mountPki(
+    ns: string,
+    mount: string,
+    roles: Record<string, { allowedDomains: string[]; allowSubdomains?: boolean; maxTtlSeconds?: number }>,
+  ): string;
+  /** Certificates a PKI mount issued, by serial, and whether each is revoked. */
+  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }>;
   addPolicy(ns: string, name: string, rules: Array<{ path: string; capabilities: Capability[] }>): void;
   createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string;
   enableAppRole(
     ns: string,
     mount: string,
     role: string,
-    opts: { roleId: string; secretId: string; policies: string[] },
+    opts: { roleId: string; secretId: string | undefined; policies: string[] },
+  ): void;
+  /** GitHub auth; `tokens` maps each personal access token GitHub would accept to its user. */
+  enableGithub(
+    ns: string,
+    mount: string,
+    opts: { organization: string; tokens: Record<string, { login: string; policies: string[] }> },
+  ): void;
+  /** Cert auth: each cert role trusts client certificates issued by its CA (PEM). */
+  enableCert(ns: string, mount: string, certs: Record<string, { caPem: string; policies: string[] }>): void;
+  /** AWS IAM auth, with the STS stand-in's identities (access key id -> secret and ARN). */
+  enableAws(
+    ns: string,
+    mount: string,
+    opts: {
+      serverId?: string;
+      stsUrl?: string;
+      stsRegion?: string;
+      identities: Record<string, { secretAccessKey: string; sessionToken?: string; arn: string }>;
+      roles: Record<string, { boundIamPrincipalArn: string; policies: string[] }>;
+    },
   ): void;
   enableJwt(
     ns: string,
@@ -151,7 +191,7 @@ class DevServer implements VaultDevServer {
           key: tls.key,
           cert: tls.cert,
           ...(tls.ca === undefined ? {} : { ca: tls.ca }),
-          requestCert: tls.requestClientCert ?? false,
+          requestCert: (tls.requestClientCert ?? false) || (tls.askClientCert ?? false),
           rejectUnauthorized: tls.requestClientCert ?? false,
         })
       : http.createServer();
@@ -213,6 +253,35 @@ class DevServer implements VaultDevServer {
     this.state.addMount(this.ns(ns), { ...mountBase(mount, 'database'), type: 'database', roles: roleTtls });
   }
 
+  mountPki(ns: string, mount: string, roles: Parameters<VaultDevServer['mountPki']>[2]): string {
+    const ca = new TestCa(`${mount} CA`);
+    const pkiRoles = Object.entries(roles).map(
+      ([name, r]) =>
+        [
+          name,
+          {
+            allowedDomains: r.allowedDomains,
+            allowSubdomains: r.allowSubdomains ?? false,
+            maxTtlSeconds: r.maxTtlSeconds ?? 3600,
+          },
+        ] as const,
+    );
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(mount, 'pki'),
+      type: 'pki',
+      ca,
+      roles: new Map(pkiRoles),
+      issued: new Map(),
+    });
+    return ca.cert;
+  }
+
+  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }> {
+    const pki = this.mountAt(ns, mount);
+    if (pki?.type !== 'pki') return [];
+    return [...pki.issued].map(([serial, c]) => ({ serial, revoked: c.revokedAt !== undefined }));
+  }
+
   addPolicy(ns: string, name: string, rules: PolicyRule[]): void {
     this.ns(ns).policies.set(name, rules);
   }
@@ -232,7 +301,7 @@ class DevServer implements VaultDevServer {
     ns: string,
     mount: string,
     role: string,
-    opts: { roleId: string; secretId: string; policies: string[] },
+    opts: { roleId: string; secretId: string | undefined; policies: string[] },
   ): void {
     let approle = this.mountAt(ns, `auth/${mount}`);
     if (approle?.type !== 'approle') {
@@ -240,6 +309,37 @@ class DevServer implements VaultDevServer {
       this.state.addMount(this.ns(ns), approle);
     }
     approle.roles.set(role, { ...opts });
+  }
+
+  enableGithub(ns: string, mount: string, opts: Parameters<VaultDevServer['enableGithub']>[2]): void {
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_github'),
+      type: 'github',
+      organization: opts.organization,
+      tokens: new Map(Object.entries(opts.tokens)),
+    });
+  }
+
+  enableCert(ns: string, mount: string, certs: Parameters<VaultDevServer['enableCert']>[2]): void {
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_cert'),
+      type: 'cert',
+      certs: new Map(
+        Object.entries(certs).map(([name, c]) => [name, { ca: new X509Certificate(c.caPem), policies: c.policies }]),
+      ),
+    });
+  }
+
+  enableAws(ns: string, mount: string, opts: Parameters<VaultDevServer['enableAws']>[2]): void {
+    this.state.addMount(this.ns(ns), {
+      ...mountBase(`auth/${mount}`, 'auth_aws'),
+      type: 'aws',
+      serverId: opts.serverId,
+      stsUrl: opts.stsUrl ?? 'https://sts.amazonaws.com/',
+      stsRegion: opts.stsRegion ?? 'us-east-1',
+      identities: new Map(Object.entries(opts.identities)),
+      roles: new Map(Object.entries(opts.roles)),
+    });
   }
 
   enableJwt(ns: string, mount: string, opts: Parameters<VaultDevServer['enableJwt']>[2]): void {
@@ -350,7 +450,7 @@ class DevServer implements VaultDevServer {
       else if (apiPath === OIDC_PATH) reply = this.issueIdToken(method, req.headers.authorization, url.searchParams);
       else if (!target || !op || (method === 'HEAD' && target.rel !== 'sys/health'))
         reply = errorReply(target ? 405 : 404);
-      else reply = this.handle(target.ns, target.rel, op, body, req.headers, url.searchParams);
+      else reply = this.handle(target.ns, target.rel, op, body, req.headers, url.searchParams, clientCert(connection));
     } catch (err) {
       reply = errorReply(500, String(err));
     }
@@ -371,6 +471,7 @@ class DevServer implements VaultDevServer {
     rawBody: string,
     headers: IncomingHttpHeaders,
     query: URLSearchParams,
+    cert: X509Certificate | undefined,
   ): Reply {
     let body: unknown = {};
     if (rawBody.trim()) {
@@ -384,7 +485,7 @@ class DevServer implements VaultDevServer {
 
     const target = route(this.state, ns, rel, op);
     const token = this.state.validToken(tokenFrom(headers));
-    const ctx = { state: this.state, ns, rel, op, body, query, token };
+    const ctx = { state: this.state, ns, rel, op, body, query, token, clientCert: cert, headers };
     if (target.unauthenticated) return target.run(ctx);
     if (!token) return errorReply(403, 'permission denied');
     const aclPath = this.state.relativePrefix(token.ns, ns) + rel;
@@ -439,6 +540,13 @@ function operation(method: string, query: URLSearchParams): Operation | undefine
     default:
       return undefined;
   }
+}
+
+/** The certificate a TLS client presented, if any. */
+function clientCert(connection: Connection): X509Certificate | undefined {
+  if (!(connection.socket instanceof TLSSocket)) return undefined;
+  const raw = connection.socket.getPeerCertificate().raw as Buffer | undefined;
+  return raw && raw.length > 0 ? new X509Certificate(raw) : undefined;
 }
 
 function tokenFrom(headers: IncomingHttpHeaders): string | undefined {

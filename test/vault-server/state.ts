@@ -1,6 +1,7 @@
 // The in-memory cluster: namespaces (each with its mounts and policies), the token store and the
 // lease table. Everything the HTTP routes read or change lives here.
-import { randomBytes, randomInt, randomUUID, type KeyObject } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { TestCa } from './certs.js';
 import { Acl, type PolicyRule } from './policy.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -32,8 +33,28 @@ export interface KvVersion {
 }
 export interface AppRole {
   roleId: string;
-  secretId: string;
+  /** Undefined for a role with bind_secret_id=false: the role id alone logs in. */
+  secretId: string | undefined;
   policies: string[];
+}
+export interface GithubUser {
+  login: string;
+  policies: string[];
+}
+export interface CertRole {
+  ca: X509Certificate;
+  policies: string[];
+}
+export interface AwsRole {
+  boundIamPrincipalArn: string;
+  policies: string[];
+}
+/** The STS stand-in: who each access key belongs to, and the secret that signs for it. */
+export interface AwsIdentity {
+  secretAccessKey: string;
+  /** Temporary credentials: STS checks the signed X-Amz-Security-Token too. */
+  sessionToken?: string;
+  arn: string;
 }
 export interface JwtRole {
   boundAudiences: string[];
@@ -57,19 +78,42 @@ interface MountBase {
 }
 export type KvMount = MountBase & { type: 'kv'; version: 1 | 2; entries: Map<string, KvVersion[]> };
 export type DatabaseMount = MountBase & { type: 'database'; roles: Map<string, number> };
+export interface PkiRole {
+  allowedDomains: string[];
+  allowSubdomains: boolean;
+  maxTtlSeconds: number;
+}
+export type PkiMount = MountBase & {
+  type: 'pki';
+  ca: TestCa;
+  roles: Map<string, PkiRole>;
+  /** Serial (colon hex) -> when it was revoked. */
+  issued: Map<string, { revokedAt: number | undefined }>;
+};
 export type AuthMount = MountBase &
   (
     | { type: 'approle'; roles: Map<string, AppRole> }
     | { type: 'jwt'; publicKey: KeyObject; roles: Map<string, JwtRole> }
     | { type: 'kubernetes'; roles: Map<string, KubernetesRole> }
     | { type: 'userpass' | 'ldap'; users: Map<string, PasswordUser> }
+    | { type: 'github'; organization: string; tokens: Map<string, GithubUser> }
+    | { type: 'cert'; certs: Map<string, CertRole> }
+    | {
+        type: 'aws';
+        serverId: string | undefined;
+        stsUrl: string;
+        stsRegion: string;
+        identities: Map<string, AwsIdentity>;
+        roles: Map<string, AwsRole>;
+      }
   );
 /** Each token's own store, by token id. */
 export type CubbyholeMount = MountBase & {
   type: 'cubbyhole';
   byToken: Map<string, Map<string, Record<string, unknown>>>;
 };
-export type Mount = KvMount | DatabaseMount | AuthMount | CubbyholeMount | (MountBase & { type: 'system' | 'token' });
+export type Mount =
+  KvMount | DatabaseMount | PkiMount | AuthMount | CubbyholeMount | (MountBase & { type: 'system' | 'token' });
 
 export function mountBase(path: string, type: string): MountBase {
   return { path: `${trimSlashes(path)}/`, accessor: `${type}_${randomBytes(4).toString('hex')}`, uuid: randomUUID() };

@@ -89,7 +89,9 @@ var Cursor = class {
 var EXAMPLE = "e.g. secret/data/ci/aws";
 function parsePath(cur, raw, column) {
   const query = raw.indexOf("?");
-  const version = query < 0 ? void 0 : parseVersion(cur, raw.slice(query + 1), column + query);
+  const depthMatch = query < 0 ? null : /^depth=([1-9][0-9]?)$/.exec(raw.slice(query + 1));
+  const depth = depthMatch ? Number(depthMatch[1]) : void 0;
+  const version = query < 0 || depth !== void 0 ? void 0 : parseVersion(cur, raw.slice(query + 1), column + query);
   let path = query < 0 ? raw : raw.slice(0, query);
   if (path.startsWith("/")) path = path.slice(1);
   const folder = path.endsWith("/");
@@ -106,14 +108,17 @@ function parsePath(cur, raw, column) {
   if (folder && version !== void 0) {
     cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
   }
-  return { path, folder, version };
+  if (depth !== void 0 && !folder) {
+    cur.fail(`PATH \`${raw}\` has ?depth=${depth}, which only a folder (ending with '/') takes`, column);
+  }
+  return { path, folder, version, depth };
 }
 function parseVersion(cur, query, column) {
   const match = /^version=([1-9][0-9]*)$/.exec(query);
   const version = Number(match?.[1]);
   if (Number.isSafeInteger(version)) return version;
   cur.fail(
-    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) is allowed`,
+    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) or, on a folder, ?depth=N (1 to 99) is allowed`,
     column
   );
 }
@@ -123,7 +128,8 @@ function groupByPath(requests) {
   const groups = /* @__PURE__ */ new Map();
   for (const request of requests) {
     const version = request.version === void 0 ? "" : `?version=${request.version}`;
-    const key = `${request.path}${request.folder ? "/" : ""}${version}`;
+    const depth = (request.depth ?? 1) === 1 ? "" : `?depth=${String(request.depth)}`;
+    const key = `${request.path}${request.folder ? "/" : ""}${version}${depth}`;
     const group = groups.get(key);
     if (group === void 0) groups.set(key, [request]);
     else group.push(request);
@@ -200,10 +206,16 @@ function parseEntry(cur) {
   if (cur.char === "|") cur.fail("missing PATH before `|`; write PATH [SELECTOR] [| NAME]");
   const pathColumn = cur.column;
   const rawPath = cur.readPlain();
-  const { path, folder, version } = parsePath(cur, rawPath, pathColumn);
+  const parsed = parsePath(cur, rawPath, pathColumn);
+  const { path, folder, version } = parsed;
   cur.skipSpaces();
   const selectorColumn = cur.column;
-  const selector = cur.wordChar() === void 0 ? void 0 : readSelector(cur);
+  const recursive = folder && cur.text.startsWith("**", cur.pos) && cur.wordChar(cur.pos + 2) === void 0;
+  if (recursive) {
+    if (parsed.depth !== void 0) cur.fail(`\`${rawPath}\` has both ?depth and \`**\`; keep one`, selectorColumn);
+    cur.pos += 2;
+  }
+  const selector = recursive || cur.wordChar() === void 0 ? void 0 : readSelector(cur);
   if (folder && selector?.kind === "key") {
     cur.fail(
       `\`${rawPath}\` is a folder (it ends with '/'), which takes '*' or no selector, not a key; remove the trailing '/' to read one secret`,
@@ -217,6 +229,8 @@ function parseEntry(cur) {
     text: cur.text.slice(start, cur.pos).trimEnd(),
     path,
     folder,
+    // Omitted for the usual one level, so a plain folder request reads as before.
+    ...recursive ? { depth: Infinity } : parsed.depth !== void 0 && parsed.depth > 1 ? { depth: parsed.depth } : {},
     version,
     ...resolve(cur, rawPath, folder, selector, name, selectorColumn)
   };

@@ -1,9 +1,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  deriveName,
   isValidName,
   parseSpec
-} from "./shared-YE6KWAHM.js";
+} from "./shared-UUCFOR5P.js";
 import {
   getExecOutput,
   getInput,
@@ -16,12 +17,12 @@ import {
   setOutput,
   summary,
   warning
-} from "./shared-XBUU4PES.js";
+} from "./shared-ZSNS37GS.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-VBZQBPYA.js";
+} from "./shared-QZW2MRLD.js";
 
 // node_modules/tv4/tv4.js
 var require_tv4 = __commonJS({
@@ -3438,7 +3439,7 @@ var require_src = __commonJS({
     var originalCommands = require_commands();
     var originalMustache = require_mustache();
     var axios = require_axios();
-    var https2 = __require("https");
+    var https3 = __require("https");
     var EventEmitter = __require("events");
     var VaultError = class extends Error {
     };
@@ -3492,7 +3493,7 @@ var require_src = __commonJS({
           defaultAgentOpts.rejectUnauthorized = configReqOpts.strictSSL !== false;
           hasDefaultTls = true;
         }
-        const defaultHttpsAgent = hasDefaultTls ? new https2.Agent(defaultAgentOpts) : void 0;
+        const defaultHttpsAgent = hasDefaultTls ? new https3.Agent(defaultAgentOpts) : void 0;
         const instance = axios.create({
           // Accept all HTTP status codes (equivalent to request's simple: false)
           // so that vault response handling logic can process non-2xx responses.
@@ -3542,7 +3543,7 @@ var require_src = __commonJS({
             if (options.strictSSL !== configTlsSnapshot.strictSSL) hasOverride = true;
           }
           if (hasOverride) {
-            axiosOptions.httpsAgent = new https2.Agent({
+            axiosOptions.httpsAgent = new https3.Agent({
               ...defaultAgentOpts,
               ...perRequestAgentOpts
             });
@@ -4008,12 +4009,196 @@ function readGuardConfig() {
 }
 
 // src/inputs/vault.ts
-var METHODS = ["token", "approle", "jwt", "kubernetes", "userpass", "ldap"];
+import { createPrivateKey } from "node:crypto";
+
+// src/vault/proxy.ts
+import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
+function proxyEnv(env) {
+  const pick = (name) => {
+    const lower = name.toLowerCase();
+    const raw = (env[lower] ?? "").trim() || (env[name] ?? "").trim();
+    if (raw === "") return void 0;
+    const source = env[lower]?.trim() ? lower : name;
+    let url;
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    } catch {
+      throw new Error(`${source} is not a URL: write it as http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== "http:")
+      throw new Error(`${source}: only http:// proxies are supported (https targets are tunnelled with CONNECT).`);
+    return url;
+  };
+  const noProxy = ((env["no_proxy"] ?? "").trim() || (env["NO_PROXY"] ?? "").trim()).split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  return { https: pick("HTTPS_PROXY"), http: pick("HTTP_PROXY"), noProxy };
+}
+function proxyFor(target, env) {
+  const proxy = target.protocol === "https:" ? env.https : env.http;
+  if (!proxy || bypassed(target, env.noProxy)) return void 0;
+  return proxy;
+}
+function bypassed(target, noProxy) {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  return noProxy.some((entry) => {
+    if (entry === "*") return true;
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
+    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, "");
+    const wanted = bracketed?.[2] ?? single?.[2];
+    if (wanted !== void 0 && wanted !== port) return false;
+    return name !== "" && (host === name || host.endsWith(`.${name}`));
+  });
+}
+function createRouter(env, options) {
+  const direct = { http: new http.Agent(options.http), https: new https.Agent(options.https) };
+  const viaProxy = /* @__PURE__ */ new Map();
+  let tunnels = 0;
+  const agentFor = (proxy, secure) => {
+    const key = `${secure ? "tunnel" : "plain"} ${proxy.href}`;
+    let agent = viaProxy.get(key);
+    if (!agent) {
+      agent = secure ? new TunnelAgent(proxy, options.https, () => {
+        tunnels++;
+      }) : new http.Agent(options.http);
+      viaProxy.set(key, agent);
+    }
+    return agent;
+  };
+  return {
+    route(target) {
+      const secure = target.protocol === "https:";
+      const proxy = proxyFor(target, env);
+      if (!proxy) return { url: target, agent: secure ? direct.https : direct.http, headers: {} };
+      if (secure) return { url: target, agent: agentFor(proxy, true), headers: {} };
+      return {
+        url: proxy,
+        agent: agentFor(proxy, false),
+        path: target.href,
+        headers: { Host: target.host, ...proxyAuthorization(proxy) }
+      };
+    },
+    get tunnels() {
+      return tunnels;
+    },
+    destroy() {
+      direct.http.destroy();
+      direct.https.destroy();
+      for (const agent of viaProxy.values()) agent.destroy();
+    }
+  };
+}
+function proxyAuthorization(proxy) {
+  if (proxy.username === "") return {};
+  const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { "Proxy-Authorization": `Basic ${Buffer.from(user).toString("base64")}` };
+}
+var ProxyError = class extends Error {
+  code = "EPROXY";
+};
+var TunnelAgent = class extends https.Agent {
+  constructor(proxy, options, onTunnel) {
+    super(options);
+    this.proxy = proxy;
+    this.onTunnel = onTunnel;
+  }
+  proxy;
+  onTunnel;
+  createConnection(options, callback) {
+    const authority = `${options.host ?? ""}:${String(options.port ?? 443)}`;
+    const connect2 = http.request({
+      host: this.proxy.hostname,
+      port: this.proxy.port || 80,
+      method: "CONNECT",
+      path: authority,
+      agent: false,
+      headers: { Host: authority, ...proxyAuthorization(this.proxy) }
+    });
+    const fail = (err, socket) => {
+      socket?.destroy();
+      callback?.(err, void 0);
+    };
+    connect2.once("connect", (res, socket) => {
+      if (res.statusCode !== 200) {
+        fail(
+          new ProxyError(
+            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`
+          ),
+          socket
+        );
+        return;
+      }
+      this.onTunnel();
+      const secure = tls.connect({ ...options, socket });
+      callback?.(null, secure);
+    });
+    connect2.once("error", (err) => fail(err));
+    connect2.end();
+    return void 0;
+  }
+};
+
+// src/inputs/pki.ts
+function parsePki(text2) {
+  const out = [];
+  for (const [i, raw] of text2.split(/[;\n]/).entries()) {
+    const entry = raw.trim();
+    if (entry === "" || entry.startsWith("#")) continue;
+    const line = i + 1;
+    const where2 = `vault-pki entry ${line}`;
+    const m = /^(\S+)\s+(\{[\s\S]*\})\s*(?:\|\s*(\S+))?$/.exec(entry);
+    if (!m)
+      throw new InputError(
+        `${where2} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
+      );
+    const [, path = "", json = "", explicit] = m;
+    const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
+    if (!issue) throw new InputError(`${where2}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
+    let parameters;
+    try {
+      parameters = JSON.parse(json);
+    } catch {
+      throw new InputError(`${where2}: the parameters are not valid JSON.`);
+    }
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
+      throw new InputError(`${where2}: the parameters must be a JSON object.`);
+    const role = issue[2] ?? "";
+    const name = explicit ?? deriveName([role]);
+    if (!isValidName(name))
+      throw new InputError(
+        `${where2}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
+      );
+    out.push({ path: issue[0], mount: issue[1] ?? "", parameters, name, line });
+  }
+  return out;
+}
+
+// src/inputs/vault.ts
+var METHODS = [
+  "token",
+  "approle",
+  "jwt",
+  "kubernetes",
+  "userpass",
+  "ldap",
+  "github",
+  "cert",
+  "aws",
+  "custom"
+];
 function readVaultConfig(masks) {
   const connection = readConnectionConfig(masks);
-  const auth = readAuth(masks);
+  const auth = readAuth(masks, connection.tls.cert);
   const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
-  return { connection, auth, revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true" };
+  return {
+    connection,
+    auth,
+    revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true",
+    pki: { requests: parsePki(getInput("vault-pki")), revoke: bool("vault-pki-revoke", false) },
+    folderLimit: integer("vault-folder-limit", 500, 1, 1e5)
+  };
 }
 function readConnectionConfig(masks) {
   const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
@@ -4060,10 +4245,51 @@ function readConnectionConfig(masks) {
     timeoutMs: seconds("vault-timeout", 120),
     revokeTimeoutMs: seconds("vault-revoke-timeout", 5),
     retries: integer("vault-retries", 4, 0, 20),
-    concurrency: integer("vault-concurrency", 16, 1, 256)
+    concurrency: integer("vault-concurrency", 16, 1, 256),
+    headers: readExtraHeaders(masks),
+    proxy: readProxy(masks)
   };
 }
-function readAuth(masks) {
+function readProxy(masks) {
+  let proxy;
+  try {
+    proxy = proxyEnv(process.env);
+  } catch (err) {
+    throw new InputError(err instanceof Error ? err.message : String(err));
+  }
+  for (const url of [proxy.https, proxy.http]) if (url?.password) masks.addHandle("proxy password", url.password);
+  return proxy;
+}
+var RESERVED_HEADERS = /* @__PURE__ */ new Set(["x-vault-token", "x-vault-namespace", "authorization"]);
+var TRANSPORT_HEADERS = /* @__PURE__ */ new Set([
+  "host",
+  "content-length",
+  "content-type",
+  "accept",
+  "connection",
+  "transfer-encoding"
+]);
+function readExtraHeaders(masks) {
+  const out = {};
+  for (const [i, line] of list("vault-extra-headers").entries()) {
+    const colon = line.indexOf(":");
+    const name = line.slice(0, Math.max(colon, 0)).trim();
+    const value = line.slice(colon + 1).trim();
+    const where2 = `vault-extra-headers line ${i + 1}`;
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new InputError(`${where2} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
+    const lower = name.toLowerCase();
+    if (RESERVED_HEADERS.has(lower) || TRANSPORT_HEADERS.has(lower))
+      throw new InputError(
+        `${where2}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
+      );
+    if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
+    masks.addHandle(`header ${name}`, value);
+    out[lower] = value;
+  }
+  return out;
+}
+function readAuth(masks, cert) {
   const method = choice("vault-method", METHODS, "token");
   const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
   if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
@@ -4090,15 +4316,41 @@ function readAuth(masks) {
         method,
         mount,
         roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
+        secretId: secret("vault-secret-id")
       };
-    case "jwt":
+    case "jwt": {
+      const key = readJwtKey(masks);
       return {
         method,
         mount,
-        role: need(text("vault-role"), "vault-role", "jwt"),
+        // Without a role Vault uses the mount's default_role, as vault-action allows.
+        role: text("vault-role"),
         audience: text("vault-jwt-audience"),
-        jwt: secret("vault-jwt")
+        jwt: secret("vault-jwt"),
+        signing: key ? { key, ttlSeconds: integer("vault-jwt-ttl", 3600, 1, 86400) } : void 0
+      };
+    }
+    case "github":
+      return { method, mount, token: need(secret("vault-github-token"), "vault-github-token", "github") };
+    case "custom":
+      need(text("vault-auth-path"), "vault-auth-path", "custom");
+      return { method, mount, payload: readPayload(masks) };
+    case "cert":
+      if (cert === void 0)
+        throw new InputError(
+          "vault-method cert logs in with a client certificate: give vault-client-cert and vault-client-key."
+        );
+      return { method, mount, name: text("vault-cert-role") };
+    case "aws":
+      return {
+        method,
+        mount,
+        role: text("vault-aws-role"),
+        // Not AWS_REGION: Vault replays the request to the STS endpoint it is configured with, so the
+        // region must match Vault's setting, not wherever the job's other AWS calls go.
+        region: text("vault-aws-region") ?? "us-east-1",
+        serverId: text("vault-aws-iam-server-id"),
+        credentials: readAwsCredentials(masks)
       };
     case "kubernetes":
       return {
@@ -4116,6 +4368,58 @@ function readAuth(masks) {
         password: need(secret("vault-password"), "vault-password", method)
       };
   }
+}
+function readJwtKey(masks) {
+  const pemText = pem("vault-jwt-private-key");
+  const password = text("vault-jwt-key-password");
+  if (password !== void 0) masks.addHandle("vault-jwt-key-password", password);
+  if (pemText === void 0) return void 0;
+  masks.addSecret("vault-jwt-private-key", pemText);
+  let key;
+  try {
+    key = createPrivateKey({ key: pemText, ...password === void 0 ? {} : { passphrase: password } });
+  } catch {
+    throw new InputError(
+      `vault-jwt-private-key cannot be read as a private key${password === void 0 ? " (if it is encrypted, give vault-jwt-key-password)" : ": check vault-jwt-key-password"}.`
+    );
+  }
+  if (key.asymmetricKeyType !== "rsa")
+    throw new InputError(
+      `vault-jwt-private-key is a ${key.asymmetricKeyType ?? "non-RSA"} key: JWTs are signed RS256, give an RSA key.`
+    );
+  return key;
+}
+function readPayload(masks) {
+  const raw = need(text("vault-auth-payload"), "vault-auth-payload", "custom");
+  masks.addHandle("vault-auth-payload", raw);
+  let body;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new InputError(
+      'vault-auth-payload is not JSON: give the login body as a JSON object, e.g. {"role": "ci", "jwt": "..."}.'
+    );
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new InputError("vault-auth-payload must be a JSON object (the body of the login request).");
+  const walk = (v) => {
+    if (typeof v === "string") masks.addHandle("vault-auth-payload", v);
+    else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
+  };
+  walk(body);
+  return body;
+}
+function readAwsCredentials(masks) {
+  const accessKeyId = nonEmpty(process.env["AWS_ACCESS_KEY_ID"]);
+  const secretAccessKey = nonEmpty(process.env["AWS_SECRET_ACCESS_KEY"]);
+  if (accessKeyId === void 0 || secretAccessKey === void 0)
+    throw new InputError(
+      "vault-method aws signs with the runner's AWS credentials, and AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is not set: run aws-actions/configure-aws-credentials first."
+    );
+  const sessionToken = nonEmpty(process.env["AWS_SESSION_TOKEN"]);
+  masks.addHandle("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+  if (sessionToken !== void 0) masks.addHandle("AWS_SESSION_TOKEN", sessionToken);
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 function isLoopback(host) {
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
@@ -4226,9 +4530,9 @@ async function readMainConfig(masks) {
 }
 async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-REDTM6DB.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const requests = compat ? (await import("./shared-QWESQA3D.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
-  const vault = requests.length > 0 || tokenDeliveries.size > 0 ? readVaultConfig(masks) : void 0;
+  const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
   if (compat) {
     deliveries.add("outputs");
@@ -4472,6 +4776,7 @@ var ROOT_KEY = "session-root";
 var REVOKE_KEY = "revoke-token";
 var DOCKER_CONFIG_KEY = "docker-config";
 var REGISTRIES_KEY = "registries";
+var PKI_REVOKE_KEY = "pki-revoke";
 function sessionPaths(root) {
   const priv = join(root, "private");
   return {
@@ -4482,6 +4787,7 @@ function sessionPaths(root) {
     envFile: join(root, "secrets.env"),
     tokenFile: join(priv, "vault-token"),
     leasesFile: join(priv, "leases"),
+    certificatesFile: join(priv, "certificates"),
     formsFile: join(priv, "forms")
   };
 }
@@ -4502,6 +4808,14 @@ function loadRevokeFlag() {
 function recordLease(paths, leaseId) {
   appendFileSync(paths.leasesFile, `${leaseId}
 `, { mode: 384 });
+}
+function recordCertificate(paths, cert, revoke) {
+  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
+`, { mode: 384 });
+  saveState(PKI_REVOKE_KEY, String(revoke));
+}
+function loadPkiRevokeFlag() {
+  return getState(PKI_REVOKE_KEY) === "true";
 }
 function recordForm(paths, form) {
   appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
@@ -4536,7 +4850,11 @@ function loadCacheMatch() {
 function readRecords(paths) {
   return {
     token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean)
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean),
+    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
+      const [mount, serial] = line.split(" ");
+      return mount && serial ? [{ mount, serial }] : [];
+    })
   };
 }
 function readOptional(path) {
@@ -4652,7 +4970,7 @@ function escape(text2) {
 }
 
 // src/cache/stage.ts
-var loadCache = () => import("./shared-5LUKUIML.js");
+var loadCache = () => import("./shared-C6CWKAPL.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -4692,6 +5010,28 @@ async function saveStage(config, dirty) {
 // src/vault/connect.ts
 import { readFile } from "node:fs/promises";
 
+// src/vault/jwt-sign.ts
+import { sign } from "node:crypto";
+var IAT_SKEW_SECONDS = 60;
+function signRunnerJwt(signing, env, nowMs = Date.now()) {
+  const now = Math.floor(nowMs / 1e3);
+  const claims = {
+    iss: "vault-action",
+    iat: now - IAT_SKEW_SECONDS,
+    nbf: now,
+    exp: now + signing.ttlSeconds,
+    event: env["GITHUB_EVENT_NAME"],
+    workflow: env["GITHUB_WORKFLOW"],
+    sha: env["GITHUB_SHA"],
+    actor: env["GITHUB_ACTOR"],
+    repository: env["GITHUB_REPOSITORY"],
+    ref: env["GITHUB_REF"]
+  };
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const input = `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), signing.key).toString("base64url")}`;
+}
+
 // src/vault/auth.ts
 async function login(auth, api, deps) {
   if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
@@ -4717,11 +5057,26 @@ async function loginRequest(auth, deps) {
   const base = `auth/${auth.mount}/login`;
   switch (auth.method) {
     case "approle":
-      return { path: base, body: { role_id: auth.roleId, secret_id: auth.secretId } };
+      return {
+        path: base,
+        body: { role_id: auth.roleId, ...auth.secretId === void 0 ? {} : { secret_id: auth.secretId } }
+      };
     case "jwt": {
-      const jwt = auth.jwt ?? await deps.idToken(auth.audience);
+      const jwt = auth.jwt ?? (auth.signing ? signRunnerJwt(auth.signing, deps.env) : await deps.idToken(auth.audience));
       deps.mask("OIDC_TOKEN", jwt);
-      return { path: base, body: { role: auth.role, jwt } };
+      return { path: base, body: { ...auth.role === void 0 ? {} : { role: auth.role }, jwt } };
+    }
+    case "github":
+      return { path: base, body: { token: auth.token } };
+    case "custom":
+      return { path: base, body: { ...auth.payload } };
+    case "cert":
+      return { path: base, body: auth.name === void 0 ? {} : { name: auth.name } };
+    case "aws": {
+      const { awsLoginBody } = await import("./shared-XM652JX7.js");
+      const body = await awsLoginBody(auth);
+      deps.mask("AWS_IAM_REQUEST_HEADERS", String(body["iam_request_headers"]));
+      return { path: base, body };
     }
     case "kubernetes": {
       const jwt = await readServiceAccountToken(auth.tokenPath, deps);
@@ -4752,8 +5107,9 @@ async function readServiceAccountToken(path, deps) {
 var import_node_vault = __toESM(require_src(), 1);
 
 // src/vault/transport.ts
-import http from "node:http";
-import https from "node:https";
+import http2 from "node:http";
+import https2 from "node:https";
+import tls2 from "node:tls";
 
 // src/vault/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
@@ -4793,13 +5149,19 @@ var TransportError = class extends Error {
 };
 function createTransport(opts) {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    rejectUnauthorized: opts.tls.rejectUnauthorized,
-    ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
-    ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
-    ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
+  const router = createRouter(opts.proxy ?? { https: void 0, http: void 0, noProxy: [] }, {
+    http: agentOptions,
+    https: {
+      ...agentOptions,
+      rejectUnauthorized: opts.tls.rejectUnauthorized,
+      // One secure context rather than ca/cert/key options: Node names pooled connections after those
+      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
+      secureContext: tls2.createSecureContext({
+        ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
+        ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
+        ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
+      })
+    }
   });
   const stats = { requests: 0, retries: 0 };
   const service = opts.service ?? "Vault";
@@ -4853,15 +5215,25 @@ function createTransport(opts) {
   }
   function once2(url, req, timeoutMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
-    const headers = { ...req.headers, Accept: "application/json" };
+    const route = router.route(url);
+    const headers = {
+      ...opts.headers,
+      ...req.headers,
+      ...route.headers,
+      Accept: "application/json"
+    };
     if (body !== void 0) {
       headers["Content-Type"] = "application/json";
       headers["Content-Length"] = Buffer.byteLength(body);
     }
-    const isHttps = url.protocol === "https:";
-    const lib = isHttps ? https : http;
+    const lib = route.url.protocol === "https:" ? https2 : http2;
+    const target = {
+      method: req.method,
+      agent: route.agent,
+      ...route.path === void 0 ? {} : { path: route.path }
+    };
     return new Promise((resolve2, reject) => {
-      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      const request = lib.request(route.url, target, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("error", (e) => reject(networkError(e, url, service)));
@@ -4908,10 +5280,7 @@ function createTransport(opts) {
   }
   return {
     defaults: () => send,
-    close: () => {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    close: () => router.destroy(),
     stats,
     get down() {
       return down;
@@ -4951,7 +5320,7 @@ function parseBody(text2) {
 }
 function networkError(err, url, service) {
   const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : "";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }
 
@@ -5096,6 +5465,8 @@ function openTransport(conn, budget) {
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
     ...budget.cancel ? { cancel: budget.cancel } : {},
+    headers: conn.headers,
+    proxy: conn.proxy,
     onRetry: (e) => info(
       `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
     )
@@ -5111,6 +5482,7 @@ async function connect(conn, auth, mask, cancel) {
   const result = await login(auth, authApi, {
     idToken: (audience) => githubIdToken(audience, conn, cancel),
     readFile: (path) => readFile(path, "utf8"),
+    env: process.env,
     mask
   });
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
@@ -5970,6 +6342,8 @@ export {
   recordToken,
   loadRevokeFlag,
   recordLease,
+  recordCertificate,
+  loadPkiRevokeFlag,
   recordForm,
   readForms,
   saveMainCompleted,

@@ -4,10 +4,10 @@ import {
   WILDCARDS,
   normalizeKey,
   require_jsonata
-} from "./shared-RATI56NS.js";
+} from "./shared-7C7FXWYB.js";
 import {
   __toESM
-} from "./shared-VBZQBPYA.js";
+} from "./shared-QZW2MRLD.js";
 
 // src/compat/select.ts
 var import_jsonata = __toESM(require_jsonata(), 1);

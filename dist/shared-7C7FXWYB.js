@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./shared-VBZQBPYA.js";
+} from "./shared-QZW2MRLD.js";
 
 // node_modules/jsonata/jsonata.js
 var require_jsonata = __commonJS({

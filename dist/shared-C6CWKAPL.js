@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-SRR6YUHG.js";
+} from "./shared-BAEAM3BQ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -19,13 +19,13 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-XBUU4PES.js";
+} from "./shared-ZSNS37GS.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./shared-VBZQBPYA.js";
+} from "./shared-QZW2MRLD.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -5,15 +5,15 @@ import {
   SpecError,
   assertUniqueNames,
   parsePath
-} from "./shared-YE6KWAHM.js";
+} from "./shared-UUCFOR5P.js";
 import {
   WILDCARDS,
   normalizeKey,
   require_jsonata
-} from "./shared-RATI56NS.js";
+} from "./shared-7C7FXWYB.js";
 import {
   __toESM
-} from "./shared-VBZQBPYA.js";
+} from "./shared-QZW2MRLD.js";
 
 // src/compat/spec.ts
 var import_jsonata = __toESM(require_jsonata(), 1);

@@ -1,0 +1,177 @@
+// Enterprise proxies for Vault requests: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl and
+// @actions/http-client read them (lower case first). https targets go through an HTTP CONNECT
+// tunnel (TLS end to end, the proxy sees only host and port); http targets are sent to the proxy
+// in absolute form. Which proxy applies is pure (proxyFor); the agents are the I/O edge.
+import http from 'node:http';
+import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+
+export interface ProxyEnv {
+  readonly https: URL | undefined;
+  readonly http: URL | undefined;
+  /** Lower-cased NO_PROXY entries. */
+  readonly noProxy: readonly string[];
+}
+
+/** Reads the proxy variables; throws a message naming the variable when one is not an http:// URL. */
+export function proxyEnv(env: NodeJS.ProcessEnv): ProxyEnv {
+  const pick = (name: string): URL | undefined => {
+    const lower = name.toLowerCase();
+    const raw = (env[lower] ?? '').trim() || (env[name] ?? '').trim();
+    if (raw === '') return undefined;
+    const source = env[lower]?.trim() ? lower : name;
+    let url: URL;
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    } catch {
+      throw new Error(`${source} is not a URL: write it as http://proxy.example.com:3128.`);
+    }
+    if (url.protocol !== 'http:')
+      throw new Error(`${source}: only http:// proxies are supported (https targets are tunnelled with CONNECT).`);
+    return url;
+  };
+  const noProxy = ((env['no_proxy'] ?? '').trim() || (env['NO_PROXY'] ?? '').trim())
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  return { https: pick('HTTPS_PROXY'), http: pick('HTTP_PROXY'), noProxy };
+}
+
+/** The proxy for a request to `target`, or undefined to connect directly. */
+export function proxyFor(target: URL, env: ProxyEnv): URL | undefined {
+  const proxy = target.protocol === 'https:' ? env.https : env.http;
+  if (!proxy || bypassed(target, env.noProxy)) return undefined;
+  return proxy;
+}
+
+function bypassed(target: URL, noProxy: readonly string[]): boolean {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  return noProxy.some((entry) => {
+    if (entry === '*') return true;
+    // host, host:port, [v6]:port, or a bare IPv6 address (several colons, no port)
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
+    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, '');
+    const wanted = bracketed?.[2] ?? single?.[2];
+    if (wanted !== undefined && wanted !== port) return false;
+    return name !== '' && (host === name || host.endsWith(`.${name}`));
+  });
+}
+
+export interface Route {
+  /** Where the socket goes: the target, or the proxy for an absolute-form http request. */
+  readonly url: URL;
+  readonly agent: http.Agent;
+  /** The request target when it differs from url's path (absolute form). */
+  readonly path?: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface Router {
+  route(target: URL): Route;
+  /** CONNECT tunnels opened so far (each carries many kept-alive requests). */
+  readonly tunnels: number;
+  destroy(): void;
+}
+
+/** Agents per route, each kept alive: one direct pair, and per proxy one tunnelling and one plain agent. */
+export function createRouter(env: ProxyEnv, options: { http: http.AgentOptions; https: https.AgentOptions }): Router {
+  const direct = { http: new http.Agent(options.http), https: new https.Agent(options.https) };
+  const viaProxy = new Map<string, http.Agent>();
+  let tunnels = 0;
+  const agentFor = (proxy: URL, secure: boolean): http.Agent => {
+    const key = `${secure ? 'tunnel' : 'plain'} ${proxy.href}`;
+    let agent = viaProxy.get(key);
+    if (!agent) {
+      agent = secure
+        ? new TunnelAgent(proxy, options.https, () => {
+            tunnels++;
+          })
+        : new http.Agent(options.http);
+      viaProxy.set(key, agent);
+    }
+    return agent;
+  };
+  return {
+    route(target) {
+      const secure = target.protocol === 'https:';
+      const proxy = proxyFor(target, env);
+      if (!proxy) return { url: target, agent: secure ? direct.https : direct.http, headers: {} };
+      if (secure) return { url: target, agent: agentFor(proxy, true), headers: {} };
+      return {
+        url: proxy,
+        agent: agentFor(proxy, false),
+        path: target.href,
+        headers: { Host: target.host, ...proxyAuthorization(proxy) },
+      };
+    },
+    get tunnels() {
+      return tunnels;
+    },
+    destroy() {
+      direct.http.destroy();
+      direct.https.destroy();
+      for (const agent of viaProxy.values()) agent.destroy();
+    },
+  };
+}
+
+function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (proxy.username === '') return {};
+  const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'Proxy-Authorization': `Basic ${Buffer.from(user).toString('base64')}` };
+}
+
+/** A proxy that refused the tunnel: not a network blip, so not retried. */
+export class ProxyError extends Error {
+  readonly code = 'EPROXY';
+}
+
+/** An https.Agent whose sockets are TLS over a CONNECT tunnel; pooling and keep-alive stay Node's. */
+class TunnelAgent extends https.Agent {
+  constructor(
+    private readonly proxy: URL,
+    options: https.AgentOptions,
+    private readonly onTunnel: () => void,
+  ) {
+    super(options);
+  }
+
+  override createConnection(
+    options: tls.ConnectionOptions & { host?: string | null; port?: number | string | null },
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
+    const authority = `${options.host ?? ''}:${String(options.port ?? 443)}`;
+    const connect = http.request({
+      host: this.proxy.hostname,
+      port: this.proxy.port || 80,
+      method: 'CONNECT',
+      path: authority,
+      agent: false,
+      headers: { Host: authority, ...proxyAuthorization(this.proxy) },
+    });
+    const fail = (err: Error, socket?: Duplex): void => {
+      socket?.destroy();
+      callback?.(err, undefined as unknown as Duplex);
+    };
+    connect.once('connect', (res, socket) => {
+      if (res.statusCode !== 200) {
+        fail(
+          new ProxyError(
+            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`,
+          ),
+          socket,
+        );
+        return;
+      }
+      this.onTunnel();
+      const secure = tls.connect({ ...options, socket });
+      callback?.(null, secure);
+    });
+    connect.once('error', (err) => fail(err));
+    connect.end();
+    return undefined;
+  }
+}

@@ -1,0 +1,151 @@
+// vault-pki end to end through dist/: real certificates from the dev server's PKI engine, delivered as
+// files (and env/outputs on request) under vault-action's names, the private key masked in every form,
+// the serial recorded in the session and the certificate revoked in post when asked.
+import { afterEach, describe, expect, it } from 'vitest';
+import { X509Certificate, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Job } from '../runner/job.js';
+import { DEMO } from '../vault-server/seed.js';
+import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import { embeddedEncodings, hits } from './masks.js';
+
+const NOISY = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', DEBUG: '*' };
+
+let fx: Fixture | undefined;
+let job: Job | undefined;
+afterEach(async () => {
+  job?.dispose();
+  await fx?.server.close();
+  fx = job = undefined;
+});
+
+async function setUp(): Promise<{ fx: Fixture; job: Job; caPem: string; inputs: Record<string, string> }> {
+  fx = await startFixture();
+  job = new Job(NOISY);
+  const caPem = fx.server.mountPki('', 'pki', { web: { allowedDomains: ['example.com'], allowSubdomains: true } });
+  fx.server.addPolicy('', 'pki-issuer', [
+    { path: 'pki/issue/web', capabilities: ['update'] },
+    { path: 'pki/revoke', capabilities: ['update'] },
+  ]);
+  const roleId = `pki-${randomBytes(8).toString('hex')}`;
+  const secretId = randomBytes(18).toString('base64url');
+  fx.server.enableAppRole('', 'approle', 'pki', { roleId, secretId, policies: [DEMO.policy, 'pki-issuer'] });
+  const inputs = {
+    'vault-addr': fx.server.url,
+    'vault-method': 'approle',
+    'vault-role-id': roleId,
+    'vault-secret-id': secretId,
+  };
+  return { fx, job, caPem, inputs };
+}
+
+describe('vault-pki', () => {
+  it('issues a certificate, delivers cert, key and CA as files, masks the key, revokes in post', async () => {
+    const s = await setUp();
+    const main = await s.job.main({
+      ...s.inputs,
+      secrets: 'secret/ci/app password | PW',
+      'vault-pki': 'pki/issue/web {"common_name": "app.example.com", "ttl": "1h"} | WEB ;',
+      'vault-pki-revoke': 'true',
+    });
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    const dir = main.outputs['files-dir'] ?? '';
+    const read = (n: string): string => readFileSync(join(dir, n), 'utf8');
+    expect((main.outputs['names'] ?? '').split(' ').sort()).toEqual([
+      'PW',
+      'WEB_CA',
+      'WEB_CA_CHAIN',
+      'WEB_CERT',
+      'WEB_KEY',
+    ]);
+    const cert = new X509Certificate(read('WEB_CERT'));
+    expect(cert.subject).toContain('CN=app.example.com');
+    expect(cert.verify(new X509Certificate(s.caPem).publicKey)).toBe(true);
+    expect(read('WEB_CA').trim()).toBe(s.caPem.trim());
+    expect(read('WEB_CA_CHAIN').trim()).toBe(s.caPem.trim());
+    const key = read('WEB_KEY');
+    // the key belongs to the certificate
+    expect(createPublicKey(createPrivateKey(key)).export({ type: 'spki', format: 'pem' })).toBe(
+      cert.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    // the key is masked whole, line by line and in its encodings, before the issue is reported
+    const lines = main.stdout.split('\n');
+    const issuedAt = lines.findIndex((l) => l.startsWith('Issued certificate WEB'));
+    expect(issuedAt).toBeGreaterThan(-1);
+    const keyMask = lines.indexOf(`::add-mask::${key.split('\n')[1] ?? ''}`);
+    expect(keyMask).toBeGreaterThan(-1);
+    expect(keyMask).toBeLessThan(issuedAt);
+    expect(main.masks).toContain(key);
+    for (const e of embeddedEncodings(key)) expect(hits(main.masks, e.text), e.form).toBe(true);
+    // the serial is in the log and the session, never the key
+    const [issued] = s.fx.server.pkiCertificates('', 'pki');
+    expect(issued?.revoked).toBe(false);
+    expect(main.stdout).toContain(`(serial ${issued?.serial ?? '?'})`);
+    expect(readFileSync(join(sessionRoot(main), 'private', 'certificates'), 'utf8')).toBe(
+      `pki ${issued?.serial ?? '?'}\n`,
+    );
+
+    const post = await s.job.post();
+    expect(post.exitCode, post.stdout + post.stderr).toBe(0);
+    expect(s.fx.server.pkiCertificates('', 'pki')).toEqual([{ serial: issued?.serial, revoked: true }]);
+    expect(s.job.summary).toContain('revoked 1 of 1 certificate(s)');
+    expectGone(sessionRoot(main));
+    expectNoLeaks(s.job, [...allSecretValues(s.fx, s.job), key]);
+  });
+
+  it("delivers vault-action's env names on request, and keeps the certificate without vault-pki-revoke", async () => {
+    const s = await setUp();
+    const main = await s.job.main({
+      ...s.inputs,
+      'vault-pki': 'pki/issue/web {"common_name": "ci.example.com"}',
+      deliver: 'files env',
+    });
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    expect(main.env['WEB_KEY']).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(main.env['WEB_CERT']).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(Object.keys(main.env)).toEqual(expect.arrayContaining(['WEB_CA', 'WEB_CA_CHAIN']));
+    const post = await s.job.post();
+    expect(post.exitCode).toBe(0);
+    expect(s.fx.server.pkiCertificates('', 'pki').map((c) => c.revoked)).toEqual([false]);
+    expect(s.fx.server.requests.some((r) => r.path === 'pki/revoke')).toBe(false);
+  });
+
+  it('a refused request and a garbled reply are clear errors; bad lines are input errors', async () => {
+    const s = await setUp();
+    const refused = await s.job.main({ ...s.inputs, 'vault-pki': 'pki/issue/web {"common_name": "evil.org"}' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/::error::.*pki\/issue\/web.*common name evil.org not allowed by this role/);
+    await s.job.post();
+
+    s.fx.server.addFault({ path: 'pki/issue/web', status: 200, errors: ['::error::owned'] });
+    const garbled = new Job(NOISY);
+    try {
+      const main = await garbled.main({ ...s.inputs, 'vault-pki': 'pki/issue/web {"common_name": "a.example.com"}' });
+      expect(main.exitCode).toBe(1);
+      expect(main.stdout).toContain('::error::vault-pki entry 1: pki/issue/web returned no private_key');
+      expect(main.stdout).not.toMatch(/^\s*::error::owned/m);
+      await garbled.post();
+    } finally {
+      garbled.dispose();
+    }
+
+    for (const [line, message] of [
+      ['pki/issue/web common_name=x', /vault-pki entry 1 is not "pki\/issue\/ROLE \{JSON parameters\} \| NAME"/],
+      ['pki/roles/web {"common_name": "a.example.com"}', /vault-pki entry 1: pki\/roles\/web is not an issue endpoint/],
+      ['pki/issue/web {"common_name": }', /vault-pki entry 1: the parameters are not valid JSON/],
+      ['pki/issue/web {"common_name": "a.example.com"} | 9BAD', /vault-pki entry 1: "9BAD" is not a usable name/],
+    ] as const) {
+      const bad = new Job(NOISY);
+      try {
+        const before = s.fx.server.requests.length;
+        const main = await bad.main({ ...s.inputs, 'vault-pki': line });
+        expect(main.exitCode).toBe(1);
+        expect(main.stdout).toMatch(message);
+        expect(s.fx.server.requests.length).toBe(before);
+      } finally {
+        bad.dispose();
+      }
+    }
+  });
+});
