@@ -25,7 +25,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-FG5GEB32.js";
+} from "./shared-3JGHCMZO.js";
 import {
   assertUniqueNames,
   deriveName,

@@ -22,7 +22,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-FG5GEB32.js";
+} from "./shared-3JGHCMZO.js";
 import "./shared-UUCFOR5P.js";
 import {
   create

@@ -2,7 +2,7 @@
 // requests rather than core.getIDToken, whose HTTP client has no timeout: a hanging
 // token endpoint would hold the step past vault-timeout. Here each try is bounded by
 // vault-request-timeout, the whole by vault-timeout, retries follow vault-retries, and
-// a cancel stops it like any Vault request.
+// a cancel stops it like any Vault request. HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply as to Vault.
 import * as core from '@actions/core';
 import type { ConnectionConfig } from '../inputs/index.js';
 import { DEFAULT_RETRY } from './retry.js';
@@ -31,6 +31,8 @@ export async function githubIdToken(
     deadlineInput: 'vault-timeout',
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
+    proxy: conn.proxy,
     service: SERVICE,
     ...(cancel ? { cancel } : {}),
     onRetry: (e) =>

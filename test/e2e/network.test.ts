@@ -170,7 +170,7 @@ describe('proxies', () => {
 });
 
 describe("GitHub's OIDC endpoint behind a proxy", () => {
-  it('core.getIDToken reaches a token endpoint only the proxy can resolve (http-client honours HTTP_PROXY)', async () => {
+  it('the OIDC token request reaches an endpoint only the proxy can resolve (HTTP_PROXY honoured)', async () => {
     fx = await startFixture();
     proxy = await startProxy({ 'oidc.corp.test': '127.0.0.1' });
     job = new Job(NOISY);
@@ -194,8 +194,11 @@ describe("GitHub's OIDC endpoint behind a proxy", () => {
       },
     );
     expect(main.exitCode, main.stdout + main.stderr).toBe(0);
-    // @actions/http-client tunnels even http targets with CONNECT.
-    expect(proxy.tunnels).toEqual([`oidc.corp.test:${port}`]);
+    // An http target goes to the proxy in absolute form, as Vault requests do.
+    expect(proxy.forwarded).toEqual([
+      `GET http://oidc.corp.test:${port}/_oidc/token?api-version=2.0&audience=${encodeURIComponent('https://github.com/octo-org')}`,
+    ]);
+    expect(proxy.tunnels).toEqual([]);
     expect(fx.server.requests.some((r) => r.path === '_oidc/token' && r.status === 200)).toBe(true);
     await job.post();
     expectNoLeaks(job, allSecretValues(fx, job));

@@ -5430,6 +5430,8 @@ async function githubIdToken(audience, conn, cancel) {
     deadlineInput: "vault-timeout",
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
+    proxy: conn.proxy,
     service: SERVICE,
     ...cancel ? { cancel } : {},
     onRetry: (e) => info(`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
