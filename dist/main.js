@@ -7,11 +7,14 @@ import {
   VaultRequestError,
   assertUniqueNames,
   builderName,
+  childEnv,
   connect,
   deriveName,
   detectBuilder,
   docker,
   groupByPath,
+  inertMessage,
+  inertProperties,
   isValidName,
   loginAll,
   readMainConfig,
@@ -23,11 +26,12 @@ import {
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
+  say,
   sessionPaths,
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-D3YXZHQN.js";
 import {
   error,
   exportVariable,
@@ -423,16 +427,29 @@ async function fetchSecrets(requests, api, opts) {
       throw new Error(
         `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are not read).`
       );
-    const settled2 = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group2, `${first.path}/${leaf}`, leaf));
+    const settled2 = await mapSettled(
+      leaves,
+      opts.concurrency,
+      (leaf) => atLine(first.line, readOne(group2, `${first.path}/${leaf}`, leaf))
+    );
     return unwrapAll(settled2).flat();
   };
   const settled = await mapSettled(groups, opts.concurrency, (group2) => {
     const first = group2[0];
-    return first.folder ? readFolder(group2) : readOne(group2, first.path);
+    return atLine(first.line, first.folder ? readFolder(group2) : readOne(group2, first.path));
   });
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+async function atLine(line, work) {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof FetchError || !(err instanceof Error) || err.message.startsWith("secrets line ")) throw err;
+    err.message = `secrets line ${line}: ${err.message}`;
+    throw err;
+  }
 }
 function unwrapAll(settled) {
   const failures = settled.flatMap((r) => {
@@ -459,9 +476,8 @@ async function vaultStage(vault, requests, masks2, session) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
-    info(
-      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`
-    );
+    const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
+    info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {
@@ -1101,8 +1117,8 @@ function checkFile(config, masks2) {
   const file = workspaceRelative(path);
   for (const f of findings) {
     const props = { title: `Dockerfile ${f.rule}`, file, ...f.line > 0 ? { startLine: f.line } : {} };
-    if (f.severity === "error") error(f.message, props);
-    else warning(f.message, props);
+    if (f.severity === "error") error(inertMessage(f.message), inertProperties(props));
+    else warning(inertMessage(f.message), inertProperties(props));
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0)
@@ -1216,7 +1232,7 @@ import { spawn } from "node:child_process";
 async function scanImage(scanner, image, env) {
   const child = spawn("docker", ["save", image], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env }
+    env: childEnv(env)
   });
   let stderr = "";
   child.stderr.on("data", (d) => stderr += d.toString());
@@ -1232,11 +1248,11 @@ async function guardImage(masks2, image, env) {
   const scanner = new Scanner(masks2.forms());
   await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
   info(
-    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
+    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
   );
   if (scanner.hits.length === 0) return;
   for (const hit of scanner.hits.slice(0, 20))
-    error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
+    error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
       title: "Leaked secret"
     });
   throw new Error(
@@ -1272,5 +1288,5 @@ async function run(masks2) {
 }
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+  setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

@@ -11,6 +11,7 @@ import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
 import { recordForm, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
+import { inertMessage } from './output.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readMainConfig(masks);
@@ -42,5 +43,5 @@ async function run(masks: MaskRegistry): Promise<void> {
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
 run(masks).catch((err: unknown) => {
-  core.setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+  core.setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

@@ -7,6 +7,7 @@ import { readConnectionConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
 import { openTransport } from '../vault/connect.js';
+import { inertMessage } from '../output.js';
 
 export interface RevokeReport {
   leasesRevoked: number;
@@ -58,7 +59,7 @@ export async function revokeRecorded(
   try {
     conn = readConnectionConfig(masks);
   } catch (err) {
-    core.warning(`not revoking: ${messageOf(err)}`);
+    core.warning(inertMessage(`not revoking: ${messageOf(err)}`));
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
   const transport = openTransport(conn);
@@ -67,7 +68,7 @@ export async function revokeRecorded(
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
     const report = await revokeAll(leaseApi, leases, tokenApi);
     for (const failure of report.failures)
-      core.warning(`${masks.redact(failure)} The credentials expire at their TTL instead.`);
+      core.warning(inertMessage(`${masks.redact(failure)} The credentials expire at their TTL instead.`));
     const out = [];
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');

@@ -9,6 +9,7 @@ import { loadDockerRecords, loadRevokeFlag, readForms, readRecords, sessionPaths
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredTree } from './shred.js';
+import { say } from '../output.js';
 
 export async function cleanSession(
   root: string,
@@ -30,7 +31,7 @@ export async function cleanSession(
     lines.push(...(await revokeRecorded(masks, records.token, records.leases, revokeToken)));
   }
   const shred = shredTree(root);
-  for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
+  for (const failure of shred.failures) core.warning(say`could not remove ${failure}`);
   lines.push(
     `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`,
   );

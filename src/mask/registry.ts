@@ -1,3 +1,4 @@
+import { inert } from '../output.js';
 import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
 
 /** A form registered for a secret, remembered for redaction and for the leak guard. */
@@ -72,7 +73,10 @@ export class MaskRegistry {
     return out;
   }
 
-  #addAll(name: string, forms: readonly MaskForm[]): void {
+  #addAll(name: string, given: readonly MaskForm[]): void {
+    // A value inside untrusted text is printed made inert (src/output.ts), `##[` and
+    // control characters escaped: that spelling must be masked too.
+    const forms = given.flatMap((f) => (inert(f.text) === f.text ? [f] : [f, { ...f, text: inert(f.text) }]));
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };

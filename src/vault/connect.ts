@@ -7,6 +7,7 @@ import { login } from './auth.js';
 import { createVaultApi, type VaultApi } from './client.js';
 import { backoffMs, DEFAULT_RETRY } from './retry.js';
 import { createTransport, type Transport } from './transport.js';
+import { say } from '../output.js';
 
 export interface Connection {
   /** Authenticated, in the secrets namespace. */
@@ -24,7 +25,7 @@ export function openTransport(conn: ConnectionConfig): Transport {
     maxSockets: conn.concurrency,
     onRetry: (e) =>
       core.info(
-        `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
+        say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
       ),
   });
 }

@@ -11,6 +11,7 @@ import type { Secret } from '../secret.js';
 import { recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
+import { say } from '../output.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -30,9 +31,8 @@ export async function vaultStage(
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
-    core.info(
-      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`,
-    );
+    const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(', ')})` : '';
+    core.info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {

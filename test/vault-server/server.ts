@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
 import { Faults, faultReply, type FaultRule } from './faults.js';
+import { Hostile } from './hostile.js';
 import { isRecord, signJwt } from './jwt.js';
 import { writeKv } from './kv.js';
 import type { Capability, PolicyRule } from './policy.js';
@@ -87,6 +88,8 @@ export interface VaultDevServer {
   connectionsOpened: number;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Hostile replies on or off (see hostile.ts); off by default. */
+  setHostile(on: boolean): void;
 }
 
 /** What the OIDC stand-in puts in its tokens, like a push to main of octo-org/octo-repo. */
@@ -116,6 +119,7 @@ class DevServer implements VaultDevServer {
   readonly oidc: VaultDevServer['oidc'];
   private readonly state = new VaultState();
   private readonly faults = new Faults();
+  private readonly hostile = new Hostile();
   private readonly server: http.Server;
   private connectionIds = 0;
 
@@ -295,6 +299,10 @@ class DevServer implements VaultDevServer {
     this.faults.clear();
   }
 
+  setHostile(on: boolean): void {
+    this.hostile.on = on;
+  }
+
   // ---- request handling ----------------------------------------------------------------------
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -348,6 +356,7 @@ class DevServer implements VaultDevServer {
     } catch (err) {
       reply = errorReply(500, String(err));
     }
+    reply = this.hostile.apply(reply, this.state);
     record.status = reply.status;
     res.statusCode = reply.status;
     res.setHeader('Cache-Control', 'no-store');

@@ -4443,6 +4443,30 @@ function readDeliveries() {
   return out;
 }
 
+// src/output.ts
+function inert(text2) {
+  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
+}
+function controlEscape(c) {
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inertMessage(text2) {
+  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
+}
+function say(words, ...parts) {
+  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1]))) + word, "");
+}
+function inertProperties(props) {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
+  );
+}
+function summaryText(text2) {
+  return inert(text2).replace(/[&<>"'|`*_[\]()!#\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 // src/mask/forms.ts
 var MIN_DERIVED_LENGTH = 8;
 var MIN_SECRET_LENGTH = 6;
@@ -4611,7 +4635,8 @@ var MaskRegistry = class {
     for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
     return out;
   }
-  #addAll(name, forms) {
+  #addAll(name, given) {
+    const forms = given.flatMap((f) => inert(f.text) === f.text ? [f] : [f, { ...f, text: inert(f.text) }]);
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
@@ -4741,15 +4766,33 @@ function loadDockerRecords() {
   };
 }
 
+// src/child-env.ts
+var PASSED = [
+  /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TERM|NO_COLOR|XDG_RUNTIME_DIR|XDG_CONFIG_HOME)$/,
+  /^LC_[A-Z]+$/,
+  // docker, buildx and BuildKit settings; the registry credentials live in DOCKER_CONFIG, not env
+  /^(DOCKER|BUILDX|BUILDKIT)_[A-Z0-9_]+$/,
+  /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|no_proxy|all_proxy)$/,
+  /^SSL_CERT_(FILE|DIR)$/
+];
+function childEnv(extra = {}) {
+  const out = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== void 0 && PASSED.some((p) => p.test(name))) out[name] = value;
+  return { ...out, ...extra };
+}
+
 // src/docker/cli.ts
+import { EOL } from "node:os";
 async function docker(args, opts = {}) {
   try {
-    const env = { ...process.env, ...opts.env };
+    const echo = (line) => void process.stdout.write(`${inert(line)}${EOL}`);
     return await getExecOutput("docker", [...args], {
       ...opts.input !== void 0 ? { input: opts.input } : {},
-      env,
+      env: childEnv(opts.env),
       ignoreReturnCode: true,
-      silent: opts.silent ?? true
+      silent: true,
+      ...opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}
     });
   } catch (err) {
     if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
@@ -4822,9 +4865,7 @@ async function writePostSummary(cleanup, guard) {
   if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
   await summary2.write();
 }
-function escape(text2) {
-  return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+var escape = summaryText;
 
 // src/cache/stage.ts
 var loadCache = () => import("./shared-N2ITZLMH.js");
@@ -4843,7 +4884,7 @@ async function restoreStage(config) {
   );
   saveCacheMatch(matched ?? "");
   setOutput("cache-hit", String(matched === config.key));
-  info(matched ? `cache restored from ${matched}` : "cache: no entry matched");
+  info(matched ? say`cache restored from ${matched}` : "cache: no entry matched");
 }
 async function saveStage(config, dirty) {
   const cache = await loadCache();
@@ -4859,7 +4900,9 @@ async function saveStage(config, dirty) {
     const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
     return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
   } catch (err) {
-    warning(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    warning(
+      inertMessage(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`)
+    );
     return `cache ${config.key}: save failed (see warnings)`;
   }
 }
@@ -5169,7 +5212,7 @@ function openTransport(conn) {
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
     onRetry: (e) => info(
-      `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
+      say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
     )
   });
 }
@@ -5246,9 +5289,9 @@ async function logoutAll(registries, env) {
     try {
       const run = await docker(["logout", registry], { env });
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else warning(`docker logout ${registry} failed: ${reason(run)}`);
+      else warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
     } catch (err) {
-      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+      warning(inertMessage(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
   return lines;
@@ -5808,7 +5851,7 @@ async function* gunzip(source) {
   for await (const chunk of out) yield chunk;
 }
 async function* unzstd(source) {
-  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"], env: childEnv() });
   const spawned = new Promise((resolve3, reject) => {
     child.once("spawn", resolve3);
     child.once(
@@ -6036,6 +6079,10 @@ export {
   readConnectionConfig,
   readGuardConfig,
   readMainConfig,
+  inert,
+  inertMessage,
+  say,
+  inertProperties,
   MIN_SECRET_LENGTH,
   MaskRegistry,
   writePrivateFile,
@@ -6056,6 +6103,7 @@ export {
   createVaultApi,
   openTransport,
   connect,
+  childEnv,
   docker,
   reason,
   builderName,

@@ -1,0 +1,93 @@
+// Trust boundaries (issue 7 §1): text the action did not write (Vault replies, key and
+// file names, lease ids) must never become a workflow command for either of the
+// runner's parsers, nor markup in the summary; every value stays masked.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Job, type StepResult } from '../runner/job.js';
+import { parseCommands } from '../runner/commands.js';
+import { HOSTILE_PAYLOADS, HOSTILE_TEXT } from '../vault-server/hostile.js';
+import { allSecretValues, expectNoLeaks, startFixture, type Fixture } from './fixture.js';
+
+let fx: Fixture;
+let job: Job;
+beforeEach(async () => {
+  fx = await startFixture();
+  job = new Job();
+});
+afterEach(async () => {
+  job.dispose();
+  await fx.server.close();
+});
+
+/** Commands the action itself prints; anything else (or any `##[` command) came from outside. */
+const MEANT = new Set(['add-mask', 'group', 'endgroup', 'warning', 'error', 'notice', 'debug']);
+
+/** The runner sees only commands the action meant, each a whole `::` line as @actions/core writes it. */
+export function expectOnlyMeantCommands(step: StepResult): void {
+  for (const c of step.commands) {
+    expect(c.parser, `${step.step} line ${c.line}: a ##[ command`).toBe('v2');
+    expect(MEANT.has(c.command), `${step.step} line ${c.line}: ::${c.command}`).toBe(true);
+    expect(step.stdout.split('\n')[c.line]?.startsWith(`::${c.command}`), `${step.step} line ${c.line}`).toBe(true);
+  }
+  expect(parseCommands(step.stderr), `${step.step} stderr holds a command`).toEqual([]);
+}
+
+/** No payload is live markup in the summary. */
+export function expectInertSummary(summary: string): void {
+  for (const live of ['<img', '](https', '`code`', '**bold**', '##[', '\n::']) expect(summary).not.toContain(live);
+}
+
+describe('hostile Vault and hostile file names', () => {
+  it('policies, warnings, lease ids, key names, file names: no command, values masked, summary inert', async () => {
+    fx.server.setHostile(true);
+    const keyed = 'hostile-key-value-0123456789';
+    fx.server.putKv('', 'secret', 'ci/hostile', { [HOSTILE_TEXT]: keyed });
+    const scan = join(job.workspace, 'out');
+    mkdirSync(scan);
+    // names a scanner prints: legacy command in the name, a line break starting a command
+    writeFileSync(join(scan, 'evil##[stop-commands]tok2.gz'), gzipSync(`x=${fx.values.password}\n`));
+    writeFileSync(join(scan, 'evil\n::set-output name=pwned::1\n.txt'), `y=${fx.values.apiKey}\n`);
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-method': 'approle',
+      'vault-role-id': fx.approle.roleId,
+      'vault-secret-id': fx.approle.secretId,
+      secrets: `${fx.spec}\nsecret/ci/hostile * | H_`,
+      'scan-paths': scan,
+      'on-leak': 'delete',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const post = await job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    for (const step of job.steps) expectOnlyMeantCommands(step);
+    // every value registered (stop-commands would have left add-mask lines unprocessed)
+    for (const v of [...Object.values(fx.expected), keyed]) expect(main.masks).toContain(v);
+    for (const lease of fx.server.leases()) expect(main.masks).toContain(lease.id);
+    expect(post.commands.filter((c) => c.command === 'warning').length).toBeGreaterThanOrEqual(2); // both files
+    expectInertSummary(job.summary);
+    expect(main.outputs).not.toHaveProperty('pwned');
+    // a hostile lease id shares its payload lines with the policy names printed in the log:
+    // look for its own part (the id Vault made) instead
+    const stems = fx.server.leases().map((l) => l.id.slice(0, l.id.indexOf(HOSTILE_PAYLOADS[0])));
+    const values = allSecretValues(fx, job, [keyed, ...stems]).filter((v) => !v.includes(HOSTILE_PAYLOADS[0]));
+    expectNoLeaks(job, values);
+  });
+
+  it('error bodies of a failing read: no command, a clear error', async () => {
+    fx.server.setHostile(true);
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/missing password | X',
+    });
+    expect(main.exitCode).toBe(1);
+    expectOnlyMeantCommands(main);
+    const error = main.commands.find((c) => c.command === 'error');
+    expect(error?.message).toMatch(/secrets line 1: Vault read secret\/data\/ci\/missing failed with HTTP 404/);
+    expect(error?.message).not.toContain('##[');
+    expectOnlyMeantCommands(await job.post());
+    expectInertSummary(job.summary);
+  });
+});
