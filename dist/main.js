@@ -31,7 +31,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-D3YXZHQN.js";
+} from "./shared-DRWWTA5X.js";
 import {
   error,
   exportVariable,
@@ -477,7 +477,7 @@ async function vaultStage(vault, requests, masks2, session) {
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value));
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
-    info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${policies}.`);
+    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {
@@ -512,7 +512,7 @@ async function vaultStage(vault, requests, masks2, session) {
       }
     );
     const facts = {
-      addr: vault.connection.addr,
+      addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,

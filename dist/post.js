@@ -24,7 +24,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-D3YXZHQN.js";
+} from "./shared-DRWWTA5X.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

@@ -2,10 +2,14 @@
 import * as core from '@actions/core';
 import type { AuthConfig, AuthMethod } from '../vault/auth.js';
 import type { MaskRegistry } from '../mask/registry.js';
+import { say } from '../output.js';
 import { bool, choice, InputError, integer, need, nonEmpty, pem, seconds, text } from './read.js';
 
 export interface ConnectionConfig {
+  /** As given, for requests (userinfo included, trailing slashes dropped). */
   readonly addr: string;
+  /** scheme://host:port only: what the log, the summary and errors show. */
+  readonly shownAddr: string;
   readonly namespace: string | undefined;
   readonly authNamespace: string | undefined;
   readonly tls: {
@@ -47,13 +51,15 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   try {
     url = new URL(addr);
   } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
+    // not echoed: an address can carry credentials, and this one could not be parsed to find them
+    throw new InputError('vault-addr is not a URL: write it as https://host:8200.');
   }
+  maskUserinfo(masks, addr, url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     core.warning(
-      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`,
+      say`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`,
     );
   }
   const skipVerify = bool('vault-tls-skip-verify', false);
@@ -70,6 +76,7 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   const namespace = text('vault-namespace') ?? nonEmpty(process.env['VAULT_NAMESPACE']);
   return {
     addr: addr.replace(/\/+$/, ''),
+    shownAddr: `${url.protocol}//${url.host}`,
     namespace,
     authNamespace: text('vault-auth-namespace') ?? namespace,
     tls: {
@@ -137,6 +144,29 @@ function readAuth(masks: MaskRegistry): AuthConfig {
         username: need(text('vault-username'), 'vault-username', method),
         password: need(secret('vault-password'), 'vault-password', method),
       };
+  }
+}
+
+/**
+ * https://user:pass@vault/: the credentials, and the address in every spelling a job
+ * secret or a log could hold (as given, with and without the trailing slash, as URL
+ * prints it), are masked before anything prints.
+ */
+function maskUserinfo(masks: MaskRegistry, addr: string, url: URL): void {
+  if (url.username === '' && url.password === '') return;
+  const bare = addr.replace(/\/+$/, '');
+  for (const spelling of new Set([addr, bare, `${bare}/`, url.href, url.href.replace(/\/+$/, '')]))
+    masks.addHandle('vault-addr', spelling);
+  const userinfo = addr.slice(addr.indexOf('//') + 2, addr.lastIndexOf('@'));
+  masks.addHandle('vault-addr userinfo', userinfo);
+  for (const part of [url.password, decoded(url.password)]) masks.addHandle('vault-addr password', part);
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

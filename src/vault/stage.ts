@@ -32,7 +32,7 @@ export async function vaultStage(
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value));
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(', ')})` : '';
-    core.info(`Authenticated at ${vault.connection.addr} with ${vault.auth.method}${policies}.`);
+    core.info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {
@@ -68,7 +68,7 @@ export async function vaultStage(
       },
     );
     const facts = {
-      addr: vault.connection.addr,
+      addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,

@@ -91,3 +91,23 @@ describe('hostile Vault and hostile file names', () => {
     expectInertSummary(job.summary);
   });
 });
+
+describe('secrets that are not fetched values', () => {
+  it('vault-addr with userinfo: masked in every spelling, only scheme://host:port shown', async () => {
+    const origin = fx.server.url;
+    const given = origin.replace('://', '://ci-user:addr-pa55-%2Fword@') + '/';
+    const main = await job.main({
+      'vault-addr': given,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const post = await job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    for (const spelling of [given, given.slice(0, -1), 'ci-user:addr-pa55-%2Fword', 'addr-pa55-/word'])
+      expect(main.masks).toContain(spelling);
+    expect(main.stdout).toContain(`Authenticated at ${origin} with token`);
+    expect(job.summary).toContain(`at ${origin} (auth: token)`);
+    expectNoLeaks(job, [given, 'addr-pa55-%2Fword', 'addr-pa55-/word', fx.values.password]);
+  });
+});

@@ -3829,6 +3829,30 @@ var require_src = __commonJS({
   }
 });
 
+// src/output.ts
+function inert(text2) {
+  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
+}
+function controlEscape(c) {
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inertMessage(text2) {
+  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
+}
+function say(words, ...parts) {
+  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1]))) + word, "");
+}
+function inertProperties(props) {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
+  );
+}
+function summaryText(text2) {
+  return inert(text2).replace(/[&<>"'|`*_[\]()!#\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
 var InputError = class extends Error {
@@ -3882,8 +3906,8 @@ function pem(name) {
   const value = text(name);
   if (value === void 0) return void 0;
   if (value.includes("-----BEGIN")) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
-  if (decoded.includes("-----BEGIN")) return decoded;
+  const decoded2 = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
+  if (decoded2.includes("-----BEGIN")) return decoded2;
   try {
     const file = readFileSync(value, "utf8");
     if (file.includes("-----BEGIN")) return file;
@@ -4229,13 +4253,14 @@ function readConnectionConfig(masks) {
   try {
     url = new URL(addr);
   } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
+    throw new InputError("vault-addr is not a URL: write it as https://host:8200.");
   }
+  maskUserinfo(masks, addr, url);
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     warning(
-      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
+      say`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
     );
   }
   const skipVerify = bool("vault-tls-skip-verify", false);
@@ -4252,6 +4277,7 @@ function readConnectionConfig(masks) {
   const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
   return {
     addr: addr.replace(/\/+$/, ""),
+    shownAddr: `${url.protocol}//${url.host}`,
     namespace,
     authNamespace: text("vault-auth-namespace") ?? namespace,
     tls: {
@@ -4318,6 +4344,22 @@ function readAuth(masks) {
         username: need(text("vault-username"), "vault-username", method),
         password: need(secret("vault-password"), "vault-password", method)
       };
+  }
+}
+function maskUserinfo(masks, addr, url) {
+  if (url.username === "" && url.password === "") return;
+  const bare = addr.replace(/\/+$/, "");
+  for (const spelling of /* @__PURE__ */ new Set([addr, bare, `${bare}/`, url.href, url.href.replace(/\/+$/, "")]))
+    masks.addHandle("vault-addr", spelling);
+  const userinfo = addr.slice(addr.indexOf("//") + 2, addr.lastIndexOf("@"));
+  masks.addHandle("vault-addr userinfo", userinfo);
+  for (const part of [url.password, decoded(url.password)]) masks.addHandle("vault-addr password", part);
+}
+function decoded(text2) {
+  try {
+    return decodeURIComponent(text2);
+  } catch {
+    return text2;
   }
 }
 function isLoopback(host) {
@@ -4441,30 +4483,6 @@ function readDeliveries() {
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
   return out;
-}
-
-// src/output.ts
-function inert(text2) {
-  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
-}
-function controlEscape(c) {
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function inertMessage(text2) {
-  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
-}
-function say(words, ...parts) {
-  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1]))) + word, "");
-}
-function inertProperties(props) {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
-  );
-}
-function summaryText(text2) {
-  return inert(text2).replace(/[&<>"'|`*_[\]()!#\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // src/mask/forms.ts
@@ -6076,13 +6094,13 @@ export {
   isValidName,
   deriveName,
   assertUniqueNames,
-  readConnectionConfig,
-  readGuardConfig,
-  readMainConfig,
   inert,
   inertMessage,
   say,
   inertProperties,
+  readConnectionConfig,
+  readGuardConfig,
+  readMainConfig,
   MIN_SECRET_LENGTH,
   MaskRegistry,
   writePrivateFile,
