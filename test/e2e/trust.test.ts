@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Job, type StepResult } from '../runner/job.js';
-import { parseCommands } from '../runner/commands.js';
+import { Job } from '../runner/job.js';
+import { expectInertSummary, expectOnlyMeantCommands } from './trust-checks.js';
 import { HOSTILE_PAYLOADS, HOSTILE_TEXT } from '../vault-server/hostile.js';
 import { allSecretValues, expectNoLeaks, startFixture, type Fixture } from './fixture.js';
 
@@ -20,24 +20,6 @@ afterEach(async () => {
   job.dispose();
   await fx.server.close();
 });
-
-/** Commands the action itself prints; anything else (or any `##[` command) came from outside. */
-const MEANT = new Set(['add-mask', 'group', 'endgroup', 'warning', 'error', 'notice', 'debug']);
-
-/** The runner sees only commands the action meant, each a whole `::` line as @actions/core writes it. */
-export function expectOnlyMeantCommands(step: StepResult): void {
-  for (const c of step.commands) {
-    expect(c.parser, `${step.step} line ${c.line}: a ##[ command`).toBe('v2');
-    expect(MEANT.has(c.command), `${step.step} line ${c.line}: ::${c.command}`).toBe(true);
-    expect(step.stdout.split('\n')[c.line]?.startsWith(`::${c.command}`), `${step.step} line ${c.line}`).toBe(true);
-  }
-  expect(parseCommands(step.stderr), `${step.step} stderr holds a command`).toEqual([]);
-}
-
-/** No payload is live markup in the summary. */
-export function expectInertSummary(summary: string): void {
-  for (const live of ['<img', '](https', '`code`', '**bold**', '##[', '\n::']) expect(summary).not.toContain(live);
-}
 
 describe('hostile Vault and hostile file names', () => {
   it('policies, warnings, lease ids, key names, file names: no command, values masked, summary inert', async () => {
