@@ -31,7 +31,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-DRWWTA5X.js";
+} from "./shared-7XOHFG6D.js";
 import {
   error,
   exportVariable,
@@ -112,15 +112,8 @@ function deliverEnvFile(secrets, path) {
 }
 
 // src/deliver/env.ts
-var RESERVED = /^(PATH|HOME|SHELL|USER|PWD|TMPDIR|NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|CI|(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_.*)$/i;
 function deliverEnv(secrets) {
   requireFileCommand("GITHUB_ENV", "env");
-  const clashing = secrets.filter((s) => RESERVED.test(s.name)).map((s) => s.name);
-  if (clashing.length > 0) {
-    throw new Error(
-      `deliver env: ${clashing.join(", ")} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? "it" : "them"} another NAME in the secrets spec.`
-    );
-  }
   warning(
     `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
   );
@@ -141,10 +134,159 @@ function requireFileCommand(variable, delivery) {
   }
 }
 
+// src/deliver/env-names.ts
+var EXACT = new Set(
+  [
+    // the runner and the job
+    "PATH",
+    "HOME",
+    "SHELL",
+    "USER",
+    "LOGNAME",
+    "PWD",
+    "OLDPWD",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "CI",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    // shells
+    "IFS",
+    "ENV",
+    "BASH_ENV",
+    "SHELLOPTS",
+    "BASHOPTS",
+    "PS1",
+    "PS2",
+    "PS3",
+    "PS4",
+    "PROMPT_COMMAND",
+    "CDPATH",
+    "GLOBIGNORE",
+    "HISTFILE",
+    "FPATH",
+    "ZDOTDIR",
+    // C library and loader
+    "GCONV_PATH",
+    "GLIBC_TUNABLES",
+    "HOSTALIASES",
+    "LOCPATH",
+    "NLSPATH",
+    "RESOLV_HOST_CONF",
+    "MALLOC_CHECK_",
+    // runtimes that take code or options from the environment
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+    "CLASSPATH",
+    "MAVEN_OPTS",
+    "GRADLE_OPTS",
+    "GOFLAGS",
+    "GOPROXY",
+    "GOTOOLCHAIN",
+    "GOENV",
+    "RUSTC_WRAPPER",
+    "RUSTFLAGS",
+    "DOTNET_STARTUP_HOOKS",
+    "EDITOR",
+    "VISUAL",
+    "PAGER",
+    "LESSOPEN",
+    "LESSCLOSE",
+    "MANPAGER",
+    "KUBECONFIG",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CURL_CA_BUNDLE",
+    "REQUESTS_CA_BUNDLE",
+    "SSH_AUTH_SOCK",
+    "SSH_ASKPASS",
+    "SUDO_ASKPASS",
+    "PKG_CONFIG_PATH",
+    "VAULT_ADDR",
+    "VAULT_TOKEN",
+    "VAULT_NAMESPACE"
+  ].map((n) => n.toUpperCase())
+);
+var PREFIXES = [
+  "LD_",
+  "DYLD_",
+  "GIT_",
+  "DOCKER_",
+  "BUILDKIT_",
+  "BUILDX_",
+  "NODE_",
+  "NPM_CONFIG_",
+  "YARN_",
+  "PYTHON",
+  "PIP_",
+  "PERL5",
+  "PERL_",
+  "RUBY",
+  "GEM_",
+  "BUNDLE_",
+  "LC_",
+  "XDG_",
+  "BASH_FUNC_",
+  "GITHUB_",
+  "RUNNER_",
+  "ACTIONS_",
+  "INPUT_",
+  "STATE_"
+];
+var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN"]);
+function envNameRefusal(name) {
+  const upper = name.toUpperCase();
+  if (ALLOWED.has(upper)) return void 0;
+  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime or the runner read";
+  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
+  const prefix = PREFIXES.find((p) => upper.startsWith(p));
+  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
+}
+function fileVariableRefusal(variable) {
+  return EXACT.has(variable.toUpperCase()) || /^PIP_CONFIG_FILE$/i.test(variable) ? "a variable a tool reads a path from" : void 0;
+}
+
+// src/deliver/check.ts
+function checkDelivery(secrets, deliveries) {
+  const names = new Set(secrets.map((s) => s.name.toUpperCase()));
+  for (const s of secrets) {
+    if (deliveries.has("env")) {
+      const why = envNameRefusal(s.name);
+      if (why !== void 0)
+        throw new Error(
+          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
+        );
+    }
+    if (deliveries.has("files")) {
+      const variable = `${s.name}_FILE`;
+      const why = fileVariableRefusal(variable);
+      if (why !== void 0)
+        throw new Error(
+          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`
+        );
+      if (deliveries.has("env") && names.has(variable.toUpperCase()))
+        throw new Error(
+          `deliver files, env: ${variable} is both the path of ${s.name}'s file and a secret's name, so one would overwrite the other. Rename one of them in the secrets spec.`
+        );
+    }
+    for (const d of ["env", "outputs"]) {
+      if (deliveries.has(d) && s.reveal().includes("\0"))
+        throw new Error(
+          `deliver ${d}: ${s.name} (from ${s.source}) holds a NUL byte, which ${d === "env" ? "environment variables" : "step outputs"} cannot carry. Deliver it as files.`
+        );
+    }
+  }
+}
+
 // src/deliver/stage.ts
 function deliverStage(secrets, deliveries, session) {
   setOutput("names", secrets.map((s) => s.name).join(" "));
   if (secrets.length === 0) return /* @__PURE__ */ new Map();
+  checkDelivery(secrets, deliveries);
   let files = /* @__PURE__ */ new Map();
   if (deliveries.has("files")) {
     files = deliverFiles(secrets, session.files);
@@ -494,7 +636,7 @@ async function vaultStage(vault, requests, masks2, session) {
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
-          onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
+          onValue: (name, value) => addValue(masks2, name, value),
           onLease: (lease) => {
             masks2.addHandle("lease", lease.id);
             ensureToken();
@@ -535,6 +677,14 @@ function warnIfShort(name, found) {
       `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
     );
   }
+}
+function addValue(masks2, name, value) {
+  const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  warnIfShort(name, masks2.addSecret(name, printable));
+  if (printable !== value)
+    throw new Error(
+      `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`
+    );
 }
 
 // src/docker/stage.ts

@@ -24,7 +24,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-DRWWTA5X.js";
+} from "./shared-7XOHFG6D.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

@@ -29,11 +29,13 @@ export interface MainConfig {
 
 export function readMainConfig(masks: MaskRegistry): MainConfig {
   const requests = parseSpec(text('secrets') ?? '');
+  const deliveries = readDeliveries();
+  if (deliveries.has('env')) requireEnvPrefixes(requests);
   const vault = requests.length > 0 ? readVaultConfig(masks) : undefined;
   return {
     requests,
     vault,
-    deliveries: readDeliveries(),
+    deliveries,
     filesBaseDir: text('files-base-dir'),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
@@ -51,4 +53,18 @@ function readDeliveries(): Set<Delivery> {
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(', ')}.`);
   return out;
+}
+
+/**
+ * With deliver env, names Vault chooses (`*` keys, folder entries) would become variable
+ * names: whoever can write to that path could set LD_PRELOAD or BASH_ENV in every later
+ * step. A prefix from the workflow file keeps them in a family no tool reads.
+ */
+function requireEnvPrefixes(requests: readonly SecretRequest[]): void {
+  for (const r of requests) {
+    if (r.selector.kind === 'all' && (r.name ?? '') === '')
+      throw new InputError(
+        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`,
+      );
+  }
 }

@@ -50,7 +50,7 @@ export async function vaultStage(
       async () => {
         const fetched = await fetchSecrets(requests, conn.api, {
           concurrency: vault.connection.concurrency,
-          onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
+          onValue: (name, value) => addValue(masks, name, value),
           onLease: (lease) => {
             masks.addHandle('lease', lease.id);
             ensureToken();
@@ -92,4 +92,19 @@ function warnIfShort(name: string, found: { short: boolean; shortParts: number }
       `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
     );
   }
+}
+
+/**
+ * JSON can carry a lone UTF-16 surrogate (`"\ud800"`) that no UTF-8 text can: such a
+ * value cannot be printed, masked or written faithfully. Its printable spelling (what a
+ * log or file would hold: U+FFFD in its place) is masked, then the fetch stops with an
+ * error naming the secret.
+ */
+function addValue(masks: MaskRegistry, name: string, value: string): void {
+  const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  warnIfShort(name, masks.addSecret(name, printable));
+  if (printable !== value)
+    throw new Error(
+      `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`,
+    );
 }

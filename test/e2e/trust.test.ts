@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Job } from '../runner/job.js';
+import { Job, type StepResult } from '../runner/job.js';
 import { expectInertSummary, expectOnlyMeantCommands } from './trust-checks.js';
 import { HOSTILE_PAYLOADS, HOSTILE_TEXT } from '../vault-server/hostile.js';
-import { allSecretValues, expectNoLeaks, startFixture, type Fixture } from './fixture.js';
+import { allSecretValues, expectGone, expectNoLeaks, issuedTokens, startFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -91,5 +91,97 @@ describe('secrets that are not fetched values', () => {
     expect(main.stdout).toContain(`Authenticated at ${origin} with token`);
     expect(job.summary).toContain(`at ${origin} (auth: token)`);
     expectNoLeaks(job, [given, 'addr-pa55-%2Fword', 'addr-pa55-/word', fx.values.password]);
+  });
+});
+
+describe('names and values that would change how later programs run', () => {
+  const login = (): Record<string, string> => ({
+    'vault-addr': fx.server.url,
+    'vault-method': 'approle',
+    'vault-role-id': fx.approle.roleId,
+    'vault-secret-id': fx.approle.secretId,
+  });
+
+  /** main failed with `error`, the value never reached GITHUB_ENV, and post cleaned everything up. */
+  async function expectRefusedAndCleaned(main: StepResult, error: RegExp, values: string[]): Promise<void> {
+    expect(main.exitCode, main.stdout).toBe(1);
+    const failure = main.commands.filter((c) => c.command === 'error').map((c) => c.message);
+    expect(failure.join('\n')).toMatch(error);
+    expect(main.stdout).not.toMatch(/URI malformed|TypeError/);
+    expect(main.env).toEqual({});
+    const post = await job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    const root = main.state['session-root'];
+    if (root !== undefined) expectGone(root);
+    for (const token of issuedTokens(fx).filter((t) => t.startsWith('hvs.') && t !== fx.server.rootToken))
+      expect(fx.server.isTokenRevoked(token)).toBe(true);
+    for (const lease of fx.server.leases()) expect(lease.revoked).toBe(true);
+    expectNoLeaks(job, values);
+  }
+
+  it('env with `*` and no prefix is refused before Vault is asked', async () => {
+    const main = await job.main({ ...login(), secrets: 'secret/ci/app *', deliver: 'env' });
+    await expectRefusedAndCleaned(
+      main,
+      /secrets line 1: with deliver env, `secret\/ci\/app \*` takes variable names/,
+      [],
+    );
+    expect(fx.server.requests).toEqual([]);
+  });
+
+  // a Vault key under a workflow prefix, or a workflow name, that lands on a refused variable
+  it.each([
+    ['SHELL', 'opts', 'SHELLOPTS'],
+    ['PS', '4', 'PS4'],
+    ['LD_', 'audit', 'LD_AUDIT'],
+    ['GIT_', 'ssh_command', 'GIT_SSH_COMMAND'],
+    ['https_', 'proxy', 'https_PROXY'],
+    ['BASH_FUNC_', 'x%%', 'BASH_FUNC_X__'],
+  ])('env refuses %s + %s = %s, naming the secret; post cleans up', async (prefix, key, name) => {
+    const value = `value-for-${name}-0123456789`;
+    fx.server.putKv('', 'secret', 'ci/names', { [key]: value });
+    const main = await job.main({
+      ...login(),
+      secrets: `database/creds/app username | DB_USER\nsecret/ci/names * | ${prefix}`,
+      deliver: 'env',
+    });
+    const error = new RegExp(`deliver env: ${name} would replace a variable .*; it comes from secret/ci/names#`);
+    await expectRefusedAndCleaned(main, error, [value]);
+  });
+
+  it('files and env: X and X_FILE both delivered is refused', async () => {
+    fx.server.putKv('', 'secret', 'ci/pair', { x: 'x-value-0123456789', x_file: 'x-file-value-0123456789' });
+    const main = await job.main({ ...login(), secrets: 'secret/ci/pair * | P_', deliver: 'files, env' });
+    await expectRefusedAndCleaned(main, /P_X_FILE is both the path of P_X's file and a secret's name/, [
+      'x-value-0123456789',
+      'x-file-value-0123456789',
+    ]);
+  });
+
+  it('a NUL byte in a value with deliver env: a clear error naming the secret, nothing left', async () => {
+    const value = 'before-nul\0after-nul-0123456789';
+    fx.server.putKv('', 'secret', 'ci/nul', { v: value });
+    const main = await job.main({
+      ...login(),
+      secrets: 'database/creds/app password | DB_PASS\nsecret/ci/nul v | NUL_VALUE',
+      deliver: 'env',
+    });
+    await expectRefusedAndCleaned(main, /deliver env: NUL_VALUE \(from secret\/ci\/nul#v\) holds a NUL byte/, [
+      value,
+      'after-nul-0123456789',
+    ]);
+  });
+
+  it('a lone surrogate: a clear error naming the secret and its line, not "URI malformed"', async () => {
+    const value = 'lone-\ud800-surrogate-0123456789';
+    fx.server.putKv('', 'secret', 'ci/lone', { v: value });
+    const main = await job.main({
+      ...login(),
+      secrets: 'database/creds/app password | DB_PASS\nsecret/ci/lone v | LONE',
+    });
+    await expectRefusedAndCleaned(main, /secrets line 2: LONE: the value Vault returned is not valid Unicode/, [
+      value.replace('\ud800', '\ufffd'),
+    ]);
+    expect(main.masks).toContain(value.replace('\ud800', '\ufffd'));
   });
 });

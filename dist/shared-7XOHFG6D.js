@@ -4462,11 +4462,13 @@ function parseBuildSecret(entry, i) {
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 function readMainConfig(masks) {
   const requests = parseSpec(text("secrets") ?? "");
+  const deliveries = readDeliveries();
+  if (deliveries.has("env")) requireEnvPrefixes(requests);
   const vault = requests.length > 0 ? readVaultConfig(masks) : void 0;
   return {
     requests,
     vault,
-    deliveries: readDeliveries(),
+    deliveries,
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
@@ -4483,6 +4485,14 @@ function readDeliveries() {
   }
   if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
   return out;
+}
+function requireEnvPrefixes(requests) {
+  for (const r of requests) {
+    if (r.selector.kind === "all" && (r.name ?? "") === "")
+      throw new InputError(
+        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
+      );
+  }
 }
 
 // src/mask/forms.ts
