@@ -28,10 +28,11 @@ import {
   saveSessionRoot,
   say,
   sessionPaths,
+  shortParts,
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-7XOHFG6D.js";
+} from "./shared-YWVYL7AH.js";
 import {
   error,
   exportVariable,
@@ -488,7 +489,7 @@ function dig(data, segments, req, readPath) {
     } else {
       const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
       throw new Error(
-        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container, i === 0)}). Check the key's spelling and case.`
       );
     }
   }
@@ -502,10 +503,11 @@ function parsedIfJson(node) {
     return node;
   }
 }
-function describe(node) {
+function describe(node, topLevel) {
   if (Array.isArray(node)) return `an array of ${node.length}`;
   if (node !== null && typeof node === "object") {
     const keys = Object.keys(node);
+    if (!topLevel) return "an object, whose keys are part of the value and not listed";
     return keys.length === 0 ? "it has no keys" : `it has: ${keys.slice(0, 20).join(", ")}${keys.length > 20 ? ", \u2026" : ""}`;
   }
   return "it is a plain value, not an object";
@@ -666,21 +668,36 @@ async function vaultStage(vault, requests, masks2, session) {
     conn.transport.close();
   }
 }
-function warnIfShort(name, found) {
-  if (found.short) {
+function warnIfShort(name, value) {
+  if (value.trim() === "") {
+    warning(
+      `${name} is empty or only whitespace: the runner masks no such value (there is nothing to hide), and it is delivered as it is.`
+    );
+    return;
+  }
+  if (value.trim().length < MIN_SECRET_LENGTH) {
     warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
     );
   }
-  if (found.shortParts > 0) {
+  const parts = shortParts(value);
+  const lines = parts.filter((p) => p.kind === "line").length;
+  const leaves = parts.length - lines;
+  if (lines > 0) {
     warning(
-      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
+      `${name}: ${lines} line(s) are shorter than ${MIN_SECRET_LENGTH} characters. The runner masks every line of a value however short, so those words are blanked wherever they appear in the log. Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
+    );
+  }
+  if (leaves > 0) {
+    warning(
+      `${name}: ${leaves} JSON value(s) inside it are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value and its lines are). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
     );
   }
 }
 function addValue(masks2, name, value) {
   const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  warnIfShort(name, masks2.addSecret(name, printable));
+  masks2.addSecret(name, printable);
+  warnIfShort(name, printable);
   if (printable !== value)
     throw new Error(
       `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`
@@ -1414,23 +1431,24 @@ async function guardImage(masks2, image, env) {
 async function run(masks2) {
   const config = readMainConfig(masks2);
   const builder = await dockerPreflight(config.docker);
-  const session = createSession(config.filesBaseDir);
-  masks2.persistTo((form) => recordForm(session, form));
+  const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0;
+  const session = needed ? createSession(config.filesBaseDir) : void 0;
+  if (session) masks2.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
+  const fetched = config.vault && session ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   const secrets = fetched?.secrets ?? [];
-  const files = deliverStage(secrets, config.deliveries, session);
+  const files = session ? deliverStage(secrets, config.deliveries, session) : /* @__PURE__ */ new Map();
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
-  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
+  const docker2 = session ? await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard) : void 0;
   if (config.summary) {
     await writeMainSummary({
       secrets,
       deliveries: config.deliveries,
       vault: fetched?.facts,
       docker: docker2,
-      filesDir: files.size > 0 ? session.files : void 0,
-      memoryBacked: session.memoryBacked,
+      filesDir: files.size > 0 ? session?.files : void 0,
+      memoryBacked: session?.memoryBacked ?? false,
       masks: masks2.forms().length
     });
   }

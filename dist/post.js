@@ -24,7 +24,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-7XOHFG6D.js";
+} from "./shared-YWVYL7AH.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

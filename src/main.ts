@@ -16,25 +16,30 @@ import { inertMessage } from './output.js';
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readMainConfig(masks);
   const builder = await dockerPreflight(config.docker);
-  const session = createSession(config.filesBaseDir);
-  masks.persistTo((form) => recordForm(session, form));
+  // A session folder only when something will live in it: a step that fetches nothing
+  // and logs in nowhere leaves nothing behind, not even an empty folder.
+  const needed = config.vault !== undefined || config.docker.logins.length > 0 || config.docker.build !== undefined;
+  const session = needed ? createSession(config.filesBaseDir) : undefined;
+  if (session) masks.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks, session) : undefined;
+  const fetched = config.vault && session ? await vaultStage(config.vault, config.requests, masks, session) : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
   const secrets = fetched?.secrets ?? [];
-  const files = deliverStage(secrets, config.deliveries, session);
+  const files = session ? deliverStage(secrets, config.deliveries, session) : new Map<string, string>();
   const imageGuard = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;
-  const docker = await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard);
+  const docker = session
+    ? await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard)
+    : undefined;
   if (config.summary) {
     await writeMainSummary({
       secrets,
       deliveries: config.deliveries,
       vault: fetched?.facts,
       docker,
-      filesDir: files.size > 0 ? session.files : undefined,
-      memoryBacked: session.memoryBacked,
+      filesDir: files.size > 0 ? session?.files : undefined,
+      memoryBacked: session?.memoryBacked ?? false,
       masks: masks.forms().length,
     });
   }

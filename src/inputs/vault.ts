@@ -105,15 +105,19 @@ function readAuth(masks: MaskRegistry): AuthConfig {
     return value;
   };
   switch (method) {
-    case 'token':
-      return {
-        method,
-        token: need(
-          secret('vault-token', process.env['VAULT_TOKEN']),
-          'vault-token',
-          'the token method (or set VAULT_TOKEN)',
-        ),
-      };
+    case 'token': {
+      const token = need(
+        secret('vault-token', process.env['VAULT_TOKEN']),
+        'vault-token',
+        'the token method (or set VAULT_TOKEN)',
+      );
+      // it travels in the X-Vault-Token header, which cannot carry a line break
+      if (/[^\x21-\x7e]/.test(token))
+        throw new InputError(
+          'vault-token (or VAULT_TOKEN) holds a line break, space or other character a Vault token never has: copy the token again, without the line break.',
+        );
+      return { method, token };
+    }
     case 'approle':
       return {
         method,

@@ -1,4 +1,5 @@
 import { inert } from '../output.js';
+import { toolForms } from './tool-forms.js';
 import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
 
 /** A form registered for a secret, remembered for redaction and for the leak guard. */
@@ -28,7 +29,7 @@ export class MaskRegistry {
    * on their own, for a warning.
    */
   addSecret(name: string, value: string): { short: boolean; shortParts: number } {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
 

@@ -5,7 +5,7 @@ import type { VaultConfig } from '../inputs/index.js';
 import type { SecretRequest } from '../spec/index.js';
 import { groupByPath } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
-import { MIN_SECRET_LENGTH } from '../mask/forms.js';
+import { MIN_SECRET_LENGTH, shortParts } from '../mask/forms.js';
 import { credentialPairs } from '../mask/pairs.js';
 import type { Secret } from '../secret.js';
 import { recordLease, recordToken, type SessionPaths } from '../state.js';
@@ -81,15 +81,35 @@ export async function vaultStage(
   }
 }
 
-function warnIfShort(name: string, found: { short: boolean; shortParts: number }): void {
-  if (found.short) {
+/**
+ * What the runner does with short text (runner-masking.md): it registers the value and
+ * every trimmed non-empty line of it, however short, and ignores a value that is empty
+ * or only whitespace. JSON leaves are registered by this action only from
+ * MIN_SECRET_LENGTH characters on.
+ */
+function warnIfShort(name: string, value: string): void {
+  if (value.trim() === '') {
+    core.warning(
+      `${name} is empty or only whitespace: the runner masks no such value (there is nothing to hide), and it is delivered as it is.`,
+    );
+    return;
+  }
+  if (value.trim().length < MIN_SECRET_LENGTH) {
     core.warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`,
     );
   }
-  if (found.shortParts > 0) {
+  const parts = shortParts(value);
+  const lines = parts.filter((p) => p.kind === 'line').length;
+  const leaves = parts.length - lines;
+  if (lines > 0) {
     core.warning(
-      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
+      `${name}: ${lines} line(s) are shorter than ${MIN_SECRET_LENGTH} characters. The runner masks every line of a value however short, so those words are blanked wherever they appear in the log. Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
+    );
+  }
+  if (leaves > 0) {
+    core.warning(
+      `${name}: ${leaves} JSON value(s) inside it are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value and its lines are). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
     );
   }
 }
@@ -102,7 +122,8 @@ function warnIfShort(name: string, found: { short: boolean; shortParts: number }
  */
 function addValue(masks: MaskRegistry, name: string, value: string): void {
   const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  warnIfShort(name, masks.addSecret(name, printable));
+  masks.addSecret(name, printable);
+  warnIfShort(name, printable);
   if (printable !== value)
     throw new Error(
       `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`,

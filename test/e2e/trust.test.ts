@@ -2,9 +2,11 @@
 // file names, lease ids) must never become a workflow command for either of the
 // runner's parsers, nor markup in the summary; every value stays masked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { maskLog } from '../runner/masker.js';
 import { Job, type StepResult } from '../runner/job.js';
 import { expectInertSummary, expectOnlyMeantCommands } from './trust-checks.js';
 import { HOSTILE_PAYLOADS, HOSTILE_TEXT } from '../vault-server/hostile.js';
@@ -183,5 +185,116 @@ describe('names and values that would change how later programs run', () => {
       value.replace('\ud800', '\ufffd'),
     ]);
     expect(main.masks).toContain(value.replace('\ud800', '\ufffd'));
+  });
+});
+
+describe('masking of what common tools print', () => {
+  it('base64 (76), openssl base64 (64), xxd -p (60), printf %q of a fetched value are masked line by line', async () => {
+    const oneLine = `one-line-${'k9'.repeat(60)}-value`;
+    const tricky = `with space $dollar "quote" 'single' ${'x'.repeat(40)}`;
+    fx.server.putKv('', 'secret', 'ci/tools', { one: oneLine, tricky });
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/tls key | PEM\nsecret/ci/tools one | ONE\nsecret/ci/tools tricky | TRICKY',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    // a later `run:` step prints the files with each tool; the runner masks its lines
+    const run = (script: string): string =>
+      spawnSync('bash', ['-c', script], { env: { ...process.env, ...job.env, LC_ALL: 'C.UTF-8' }, encoding: 'utf8' })
+        .stdout;
+    const registered = job.steps.flatMap((s) => s.masks);
+    for (const name of ['PEM', 'ONE', 'TRICKY']) {
+      const file = `"$${name}_FILE"`;
+      for (const script of [
+        `base64 ${file}`,
+        `openssl base64 -in ${file}`,
+        `xxd -p ${file}`,
+        `cat ${file} | base64`,
+        `echo "$(cat ${file})" | base64`,
+      ]) {
+        const lines = run(script).split('\n').filter(Boolean);
+        expect(lines.length, script).toBeGreaterThan(1);
+        const masked = maskLog(lines.join('\n'), registered).split('\n');
+        masked.forEach((line, i) => {
+          if ((lines[i] ?? '').length >= 8) expect(line, `${name}: ${script} line ${i + 1}`).toBe('***');
+        });
+      }
+    }
+    for (const name of ['ONE', 'TRICKY']) {
+      const quoted = run(`printf %q "$(cat "$${name}_FILE")"`);
+      expect(maskLog(quoted, registered), `printf %q of ${name}`).toBe('***');
+    }
+    await job.post();
+  });
+});
+
+describe('smaller things', () => {
+  it('`node dist/main.js` with no inputs makes no session folder', async () => {
+    const base = join(job.dir, 'base');
+    mkdirSync(base);
+    const main = await job.main({ 'files-base-dir': base });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.state['session-root']).toBeUndefined();
+    expect(readdirSync(base)).toEqual([]);
+    const post = await job.post();
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('Nothing to clean up');
+  });
+
+  it('a token with a line break: a clear error, never a TypeError, the token masked', async () => {
+    const token = `${fx.server.rootToken}\nhvs.second-line-token`;
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': token,
+      secrets: 'secret/ci/app password | PW',
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/::error::vault-token \(or VAULT_TOKEN\) holds a line break/);
+    expect(main.stdout + main.stderr).not.toMatch(/TypeError|Invalid character/);
+    expect(fx.server.requests).toEqual([]);
+    expect((await job.post()).exitCode).toBe(0);
+    expectNoLeaks(job, [token, 'hvs.second-line-token']);
+  });
+
+  it('the missing-key error lists top-level keys only, never keys inside a value', async () => {
+    fx.server.putKv('', 'secret', 'ci/doc', { doc: JSON.stringify({ inner_key_is_secret_too: 'v-0123456789' }) });
+    fx.server.putKv('', 'secret', 'ci/doc2', { doc: 'doc-value-0123', other: 'other-value-0123' });
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/doc doc.missing | X\nsecret/ci/doc2 nope | Y',
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/secrets line 2: "nope" not found in secret\/ci\/doc2 \(it has: doc, other\)/);
+    expect(main.stdout).toMatch(/secrets line 1: "missing" not found in secret\/ci\/doc#doc \(an object, whose keys/);
+    expect(main.stdout).not.toContain('inner_key_is_secret_too');
+    await job.post();
+  });
+
+  it('short-value warnings say what the runner does: short lines are masked, empty values are not', async () => {
+    fx.server.putKv('', 'secret', 'ci/short', {
+      empty: '',
+      lines: 'abc\nlong-enough-line-here',
+      json: JSON.stringify({ port: '5432', password: 'long-enough-password' }),
+    });
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/short * | S_',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.stdout).toMatch(/::warning::S_EMPTY is empty or only whitespace: the runner masks no such value/);
+    expect(main.stdout).not.toMatch(/S_EMPTY is shorter than/);
+    expect(main.stdout).toMatch(
+      /::warning::S_LINES: 1 line\(s\) are shorter than 6 characters. The runner masks every line/,
+    );
+    // the runner model agrees: the short line is masked in the log
+    expect(maskLog('port abc here', main.masks)).toBe('port *** here');
+    expect(main.stdout).toMatch(
+      /::warning::S_JSON: 1 JSON value\(s\) inside it are shorter than 6 characters and are not masked/,
+    );
+    expect(maskLog('5432', main.masks)).toBe('5432');
+    await job.post();
   });
 });

@@ -4305,15 +4305,18 @@ function readAuth(masks) {
     return value;
   };
   switch (method) {
-    case "token":
-      return {
-        method,
-        token: need(
-          secret("vault-token", process.env["VAULT_TOKEN"]),
-          "vault-token",
-          "the token method (or set VAULT_TOKEN)"
-        )
-      };
+    case "token": {
+      const token = need(
+        secret("vault-token", process.env["VAULT_TOKEN"]),
+        "vault-token",
+        "the token method (or set VAULT_TOKEN)"
+      );
+      if (/[^\x21-\x7e]/.test(token))
+        throw new InputError(
+          "vault-token (or VAULT_TOKEN) holds a line break, space or other character a Vault token never has: copy the token again, without the line break."
+        );
+      return { method, token };
+    }
     case "approle":
       return {
         method,
@@ -4609,6 +4612,58 @@ function dedupe(forms) {
   });
 }
 
+// src/mask/tool-forms.ts
+var TOOL_FORMS_MAX_BYTES = 16 * 1024;
+var WRAPS = [
+  { kind: "base64", width: 76 },
+  // coreutils base64
+  { kind: "base64", width: 64 },
+  // openssl base64, PEM bodies
+  { kind: "hex", width: 60 }
+  // xxd -p
+];
+function toolForms(value) {
+  const bytes = Buffer.from(value, "utf8");
+  if (bytes.length === 0 || bytes.length > TOOL_FORMS_MAX_BYTES) return [];
+  const out = /* @__PURE__ */ new Map();
+  const add = (kind, text2) => {
+    if (text2.length >= MIN_DERIVED_LENGTH && text2 !== value) out.set(text2, { kind, text: text2 });
+  };
+  for (const withNewline of [false, true]) {
+    const encoded = withNewline ? Buffer.concat([bytes, Buffer.from("\n")]) : bytes;
+    for (const { kind, width } of WRAPS) {
+      const text2 = encoded.toString(kind === "base64" ? "base64" : "hex");
+      if (text2.length <= width) continue;
+      for (let i = 0; i < text2.length; i += width) add(kind, text2.slice(i, i + width));
+    }
+  }
+  add("shell-escape", printfQ(value));
+  return [...out.values()];
+}
+function printfQ(value) {
+  if (value === "") return "''";
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    const inner = [...value].map((c) => {
+      const named = {
+        "\n": "\\n",
+        "	": "\\t",
+        "\r": "\\r",
+        "\x07": "\\a",
+        "\b": "\\b",
+        "\x1B": "\\E",
+        "\f": "\\f",
+        "\v": "\\v",
+        "\\": "\\\\",
+        "'": "\\'"
+      };
+      const code = c.codePointAt(0) ?? 0;
+      return named[c] ?? (code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, "0")}` : c);
+    }).join("");
+    return `$'${inner}'`;
+  }
+  return value.replace(/[ \t'"\\|&;()<>!{}*[\]?^$`,]/g, "\\$&").replace(/^[~#]/, "\\$&");
+}
+
 // src/mask/registry.ts
 var MaskRegistry = class {
   #register;
@@ -4625,7 +4680,7 @@ var MaskRegistry = class {
    * on their own, for a warning.
    */
   addSecret(name, value) {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
@@ -4951,6 +5006,10 @@ async function login(auth, api, deps) {
     );
   }
   deps.mask("VAULT_TOKEN", token);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned a client token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it.`
+    );
   if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
   return {
     token,
@@ -6112,6 +6171,7 @@ export {
   readGuardConfig,
   readMainConfig,
   MIN_SECRET_LENGTH,
+  shortParts,
   MaskRegistry,
   writePrivateFile,
   sessionPaths,
