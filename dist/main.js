@@ -32,7 +32,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-YWVYL7AH.js";
+} from "./shared-P5J6CTBG.js";
 import {
   error,
   exportVariable,

@@ -24,7 +24,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-YWVYL7AH.js";
+} from "./shared-P5J6CTBG.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

@@ -40,8 +40,8 @@ export function inertMessage(text: string): string {
  * A log line from our own words (the template) and untrusted parts (every `${}`),
  * each made inert: `core.info(say\`Read ${path}\`)`.
  */
-export function say(words: TemplateStringsArray, ...parts: readonly unknown[]): string {
-  return words.reduce((line, word, i) => line + (i === 0 ? '' : inert(String(parts[i - 1]))) + word, '');
+export function say(words: TemplateStringsArray, ...parts: ReadonlyArray<string | number>): string {
+  return words.reduce((line, word, i) => line + (i === 0 ? '' : inert(String(parts[i - 1] ?? ''))) + word, '');
 }
 
 /** Annotation properties whose values came from outside (file names): each made inert. */
@@ -52,10 +52,11 @@ export function inertProperties(props: AnnotationProperties): AnnotationProperti
 }
 
 /**
- * Untrusted text for the job summary (markdown with HTML): every character markdown or
- * HTML gives a meaning becomes an entity, and line breaks a visible `\n`, so a name
- * shows as the text it is and can open no table cell, link, image, code span or tag.
+ * Untrusted text for the job summary. Names go into HTML (table cells, list items) and
+ * the one markdown paragraph: HTML's special characters and those that open markdown
+ * (table pipes, code spans, links and images, `*` emphasis, strikethrough, escapes) become
+ * entities, and line breaks a visible `\n` (a blank line would end the HTML block).
  */
 export function summaryText(text: string): string {
-  return inert(text).replace(/[&<>"'|`*_[\]()!#\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return inert(text).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

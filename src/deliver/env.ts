@@ -1,7 +1,10 @@
 import * as core from '@actions/core';
 import type { Secret } from '../secret.js';
 
-/** Opt-in: every later step's environment (and every child process and container it starts); names checked in check.ts. */
+/**
+ * Opt-in: every later step's environment (and every child process and container it
+ * starts). The names were checked in check.ts.
+ */
 export function deliverEnv(secrets: readonly Secret[]): void {
   requireFileCommand('GITHUB_ENV', 'env');
   core.warning(

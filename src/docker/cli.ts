@@ -16,7 +16,7 @@ export interface DockerOptions {
   readonly input?: Buffer;
   /** Added to the environment docker runs in. */
   readonly env?: Record<string, string>;
-  /** false streams docker's output into the step log (builds), made inert line by line; true keeps it for messages. */
+  /** false shows docker's output in the step log (builds), made inert line by line; true keeps it for messages. */
   readonly silent?: boolean;
 }
 

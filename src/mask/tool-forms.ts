@@ -10,8 +10,11 @@
 // and values over TOOL_FORMS_MAX_BYTES (their count of lines would grow with the size).
 import { MIN_DERIVED_LENGTH, type MaskForm } from './forms.js';
 
-/** Above this, wrapped forms are not derived: the lines would be many, the value is a file. */
-export const TOOL_FORMS_MAX_BYTES = 16 * 1024;
+/**
+ * Above this (a PEM key is 1.7-3.3 KB), wrapped forms are not derived: each line is one
+ * more mask the runner checks every log line against.
+ */
+export const TOOL_FORMS_MAX_BYTES = 4 * 1024;
 
 const WRAPS: ReadonlyArray<{ readonly kind: 'base64' | 'hex'; readonly width: number }> = [
   { kind: 'base64', width: 76 }, // coreutils base64

@@ -3842,7 +3842,7 @@ function inertMessage(text2) {
   return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
 }
 function say(words, ...parts) {
-  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1]))) + word, "");
+  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
 }
 function inertProperties(props) {
   return Object.fromEntries(
@@ -3850,7 +3850,7 @@ function inertProperties(props) {
   );
 }
 function summaryText(text2) {
-  return inert(text2).replace(/[&<>"'|`*_[\]()!#\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return inert(text2).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // src/inputs/read.ts
@@ -4613,7 +4613,7 @@ function dedupe(forms) {
 }
 
 // src/mask/tool-forms.ts
-var TOOL_FORMS_MAX_BYTES = 16 * 1024;
+var TOOL_FORMS_MAX_BYTES = 4 * 1024;
 var WRAPS = [
   { kind: "base64", width: 76 },
   // coreutils base64
@@ -4665,6 +4665,7 @@ function printfQ(value) {
 }
 
 // src/mask/registry.ts
+var NEEDS_INERT_FORM = /##\[|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 var MaskRegistry = class {
   #register;
   #forms = /* @__PURE__ */ new Map();
@@ -4719,7 +4720,7 @@ var MaskRegistry = class {
     return out;
   }
   #addAll(name, given) {
-    const forms = given.flatMap((f) => inert(f.text) === f.text ? [f] : [f, { ...f, text: inert(f.text) }]);
+    const forms = given.flatMap((f) => NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]);
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
