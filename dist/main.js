@@ -32,7 +32,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-P5J6CTBG.js";
+} from "./shared-XXLLXO57.js";
 import {
   error,
   exportVariable,

@@ -24,7 +24,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-P5J6CTBG.js";
+} from "./shared-XXLLXO57.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";

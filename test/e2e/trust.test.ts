@@ -59,6 +59,24 @@ describe('hostile Vault and hostile file names', () => {
     expectNoLeaks(job, values);
   });
 
+  it('lease ids with line breaks: recorded whole, revoked one by one with a token that stays', async () => {
+    fx.server.setHostile(true);
+    const token = fx.server.createToken({ policies: ['ci-read', 'lease-revoker'] });
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': token,
+      secrets: 'database/creds/app username | DB_USER\ndatabase/creds/app password | DB_PASS',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const post = await job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    const leases = fx.server.leases();
+    expect(leases.length).toBe(1);
+    for (const lease of leases) expect(lease.revoked, 'the lease Vault named was revoked').toBe(true);
+    expect(post.commands.filter((c) => c.command === 'warning')).toEqual([]);
+    for (const step of job.steps) expectOnlyMeantCommands(step);
+  });
+
   it('error bodies of a failing read: no command, a clear error', async () => {
     fx.server.setHostile(true);
     const main = await job.main({

@@ -4784,7 +4784,7 @@ function loadRevokeFlag() {
   return getState(REVOKE_KEY) === "true";
 }
 function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${leaseId}
+  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
 `, { mode: 384 });
 }
 function recordForm(paths, form) {
@@ -4820,8 +4820,16 @@ function loadCacheMatch() {
 function readRecords(paths) {
   return {
     token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean)
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine)
   };
+}
+function readLeaseLine(line) {
+  try {
+    const id = JSON.parse(line);
+    return typeof id === "string" && id !== "" ? [id] : [];
+  } catch {
+    return [];
+  }
 }
 function readOptional(path) {
   try {
