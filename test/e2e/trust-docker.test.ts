@@ -14,10 +14,12 @@ import { expectOnlyMeantCommands } from './trust-checks.js';
 
 const runDocker = dockerAvailable() || process.env['CI'] === 'true';
 
-/** Samples the environment of every `docker` process while a step runs (from /proc). */
+/** Samples the environment of every `docker` process the step starts (from /proc). */
 class EnvWatcher {
   readonly names = new Set<string>();
   seen = 0;
+  /** The step's pid: other jobs on this machine run docker too. */
+  parent = 0;
   #timer: NodeJS.Timeout | undefined;
 
   start(): void {
@@ -33,6 +35,9 @@ class EnvWatcher {
       if (!/^\d+$/.test(pid)) continue;
       try {
         if (!/^(\S*\/)?docker\0/.test(readFileSync(`/proc/${pid}/cmdline`, 'latin1'))) continue;
+        // stat: "pid (comm) state ppid ...": comm may hold spaces, so count from the last ')'
+        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== this.parent) continue;
         const env = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
         this.seen++;
         for (const entry of env) if (entry.includes('=')) this.names.add(entry.slice(0, entry.indexOf('=')));
@@ -91,7 +96,7 @@ describe.runIf(runDocker)('docker output and environment', () => {
           'build-secrets': 'api_key=API_KEY',
           'dockerfile-check': 'warn',
         },
-        { timeoutMs: 120_000 },
+        { timeoutMs: 120_000, onSpawn: (child) => (watcher.parent = child.pid ?? 0) },
       );
       watcher.stop();
       expect(main.exitCode, main.stdout + main.stderr).toBe(0);
