@@ -6,9 +6,12 @@ import {
   Scanner,
   VaultRequestError,
   builderName,
+  childEnv,
   connect,
   detectBuilder,
   docker,
+  inertMessage,
+  inertProperties,
   loginAll,
   mapSettled,
   readMainConfig,
@@ -21,11 +24,13 @@ import {
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
+  say,
   sessionPaths,
+  shortParts,
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3JGHCMZO.js";
+} from "./shared-7QZW4WND.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -114,15 +119,8 @@ function deliverEnvFile(secrets, path) {
 }
 
 // src/deliver/env.ts
-var RESERVED = /^(PATH|HOME|SHELL|USER|PWD|TMPDIR|NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|CI|(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_.*)$/i;
 function deliverEnv(secrets, warn = true) {
   requireFileCommand("GITHUB_ENV", "env");
-  const clashing = secrets.filter((s) => RESERVED.test(s.name)).map((s) => s.name);
-  if (clashing.length > 0) {
-    throw new Error(
-      `deliver env: ${clashing.join(", ")} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? "it" : "them"} another NAME in the secrets spec.`
-    );
-  }
   if (warn)
     warning(
       `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
@@ -145,10 +143,159 @@ function requireFileCommand(variable, delivery) {
   }
 }
 
+// src/deliver/env-names.ts
+var EXACT = new Set(
+  [
+    // the runner and the job
+    "PATH",
+    "HOME",
+    "SHELL",
+    "USER",
+    "LOGNAME",
+    "PWD",
+    "OLDPWD",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "CI",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    // shells
+    "IFS",
+    "ENV",
+    "BASH_ENV",
+    "SHELLOPTS",
+    "BASHOPTS",
+    "PS1",
+    "PS2",
+    "PS3",
+    "PS4",
+    "PROMPT_COMMAND",
+    "CDPATH",
+    "GLOBIGNORE",
+    "HISTFILE",
+    "FPATH",
+    "ZDOTDIR",
+    // C library and loader
+    "GCONV_PATH",
+    "GLIBC_TUNABLES",
+    "HOSTALIASES",
+    "LOCPATH",
+    "NLSPATH",
+    "RESOLV_HOST_CONF",
+    "MALLOC_CHECK_",
+    // runtimes that take code or options from the environment
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+    "CLASSPATH",
+    "MAVEN_OPTS",
+    "GRADLE_OPTS",
+    "GOFLAGS",
+    "GOPROXY",
+    "GOTOOLCHAIN",
+    "GOENV",
+    "RUSTC_WRAPPER",
+    "RUSTFLAGS",
+    "DOTNET_STARTUP_HOOKS",
+    "EDITOR",
+    "VISUAL",
+    "PAGER",
+    "LESSOPEN",
+    "LESSCLOSE",
+    "MANPAGER",
+    "KUBECONFIG",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CURL_CA_BUNDLE",
+    "REQUESTS_CA_BUNDLE",
+    "SSH_AUTH_SOCK",
+    "SSH_ASKPASS",
+    "SUDO_ASKPASS",
+    "PKG_CONFIG_PATH",
+    "VAULT_ADDR",
+    "VAULT_TOKEN",
+    "VAULT_NAMESPACE"
+  ].map((n) => n.toUpperCase())
+);
+var PREFIXES = [
+  "LD_",
+  "DYLD_",
+  "GIT_",
+  "DOCKER_",
+  "BUILDKIT_",
+  "BUILDX_",
+  "NODE_",
+  "NPM_CONFIG_",
+  "YARN_",
+  "PYTHON",
+  "PIP_",
+  "PERL5",
+  "PERL_",
+  "RUBY",
+  "GEM_",
+  "BUNDLE_",
+  "LC_",
+  "XDG_",
+  "BASH_FUNC_",
+  "GITHUB_",
+  "RUNNER_",
+  "ACTIONS_",
+  "INPUT_",
+  "STATE_"
+];
+var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN"]);
+function envNameRefusal(name) {
+  const upper = name.toUpperCase();
+  if (ALLOWED.has(upper)) return void 0;
+  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime or the runner read";
+  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
+  const prefix = PREFIXES.find((p) => upper.startsWith(p));
+  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
+}
+function fileVariableRefusal(variable) {
+  return EXACT.has(variable.toUpperCase()) || /^PIP_CONFIG_FILE$/i.test(variable) ? "a variable a tool reads a path from" : void 0;
+}
+
+// src/deliver/check.ts
+function checkDelivery(secrets, deliveries) {
+  const names = new Set(secrets.map((s) => s.name.toUpperCase()));
+  for (const s of secrets) {
+    if (deliveries.has("env")) {
+      const why = envNameRefusal(s.name);
+      if (why !== void 0)
+        throw new Error(
+          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
+        );
+    }
+    if (deliveries.has("files")) {
+      const variable = `${s.name}_FILE`;
+      const why = fileVariableRefusal(variable);
+      if (why !== void 0)
+        throw new Error(
+          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`
+        );
+      if (deliveries.has("env") && names.has(variable.toUpperCase()))
+        throw new Error(
+          `deliver files, env: ${variable} is both the path of ${s.name}'s file and a secret's name, so one would overwrite the other. Rename one of them in the secrets spec.`
+        );
+    }
+    for (const d of ["env", "outputs"]) {
+      if (deliveries.has(d) && s.reveal().includes("\0"))
+        throw new Error(
+          `deliver ${d}: ${s.name} (from ${s.source}) holds a NUL byte, which ${d === "env" ? "environment variables" : "step outputs"} cannot carry. Deliver it as files.`
+        );
+    }
+  }
+}
+
 // src/deliver/stage.ts
 function deliverStage(secrets, deliveries, session, compat = false) {
   setOutput("names", secrets.map((s) => s.name).join(" "));
   if (secrets.length === 0) return /* @__PURE__ */ new Map();
+  checkDelivery(secrets, deliveries);
   let files = /* @__PURE__ */ new Map();
   if (deliveries.has("files")) {
     files = deliverFiles(secrets, session.files);
@@ -356,7 +503,7 @@ function dig(data, segments, req, readPath) {
     } else {
       const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
       throw new Error(
-        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container, i === 0)}). Check the key's spelling and case.`
       );
     }
   }
@@ -370,10 +517,11 @@ function parsedIfJson(node) {
     return node;
   }
 }
-function describe(node) {
+function describe(node, topLevel) {
   if (Array.isArray(node)) return `an array of ${node.length}`;
   if (node !== null && typeof node === "object") {
     const keys = Object.keys(node);
+    if (!topLevel) return "an object, whose keys are part of the value and not listed";
     return keys.length === 0 ? "it has no keys" : `it has: ${keys.slice(0, 20).join(", ")}${keys.length > 20 ? ", \u2026" : ""}`;
   }
   return "it is a plain value, not an object";
@@ -449,7 +597,11 @@ async function fetchSecrets(requests, api, opts) {
       throw new Error(
         depth === 1 ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).` : `secrets line ${first.line}: no secrets under ${first.path}/.`
       );
-    const settled2 = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group2, `${first.path}/${leaf}`, leaf));
+    const settled2 = await mapSettled(
+      leaves,
+      opts.concurrency,
+      (leaf) => atLine(first.line, readOne(group2, `${first.path}/${leaf}`, leaf))
+    );
     return unwrapAll(settled2).flat();
   };
   const listFolder = async (req, depth) => {
@@ -478,11 +630,20 @@ async function fetchSecrets(requests, api, opts) {
   };
   const settled = await mapSettled(groups, opts.concurrency, (group2) => {
     const first = group2[0];
-    return first.folder ? readFolder(group2) : readOne(group2, first.path);
+    return atLine(first.line, first.folder ? readFolder(group2) : readOne(group2, first.path));
   });
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+async function atLine(line, work) {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof FetchError || !(err instanceof Error) || err.message.startsWith("secrets line ")) throw err;
+    err.message = `secrets line ${line}: ${err.message}`;
+    throw err;
+  }
 }
 function unwrapAll(settled) {
   const failures = settled.flatMap((r) => {
@@ -550,9 +711,8 @@ async function vaultStage({
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
-    info(
-      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(", ")})` : ""}.`
-    );
+    const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
+    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {
@@ -576,7 +736,7 @@ async function vaultStage({
             }
           } : {},
           maxFolderSecrets: vault.folderLimit,
-          onValue: (name, value) => warnIfShort(name, masks2.addSecret(name, value)),
+          onValue: (name, value) => addValue(masks2, name, value),
           onLease: (lease) => {
             masks2.addHandle("lease", lease.id);
             ensureToken();
@@ -605,7 +765,7 @@ async function vaultStage({
       }
     );
     const facts = {
-      addr: vault.connection.addr,
+      addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,
@@ -617,17 +777,40 @@ async function vaultStage({
     conn.transport.close();
   }
 }
-function warnIfShort(name, found) {
-  if (found.short) {
+function warnIfShort(name, value) {
+  if (value.trim() === "") {
+    warning(
+      `${name} is empty or only whitespace: the runner masks no such value (there is nothing to hide), and it is delivered as it is.`
+    );
+    return;
+  }
+  if (value.trim().length < MIN_SECRET_LENGTH) {
     warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
     );
   }
-  if (found.shortParts > 0) {
+  const parts = shortParts(value);
+  const lines = parts.filter((p) => p.kind === "line").length;
+  const leaves = parts.length - lines;
+  if (lines > 0) {
     warning(
-      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
+      `${name}: ${lines} line(s) are shorter than ${MIN_SECRET_LENGTH} characters. The runner masks every line of a value however short, so those words are blanked wherever they appear in the log. Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
     );
   }
+  if (leaves > 0) {
+    warning(
+      `${name}: ${leaves} JSON value(s) inside it are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value and its lines are). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`
+    );
+  }
+}
+function addValue(masks2, name, value) {
+  const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  masks2.addSecret(name, printable);
+  warnIfShort(name, printable);
+  if (printable !== value)
+    throw new Error(
+      `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`
+    );
 }
 
 // src/docker/stage.ts
@@ -1210,8 +1393,8 @@ function checkFile(config, masks2) {
   const file = workspaceRelative(path);
   for (const f of findings) {
     const props = { title: `Dockerfile ${f.rule}`, file, ...f.line > 0 ? { startLine: f.line } : {} };
-    if (f.severity === "error") error(f.message, props);
-    else warning(f.message, props);
+    if (f.severity === "error") error(inertMessage(f.message), inertProperties(props));
+    else warning(inertMessage(f.message), inertProperties(props));
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0)
@@ -1325,7 +1508,7 @@ import { spawn } from "node:child_process";
 async function scanImage(scanner, image, env) {
   const child = spawn("docker", ["save", image], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env }
+    env: childEnv(env)
   });
   let stderr = "";
   child.stderr.on("data", (d) => stderr += d.toString());
@@ -1341,11 +1524,11 @@ async function guardImage(masks2, image, env) {
   const scanner = new Scanner(masks2.forms());
   await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
   info(
-    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
+    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
   );
   if (scanner.hits.length === 0) return;
   for (const hit of scanner.hits.slice(0, 20))
-    error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
+    error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
       title: "Leaked secret"
     });
   throw new Error(
@@ -1385,10 +1568,11 @@ async function run(masks2, cancel2) {
       "hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment."
     );
   const builder = await dockerPreflight(config.docker);
-  const session = createSession(config.filesBaseDir);
-  masks2.persistTo((form) => recordForm(session, form));
+  const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0;
+  const session = needed ? createSession(config.filesBaseDir) : void 0;
+  if (session) masks2.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault ? await vaultStage({
+  const fetched = config.vault && session ? await vaultStage({
     vault: config.vault,
     requests: config.requests,
     masks: masks2,
@@ -1399,18 +1583,18 @@ async function run(masks2, cancel2) {
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
-  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
-  const files = deliverStage(secrets, config.deliveries, session, config.compat !== void 0);
+  if (fetched && session) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = session ? deliverStage(secrets, config.deliveries, session, config.compat !== void 0) : /* @__PURE__ */ new Map();
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
-  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
+  const docker2 = session ? await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard) : void 0;
   if (config.summary) {
     await writeMainSummary({
       secrets,
       deliveries: config.deliveries,
       vault: fetched?.facts,
       docker: docker2,
-      filesDir: files.size > 0 ? session.files : void 0,
-      memoryBacked: session.memoryBacked,
+      filesDir: files.size > 0 ? session?.files : void 0,
+      memoryBacked: session?.memoryBacked ?? false,
       masks: masks2.forms().length
     });
   }
@@ -1420,5 +1604,5 @@ var masks = new MaskRegistry((value) => setSecret(value));
 var cancel = watchCancel();
 run(masks, cancel).catch((err) => {
   const by = cancel.by();
-  setFailed(by ? cancelMessage(by) : masks.redact(err instanceof Error ? err.message : String(err)));
+  setFailed(by ? cancelMessage(by) : inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

@@ -5,6 +5,9 @@ import {
   Scanner,
   addLineNumbers,
   createVaultApi,
+  inert,
+  inertMessage,
+  inertProperties,
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
@@ -18,11 +21,12 @@ import {
   readGuardConfig,
   readRecords,
   saveStage,
+  say,
   sessionPaths,
   tally,
   where,
   writePostSummary
-} from "./shared-3JGHCMZO.js";
+} from "./shared-7QZW4WND.js";
 import "./shared-UUCFOR5P.js";
 import {
   create
@@ -87,7 +91,7 @@ async function revokeRecorded(masks2, records) {
   try {
     conn = readConnectionConfig(masks2);
   } catch (err) {
-    warning(`not revoking: ${messageOf(err)}`);
+    warning(inertMessage(`not revoking: ${messageOf(err)}`));
     return ["revocation skipped: the Vault connection inputs are invalid"];
   }
   const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: "vault-revoke-timeout" });
@@ -98,7 +102,9 @@ async function revokeRecorded(masks2, records) {
     if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks2));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
-      warning(`${masks2.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`);
+      warning(
+        inertMessage(`${masks2.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`)
+      );
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
     if (leases.length > 0)
@@ -183,7 +189,7 @@ async function cleanSession(root, masks2) {
     lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
   }
   const shred = shredTree(root);
-  for (const failure of shred.failures) warning(`could not remove ${failure}`);
+  for (const failure of shred.failures) warning(say`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
@@ -216,7 +222,7 @@ async function guardStage(config, forms) {
   addLineNumbers(scanner.hits);
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
-  for (const note of stats.notes) info(`leak guard could not read ${note}`);
+  for (const note of stats.notes) info(say`leak guard could not read ${note}`);
   if (stats.dropped > 0)
     warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
@@ -244,15 +250,15 @@ function act(onLeak, hits) {
       file: hit.path,
       ...hit.line !== void 0 ? { startLine: hit.line } : {}
     };
-    if (onLeak === "fail") error(message, props);
-    else warning(message, props);
+    if (onLeak === "fail") error(inertMessage(message), inertProperties(props));
+    else warning(inertMessage(message), inertProperties(props));
   });
   if (hits.length > MAX_ANNOTATIONS)
     info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
   if (onLeak !== "delete") return;
   for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
     rmSync(path, { force: true });
-    warning(`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
+    warning(say`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
   }
 }
 async function expand(patterns) {
@@ -273,7 +279,7 @@ async function run(masks2) {
   const root = loadSessionRoot();
   if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
   const { lines, forms } = root === void 0 ? { lines: [], forms: [] } : await cleanSession(root, masks2);
-  for (const line of lines) info(line);
+  for (const line of lines) info(inert(line));
   const guard = readGuard();
   const outcome = guard ? await guardStage(guard, forms) : void 0;
   if (guard?.cache) {
@@ -294,11 +300,11 @@ function readGuard() {
   try {
     return readGuardConfig();
   } catch (err) {
-    warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
+    warning(inertMessage(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`));
     return void 0;
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+  setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

@@ -13,6 +13,7 @@ import { restoreStage } from './cache/stage.js';
 import { recordForm, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
+import { inertMessage } from './output.js';
 
 async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = await readMainConfig(masks);
@@ -21,37 +22,45 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
       'hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment.',
     );
   const builder = await dockerPreflight(config.docker);
-  const session = createSession(config.filesBaseDir);
-  masks.persistTo((form) => recordForm(session, form));
+  // A session folder only when something will live in it: a step that fetches nothing
+  // and logs in nowhere leaves nothing behind, not even an empty folder.
+  const needed = config.vault !== undefined || config.docker.logins.length > 0 || config.docker.build !== undefined;
+  const session = needed ? createSession(config.filesBaseDir) : undefined;
+  if (session) masks.persistTo((form) => recordForm(session, form));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault
-    ? await vaultStage({
-        vault: config.vault,
-        requests: config.requests,
-        masks,
-        session,
-        cancel,
-        compat: config.compat,
-      })
-    : undefined;
+  const fetched =
+    config.vault && session
+      ? await vaultStage({
+          vault: config.vault,
+          requests: config.requests,
+          masks,
+          session,
+          cancel,
+          compat: config.compat,
+        })
+      : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
   // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
   cancel.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
-  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
-  const files = deliverStage(secrets, config.deliveries, session, config.compat !== undefined);
+  if (fetched && session) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = session
+    ? deliverStage(secrets, config.deliveries, session, config.compat !== undefined)
+    : new Map<string, string>();
   const imageGuard = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;
-  const docker = await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard);
+  const docker = session
+    ? await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard)
+    : undefined;
   if (config.summary) {
     await writeMainSummary({
       secrets,
       deliveries: config.deliveries,
       vault: fetched?.facts,
       docker,
-      filesDir: files.size > 0 ? session.files : undefined,
-      memoryBacked: session.memoryBacked,
+      filesDir: files.size > 0 ? session?.files : undefined,
+      memoryBacked: session?.memoryBacked ?? false,
       masks: masks.forms().length,
     });
   }
@@ -63,5 +72,5 @@ const cancel = watchCancel();
 run(masks, cancel).catch((err: unknown) => {
   // After a cancel, the errors are the requests it stopped: say what happened instead.
   const by = cancel.by();
-  core.setFailed(by ? cancelMessage(by) : masks.redact(err instanceof Error ? err.message : String(err)));
+  core.setFailed(by ? cancelMessage(by) : inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

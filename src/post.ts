@@ -12,12 +12,13 @@ import { cleanSession } from './cleanup/session.js';
 import { guardStage } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
+import { inert, inertMessage } from './output.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const root = loadSessionRoot();
   if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
   const { lines, forms } = root === undefined ? { lines: [], forms: [] } : await cleanSession(root, masks);
-  for (const line of lines) core.info(line);
+  for (const line of lines) core.info(inert(line));
 
   const guard = readGuard();
   const outcome = guard ? await guardStage(guard, forms) : undefined;
@@ -40,12 +41,12 @@ function readGuard(): GuardConfig | undefined {
   try {
     return readGuardConfig();
   } catch (err) {
-    core.warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
+    core.warning(inertMessage(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`));
     return undefined;
   }
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
 run(masks).catch((err: unknown) => {
-  core.setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
+  core.setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });

@@ -66,9 +66,12 @@ export function loadRevokeFlag(): boolean {
   return core.getState(REVOKE_KEY) === 'true';
 }
 
-/** One lease id per line, appended as each arrives so a crash mid-fetch loses none. */
+/**
+ * One lease id per line, appended as each arrives so a crash mid-fetch loses none. As a
+ * JSON string: an id is Vault's text and may hold a line break.
+ */
 export function recordLease(paths: SessionPaths, leaseId: string): void {
-  appendFileSync(paths.leasesFile, `${leaseId}\n`, { mode: 0o600 });
+  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}\n`, { mode: 0o600 });
 }
 
 /** One issued certificate (mount and serial: ids, not secrets), and whether post revokes the certificates. */
@@ -134,12 +137,21 @@ export interface Records {
 export function readRecords(paths: SessionPaths): Records {
   return {
     token: readOptional(paths.tokenFile)?.trim() || undefined,
-    leases: (readOptional(paths.leasesFile) ?? '').split('\n').filter(Boolean),
+    leases: (readOptional(paths.leasesFile) ?? '').split('\n').flatMap(readLeaseLine),
     certificates: (readOptional(paths.certificatesFile) ?? '').split('\n').flatMap((line) => {
       const [mount, serial] = line.split(' ');
       return mount && serial ? [{ mount, serial }] : [];
     }),
   };
+}
+
+function readLeaseLine(line: string): string[] {
+  try {
+    const id: unknown = JSON.parse(line);
+    return typeof id === 'string' && id !== '' ? [id] : [];
+  } catch {
+    return []; // a line cut short by a crash
+  }
 }
 
 function readOptional(path: string): string | undefined {

@@ -10,6 +10,7 @@ import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
 import { openTransport } from '../vault/connect.js';
 import { mapSettled } from '../vault/pool.js';
+import { inertMessage } from '../output.js';
 
 export interface RevokeReport {
   leasesRevoked: number;
@@ -100,7 +101,7 @@ export async function revokeRecorded(
   try {
     conn = readConnectionConfig(masks);
   } catch (err) {
-    core.warning(`not revoking: ${messageOf(err)}`);
+    core.warning(inertMessage(`not revoking: ${messageOf(err)}`));
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
   const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: 'vault-revoke-timeout' });
@@ -111,7 +112,9 @@ export async function revokeRecorded(
     if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
-      core.warning(`${masks.redact(failure).replace(/([^.])$/, '$1.')} The credentials expire at their TTL instead.`);
+      core.warning(
+        inertMessage(`${masks.redact(failure).replace(/([^.])$/, '$1.')} The credentials expire at their TTL instead.`),
+      );
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
     if (leases.length > 0)

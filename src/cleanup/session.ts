@@ -19,6 +19,7 @@ import {
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredTree } from './shred.js';
+import { say } from '../output.js';
 
 export async function cleanSession(
   root: string,
@@ -36,7 +37,7 @@ export async function cleanSession(
     lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
   }
   const shred = shredTree(root);
-  for (const failure of shred.failures) core.warning(`could not remove ${failure}`);
+  for (const failure of shred.failures) core.warning(say`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];

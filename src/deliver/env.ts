@@ -1,19 +1,12 @@
 import * as core from '@actions/core';
 import type { Secret } from '../secret.js';
 
-/** Names that would break the job or the runner if a secret replaced them. */
-const RESERVED =
-  /^(PATH|HOME|SHELL|USER|PWD|TMPDIR|NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|CI|(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_.*)$/i;
-
-/** Opt-in: every later step's environment (and every child process and container it starts). */
+/**
+ * Opt-in: every later step's environment (and every child process and container it
+ * starts). The names were checked in check.ts.
+ */
 export function deliverEnv(secrets: readonly Secret[], warn = true): void {
   requireFileCommand('GITHUB_ENV', 'env');
-  const clashing = secrets.filter((s) => RESERVED.test(s.name)).map((s) => s.name);
-  if (clashing.length > 0) {
-    throw new Error(
-      `deliver env: ${clashing.join(', ')} would replace a variable the runner or the job relies on. Give ${clashing.length === 1 ? 'it' : 'them'} another NAME in the secrets spec.`,
-    );
-  }
   if (warn)
     core.warning(
       `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, ` +

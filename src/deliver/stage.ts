@@ -6,6 +6,7 @@ import type { Session } from './session.js';
 import { deliverFiles } from './files.js';
 import { deliverEnvFile } from './env-file.js';
 import { deliverEnv, deliverOutputs } from './env.js';
+import { checkDelivery } from './check.js';
 
 /**
  * Returns NAME -> file path for the secrets delivered as files (empty otherwise).
@@ -19,6 +20,7 @@ export function deliverStage(
 ): Map<string, string> {
   core.setOutput('names', secrets.map((s) => s.name).join(' '));
   if (secrets.length === 0) return new Map();
+  checkDelivery(secrets, deliveries);
   let files = new Map<string, string>();
   if (deliveries.has('files')) {
     files = deliverFiles(secrets, session.files);

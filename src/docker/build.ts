@@ -12,6 +12,7 @@ import { checkDockerfile } from './dockerfile/index.js';
 import { builderName, type Builder } from './builder.js';
 import { buildCommand, type SecretSource } from './command.js';
 import { docker, reason } from './cli.js';
+import { inertMessage, inertProperties } from '../output.js';
 
 /** BuildKit refuses secrets over 500 KB. */
 const MAX_SECRET_BYTES = 500 * 1024;
@@ -100,8 +101,9 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
   const file = workspaceRelative(path);
   for (const f of findings) {
     const props = { title: `Dockerfile ${f.rule}`, file, ...(f.line > 0 ? { startLine: f.line } : {}) };
-    if (f.severity === 'error') core.error(f.message, props);
-    else core.warning(f.message, props);
+    // messages quote Dockerfile lines: text from the workspace
+    if (f.severity === 'error') core.error(inertMessage(f.message), inertProperties(props));
+    else core.warning(inertMessage(f.message), inertProperties(props));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (errors > 0)

@@ -1,6 +1,9 @@
 // Running the docker CLI. Values never go in argv: a password goes on stdin, a build
 // secret as a file path (or, when asked, in the child's environment).
 import * as exec from '@actions/exec';
+import { childEnv } from '../child-env.js';
+import { inert } from '../output.js';
+import { EOL } from 'node:os';
 
 export interface DockerRun {
   readonly exitCode: number;
@@ -13,18 +16,21 @@ export interface DockerOptions {
   readonly input?: Buffer;
   /** Added to the environment docker runs in. */
   readonly env?: Record<string, string>;
-  /** false streams docker's output into the step log (builds); true keeps it for messages. */
+  /** false shows docker's output in the step log (builds), made inert line by line; true keeps it for messages. */
   readonly silent?: boolean;
 }
 
 export async function docker(args: readonly string[], opts: DockerOptions = {}): Promise<DockerRun> {
   try {
-    const env = { ...(process.env as Record<string, string>), ...opts.env };
+    // docker's output quotes Dockerfile lines, build output and registry replies: never let
+    // @actions/exec copy it to stdout raw, where a line could be read as a workflow command
+    const echo = (line: string): void => void process.stdout.write(`${inert(line)}${EOL}`);
     return await exec.getExecOutput('docker', [...args], {
       ...(opts.input !== undefined ? { input: opts.input } : {}),
-      env,
+      env: childEnv(opts.env),
       ignoreReturnCode: true,
-      silent: opts.silent ?? true,
+      silent: true,
+      ...(opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}),
     });
   } catch (err) {
     if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {

@@ -6,6 +6,7 @@ import type { MaskRegistry } from '../mask/registry.js';
 import type { Secret } from '../secret.js';
 import { saveRegistries } from '../state.js';
 import { docker, reason } from './cli.js';
+import { inertMessage } from '../output.js';
 
 export async function loginAll(
   logins: readonly RegistryLogin[],
@@ -58,9 +59,9 @@ export async function logoutAll(registries: readonly string[], env: Record<strin
     try {
       const run = await docker(['logout', registry], { env });
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else core.warning(`docker logout ${registry} failed: ${reason(run)}`);
+      else core.warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
     } catch (err) {
-      core.warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+      core.warning(inertMessage(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
   return lines;

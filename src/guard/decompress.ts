@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { Chunks } from './bytes.js';
+import { childEnv } from '../child-env.js';
 
 export async function* gunzip(source: Chunks): AsyncGenerator<Uint8Array> {
   const out = Readable.from(source).pipe(createGunzip());
@@ -12,7 +13,7 @@ export async function* gunzip(source: Chunks): AsyncGenerator<Uint8Array> {
 }
 
 export async function* unzstd(source: Chunks): AsyncGenerator<Uint8Array> {
-  const child = spawn('zstd', ['-dcq'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn('zstd', ['-dcq'], { stdio: ['pipe', 'pipe', 'ignore'], env: childEnv() });
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', (err: NodeJS.ErrnoException) =>

@@ -5,11 +5,13 @@ import { spawn } from 'node:child_process';
 import type { MaskRegistry } from '../mask/registry.js';
 import { Scanner } from './scanner.js';
 import { tally } from './report.js';
+import { say } from '../output.js';
+import { childEnv } from '../child-env.js';
 
 export async function scanImage(scanner: Scanner, image: string, env: Record<string, string>): Promise<void> {
   const child = spawn('docker', ['save', image], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: childEnv(env),
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -27,11 +29,11 @@ export async function guardImage(masks: MaskRegistry, image: string, env: Record
   const scanner = new Scanner(masks.forms());
   await core.group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
   core.info(
-    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`,
+    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`,
   );
   if (scanner.hits.length === 0) return;
   for (const hit of scanner.hits.slice(0, 20))
-    core.error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, {
+    core.error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || 'its config'}`, {
       title: 'Leaked secret',
     });
   throw new Error(

@@ -8,6 +8,7 @@ import { sep } from 'node:path';
 import type { GuardConfig } from '../inputs/index.js';
 import { Scanner, type GuardForm, type Hit } from './scanner.js';
 import { addLineNumbers, tally, where } from './report.js';
+import { inertMessage, inertProperties, say } from '../output.js';
 
 export interface GuardOutcome {
   readonly roots: readonly string[];
@@ -41,7 +42,7 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
   addLineNumbers(scanner.hits);
   const { hits, stats } = scanner;
   const millis = Date.now() - started;
-  for (const note of stats.notes) core.info(`leak guard could not read ${note}`);
+  for (const note of stats.notes) core.info(say`leak guard could not read ${note}`);
   if (stats.dropped > 0)
     core.warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
   const lines = [
@@ -71,15 +72,15 @@ function act(onLeak: GuardConfig['onLeak'], hits: readonly Hit[]): void {
       file: hit.path,
       ...(hit.line !== undefined ? { startLine: hit.line } : {}),
     };
-    if (onLeak === 'fail') core.error(message, props);
-    else core.warning(message, props);
+    if (onLeak === 'fail') core.error(inertMessage(message), inertProperties(props));
+    else core.warning(inertMessage(message), inertProperties(props));
   });
   if (hits.length > MAX_ANNOTATIONS)
     core.info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
   if (onLeak !== 'delete') return;
   for (const path of new Set(hits.filter((h) => !h.path.startsWith('image ')).map((h) => h.path))) {
     rmSync(path, { force: true });
-    core.warning(`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
+    core.warning(say`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
   }
 }
 

@@ -55,6 +55,8 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
       ? readVaultConfig(masks)
       : undefined;
   const deliveries = readDeliveries();
+  // vault-action's own workflows keep their `*` lines (the deny list still applies to every name).
+  if (!compat && deliveries.has('env')) requireEnvPrefixes(requests);
   if (compat) {
     // As vault-action delivers: outputs always, env unless exportEnv is false; files as well.
     deliveries.add('outputs');
@@ -95,4 +97,18 @@ function readTokenDeliveries(): Set<TokenDelivery> {
   // vault-action's exportToken/outputToken: env or output as it does, and the 0600 file too.
   for (const w of compatTokenDeliveries()) out.add(w).add('files');
   return out;
+}
+
+/**
+ * With deliver env, names Vault chooses (`*` keys, folder entries) would become variable
+ * names: whoever can write to that path could set LD_PRELOAD or BASH_ENV in every later
+ * step. A prefix from the workflow file keeps them in a family no tool reads.
+ */
+function requireEnvPrefixes(requests: readonly SecretRequest[]): void {
+  for (const r of requests) {
+    if (r.selector.kind === 'all' && (r.name ?? '') === '')
+      throw new InputError(
+        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`,
+      );
+  }
 }

@@ -6,9 +6,13 @@ import { proxyEnv, type ProxyEnv } from '../vault/proxy.js';
 import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';
+import { say } from '../output.js';
 
 export interface ConnectionConfig {
+  /** As given, for requests (userinfo included, trailing slashes dropped). */
   readonly addr: string;
+  /** scheme://host:port only: what the log, the summary and errors show. */
+  readonly shownAddr: string;
   readonly namespace: string | undefined;
   readonly authNamespace: string | undefined;
   readonly tls: {
@@ -77,13 +81,15 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   try {
     url = new URL(addr);
   } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
+    // not echoed: an address can carry credentials, and this one could not be parsed to find them
+    throw new InputError('vault-addr is not a URL: write it as https://host:8200.');
   }
+  maskUserinfo(masks, addr, url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     core.warning(
-      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`,
+      say`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`,
     );
   }
   const skipVerify = bool('vault-tls-skip-verify', false);
@@ -100,6 +106,7 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
   const namespace = text('vault-namespace') ?? nonEmpty(process.env['VAULT_NAMESPACE']);
   return {
     addr: addr.replace(/\/+$/, ''),
+    shownAddr: `${url.protocol}//${url.host}`,
     namespace,
     authNamespace: text('vault-auth-namespace') ?? namespace,
     tls: {
@@ -176,15 +183,19 @@ function readAuth(masks: MaskRegistry, cert: string | undefined): AuthConfig {
     return value;
   };
   switch (method) {
-    case 'token':
-      return {
-        method,
-        token: need(
-          secret('vault-token', process.env['VAULT_TOKEN']),
-          'vault-token',
-          'the token method (or set VAULT_TOKEN)',
-        ),
-      };
+    case 'token': {
+      const token = need(
+        secret('vault-token', process.env['VAULT_TOKEN']),
+        'vault-token',
+        'the token method (or set VAULT_TOKEN)',
+      );
+      // it travels in the X-Vault-Token header, which cannot carry a line break
+      if (/[^\x21-\x7e]/.test(token))
+        throw new InputError(
+          'vault-token (or VAULT_TOKEN) holds a line break, space or other character a Vault token never has: copy the token again, without the line break.',
+        );
+      return { method, token };
+    }
     case 'approle':
       return {
         method,
@@ -305,6 +316,29 @@ function readAwsCredentials(masks: MaskRegistry): {
   masks.addHandle('AWS_SECRET_ACCESS_KEY', secretAccessKey);
   if (sessionToken !== undefined) masks.addHandle('AWS_SESSION_TOKEN', sessionToken);
   return { accessKeyId, secretAccessKey, sessionToken };
+}
+
+/**
+ * https://user:pass@vault/: the credentials, and the address in every spelling a job
+ * secret or a log could hold (as given, with and without the trailing slash, as URL
+ * prints it), are masked before anything prints.
+ */
+function maskUserinfo(masks: MaskRegistry, addr: string, url: URL): void {
+  if (url.username === '' && url.password === '') return;
+  const bare = addr.replace(/\/+$/, '');
+  for (const spelling of new Set([addr, bare, `${bare}/`, url.href, url.href.replace(/\/+$/, '')]))
+    masks.addHandle('vault-addr', spelling);
+  const userinfo = addr.slice(addr.indexOf('//') + 2, addr.lastIndexOf('@'));
+  masks.addHandle('vault-addr userinfo', userinfo);
+  for (const part of [url.password, decoded(url.password)]) masks.addHandle('vault-addr password', part);
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function isLoopback(host: string): boolean {

@@ -1,4 +1,9 @@
+import { inert } from '../output.js';
+import { toolForms } from './tool-forms.js';
 import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
+
+// eslint-disable-next-line no-control-regex -- the control characters inert() escapes
+const NEEDS_INERT_FORM = /##\[|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A form registered for a secret, remembered for redaction and for the leak guard. */
 export interface RegisteredForm extends MaskForm {
@@ -27,7 +32,7 @@ export class MaskRegistry {
    * on their own, for a warning.
    */
   addSecret(name: string, value: string): { short: boolean; shortParts: number } {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
 
@@ -72,7 +77,11 @@ export class MaskRegistry {
     return out;
   }
 
-  #addAll(name: string, forms: readonly MaskForm[]): void {
+  #addAll(name: string, given: readonly MaskForm[]): void {
+    // A value inside untrusted text is printed made inert (src/output.ts): that spelling
+    // must be masked too when it differs in more than CR/LF (the runner masks each line
+    // of a value, which covers a line break printed as `\n`).
+    const forms = given.flatMap((f) => (NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]));
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };

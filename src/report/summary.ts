@@ -5,6 +5,7 @@ import type { Delivery } from '../inputs/index.js';
 import type { FetchFacts } from '../vault/stage.js';
 import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
+import { summaryText } from '../output.js';
 
 export interface MainReport {
   readonly secrets: readonly Secret[];
@@ -63,6 +64,5 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
   await summary.write();
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Names, sources, paths and addresses are untrusted text: shown as text, never as markup. */
+const escape = summaryText;

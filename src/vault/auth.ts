@@ -69,6 +69,10 @@ export async function login(auth: AuthConfig, api: VaultApi, deps: AuthDeps): Pr
     );
   }
   deps.mask('VAULT_TOKEN', token);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned a client token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it.`,
+    );
   if (typeof authBlock?.accessor === 'string') deps.mask('VAULT_TOKEN_ACCESSOR', authBlock.accessor);
   return {
     token,

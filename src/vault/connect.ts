@@ -8,6 +8,7 @@ import { createVaultApi, type VaultApi } from './client.js';
 import { githubIdToken } from './oidc.js';
 import { DEFAULT_RETRY } from './retry.js';
 import { createTransport, type Cancel, type Transport } from './transport.js';
+import { say } from '../output.js';
 
 export interface Connection {
   /** Authenticated, in the secrets namespace. */
@@ -36,7 +37,7 @@ export function openTransport(conn: ConnectionConfig, budget: TransportBudget): 
     proxy: conn.proxy,
     onRetry: (e) =>
       core.info(
-        `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
+        say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
       ),
   });
 }

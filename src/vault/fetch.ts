@@ -111,8 +111,9 @@ export async function fetchSecrets(
           ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).`
           : `secrets line ${first.line}: no secrets under ${first.path}/.`,
       );
-    // The leaf's path relative to the folder names its values: sub/app password -> SUB_APP_PASSWORD.
-    const settled = await mapSettled(leaves, opts.concurrency, (leaf) => readOne(group, `${first.path}/${leaf}`, leaf));
+    const settled = await mapSettled(leaves, opts.concurrency, (leaf) =>
+      atLine(first.line, readOne(group, `${first.path}/${leaf}`, leaf)),
+    );
     return unwrapAll(settled).flat();
   };
 
@@ -145,11 +146,22 @@ export async function fetchSecrets(
 
   const settled = await mapSettled(groups, opts.concurrency, (group) => {
     const first = group[0] as SecretRequest;
-    return first.folder ? readFolder(group) : readOne(group, first.path);
+    return atLine(first.line, first.folder ? readFolder(group) : readOne(group, first.path));
   });
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+
+/** Errors name the secrets line they come from (Vault's own errors do not know it). */
+async function atLine<T>(line: number, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof FetchError || !(err instanceof Error) || err.message.startsWith('secrets line ')) throw err;
+    err.message = `secrets line ${line}: ${err.message}`;
+    throw err;
+  }
 }
 
 interface Fetched {

@@ -73,7 +73,7 @@ function dig(
     } else {
       const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join('.')}`;
       throw new Error(
-        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container)}). Check the key's spelling and case.`,
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container, i === 0)}). Check the key's spelling and case.`,
       );
     }
   }
@@ -93,11 +93,15 @@ function parsedIfJson(node: unknown): unknown {
   }
 }
 
-/** What a container holds, by key name only: keys are not secret, values are. */
-function describe(node: unknown): string {
+/**
+ * What a container holds, by key name only, and only for the secret's own (top-level)
+ * keys: the keys inside a value (a JSON object or JSON string) are part of that value.
+ */
+function describe(node: unknown, topLevel: boolean): string {
   if (Array.isArray(node)) return `an array of ${node.length}`;
   if (node !== null && typeof node === 'object') {
     const keys = Object.keys(node);
+    if (!topLevel) return 'an object, whose keys are part of the value and not listed';
     return keys.length === 0
       ? 'it has no keys'
       : `it has: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''}`;

@@ -5,7 +5,7 @@ import type { CompatConfig, VaultConfig } from '../inputs/index.js';
 import type { SecretRequest } from '../spec/index.js';
 import { groupByPath } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
-import { MIN_SECRET_LENGTH } from '../mask/forms.js';
+import { MIN_SECRET_LENGTH, shortParts } from '../mask/forms.js';
 import { credentialPairs } from '../mask/pairs.js';
 import { Secret } from '../secret.js';
 import { assertUniqueNames } from '../spec/index.js';
@@ -14,6 +14,7 @@ import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
+import { say } from '../output.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -45,9 +46,8 @@ export async function vaultStage({
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
-    core.info(
-      `Authenticated at ${vault.connection.addr} with ${vault.auth.method}${c.login.policies.length ? ` (policies: ${c.login.policies.join(', ')})` : ''}.`,
-    );
+    const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(', ')})` : '';
+    core.info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
     return c;
   });
   try {
@@ -74,7 +74,7 @@ export async function vaultStage({
               }
             : {}),
           maxFolderSecrets: vault.folderLimit,
-          onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),
+          onValue: (name, value) => addValue(masks, name, value),
           onLease: (lease) => {
             masks.addHandle('lease', lease.id);
             ensureToken();
@@ -104,7 +104,7 @@ export async function vaultStage({
       },
     );
     const facts = {
-      addr: vault.connection.addr,
+      addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,
@@ -118,15 +118,51 @@ export async function vaultStage({
   }
 }
 
-function warnIfShort(name: string, found: { short: boolean; shortParts: number }): void {
-  if (found.short) {
+/**
+ * What the runner does with short text (runner-masking.md): it registers the value and
+ * every trimmed non-empty line of it, however short, and ignores a value that is empty
+ * or only whitespace. JSON leaves are registered by this action only from
+ * MIN_SECRET_LENGTH characters on.
+ */
+function warnIfShort(name: string, value: string): void {
+  if (value.trim() === '') {
+    core.warning(
+      `${name} is empty or only whitespace: the runner masks no such value (there is nothing to hide), and it is delivered as it is.`,
+    );
+    return;
+  }
+  if (value.trim().length < MIN_SECRET_LENGTH) {
     core.warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`,
     );
   }
-  if (found.shortParts > 0) {
+  const parts = shortParts(value);
+  const lines = parts.filter((p) => p.kind === 'line').length;
+  const leaves = parts.length - lines;
+  if (lines > 0) {
     core.warning(
-      `${name}: ${found.shortParts} line(s) or JSON leaves are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value is). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
+      `${name}: ${lines} line(s) are shorter than ${MIN_SECRET_LENGTH} characters. The runner masks every line of a value however short, so those words are blanked wherever they appear in the log. Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
     );
   }
+  if (leaves > 0) {
+    core.warning(
+      `${name}: ${leaves} JSON value(s) inside it are shorter than ${MIN_SECRET_LENGTH} characters and are not masked on their own (the whole value and its lines are). Keep secrets in separate keys of at least ${MIN_SECRET_LENGTH} characters.`,
+    );
+  }
+}
+
+/**
+ * JSON can carry a lone UTF-16 surrogate (`"\ud800"`) that no UTF-8 text can: such a
+ * value cannot be printed, masked or written faithfully. Its printable spelling (what a
+ * log or file would hold: U+FFFD in its place) is masked, then the fetch stops with an
+ * error naming the secret.
+ */
+function addValue(masks: MaskRegistry, name: string, value: string): void {
+  const printable = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  masks.addSecret(name, printable);
+  warnIfShort(name, printable);
+  if (printable !== value)
+    throw new Error(
+      `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`,
+    );
 }

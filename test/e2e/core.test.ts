@@ -106,7 +106,9 @@ describe('fetch, mask, deliver as files, clean up', () => {
     expect(tokenMask).toBeGreaterThan(-1);
     expect(tokenMask).toBeLessThan(lines.findIndex((l) => l.startsWith('Authenticated at')));
     // lines too short to mask on their own get a warning that names the secret
-    expect(main.stdout).toMatch(/::warning::CRLF: 2 line\(s\) or JSON leaves are shorter than 6 characters/);
+    expect(main.stdout).toMatch(
+      /::warning::CRLF: 2 line\(s\) are shorter than 6 characters. The runner masks every line/,
+    );
     await job.post();
   });
 

@@ -7,23 +7,107 @@ export interface WorkflowCommand {
   readonly message: string;
   /** 0-based index of the stdout line it came from. */
   readonly line: number;
+  /** Which of the runner's parsers read it: `::` (TryParseV2) or `##[` (legacy TryParse). */
+  readonly parser: 'v2' | 'legacy';
 }
 
-/** `::name k=v,k=v::message`, with the runner's unescaping of %25, %0D, %0A (and %3A, %2C in properties). */
+/** The commands the runner registers (ActionCommandManager's extensions, plus stop-commands). */
+export const RUNNER_COMMANDS = [
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'warning',
+  'error',
+  'notice',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands',
+] as const;
+
+/**
+ * The commands the runner processes from a step's stdout, as actions/runner's
+ * ActionCommandManager.TryProcessCommand does: each line goes to TryParseV2 (`::name
+ * props::data` after trimming leading whitespace) and, when that fails, to the legacy
+ * TryParse (`##[name props]data` anywhere in the line); names are case-insensitive and
+ * must be registered. `stop-commands` (either syntax) makes every later command
+ * ignored until the line whose command name is its token; the stop and resume lines are
+ * returned too, as they are processed.
+ */
 export function parseCommands(stdout: string): WorkflowCommand[] {
   const out: WorkflowCommand[] = [];
+  const registered = new Set<string>(RUNNER_COMMANDS);
+  let stopToken: string | undefined;
   stdout.split('\n').forEach((raw, line) => {
     const text = raw.replace(/\r$/, '');
-    const m = /^::([A-Za-z-]+)( [^:]*)?::(.*)$/.exec(text);
-    if (!m) return;
-    const properties: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').trim().split(',').filter(Boolean)) {
-      const i = pair.indexOf('=');
-      if (i > 0) properties[pair.slice(0, i)] = unescapeProperty(pair.slice(i + 1));
+    const cmd = parseV2(text, registered, line) ?? parseLegacy(text, registered, line);
+    if (!cmd) return;
+    if (stopToken !== undefined) {
+      if (cmd.command !== stopToken) return;
+      registered.delete(stopToken);
+      stopToken = undefined;
+      out.push(cmd);
+      return;
     }
-    out.push({ command: m[1] ?? '', properties, message: unescapeData(m[3] ?? ''), line });
+    if (cmd.command === 'stop-commands') {
+      // the runner refuses an empty or registered token unless told to allow it
+      if (cmd.message === '' || registered.has(cmd.message.toLowerCase())) return;
+      stopToken = cmd.message.toLowerCase();
+      registered.add(stopToken);
+    }
+    out.push(cmd);
   });
   return out;
+}
+
+function parseV2(raw: string, registered: ReadonlySet<string>, line: number): WorkflowCommand | undefined {
+  const text = raw.trimStart();
+  if (!text.startsWith('::')) return undefined;
+  const end = text.indexOf('::', 2);
+  if (end < 0) return undefined;
+  const info = text.slice(2, end);
+  const space = info.indexOf(' ');
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(command)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
+      const i = pair.indexOf('=');
+      if (i > 0 && i < pair.length - 1) properties[pair.slice(0, i)] = unescapeProperty(pair.slice(i + 1));
+    }
+  }
+  return { command, properties, message: unescapeData(text.slice(end + 2)), line, parser: 'v2' };
+}
+
+function parseLegacy(text: string, registered: ReadonlySet<string>, line: number): WorkflowCommand | undefined {
+  const prefix = text.indexOf('##[');
+  if (prefix < 0) return undefined;
+  const rb = text.indexOf(']', prefix);
+  if (rb < 0) return undefined;
+  const info = text.slice(prefix + 3, rb);
+  const space = info.indexOf(' ');
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(command)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
+      const i = pair.indexOf('=');
+      if (i > 0 && i < pair.length - 1) properties[pair.slice(0, i)] = unescapeLegacy(pair.slice(i + 1));
+    }
+  }
+  return { command, properties, message: unescapeLegacy(text.slice(rb + 1)), line, parser: 'legacy' };
 }
 
 export function unescapeData(s: string): string {
@@ -31,7 +115,11 @@ export function unescapeData(s: string): string {
 }
 
 function unescapeProperty(s: string): string {
-  return s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+
+function unescapeLegacy(s: string): string {
+  return s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%25/g, '%');
 }
 
 /** `name=value` lines and `name<<DELIMITER` heredocs, as the runner's FileCommandManager reads them. */

@@ -153,6 +153,8 @@ export class Job {
 
     const commands = parseCommands(stdout);
     const masks = commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+    // the runner never echoes an add-mask line it processed; one it ignored (commands stopped) shows as is
+    const maskLines = new Set(commands.filter((c) => c.command === 'add-mask').map((c) => c.line));
     const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
     Object.assign(this.env, stepEnv);
     const result: StepResult = {
@@ -169,7 +171,7 @@ export class Job {
       log: maskLog(
         stdout
           .split('\n')
-          .filter((l) => !l.startsWith('::add-mask::'))
+          .filter((_, i) => !maskLines.has(i))
           .join('\n'),
         this.steps.flatMap((s) => s.masks).concat(masks),
       ),

@@ -54,8 +54,10 @@ describe('selectValues', () => {
     expect(JSON.parse(pick('secret/x | ALL')[0]!.value)).toEqual(data);
   });
 
-  it('says which keys exist when one is missing, without any value', () => {
-    expect(() => pick('secret/x conf.db.pass')).toThrow(/"pass" not found in secret\/x#conf.db \(it has: host, port\)/);
+  it('says which top-level keys exist when one is missing, without any value or key inside a value', () => {
+    expect(() => pick('secret/x conf.db.pass')).toThrow(
+      /"pass" not found in secret\/x#conf.db \(an object, whose keys are part of the value and not listed\)/,
+    );
     expect(() => pick('secret/x nope')).toThrow(/it has: user, conf, tls.crt/);
   });
 });

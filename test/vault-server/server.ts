@@ -17,6 +17,7 @@ import { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
 import { Faults, faultReply, truncateBody, type FaultRule } from './faults.js';
+import { Hostile } from './hostile.js';
 import { isRecord, signJwt } from './jwt.js';
 import { TestCa } from './certs.js';
 import { writeKv } from './kv.js';
@@ -129,6 +130,8 @@ export interface VaultDevServer {
   connectionsOpened: number;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Hostile replies on or off (see hostile.ts); off by default. */
+  setHostile(on: boolean): void;
 }
 
 /** What the OIDC stand-in puts in its tokens, like a push to main of octo-org/octo-repo. */
@@ -158,6 +161,7 @@ class DevServer implements VaultDevServer {
   readonly oidc: VaultDevServer['oidc'];
   private readonly state = new VaultState();
   private readonly faults = new Faults();
+  private readonly hostile = new Hostile();
   private readonly server: http.Server;
   private connectionIds = 0;
 
@@ -401,6 +405,10 @@ class DevServer implements VaultDevServer {
     this.faults.clear();
   }
 
+  setHostile(on: boolean): void {
+    this.hostile.on = on;
+  }
+
   // ---- request handling ----------------------------------------------------------------------
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -454,6 +462,7 @@ class DevServer implements VaultDevServer {
     } catch (err) {
       reply = errorReply(500, String(err));
     }
+    reply = this.hostile.apply(reply, this.state);
     record.status = reply.status;
     res.statusCode = reply.status;
     res.setHeader('Cache-Control', 'no-store');

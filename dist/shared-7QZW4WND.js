@@ -3835,6 +3835,30 @@ var require_src = __commonJS({
   }
 });
 
+// src/output.ts
+function inert(text2) {
+  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
+}
+function controlEscape(c) {
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inertMessage(text2) {
+  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
+}
+function say(words, ...parts) {
+  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
+}
+function inertProperties(props) {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
+  );
+}
+function summaryText(text2) {
+  return inert(text2).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
 
@@ -3981,8 +4005,8 @@ function pem(name) {
   const value = text(name);
   if (value === void 0) return void 0;
   if (value.includes("-----BEGIN")) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
-  if (decoded.includes("-----BEGIN")) return decoded;
+  const decoded2 = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
+  if (decoded2.includes("-----BEGIN")) return decoded2;
   try {
     const file = readFileSync(value, "utf8");
     if (file.includes("-----BEGIN")) return file;
@@ -4210,13 +4234,14 @@ function readConnectionConfig(masks) {
   try {
     url = new URL(addr);
   } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
+    throw new InputError("vault-addr is not a URL: write it as https://host:8200.");
   }
+  maskUserinfo(masks, addr, url);
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     warning(
-      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
+      say`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
     );
   }
   const skipVerify = bool("vault-tls-skip-verify", false);
@@ -4233,6 +4258,7 @@ function readConnectionConfig(masks) {
   const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
   return {
     addr: addr.replace(/\/+$/, ""),
+    shownAddr: `${url.protocol}//${url.host}`,
     namespace,
     authNamespace: text("vault-auth-namespace") ?? namespace,
     tls: {
@@ -4302,15 +4328,18 @@ function readAuth(masks, cert) {
     return value;
   };
   switch (method) {
-    case "token":
-      return {
-        method,
-        token: need(
-          secret("vault-token", process.env["VAULT_TOKEN"]),
-          "vault-token",
-          "the token method (or set VAULT_TOKEN)"
-        )
-      };
+    case "token": {
+      const token = need(
+        secret("vault-token", process.env["VAULT_TOKEN"]),
+        "vault-token",
+        "the token method (or set VAULT_TOKEN)"
+      );
+      if (/[^\x21-\x7e]/.test(token))
+        throw new InputError(
+          "vault-token (or VAULT_TOKEN) holds a line break, space or other character a Vault token never has: copy the token again, without the line break."
+        );
+      return { method, token };
+    }
     case "approle":
       return {
         method,
@@ -4420,6 +4449,22 @@ function readAwsCredentials(masks) {
   masks.addHandle("AWS_SECRET_ACCESS_KEY", secretAccessKey);
   if (sessionToken !== void 0) masks.addHandle("AWS_SESSION_TOKEN", sessionToken);
   return { accessKeyId, secretAccessKey, sessionToken };
+}
+function maskUserinfo(masks, addr, url) {
+  if (url.username === "" && url.password === "") return;
+  const bare = addr.replace(/\/+$/, "");
+  for (const spelling of /* @__PURE__ */ new Set([addr, bare, `${bare}/`, url.href, url.href.replace(/\/+$/, "")]))
+    masks.addHandle("vault-addr", spelling);
+  const userinfo = addr.slice(addr.indexOf("//") + 2, addr.lastIndexOf("@"));
+  masks.addHandle("vault-addr userinfo", userinfo);
+  for (const part of [url.password, decoded(url.password)]) masks.addHandle("vault-addr password", part);
+}
+function decoded(text2) {
+  try {
+    return decodeURIComponent(text2);
+  } catch {
+    return text2;
+  }
 }
 function isLoopback(host) {
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
@@ -4534,6 +4579,7 @@ async function readConfig(masks, compat) {
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
+  if (!compat && deliveries.has("env")) requireEnvPrefixes(requests);
   if (compat) {
     deliveries.add("outputs");
     if (compat.exportEnv) deliveries.add("env");
@@ -4570,6 +4616,14 @@ function readTokenDeliveries() {
   }
   for (const w of compatTokenDeliveries()) out.add(w).add("files");
   return out;
+}
+function requireEnvPrefixes(requests) {
+  for (const r of requests) {
+    if (r.selector.kind === "all" && (r.name ?? "") === "")
+      throw new InputError(
+        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
+      );
+  }
 }
 
 // src/mask/forms.ts
@@ -4686,7 +4740,60 @@ function dedupe(forms) {
   });
 }
 
+// src/mask/tool-forms.ts
+var TOOL_FORMS_MAX_BYTES = 4 * 1024;
+var WRAPS = [
+  { kind: "base64", width: 76 },
+  // coreutils base64
+  { kind: "base64", width: 64 },
+  // openssl base64, PEM bodies
+  { kind: "hex", width: 60 }
+  // xxd -p
+];
+function toolForms(value) {
+  const bytes = Buffer.from(value, "utf8");
+  if (bytes.length === 0 || bytes.length > TOOL_FORMS_MAX_BYTES) return [];
+  const out = /* @__PURE__ */ new Map();
+  const add = (kind, text2) => {
+    if (text2.length >= MIN_DERIVED_LENGTH && text2 !== value) out.set(text2, { kind, text: text2 });
+  };
+  for (const withNewline of [false, true]) {
+    const encoded = withNewline ? Buffer.concat([bytes, Buffer.from("\n")]) : bytes;
+    for (const { kind, width } of WRAPS) {
+      const text2 = encoded.toString(kind === "base64" ? "base64" : "hex");
+      if (text2.length <= width) continue;
+      for (let i = 0; i < text2.length; i += width) add(kind, text2.slice(i, i + width));
+    }
+  }
+  add("shell-escape", printfQ(value));
+  return [...out.values()];
+}
+function printfQ(value) {
+  if (value === "") return "''";
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    const inner = [...value].map((c) => {
+      const named = {
+        "\n": "\\n",
+        "	": "\\t",
+        "\r": "\\r",
+        "\x07": "\\a",
+        "\b": "\\b",
+        "\x1B": "\\E",
+        "\f": "\\f",
+        "\v": "\\v",
+        "\\": "\\\\",
+        "'": "\\'"
+      };
+      const code = c.codePointAt(0) ?? 0;
+      return named[c] ?? (code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, "0")}` : c);
+    }).join("");
+    return `$'${inner}'`;
+  }
+  return value.replace(/[ \t'"\\|&;()<>!{}*[\]?^$`,]/g, "\\$&").replace(/^[~#]/, "\\$&");
+}
+
 // src/mask/registry.ts
+var NEEDS_INERT_FORM = /##\[|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 var MaskRegistry = class {
   #register;
   #forms = /* @__PURE__ */ new Map();
@@ -4702,7 +4809,7 @@ var MaskRegistry = class {
    * on their own, for a warning.
    */
   addSecret(name, value) {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
@@ -4740,7 +4847,8 @@ var MaskRegistry = class {
     for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
     return out;
   }
-  #addAll(name, forms) {
+  #addAll(name, given2) {
+    const forms = given2.flatMap((f) => NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]);
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
@@ -4806,7 +4914,7 @@ function loadRevokeFlag() {
   return getState(REVOKE_KEY) === "true";
 }
 function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${leaseId}
+  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
 `, { mode: 384 });
 }
 function recordCertificate(paths, cert, revoke) {
@@ -4850,12 +4958,20 @@ function loadCacheMatch() {
 function readRecords(paths) {
   return {
     token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean),
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
     certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
       const [mount, serial] = line.split(" ");
       return mount && serial ? [{ mount, serial }] : [];
     })
   };
+}
+function readLeaseLine(line) {
+  try {
+    const id = JSON.parse(line);
+    return typeof id === "string" && id !== "" ? [id] : [];
+  } catch {
+    return [];
+  }
 }
 function readOptional(path) {
   try {
@@ -4884,15 +5000,33 @@ function loadDockerRecords() {
   };
 }
 
+// src/child-env.ts
+var PASSED = [
+  /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TERM|NO_COLOR|XDG_RUNTIME_DIR|XDG_CONFIG_HOME)$/,
+  /^LC_[A-Z]+$/,
+  // docker, buildx and BuildKit settings; the registry credentials live in DOCKER_CONFIG, not env
+  /^(DOCKER|BUILDX|BUILDKIT)_[A-Z0-9_]+$/,
+  /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|no_proxy|all_proxy)$/,
+  /^SSL_CERT_(FILE|DIR)$/
+];
+function childEnv(extra = {}) {
+  const out = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== void 0 && PASSED.some((p) => p.test(name))) out[name] = value;
+  return { ...out, ...extra };
+}
+
 // src/docker/cli.ts
+import { EOL } from "node:os";
 async function docker(args, opts = {}) {
   try {
-    const env = { ...process.env, ...opts.env };
+    const echo = (line) => void process.stdout.write(`${inert(line)}${EOL}`);
     return await getExecOutput("docker", [...args], {
       ...opts.input !== void 0 ? { input: opts.input } : {},
-      env,
+      env: childEnv(opts.env),
       ignoreReturnCode: true,
-      silent: opts.silent ?? true
+      silent: true,
+      ...opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}
     });
   } catch (err) {
     if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
@@ -4965,9 +5099,7 @@ async function writePostSummary(cleanup, guard) {
   if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
   await summary2.write();
 }
-function escape(text2) {
-  return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+var escape = summaryText;
 
 // src/cache/stage.ts
 var loadCache = () => import("./shared-C6CWKAPL.js");
@@ -4986,7 +5118,7 @@ async function restoreStage(config) {
   );
   saveCacheMatch(matched ?? "");
   setOutput("cache-hit", String(matched === config.key));
-  info(matched ? `cache restored from ${matched}` : "cache: no entry matched");
+  info(matched ? say`cache restored from ${matched}` : "cache: no entry matched");
 }
 async function saveStage(config, dirty) {
   const cache = await loadCache();
@@ -5002,7 +5134,9 @@ async function saveStage(config, dirty) {
     const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
     return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
   } catch (err) {
-    warning(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    warning(
+      inertMessage(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`)
+    );
     return `cache ${config.key}: save failed (see warnings)`;
   }
 }
@@ -5045,6 +5179,10 @@ async function login(auth, api, deps) {
     );
   }
   deps.mask("VAULT_TOKEN", token);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned a client token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it.`
+    );
   if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
   return {
     token,
@@ -5470,7 +5608,7 @@ function openTransport(conn, budget) {
     headers: conn.headers,
     proxy: conn.proxy,
     onRetry: (e) => info(
-      `Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
+      say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
     )
   });
 }
@@ -5531,9 +5669,9 @@ async function logoutAll(registries, env) {
     try {
       const run = await docker(["logout", registry], { env });
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else warning(`docker logout ${registry} failed: ${reason(run)}`);
+      else warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
     } catch (err) {
-      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+      warning(inertMessage(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
   return lines;
@@ -6093,7 +6231,7 @@ async function* gunzip(source) {
   for await (const chunk of out) yield chunk;
 }
 async function* unzstd(source) {
-  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"], env: childEnv() });
   const spawned = new Promise((resolve2, reject) => {
     child.once("spawn", resolve2);
     child.once(
@@ -6332,10 +6470,15 @@ async function mapSettled(items, limit, fn) {
 }
 
 export {
+  inert,
+  inertMessage,
+  say,
+  inertProperties,
   readConnectionConfig,
   readGuardConfig,
   readMainConfig,
   MIN_SECRET_LENGTH,
+  shortParts,
   MaskRegistry,
   writePrivateFile,
   sessionPaths,
@@ -6358,6 +6501,7 @@ export {
   openTransport,
   connect,
   mapSettled,
+  childEnv,
   docker,
   reason,
   builderName,
