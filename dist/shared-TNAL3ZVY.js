@@ -5802,12 +5802,25 @@ function parseSize(field) {
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
-async function* gunzip(source) {
-  const out = Readable.from(source).pipe(createGunzip());
-  for await (const chunk of out) yield chunk;
+import * as zlib from "node:zlib";
+var createZstdDecompress2 = zlib.createZstdDecompress;
+function gunzip(source) {
+  return through(source, zlib.createGunzip());
 }
-async function* unzstd(source) {
+function unzstd(source) {
+  return createZstdDecompress2 ? through(source, createZstdDecompress2()) : unzstdCli(source);
+}
+async function* through(source, transform) {
+  const input = Readable.from(source);
+  input.once("error", (err) => transform.destroy(err));
+  input.pipe(transform);
+  try {
+    for await (const chunk of transform) yield chunk;
+  } finally {
+    input.destroy();
+  }
+}
+async function* unzstdCli(source) {
   const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
   const spawned = new Promise((resolve3, reject) => {
     child.once("spawn", resolve3);
@@ -5817,8 +5830,13 @@ async function* unzstd(source) {
     );
   });
   await spawned;
-  const feeding = pipeline(Readable.from(source), child.stdin).catch(() => void 0);
-  for await (const chunk of child.stdout) yield chunk;
+  const input = Readable.from(source);
+  const feeding = pipeline(input, child.stdin).catch(() => void 0);
+  try {
+    for await (const chunk of child.stdout) yield chunk;
+  } finally {
+    input.destroy();
+  }
   await feeding;
   const code = await new Promise(
     (resolve3) => child.exitCode !== null ? resolve3(child.exitCode) : child.once("close", resolve3)
@@ -5837,8 +5855,12 @@ var Scanner = class {
   #forms;
   #buffer = Buffer.allocUnsafe(SMALL);
   constructor(forms) {
-    this.#forms = forms;
-    this.#matcher = new Matcher(forms.map((f) => Buffer.from(f.text, "utf8")));
+    this.#forms = scannable(forms);
+    this.#matcher = new Matcher(this.#forms.map((f) => Buffer.from(f.text, "utf8")));
+  }
+  /** The longest form in bytes: ranges of one file overlap by this less one. */
+  get maxLength() {
+    return this.#matcher.maxLength;
   }
   get empty() {
     return this.#forms.length === 0;
@@ -5904,13 +5926,30 @@ var Scanner = class {
     }
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
   }
+  /**
+   * Bytes [start, end) of a plain file, read on to `end + maxLength - 1` so that a form
+   * starting before `end` is seen whole; only hits starting in the range are kept, so
+   * ranges that tile a file find exactly what one pass over it finds.
+   */
+  async scanRange(path, start, end) {
+    if (start === 0) this.stats.files++;
+    const stream = this.#matcher.stream((i, offset) => {
+      if (start + offset < end) this.#hit(path, [], i, start + offset);
+    });
+    try {
+      const source = createReadStream(path, { start, end: end + this.maxLength - 2, highWaterMark: SMALL });
+      for await (const chunk of source) stream.write(chunk);
+    } catch (err) {
+      this.#unreadable(path, err);
+    }
+    stream.end();
+    this.stats.bytes += end - start;
+  }
   async #scanSource(reader, path, inner, depth2) {
     const format = depth2 < MAX_DEPTH ? sniff(await reader.peek(512)) : "plain";
     try {
       if (format === "gzip" || format === "zstd") {
-        this.stats.archives++;
-        const decompressed = format === "gzip" ? gunzip(reader.rest()) : unzstd(reader.rest());
-        await this.#scanSource(new Reader(decompressed), path, [...inner, `(${format})`], depth2 + 1);
+        await this.#scanCompressed(reader, format, path, inner, depth2);
       } else if (format === "tar") {
         this.stats.archives++;
         await this.#scanTar(reader, path, inner, depth2);
@@ -5921,6 +5960,40 @@ var Scanner = class {
       this.stats.notes.push(`${[path, ...inner].join("!")}: ${err instanceof Error ? err.message : "unreadable"}`);
       for await (const _ of reader.rest()) void _;
     }
+  }
+  /**
+   * Decompresses and scans; the compressed bytes go through the matcher on the way too.
+   * Their hits count only when decoding fails: a file that merely starts with the magic
+   * bytes is then scanned as what it is, plain bytes (fail closed, as ripgrep would).
+   */
+  async #scanCompressed(reader, format, path, inner, depth2) {
+    const raw = [];
+    const rawStream = this.#matcher.stream((i, offset) => raw.push([i, offset]));
+    async function* tapped() {
+      for await (const chunk of reader.rest()) {
+        rawStream.write(chunk);
+        yield chunk;
+      }
+    }
+    let failure;
+    async function* decoded() {
+      try {
+        yield* format === "gzip" ? gunzip(tapped()) : unzstd(tapped());
+      } catch (err) {
+        failure = err;
+      }
+    }
+    await this.#scanSource(new Reader(decoded()), path, [...inner, `(${format})`], depth2 + 1);
+    if (failure === void 0) {
+      this.stats.archives++;
+      return;
+    }
+    for await (const chunk of reader.rest()) rawStream.write(chunk);
+    rawStream.end();
+    this.stats.bytes += rawStream.bytes;
+    for (const [i, offset] of raw) this.#hit(path, inner, i, offset);
+    const why = failure instanceof Error ? failure.message : "unreadable";
+    this.stats.notes.push(`${[path, ...inner].join("!")}: not a valid ${format} stream (${why}): scanned as raw bytes`);
   }
   async #scanRaw(source, path, inner) {
     const stream = this.#matcher.stream((i, offset) => this.#hit(path, inner, i, offset));
@@ -5977,6 +6050,9 @@ var Scanner = class {
     this.hits.push({ path, inner: inner.join("!"), offset, name: form.name, form: form.kind });
   }
 };
+function scannable(forms) {
+  return forms.filter((f) => f.text.length >= MIN_SECRET_LENGTH);
+}
 async function* once(data) {
   yield data;
 }
