@@ -1,33 +1,37 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  MIN_SECRET_LENGTH,
-  MaskRegistry,
-  Scanner,
   VaultRequestError,
+  connect,
+  loginAll,
+  restoreStage
+} from "./shared-JMJ6P233.js";
+import {
+  MaskRegistry,
   assertUniqueNames,
   builderName,
-  connect,
   deriveName,
   detectBuilder,
   docker,
   groupByPath,
+  guardImage,
   isValidName,
-  loginAll,
   readMainConfig,
   reason,
   recordForm,
   recordLease,
   recordToken,
-  restoreStage,
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
-  tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-TNAL3ZVY.js";
+} from "./shared-5I5LNALJ.js";
+import {
+  MIN_SECRET_LENGTH
+} from "./shared-S7HXP2ET.js";
+import "./shared-J226QVBU.js";
 import {
   error,
   exportVariable,
@@ -37,7 +41,8 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-M7NTE7GS.js";
+import "./shared-VBZQBPYA.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -1172,7 +1177,7 @@ async function dockerPreflight(config) {
   }
   return void 0;
 }
-async function dockerStage(config, builder, secrets, files, masks2, session, scanImage2) {
+async function dockerStage(config, builder, secrets, files, masks2, session, scanImage) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
@@ -1182,7 +1187,7 @@ async function dockerStage(config, builder, secrets, files, masks2, session, sca
     masks: masks2,
     privateDir: session.private,
     env,
-    scanImage: scanImage2
+    scanImage
   };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : void 0;
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
@@ -1209,39 +1214,6 @@ function dockerConfigDir(config, session) {
   }
   saveDockerConfig(dir);
   return dir;
-}
-
-// src/guard/image.ts
-import { spawn } from "node:child_process";
-async function scanImage(scanner, image, env) {
-  const child = spawn("docker", ["save", image], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env }
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => stderr += d.toString());
-  const closed = new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", resolve);
-  });
-  await scanner.scanStream(`image ${image}`, child.stdout);
-  const code = await closed;
-  if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
-}
-async function guardImage(masks2, image, env) {
-  const scanner = new Scanner(masks2.forms());
-  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(
-    `leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
-  );
-  if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20))
-    error(`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
-      title: "Leaked secret"
-    });
-  throw new Error(
-    `the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`
-  );
 }
 
 // src/main.ts

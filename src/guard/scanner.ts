@@ -43,7 +43,7 @@ export interface ScanStats {
 /** Archives inside archives are opened this deep; deeper ones are scanned as bytes. */
 const MAX_DEPTH = 4;
 /** Hits kept in memory; past this they are only counted, so memory stays bounded. */
-const MAX_HITS = 10_000;
+export const MAX_HITS = 10_000;
 /** Small files are read whole into one reused buffer: no stream per file. */
 const SMALL = 1 << 20;
 

@@ -11,7 +11,14 @@ import { readGuardConfig, type GuardConfig } from './guard.js';
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
 export type { BuildConfig, Credential, DockerConfig, RegistryLogin } from './docker.js';
-export { readGuardConfig, type CacheConfig, type GuardConfig } from './guard.js';
+export {
+  readGuardConfig,
+  readGuardStepConfig,
+  type CacheConfig,
+  type GuardConfig,
+  type GuardStepConfig,
+  type OnLeak,
+} from './guard.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
 export type Delivery = (typeof DELIVERIES)[number];

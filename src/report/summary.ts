@@ -66,3 +66,9 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
 function escape(text: string): string {
   return text.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** The guard step's findings (paths, names, forms, counts: never a value). */
+export async function writeGuardSummary(lines: readonly string[]): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  await core.summary.addHeading('Leak guard', 3).addList(lines.map(escape)).write();
+}

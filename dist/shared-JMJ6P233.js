@@ -1,22 +1,28 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  __commonJS,
-  __require,
-  __toESM,
-  getExecOutput,
+  docker,
+  loadCacheMatch,
+  reason,
+  saveCacheMatch,
+  saveRegistries
+} from "./shared-5I5LNALJ.js";
+import {
+  require_debug
+} from "./shared-J226QVBU.js";
+import {
   getIDToken,
-  getInput,
-  getState,
   group,
   info,
   notice,
-  require_debug,
-  saveState,
   setOutput,
-  summary,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-M7NTE7GS.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./shared-VBZQBPYA.js";
 
 // node_modules/tv4/tv4.js
 var require_tv4 = __commonJS({
@@ -487,22 +493,22 @@ var require_tv4 = __commonJS({
         return map;
       };
       ValidatorContext.prototype.getSchemaUris = function(filterRegExp) {
-        var list2 = [];
+        var list = [];
         for (var key2 in this.schemas) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list2.push(key2);
+            list.push(key2);
           }
         }
-        return list2;
+        return list;
       };
       ValidatorContext.prototype.getMissingUris = function(filterRegExp) {
-        var list2 = [];
+        var list = [];
         for (var key2 in this.missingMap) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list2.push(key2);
+            list.push(key2);
           }
         }
-        return list2;
+        return list;
       };
       ValidatorContext.prototype.dropSchemas = function() {
         this.schemas = {};
@@ -3036,7 +3042,7 @@ var require_mustache = __commonJS({
           closingCurlyRe = new RegExp("\\s*" + escapeRegExp("}" + tagsToCompile[1]));
         }
         compileTags(tags || mustache.tags);
-        var scanner = new Scanner2(template);
+        var scanner = new Scanner(template);
         var start, type, value, chr, token, openSection;
         while (!scanner.eos()) {
           start = scanner.pos;
@@ -3150,15 +3156,15 @@ var require_mustache = __commonJS({
         }
         return nestedTokens;
       }
-      function Scanner2(string) {
+      function Scanner(string) {
         this.string = string;
         this.tail = string;
         this.pos = 0;
       }
-      Scanner2.prototype.eos = function eos() {
+      Scanner.prototype.eos = function eos() {
         return this.tail === "";
       };
-      Scanner2.prototype.scan = function scan(re) {
+      Scanner.prototype.scan = function scan(re) {
         var match = this.tail.match(re);
         if (!match || match.index !== 0)
           return "";
@@ -3167,7 +3173,7 @@ var require_mustache = __commonJS({
         this.pos += string.length;
         return string;
       };
-      Scanner2.prototype.scanUntil = function scanUntil(re) {
+      Scanner.prototype.scanUntil = function scanUntil(re) {
         var index = this.tail.search(re), match;
         switch (index) {
           case -1:
@@ -3341,10 +3347,10 @@ var require_mustache = __commonJS({
           return value;
       };
       Writer.prototype.escapedValue = function escapedValue(token, context, config) {
-        var escape2 = this.getConfigEscape(config) || mustache.escape;
+        var escape = this.getConfigEscape(config) || mustache.escape;
         var value = context.lookup(token[1]);
         if (value != null)
-          return typeof value === "number" && escape2 === mustache.escape ? String(value) : escape2(value);
+          return typeof value === "number" && escape === mustache.escape ? String(value) : escape(value);
       };
       Writer.prototype.rawValue = function rawValue(token) {
         return token[1];
@@ -3405,7 +3411,7 @@ var require_mustache = __commonJS({
         return defaultWriter.render(template, view, partials, config);
       };
       mustache.escape = escapeHtml;
-      mustache.Scanner = Scanner2;
+      mustache.Scanner = Scanner;
       mustache.Context = Context;
       mustache.Writer = Writer;
       return mustache;
@@ -3829,1005 +3835,8 @@ var require_src = __commonJS({
   }
 });
 
-// src/inputs/read.ts
-import { readFileSync } from "node:fs";
-var InputError = class extends Error {
-  name = "InputError";
-};
-function text(name) {
-  return nonEmpty(getInput(name));
-}
-function nonEmpty(v) {
-  const t = v?.trim();
-  return t === void 0 || t === "" ? void 0 : t;
-}
-function list(name, commas = false) {
-  const raw = getInput(name);
-  return raw.split(commas ? /[\n,]/ : /\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-}
-function need(v, name, forWhat) {
-  if (v === void 0) throw new InputError(`${name} is required for ${forWhat}.`);
-  return v;
-}
-function choice(name, allowed, fallback) {
-  const v = text(name) ?? fallback;
-  if (!allowed.includes(v))
-    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
-  return v;
-}
-function bool(name, fallback) {
-  const v = text(name)?.toLowerCase();
-  if (v === void 0) return fallback;
-  if (["true", "yes", "on", "1"].includes(v)) return true;
-  if (["false", "no", "off", "0"].includes(v)) return false;
-  throw new InputError(`${name}: "${v}" is not true or false.`);
-}
-function integer(name, fallback, min, max) {
-  const v = text(name);
-  if (v === void 0) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-function seconds(name, fallback) {
-  const v = text(name);
-  if (v === void 0) return fallback * 1e3;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600)
-    throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
-  return Math.round(n * 1e3);
-}
-function pem(name) {
-  const value = text(name);
-  if (value === void 0) return void 0;
-  if (value.includes("-----BEGIN")) return value;
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
-  if (decoded.includes("-----BEGIN")) return decoded;
-  try {
-    const file = readFileSync(value, "utf8");
-    if (file.includes("-----BEGIN")) return file;
-  } catch (err) {
-    throw new InputError(
-      `${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`
-    );
-  }
-  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
-}
-
-// src/inputs/guard.ts
-function readGuardConfig() {
-  const paths = list("cache-paths");
-  const key = text("cache-key");
-  if (paths.length > 0 !== (key !== void 0))
-    throw new InputError("cache-paths and cache-key go together: give both to restore and save a cache, or neither.");
-  return {
-    scanPaths: list("scan-paths"),
-    onLeak: choice("on-leak", ["fail", "delete", "warn"], "fail"),
-    scanImage: bool("scan-image", false),
-    cache: key !== void 0 ? { paths, key, restoreKeys: list("cache-restore-keys") } : void 0
-  };
-}
-
-// src/spec/group.ts
-function groupByPath(requests) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const request of requests) {
-    const version = request.version === void 0 ? "" : `?version=${request.version}`;
-    const key = `${request.path}${request.folder ? "/" : ""}${version}`;
-    const group2 = groups.get(key);
-    if (group2 === void 0) groups.set(key, [request]);
-    else group2.push(request);
-  }
-  return groups;
-}
-
-// src/spec/types.ts
-var SpecError = class extends Error {
-  name = "SpecError";
-  line;
-  /** 1-based, in UTF-16 code units, when the problem has a position on the line. */
-  column;
-  constructor(line, message, column) {
-    super(`secrets line ${line}: ${message}`);
-    this.line = line;
-    this.column = column;
-  }
-};
-
-// src/spec/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(s) {
-  return NAME_PATTERN.test(s);
-}
-function deriveName(segments, prefix = "") {
-  const core = segments.join("_").toUpperCase().replace(/[^A-Z0-9_]/gu, "_");
-  if (!/[A-Z0-9]/.test(core)) return "";
-  const name = prefix + core;
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-function assertUniqueNames(items) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = item.name.toUpperCase();
-    const first = seen.get(key);
-    if (first !== void 0) {
-      throw new SpecError(
-        item.line,
-        `name ${item.name} from \`${item.what}\` clashes with ${first.name} from line ${first.line} (\`${first.what}\`); names must differ even ignoring case \u2014 give one of them another NAME with \`| NAME\` (or another prefix after \`*\`)`
-      );
-    }
-    seen.set(key, item);
-  }
-}
-
-// src/spec/cursor.ts
-var SPACE = /^[^\S\n\v\f\r]$/;
-var CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/;
-var Cursor = class {
-  text;
-  line;
-  pos = 0;
-  constructor(text2, line) {
-    this.text = text2;
-    this.line = line;
-  }
-  get char() {
-    return this.text[this.pos];
-  }
-  get column() {
-    return this.pos + 1;
-  }
-  /** The character at `pos` if it belongs to a word: not a space, `;`, `|` or the end. */
-  wordChar(pos = this.pos) {
-    const c = this.text[pos];
-    return c === void 0 || SPACE.test(c) || c === ";" || c === "|" ? void 0 : c;
-  }
-  fail(message, column = this.column) {
-    throw new SpecError(this.line, message, column);
-  }
-  skipSpaces() {
-    while (this.char !== void 0 && SPACE.test(this.char)) this.pos++;
-  }
-  /** Every character that ends up in a request passes through here. */
-  accept(c) {
-    if (CONTROL.test(c)) {
-      const code = c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      this.fail(`control character U+${code} at column ${this.column}; remove it`);
-    }
-    this.pos++;
-    return c;
-  }
-  /** PATH and NAME never need quoting, so they end at the first space, `;` or `|`. */
-  readPlain() {
-    const start = this.pos;
-    for (let c = this.wordChar(); c !== void 0; c = this.wordChar()) this.accept(c);
-    return this.text.slice(start, this.pos);
-  }
-};
-
-// src/spec/path.ts
-var EXAMPLE = "e.g. secret/data/ci/aws";
-function parsePath(cur, raw, column) {
-  const query = raw.indexOf("?");
-  const version = query < 0 ? void 0 : parseVersion(cur, raw.slice(query + 1), column + query);
-  let path = query < 0 ? raw : raw.slice(0, query);
-  if (path.startsWith("/")) path = path.slice(1);
-  const folder = path.endsWith("/");
-  if (folder) path = path.slice(0, -1);
-  if (path === "") cur.fail(`PATH \`${raw}\` names no secret; write the path after the mount, ${EXAMPLE}`, column);
-  for (const segment of path.split("/")) {
-    if (segment === "") {
-      cur.fail(`PATH \`${raw}\` has an empty segment ('//'); remove the extra '/'`, column);
-    }
-    if (segment === "." || segment === "..") {
-      cur.fail(`PATH \`${raw}\` has a '${segment}' segment; write the path without '.' or '..', ${EXAMPLE}`, column);
-    }
-  }
-  if (folder && version !== void 0) {
-    cur.fail(`PATH \`${raw}\` is a folder (ends with '/'), which has no version; remove ?version=${version}`, column);
-  }
-  return { path, folder, version };
-}
-function parseVersion(cur, query, column) {
-  const match = /^version=([1-9][0-9]*)$/.exec(query);
-  const version = Number(match?.[1]);
-  if (Number.isSafeInteger(version)) return version;
-  cur.fail(
-    query.startsWith("version=") ? `bad version \`${query.slice("version=".length)}\`; write ?version=N, N a positive whole number, e.g. ?version=3` : `unsupported query \`?${query}\` after the PATH; only ?version=N (a KV v2 version) is allowed`,
-    column
-  );
-}
-
-// src/spec/selector.ts
-function readSelector(cur) {
-  if (cur.char === "*" && cur.wordChar(cur.pos + 1) === void 0) {
-    cur.pos++;
-    return { kind: "all" };
-  }
-  if (cur.char === "#") {
-    cur.fail(
-      "a selector cannot start with '#', which looks like a comment; comments start their line or follow `;`, and a key starting with # must be quoted, e.g. \"#key\""
-    );
-  }
-  const segments = [];
-  for (; ; ) {
-    segments.push(cur.char === '"' ? readQuoted(cur) : readBare(cur));
-    if (cur.char !== ".") return { kind: "key", segments };
-    cur.pos++;
-  }
-}
-function readBare(cur) {
-  const start = cur.pos;
-  for (let c = cur.wordChar(); c !== void 0 && c !== "."; c = cur.wordChar()) {
-    if (c === '"') {
-      cur.fail(
-        'a quote must wrap a whole selector segment; write e.g. config."a.b".c, with \\" for a quote inside the key'
-      );
-    }
-    if (c === "*") {
-      cur.fail(`'*' (every key) must be the whole selector; to select a key containing '*', quote it, e.g. "a*b"`);
-    }
-    cur.accept(c);
-  }
-  if (cur.pos === start) {
-    cur.fail(`empty selector segment; remove the extra '.', or quote a key that contains dots, e.g. "tls.crt"`);
-  }
-  return cur.text.slice(start, cur.pos);
-}
-function readQuoted(cur) {
-  const open = cur.column;
-  const unterminated = () => cur.fail('unterminated quote in the selector; end the key with " (write \\" for a quote inside it)', open);
-  cur.pos++;
-  let key = "";
-  for (let c = cur.char; c !== '"'; c = cur.char) {
-    if (c === void 0) unterminated();
-    if (c === "\\") {
-      const escaped = cur.text[cur.pos + 1];
-      if (escaped === void 0) unterminated();
-      if (escaped !== '"' && escaped !== "\\") {
-        cur.fail('in a quoted key a backslash must be followed by " or \\; write \\\\ for a backslash itself');
-      }
-      cur.pos += 2;
-      key += escaped;
-    } else {
-      key += cur.accept(c);
-    }
-  }
-  cur.pos++;
-  if (cur.wordChar() !== void 0 && cur.char !== ".") {
-    cur.fail(`text right after a closing quote; put the whole key inside the quotes, or separate segments with '.'`);
-  }
-  if (key === "") cur.fail('empty quoted key ""; write the key between the quotes', open);
-  return key;
-}
-
-// src/spec/entry.ts
-function parseEntry(cur) {
-  const start = cur.pos;
-  if (cur.char === "|") cur.fail("missing PATH before `|`; write PATH [SELECTOR] [| NAME]");
-  const pathColumn = cur.column;
-  const rawPath = cur.readPlain();
-  const { path, folder, version } = parsePath(cur, rawPath, pathColumn);
-  cur.skipSpaces();
-  const selectorColumn = cur.column;
-  const selector = cur.wordChar() === void 0 ? void 0 : readSelector(cur);
-  if (folder && selector?.kind === "key") {
-    cur.fail(
-      `\`${rawPath}\` is a folder (it ends with '/'), which takes '*' or no selector, not a key; remove the trailing '/' to read one secret`,
-      selectorColumn
-    );
-  }
-  rejectExtraWord(cur, "the selector", 'quote a key that contains spaces (e.g. "my key"), or ');
-  const name = readName(cur, folder || selector?.kind === "all" ? "prefix" : "NAME");
-  return {
-    line: cur.line,
-    text: cur.text.slice(start, cur.pos).trimEnd(),
-    path,
-    folder,
-    version,
-    ...resolve(cur, rawPath, folder, selector, name, selectorColumn)
-  };
-}
-var MORE_THAN_ONE_PIPE = "more than one `|`; write PATH [SELECTOR] [| NAME], quoting a key that contains `|`";
-function readName(cur, noun) {
-  if (cur.char !== "|") return void 0;
-  const pipeColumn = cur.column;
-  cur.pos++;
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
-  const nameColumn = cur.column;
-  const name = cur.readPlain();
-  if (name === "") cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
-  if (!isValidName(name)) {
-    cur.fail(
-      `invalid ${noun} \`${name}\`; use letters, digits and _, not starting with a digit, e.g. ${suggestName(name)}`,
-      nameColumn
-    );
-  }
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
-  rejectExtraWord(cur, `the ${noun}`, "");
-  return name;
-}
-function rejectExtraWord(cur, after, hint) {
-  cur.skipSpaces();
-  const column = cur.column;
-  const word = cur.readPlain();
-  if (word === "") return;
-  const fix = word.startsWith("#") ? "a comment must start its line or follow `;`" : `${hint}end the entry with \`;\` or a new line`;
-  cur.fail(`unexpected \`${word}\` after ${after}; ${fix}`, column);
-}
-function resolve(cur, rawPath, folder, selector, name, selectorColumn) {
-  if (folder || selector?.kind === "all") return { selector: { kind: "all" }, name: name ?? "" };
-  if (selector === void 0) {
-    if (name === void 0) {
-      cur.fail(
-        `\`${rawPath}\` has neither a selector nor a NAME; add a key (\`${rawPath} password\`), \`*\` for every key, or \`| NAME\` for the whole secret as one JSON document`,
-        selectorColumn
-      );
-    }
-    return { selector: { kind: "whole" }, name };
-  }
-  const derived = name ?? deriveName(selector.segments);
-  if (derived === "") {
-    cur.fail(
-      "cannot make a NAME from this selector (it has no letter or digit A-Z, 0-9); add `| NAME`",
-      selectorColumn
-    );
-  }
-  return { selector, name: derived };
-}
-function suggestName(name) {
-  const cleaned = name.replace(/[^A-Za-z0-9_]/gu, "_");
-  if (!/[A-Za-z0-9]/.test(cleaned)) return "MY_SECRET";
-  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
-}
-
-// src/spec/parse.ts
-var MAX_BYTES = 1024 * 1024;
-var MAX_ENTRIES = 1e4;
-function parseSpec(text2) {
-  const bytes = Buffer.byteLength(text2, "utf8");
-  if (bytes > MAX_BYTES) {
-    throw new SpecError(1, `the spec is ${bytes} bytes, over the 1 MiB limit; split the secrets across several steps`);
-  }
-  const requests = [];
-  for (const [index, raw] of text2.split("\n").entries()) {
-    const cur = new Cursor(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1);
-    for (cur.skipSpaces(); cur.char !== void 0 && cur.char !== "#"; cur.skipSpaces()) {
-      if (cur.char === ";") {
-        cur.pos++;
-      } else if (requests.length === MAX_ENTRIES) {
-        cur.fail(`more than ${MAX_ENTRIES} entries; split the secrets across several steps`);
-      } else {
-        requests.push(parseEntry(cur));
-      }
-    }
-  }
-  assertUniqueNames(
-    requests.filter((request) => request.selector.kind !== "all").map((request) => ({ name: request.name, line: request.line, what: request.text }))
-  );
-  return requests;
-}
-
-// src/inputs/vault.ts
-var METHODS = ["token", "approle", "jwt", "kubernetes", "userpass", "ldap"];
-function readVaultConfig(masks) {
-  const connection = readConnectionConfig(masks);
-  const auth = readAuth(masks);
-  const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
-  return { connection, auth, revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true" };
-}
-function readConnectionConfig(masks) {
-  const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
-  if (addr === "")
-    throw new InputError(
-      "vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200."
-    );
-  let url;
-  try {
-    url = new URL(addr);
-  } catch {
-    throw new InputError(`vault-addr "${addr}" is not a URL: write it as https://host:8200.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    warning(
-      `vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
-    );
-  }
-  const skipVerify = bool("vault-tls-skip-verify", false);
-  if (skipVerify)
-    warning(
-      "vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead."
-    );
-  const key = pem("vault-client-key");
-  if (key !== void 0) masks.addSecret("vault-client-key", key);
-  const cert = pem("vault-client-cert");
-  if (key === void 0 !== (cert === void 0))
-    throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
-  const ca = pem("vault-ca-cert");
-  const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
-  return {
-    addr: addr.replace(/\/+$/, ""),
-    namespace,
-    authNamespace: text("vault-auth-namespace") ?? namespace,
-    tls: {
-      ...ca !== void 0 ? { ca } : {},
-      ...cert !== void 0 ? { cert } : {},
-      ...key !== void 0 ? { key } : {},
-      rejectUnauthorized: !skipVerify
-    },
-    requestTimeoutMs: seconds("vault-request-timeout", 10),
-    timeoutMs: seconds("vault-timeout", 120),
-    retries: integer("vault-retries", 4, 0, 20),
-    concurrency: integer("vault-concurrency", 16, 1, 256)
-  };
-}
-function readAuth(masks) {
-  const method = choice("vault-method", METHODS, "token");
-  const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
-    throw new InputError(
-      `vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`
-    );
-  const secret = (name, fallback) => {
-    const value = text(name) ?? nonEmpty(fallback);
-    if (value !== void 0) masks.addHandle(name, value);
-    return value;
-  };
-  switch (method) {
-    case "token":
-      return {
-        method,
-        token: need(
-          secret("vault-token", process.env["VAULT_TOKEN"]),
-          "vault-token",
-          "the token method (or set VAULT_TOKEN)"
-        )
-      };
-    case "approle":
-      return {
-        method,
-        mount,
-        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: need(secret("vault-secret-id"), "vault-secret-id", "approle")
-      };
-    case "jwt":
-      return {
-        method,
-        mount,
-        role: need(text("vault-role"), "vault-role", "jwt"),
-        audience: text("vault-jwt-audience"),
-        jwt: secret("vault-jwt")
-      };
-    case "kubernetes":
-      return {
-        method,
-        mount,
-        role: need(text("vault-role"), "vault-role", "kubernetes"),
-        tokenPath: text("vault-kubernetes-token-path") ?? "/var/run/secrets/kubernetes.io/serviceaccount/token"
-      };
-    case "userpass":
-    case "ldap":
-      return {
-        method,
-        mount,
-        username: need(text("vault-username"), "vault-username", method),
-        password: need(secret("vault-password"), "vault-password", method)
-      };
-  }
-}
-function isLoopback(host) {
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
-}
-
-// src/inputs/docker.ts
-function readDockerConfig(masks) {
-  return {
-    logins: [...readSingleLogin(masks), ...list("registry-logins").map((line, i) => parseLoginLine(line, i + 1))],
-    configMode: choice("docker-config", ["job", "default"], "job"),
-    build: readBuild()
-  };
-}
-function readSingleLogin(masks) {
-  const registry = text("registry");
-  const username = text("registry-username");
-  const password = text("registry-password");
-  if (password !== void 0) masks.addSecret("registry-password", password);
-  if (registry === void 0) {
-    if (username !== void 0 || password !== void 0)
-      throw new InputError("registry-username and registry-password need registry (the host to log in to).");
-    return [];
-  }
-  if (username === void 0 || password === void 0)
-    throw new InputError(
-      `registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`
-    );
-  return [{ registry, username: { literal: username }, password: { literal: password } }];
-}
-function parseLoginLine(line, n) {
-  const words = line.split(/\s+/);
-  const [registry, user, password] = words;
-  if (words.length !== 3 || registry === void 0 || user === void 0 || password === void 0) {
-    throw new InputError(
-      `registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`
-    );
-  }
-  const name = password.replace(/^\$/, "");
-  if (!isValidName(name))
-    throw new InputError(
-      `registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`
-    );
-  const username = user.startsWith("$") ? { secret: user.slice(1) } : { literal: user };
-  return { registry, username, password: { secret: name } };
-}
-function readBuild() {
-  const context = text("build-context");
-  const buildInputs = ["build-tags", "build-args", "build-secrets", "build-target", "build-platforms", "build-file"];
-  if (context === void 0) {
-    const stray = buildInputs.find((n) => text(n) !== void 0);
-    if (stray)
-      throw new InputError(
-        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`
-      );
-    return void 0;
-  }
-  const push = bool("build-push", false);
-  const tags = list("build-tags", true);
-  if (push && tags.length === 0)
-    throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
-  return {
-    context,
-    file: text("build-file"),
-    tags,
-    args: list("build-args").map((line, i) => {
-      const eq = line.indexOf("=");
-      if (eq <= 0) throw new InputError(`build-args line ${i + 1}: write NAME=VALUE.`);
-      return { name: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    }),
-    target: text("build-target"),
-    platforms: list("build-platforms", true),
-    push,
-    secrets: list("build-secrets", true).map(parseBuildSecret),
-    provenance: text("build-provenance"),
-    check: choice("dockerfile-check", ["default", "error", "warn", "off"], "default")
-  };
-}
-function parseBuildSecret(entry, i) {
-  const [left, right] = entry.includes("=") ? entry.split("=", 2) : [entry, entry];
-  const id = (left ?? "").trim();
-  let name = (right ?? "").trim();
-  let via = "file";
-  if (name.startsWith("env:")) {
-    via = "env";
-    name = name.slice(4);
-  }
-  if (!/^[A-Za-z0-9_.-]+$/.test(id))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`
-    );
-  if (!isValidName(name))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`
-    );
-  return { id, name, via };
-}
-
-// src/inputs/index.ts
-var DELIVERIES = ["files", "env-file", "env", "outputs"];
-function readMainConfig(masks) {
-  const requests = parseSpec(text("secrets") ?? "");
-  const vault = requests.length > 0 ? readVaultConfig(masks) : void 0;
-  return {
-    requests,
-    vault,
-    deliveries: readDeliveries(),
-    filesBaseDir: text("files-base-dir"),
-    docker: readDockerConfig(masks),
-    guard: readGuardConfig(),
-    summary: bool("summary", true)
-  };
-}
-function readDeliveries() {
-  const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
-  const out = /* @__PURE__ */ new Set();
-  for (const w of words) {
-    if (!DELIVERIES.includes(w))
-      throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(", ")}.`);
-    out.add(w);
-  }
-  if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
-  return out;
-}
-
-// src/mask/forms.ts
-var MIN_DERIVED_LENGTH = 8;
-var MIN_SECRET_LENGTH = 6;
-function plainParts(value) {
-  return dedupe([
-    { kind: "value", text: value },
-    ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)
-  ]);
-}
-function shortParts(value) {
-  return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
-}
-function innerParts(value) {
-  const parts = [];
-  const addLines = (text2) => {
-    for (const line of text2.split(/\r\n|\r|\n/)) {
-      const trimmed = line.trim();
-      if (trimmed !== text2) parts.push({ kind: "line", text: trimmed });
-    }
-  };
-  addLines(value);
-  for (const leaf of jsonLeaves(value)) {
-    parts.push({ kind: "json-leaf", text: leaf });
-    addLines(leaf);
-  }
-  return parts;
-}
-function formsOf(value) {
-  const forms = [];
-  for (const part of plainParts(value)) {
-    forms.push(part);
-    forms.push(...encodingsOf(part.text));
-  }
-  return dedupe(forms);
-}
-function basicAuthForms(user, password) {
-  const bytes = Buffer.from(`${user}:${password}`, "utf8");
-  const padded = bytes.toString("base64");
-  return dedupe([
-    { kind: "basic-auth", text: padded },
-    ...base64Alignments(bytes, "base64").map((text2) => ({ kind: "basic-auth", text: text2 }))
-  ]).filter((f) => f.text.length >= MIN_DERIVED_LENGTH);
-}
-function encodingsOf(text2) {
-  if (text2.trim() === "") return [];
-  const bytes = Buffer.from(text2, "utf8");
-  const out = [];
-  for (const b of base64Alignments(bytes, "base64")) out.push({ kind: "base64", text: b });
-  for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
-  const hex = bytes.toString("hex");
-  out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
-  const uri = encodeURIComponent(text2);
-  out.push(
-    { kind: "url", text: uri },
-    { kind: "url", text: uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
-    { kind: "url", text: uri.replace(/%20/g, "+") }
-  );
-  const json = JSON.stringify(text2).slice(1, -1);
-  out.push(
-    { kind: "json-escape", text: json },
-    {
-      kind: "json-escape",
-      text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    }
-  );
-  if (text2.includes("'")) out.push({ kind: "shell-escape", text: text2.replace(/'/g, `'\\''`) });
-  return dedupe(out).filter((f) => f.text !== text2 && f.text.length >= MIN_DERIVED_LENGTH);
-}
-function base64Alignments(bytes, alphabet) {
-  const out = [];
-  for (let offset = 0; offset < 3; offset++) {
-    const bitStart = offset * 8;
-    const bitEnd = bitStart + bytes.length * 8;
-    const first = Math.ceil(bitStart / 6);
-    const last = Math.floor(bitEnd / 6);
-    if (last <= first) continue;
-    const framed = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]);
-    out.push(framed.toString(alphabet).slice(first, last));
-  }
-  return [...new Set(out)];
-}
-function jsonLeaves(value) {
-  const trimmed = value.trim();
-  if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) return [];
-  let doc;
-  try {
-    doc = JSON.parse(trimmed);
-  } catch {
-    return [];
-  }
-  const leaves = [];
-  const walk = (node) => {
-    if (typeof node === "string") {
-      if (node.trim() !== "") leaves.push(node);
-    } else if (typeof node === "number") {
-      leaves.push(String(node));
-    } else if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node !== null && typeof node === "object") {
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(doc);
-  return leaves;
-}
-function dedupe(forms) {
-  const seen = /* @__PURE__ */ new Set();
-  return forms.filter((f) => {
-    if (f.text.trim() === "" || seen.has(f.text)) return false;
-    seen.add(f.text);
-    return true;
-  });
-}
-
-// src/mask/registry.ts
-var MaskRegistry = class {
-  #register;
-  #forms = /* @__PURE__ */ new Map();
-  #persist;
-  /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
-  #sorted;
-  constructor(register) {
-    this.#register = register;
-  }
-  /**
-   * Registers a secret value and all its forms. Says whether the value is shorter than
-   * MIN_SECRET_LENGTH and how many of its lines or JSON leaves were too short to mask
-   * on their own, for a warning.
-   */
-  addSecret(name, value) {
-    this.#addAll(name, formsOf(value));
-    return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
-  }
-  /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
-  addHandle(name, value) {
-    if (value.trim() === "") return;
-    this.#addAll(name, [{ kind: "value", text: value }, ...encodingsOf(value)]);
-  }
-  /** base64("user:password"), as docker and HTTP basic auth write it. */
-  addBasicAuth(name, user, password) {
-    this.#addAll(name, basicAuthForms(user, password));
-  }
-  /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
-   */
-  persistTo(persist) {
-    this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
-  }
-  /** Every form registered so far, longest first (so redaction prefers whole matches). */
-  forms() {
-    this.#sorted ??= [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
-    return this.#sorted;
-  }
-  /**
-   * The first registered form found in `text`, longest first. Forms shorter than
-   * MIN_SECRET_LENGTH are not looked for: they match ordinary text by chance.
-   */
-  find(text2) {
-    return this.forms().find((f) => f.text.length >= MIN_SECRET_LENGTH && text2.includes(f.text));
-  }
-  /** Replaces every registered form in `text` with `***`. */
-  redact(text2) {
-    let out = text2;
-    for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
-    return out;
-  }
-  #addAll(name, forms) {
-    for (const form of forms) {
-      if (this.#forms.has(form.text)) continue;
-      const registered = { ...form, name };
-      this.#forms.set(form.text, registered);
-      this.#sorted = void 0;
-      this.#register(form.text);
-      this.#persist?.(registered);
-    }
-  }
-};
-
-// src/state.ts
-import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
-
-// src/deliver/private-file.ts
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/state.ts
-var ROOT_KEY = "session-root";
-var REVOKE_KEY = "revoke-token";
-var DOCKER_CONFIG_KEY = "docker-config";
-var REGISTRIES_KEY = "registries";
-function sessionPaths(root) {
-  const priv = join(root, "private");
-  return {
-    root,
-    files: join(root, "files"),
-    private: priv,
-    docker: join(root, "docker"),
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases"),
-    formsFile: join(priv, "forms")
-  };
-}
-function saveSessionRoot(root) {
-  saveState(ROOT_KEY, root);
-}
-function loadSessionRoot() {
-  const root = getState(ROOT_KEY);
-  return root === "" ? void 0 : root;
-}
-function recordToken(paths, token, revoke) {
-  writePrivateFile(paths.tokenFile, token);
-  saveState(REVOKE_KEY, String(revoke));
-}
-function loadRevokeFlag() {
-  return getState(REVOKE_KEY) === "true";
-}
-function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${leaseId}
-`, { mode: 384 });
-}
-function recordForm(paths, form) {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
-`, {
-    mode: 384
-  });
-}
-function readForms(paths) {
-  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
-    try {
-      const f = JSON.parse(line);
-      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-var CACHE_KEY = "cache-matched-key";
-var COMPLETED_KEY = "main-completed";
-function saveMainCompleted() {
-  saveState(COMPLETED_KEY, "true");
-}
-function loadMainCompleted() {
-  return getState(COMPLETED_KEY) === "true";
-}
-function saveCacheMatch(key) {
-  saveState(CACHE_KEY, key);
-}
-function loadCacheMatch() {
-  return getState(CACHE_KEY);
-}
-function readRecords(paths) {
-  return {
-    token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").filter(Boolean)
-  };
-}
-function readOptional(path) {
-  try {
-    return readFileSync2(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function saveDockerConfig(dir) {
-  saveState(DOCKER_CONFIG_KEY, dir);
-}
-function saveRegistries(hosts) {
-  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
-}
-function loadDockerRecords() {
-  const dir = getState(DOCKER_CONFIG_KEY);
-  let registries = [];
-  try {
-    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
-  } catch {
-    registries = [];
-  }
-  return {
-    configDir: dir === "" ? void 0 : dir,
-    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
-  };
-}
-
-// src/docker/cli.ts
-async function docker(args, opts = {}) {
-  try {
-    const env = { ...process.env, ...opts.env };
-    return await getExecOutput("docker", [...args], {
-      ...opts.input !== void 0 ? { input: opts.input } : {},
-      env,
-      ignoreReturnCode: true,
-      silent: opts.silent ?? true
-    });
-  } catch (err) {
-    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
-      throw new Error(
-        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs."
-      );
-    }
-    throw err;
-  }
-}
-function reason(run) {
-  const text2 = (run.stderr.trim() || run.stdout.trim()).split("\n").filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
-  return text2.slice(0, 3).join(" ").trim() || `exit code ${run.exitCode}`;
-}
-
-// src/docker/builder.ts
-function builderName(builder) {
-  return builder === "buildx" ? "docker buildx build" : "docker build (BuildKit)";
-}
-async function detectBuilder() {
-  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
-  const [client = "", server = ""] = version.stdout.trim().split("|");
-  if (version.exitCode !== 0 || server === "") {
-    throw new Error(
-      `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`
-    );
-  }
-  if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
-  const major = Number(client.split(".")[0]);
-  if (Number.isFinite(major) && major < 23) return "buildkit";
-  throw new Error(
-    `docker ${client} has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx: install the docker-buildx-plugin, or put a docker that has it first on PATH.`
-  );
-}
-
-// src/report/summary.ts
-function secretRows(secrets, deliveries) {
-  const how = [...deliveries].join(", ");
-  return secrets.map((s) => [s.name, s.source, how, String(s.bytes)]);
-}
-async function writeMainSummary(report2) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  const summary2 = summary.addHeading("Vault secrets", 3);
-  const { vault, docker: docker2 } = report2;
-  if (vault) {
-    const storage = report2.filesDir === void 0 ? "" : ` Files are in \`${report2.filesDir}\` (${report2.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
-    summary2.addRaw(
-      `${report2.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report2.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
-      true
-    );
-    summary2.addTable([
-      ["Name", "Source", "Delivered as", "Bytes"].map((data) => ({ data, header: true })),
-      ...secretRows(report2.secrets, report2.deliveries).map((row) => row.map(escape))
-    ]);
-  }
-  if (docker2) {
-    const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
-    if (docker2.build) {
-      lines.push(
-        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
-      );
-    }
-    summary2.addHeading("Docker", 4).addList(lines);
-  }
-  await summary2.write();
-}
-async function writePostSummary(cleanup, guard) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  const summary2 = summary.addHeading("Vault secrets: cleanup", 3).addList(cleanup.map(escape));
-  if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
-  await summary2.write();
-}
-function escape(text2) {
-  return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 // src/cache/stage.ts
-var loadCache = () => import("./shared-N2ITZLMH.js");
+var loadCache = () => import("./shared-K6DXAHVB.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -4909,16 +3918,16 @@ async function loginRequest(auth, deps) {
   }
 }
 async function readServiceAccountToken(path, deps) {
-  let text2;
+  let text;
   try {
-    text2 = await deps.readFile(path);
+    text = await deps.readFile(path);
   } catch (err) {
     const code = err.code ?? "error";
     throw new Error(
       `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`
     );
   }
-  const token = text2.trim();
+  const token = text.trim();
   if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
   return token;
 }
@@ -4937,9 +3946,9 @@ function isRetryableStatus(status) {
 }
 function parseRetryAfter(header, nowMs) {
   if (header === void 0 || header.trim() === "") return void 0;
-  const text2 = header.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const at = Date.parse(text);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
 }
 function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
@@ -4986,7 +3995,7 @@ function createTransport(opts) {
       let reason2;
       let retryAfterMs;
       try {
-        const res = await once2(url, req, Math.min(opts.requestTimeoutMs, left));
+        const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         if (!isRetryableStatus(res.statusCode) || attempt >= opts.retry.retries) return res;
         reason2 = `HTTP ${res.statusCode}`;
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
@@ -4997,10 +4006,10 @@ function createTransport(opts) {
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
       opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
-      await new Promise((resolve3) => setTimeout(resolve3, delayMs));
+      await new Promise((resolve2) => setTimeout(resolve2, delayMs));
     }
   }
-  function once2(url, req, timeoutMs) {
+  function once(url, req, timeoutMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
     const headers = { ...req.headers, Accept: "application/json" };
     if (body !== void 0) {
@@ -5009,17 +4018,17 @@ function createTransport(opts) {
     }
     const isHttps = url.protocol === "https:";
     const lib = isHttps ? https : http;
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve2, reject) => {
       const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
         res.on("error", (e) => reject(networkError(e, url)));
         res.on("end", () => {
-          const text2 = Buffer.concat(chunks).toString("utf8");
+          const text = Buffer.concat(chunks).toString("utf8");
           const retryAfter = res.headers["retry-after"];
-          resolve3({
+          resolve2({
             statusCode: res.statusCode ?? 0,
-            body: parseBody(text2),
+            body: parseBody(text),
             request: { path: url.pathname },
             retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
           });
@@ -5059,10 +4068,10 @@ var RETRYABLE_CODES = /* @__PURE__ */ new Set([
   "ENETUNREACH",
   "ENETWORK"
 ]);
-function parseBody(text2) {
-  if (text2 === "") return void 0;
+function parseBody(text) {
+  if (text === "") return void 0;
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text);
   } catch {
     return { errors: ["(response was not JSON)"] };
   }
@@ -5076,9 +4085,9 @@ function networkError(err, url) {
 // src/vault/errors.ts
 var VaultRequestError = class extends Error {
   constructor(operation, path, status, vaultErrors, namespace) {
-    const where2 = namespace ? `${path} (namespace ${namespace})` : path;
+    const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where2} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
     this.operation = operation;
     this.path = path;
     this.status = status;
@@ -5209,8 +4218,8 @@ async function idTokenWithRetry(audience, retries) {
 async function loginAll(logins, secrets, masks, env) {
   const done = [];
   for (const login2 of logins) {
-    const username = resolve2(login2.username, secrets, `registry ${login2.registry} username`);
-    const password = resolve2(login2.password, secrets, `registry ${login2.registry} password`);
+    const username = resolve(login2.username, secrets, `registry ${login2.registry} username`);
+    const password = resolve(login2.password, secrets, `registry ${login2.registry} password`);
     masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
     await group(`docker login ${login2.registry}`, async () => {
       const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], {
@@ -5229,7 +4238,7 @@ async function loginAll(logins, secrets, masks, env) {
   }
   return done;
 }
-function resolve2(credential, secrets, what) {
+function resolve(credential, secrets, what) {
   if ("literal" in credential) return credential.literal;
   const secret = secrets.get(credential.secret);
   if (!secret) {
@@ -5254,898 +4263,15 @@ async function logoutAll(registries, env) {
   return lines;
 }
 
-// src/guard/scanner.ts
-import { closeSync as closeSync2, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, createReadStream } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/guard/matcher-tables.ts
-var BLOCK = 4;
-var SHORT_BELOW = BLOCK + 1;
-var GOOD_WINDOW = 8;
-var FEW_SHORT = 4;
-var MAX_STRIDE = 8;
-var MULTIPLIERS = [
-  2654435761,
-  2246822507,
-  3266489909,
-  668265263,
-  374761393,
-  3605593783,
-  2496678331,
-  3210233709 | 1
-];
-var RUNS = [0, 255, 32, 10, 9, 48, 65, 45, 61, 46, 102];
-function blockHash(a, b, c, e, multiplier, shift) {
-  return Math.imul(a | b << 8 | c << 16 | e << 24, multiplier) >>> shift;
-}
-function windowHash(d, p, window, shift) {
-  const e = p + window - 4;
-  const x = d[p] | d[p + 1] << 8 | d[p + 2] << 16 | d[p + 3] << 24;
-  const y = d[e] | d[e + 1] << 8 | d[e + 2] << 16 | d[e + 3] << 24;
-  return Math.imul(x ^ Math.imul(y, 2246822507), 2654435761) >>> shift;
-}
-function log2ceil(n) {
-  let k = 0;
-  while (1 << k < n) k++;
-  return k;
-}
-function compareBytes(a, b) {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - b[i];
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function buildTables(patterns) {
-  const order = [];
-  for (let i = 0; i < patterns.length; i++) if (patterns[i].length > 0) order.push(i);
-  order.sort((a, b) => compareBytes(patterns[a], patterns[b]) || a - b);
-  const groups = [];
-  for (const i of order) {
-    const last = groups[groups.length - 1];
-    if (last && compareBytes(patterns[last[0]], patterns[i]) === 0) last.push(i);
-    else groups.push([i]);
-  }
-  const u = groups.length;
-  const start = new Int32Array(u);
-  const length = new Int32Array(u);
-  const dupStart = new Int32Array(u + 1);
-  const dupList = new Int32Array(order.length);
-  let poolSize = 0;
-  for (const g of groups) poolSize += patterns[g[0]].length;
-  const pool = new Uint8Array(poolSize);
-  let at = 0;
-  let d = 0;
-  for (let k = 0; k < u; k++) {
-    const g = groups[k];
-    const p = patterns[g[0]];
-    pool.set(p, at);
-    start[k] = at;
-    length[k] = p.length;
-    at += p.length;
-    dupStart[k] = d;
-    for (const i of g) dupList[d++] = i;
-  }
-  dupStart[u] = d;
-  let shortBelow = SHORT_BELOW;
-  let under = 0;
-  for (let k = 0; k < u; k++) if (length[k] < GOOD_WINDOW) under++;
-  if (under <= FEW_SHORT) shortBelow = GOOD_WINDOW;
-  const long = [];
-  const short = [];
-  for (let k = 0; k < u; k++) (length[k] >= shortBelow ? long : short).push(k);
-  let window = 0;
-  if (long.length > 0) {
-    window = BLOCK + MAX_STRIDE - 1;
-    for (const k of long) window = Math.min(window, length[k]);
-  }
-  const stride = window > 0 ? window - BLOCK + 1 : 1;
-  const filterBits = long.length > 0 ? Math.min(18, Math.max(10, log2ceil(long.length * stride * 32))) : 1;
-  const filterShift = 32 - filterBits;
-  const filter = new Uint8Array(long.length > 0 ? 1 << filterBits : 1);
-  let multiplier = MULTIPLIERS[0] | 0;
-  const bucketBits = long.length > 0 ? Math.min(17, Math.max(8, log2ceil(long.length * 4))) : 1;
-  const bucketShift = 32 - bucketBits;
-  const bucketStart = new Int32Array((1 << bucketBits) + 1);
-  const bucketList = new Int32Array(long.length);
-  if (long.length > 0) {
-    const realRuns = /* @__PURE__ */ new Set();
-    for (const k of long) {
-      const s = start[k];
-      for (let j = 0; j + BLOCK <= window; j++) {
-        const c = pool[s + j];
-        if (pool[s + j + 1] === c && pool[s + j + 2] === c && pool[s + j + 3] === c) realRuns.add(c);
-      }
-    }
-    for (const m of MULTIPLIERS) {
-      const mul = m | 0;
-      multiplier = mul;
-      filter.fill(0);
-      for (const k of long) {
-        const s = start[k];
-        for (let j = 0; j + BLOCK <= window; j++) {
-          const h = blockHash(
-            pool[s + j],
-            pool[s + j + 1],
-            pool[s + j + 2],
-            pool[s + j + 3],
-            mul,
-            filterShift
-          );
-          filter[h] = filter[h] | 1 << j;
-        }
-      }
-      if (RUNS.every((c) => realRuns.has(c) || filter[blockHash(c, c, c, c, mul, filterShift)] === 0)) break;
-    }
-    const hashes = new Int32Array(long.length);
-    for (let n = 0; n < long.length; n++) {
-      const w = windowHash(pool, start[long[n]], window, bucketShift);
-      hashes[n] = w;
-      bucketStart[w + 1] = bucketStart[w + 1] + 1;
-    }
-    for (let h = 0; h < 1 << bucketBits; h++)
-      bucketStart[h + 1] = bucketStart[h + 1] + bucketStart[h];
-    const fillAt = bucketStart.slice(0, 1 << bucketBits);
-    for (let n = 0; n < long.length; n++) {
-      const w = hashes[n];
-      bucketList[fillAt[w]] = long[n];
-      fillAt[w] = fillAt[w] + 1;
-    }
-  }
-  const shortStart = new Int32Array(257);
-  const shortList = new Int32Array(short.length);
-  for (const k of short) {
-    const b = pool[start[k]];
-    shortStart[b + 1] = shortStart[b + 1] + 1;
-  }
-  for (let b = 0; b < 256; b++) shortStart[b + 1] = shortStart[b + 1] + shortStart[b];
-  const shortAt = shortStart.slice(0, 256);
-  for (const k of short) {
-    const b = pool[start[k]];
-    shortList[shortAt[b]] = k;
-    shortAt[b] = shortAt[b] + 1;
-  }
-  return {
-    pool,
-    start,
-    length,
-    dupStart,
-    dupList,
-    window,
-    stride,
-    multiplier,
-    filterShift,
-    filter,
-    bucketShift,
-    bucketStart,
-    bucketList,
-    shortStart,
-    shortList,
-    hasShort: short.length > 0,
-    fewShort: short.length > 0 && short.length <= FEW_SHORT ? short : void 0
-  };
-}
-
-// src/guard/matcher-scan.ts
-function scanRange(t, d, from, to, limit, base, sink) {
-  if (t.window > 0) scanLong(t, d, from, to, limit, base, sink);
-  if (t.hasShort) scanShort(t, d, from, to, limit, base, sink);
-}
-var SEGMENT = 8192;
-var HITS = new Int32Array(SEGMENT);
-var depth = 0;
-function scanLong(t, d, from, to, limit, base, sink) {
-  const window = t.window;
-  const stride = t.stride;
-  const last = Math.min(to - 1, limit - window);
-  if (last < from) return;
-  const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
-  const nested = depth > 0;
-  const hits = nested ? new Int32Array(SEGMENT) : HITS;
-  depth++;
-  try {
-    const qEnd = last + stride - 1;
-    let q = from + stride - 1;
-    while (q <= qEnd) {
-      const segEnd = Math.min(qEnd, q + (SEGMENT - 1) * stride);
-      const n = nested ? sampleInto(hits, t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride) : sample(t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride);
-      if (n > 0) candidates(t, dv, d, hits, n, from, last, limit, base, sink);
-      q = segEnd + stride;
-    }
-  } finally {
-    depth--;
-  }
-}
-function sample(filter, mul_, fs_, dv, q_, qEnd_, stride_) {
-  const mul = mul_ | 0;
-  const fs = fs_ | 0;
-  const qEnd = qEnd_ | 0;
-  const stride = stride_ | 0;
-  let n = 0;
-  for (let q = q_ | 0; q <= qEnd; q = q + stride | 0) {
-    if (filter[Math.imul(dv.getInt32(q, true), mul) >>> fs] !== 0) HITS[n++] = q;
-  }
-  return n;
-}
-function sampleInto(hits, filter, mul_, fs_, dv, q_, qEnd_, stride_) {
-  const mul = mul_ | 0;
-  const fs = fs_ | 0;
-  const qEnd = qEnd_ | 0;
-  const stride = stride_ | 0;
-  let n = 0;
-  for (let q = q_ | 0; q <= qEnd; q = q + stride | 0) {
-    if (filter[Math.imul(dv.getInt32(q, true), mul) >>> fs] !== 0) hits[n++] = q;
-  }
-  return n;
-}
-function candidates(t, dv, d, hits, n, from, last, limit, base, sink) {
-  const window = t.window | 0;
-  const filter = t.filter;
-  const mul = t.multiplier | 0;
-  const fs = t.filterShift | 0;
-  const bs = t.bucketShift | 0;
-  const bucketStart = t.bucketStart;
-  const bucketList = t.bucketList;
-  const start = t.start;
-  const length = t.length;
-  const pool = t.pool;
-  for (let h = 0; h < n; h++) {
-    const q = hits[h];
-    let v = filter[Math.imul(dv.getInt32(q, true), mul) >>> fs];
-    while (v !== 0) {
-      const j = 31 - Math.clz32(v & -v);
-      v &= v - 1;
-      const p = q - j;
-      if (p < from || p > last) continue;
-      const w = Math.imul(dv.getInt32(p, true) ^ Math.imul(dv.getInt32(p + window - 4, true), 2246822507), 2654435761) >>> bs;
-      const be = bucketStart[w + 1];
-      for (let b = bucketStart[w]; b < be; b++) {
-        const k = bucketList[b];
-        const len = length[k];
-        if (p + len > limit) continue;
-        const s = start[k];
-        if (pool[s + len - 1] !== d[p + len - 1]) continue;
-        let i = 0;
-        while (i < len && pool[s + i] === d[p + i]) i++;
-        if (i === len) report(t, k, base + p, sink);
-      }
-    }
-  }
-}
-function scanShort(t, d, from, to, limit, base, sink) {
-  const start = t.start;
-  const length = t.length;
-  const pool = t.pool;
-  const few = t.fewShort;
-  if (few !== void 0) {
-    for (const k of few) {
-      const len = length[k];
-      const s = start[k];
-      const end2 = Math.min(limit, to - 1 + len);
-      if (end2 - from < len) continue;
-      const hay = Buffer.from(d.buffer, d.byteOffset + from, end2 - from);
-      const needle = pool.subarray(s, s + len);
-      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) report(t, k, base + from + i, sink);
-    }
-    return;
-  }
-  const shortStart = t.shortStart;
-  const shortList = t.shortList;
-  const end = Math.min(to, limit);
-  for (let p = from; p < end; p++) {
-    const c = d[p];
-    const xe = shortStart[c + 1];
-    for (let x = shortStart[c]; x < xe; x++) {
-      const k = shortList[x];
-      const len = length[k];
-      if (p + len > limit) continue;
-      const s = start[k];
-      let i = 1;
-      while (i < len && pool[s + i] === d[p + i]) i++;
-      if (i === len) report(t, k, base + p, sink);
-    }
-  }
-}
-function report(t, k, offset, sink) {
-  const end = t.dupStart[k + 1];
-  for (let i = t.dupStart[k]; i < end; i++) sink(t.dupList[i], offset);
-}
-
-// src/guard/matcher.ts
-var IN_PLACE = 1 << 16;
-var Matcher = class {
-  patternCount;
-  maxLength;
-  #tables;
-  /** A carry buffer handed back by an ended stream, for the next one. */
-  #spare;
-  constructor(patterns) {
-    this.patternCount = patterns.length;
-    let max = 0;
-    for (const p of patterns) max = Math.max(max, p.length);
-    this.maxLength = max;
-    this.#tables = buildTables(patterns);
-  }
-  /**
-   * A streaming scan: chunks of any size, in order. A match across chunk boundaries is
-   * reported once, when its last byte arrives (or at end()). Chunks are not kept: the
-   * caller may reuse a chunk's memory once write() returns.
-   */
-  stream(onMatch) {
-    const spare = this.#spare;
-    this.#spare = void 0;
-    return new Stream(this.#tables, this.maxLength, onMatch, spare, (buf) => this.#spare = buf);
-  }
-  /** One whole buffer; offsets are from its start. Order of reports: not specified. */
-  scan(data, onMatch) {
-    if (this.maxLength === 0 || data.length === 0) return;
-    scanRange(this.#tables, data, 0, data.length, data.length, 0, onMatch);
-  }
-};
-var Stream = class {
-  #t;
-  #sink;
-  #keep;
-  #inPlace;
-  #capacity;
-  #release;
-  #empty;
-  #buf;
-  /** Bytes held in #buf; they end where the stream so far ends. */
-  #len = 0;
-  /** #buf[#start] is the first start not yet decided. */
-  #start = 0;
-  #bytes = 0;
-  #ended = false;
-  constructor(t, maxLength, sink, spare, release) {
-    this.#t = t;
-    this.#sink = sink;
-    this.#keep = Math.max(0, maxLength - 1);
-    this.#inPlace = Math.max(IN_PLACE, maxLength);
-    this.#capacity = this.#inPlace + maxLength;
-    this.#release = release;
-    this.#empty = maxLength === 0;
-    this.#buf = spare !== void 0 && spare.length === this.#capacity ? spare : void 0;
-  }
-  get bytes() {
-    return this.#bytes;
-  }
-  write(chunk) {
-    if (this.#ended) throw new Error("write after end");
-    const n = chunk.length;
-    if (n === 0) return;
-    this.#bytes += n;
-    if (this.#empty) return;
-    const keep = this.#keep;
-    const buf = this.#buf ??= new Uint8Array(this.#capacity);
-    if (n >= this.#inPlace) {
-      if (this.#len > this.#start) {
-        if (this.#len + keep > this.#capacity) this.#compact(buf);
-        buf.set(chunk.subarray(0, keep), this.#len);
-        scanRange(this.#t, buf, this.#start, this.#len, this.#len + keep, this.#bytes - n - this.#len, this.#sink);
-      }
-      scanRange(this.#t, chunk, 0, n - keep, n, this.#bytes - n, this.#sink);
-      buf.set(chunk.subarray(n - keep), 0);
-      this.#len = keep;
-      this.#start = 0;
-      return;
-    }
-    if (this.#len + n > this.#capacity) this.#compact(buf);
-    buf.set(chunk, this.#len);
-    this.#len += n;
-    const to = this.#len - keep;
-    if (to > this.#start) {
-      scanRange(this.#t, buf, this.#start, to, this.#len, this.#bytes - this.#len, this.#sink);
-      this.#start = to;
-    }
-  }
-  end() {
-    if (this.#ended) return;
-    this.#ended = true;
-    const buf = this.#buf;
-    if (buf === void 0) return;
-    if (this.#len > this.#start)
-      scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
-    this.#buf = void 0;
-    this.#len = this.#start = 0;
-    this.#release(buf);
-  }
-  /** Moves the undecided tail (at most keep bytes) to the front. */
-  #compact(buf) {
-    buf.copyWithin(0, this.#start, this.#len);
-    this.#len -= this.#start;
-    this.#start = 0;
-  }
-};
-
-// src/guard/bytes.ts
-var Reader = class {
-  #it;
-  #pending = [];
-  #done = false;
-  constructor(source) {
-    this.#it = source[Symbol.asyncIterator]();
-  }
-  /** The next chunk (possibly a put-back one), or undefined at the end. */
-  async next() {
-    const back = this.#pending.shift();
-    if (back) return back;
-    if (this.#done) return void 0;
-    const r = await this.#it.next();
-    if (r.done) {
-      this.#done = true;
-      return void 0;
-    }
-    return r.value;
-  }
-  unshift(chunk) {
-    if (chunk.length > 0) this.#pending.unshift(chunk);
-  }
-  /** Up to `n` bytes from the front, put back so they are read again. */
-  async peek(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      parts.push(c);
-      have += c.length;
-    }
-    const joined = Buffer.concat(parts);
-    this.unshift(joined);
-    return joined.subarray(0, Math.min(n, joined.length));
-  }
-  /** Exactly `n` bytes (fewer only at the end of the stream). */
-  async read(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      const take = Math.min(c.length, n - have);
-      parts.push(c.subarray(0, take));
-      if (take < c.length) this.unshift(c.subarray(take));
-      have += take;
-    }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  }
-  /** The next `n` bytes as chunks, without joining them. */
-  async *take(n) {
-    let left = n;
-    while (left > 0) {
-      const c = await this.next();
-      if (!c) return;
-      if (c.length > left) {
-        this.unshift(c.subarray(left));
-        yield c.subarray(0, left);
-        return;
-      }
-      left -= c.length;
-      yield c;
-    }
-  }
-  async *rest() {
-    for (let c = await this.next(); c; c = await this.next()) yield c;
-  }
-};
-function sniff(head) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.length >= 4 && head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
-  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
-  return "plain";
-}
-
-// src/guard/tar.ts
-async function readTar(reader, onMember, onBytes) {
-  let offset = 0;
-  let longName;
-  const consume = (chunk) => {
-    onBytes(chunk, offset);
-    offset += chunk.length;
-  };
-  for (; ; ) {
-    const header = await reader.read(512);
-    if (header.length < 512) {
-      consume(header);
-      return;
-    }
-    consume(header);
-    if (header.every((b) => b === 0)) {
-      for await (const c of reader.rest()) consume(c);
-      return;
-    }
-    const type = String.fromCharCode(header[156] ?? 48);
-    const size = parseSize(header.subarray(124, 136));
-    const padded = Math.ceil(size / 512) * 512;
-    const dataOffset = offset;
-    if (type === "L" || type === "x" || type === "g") {
-      const meta = Buffer.from(await reader.read(padded));
-      consume(meta);
-      const text2 = meta.subarray(0, size).toString("utf8");
-      if (type === "L") longName = text2.replace(/\0.*$/s, "");
-      if (type === "x") longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text2)?.[1] ?? longName;
-      continue;
-    }
-    const name = longName ?? tarName(header);
-    longName = void 0;
-    const member = { name, size, regular: type === "0" || type === "\0" || type === "7", offset: dataOffset };
-    const data = tap(reader.take(size), consume);
-    if (member.regular) await onMember(member, data);
-    for await (const _ of data) void _;
-    for await (const c of reader.take(padded - size)) consume(c);
-  }
-}
-async function* tap(source, consume) {
-  for await (const c of source) {
-    consume(c);
-    yield c;
-  }
-}
-function tarName(header) {
-  const field = (from, to) => Buffer.from(header.subarray(from, to)).toString("utf8").replace(/\0.*$/s, "");
-  const name = field(0, 100);
-  const prefix = field(345, 500);
-  return prefix ? `${prefix}/${name}` : name;
-}
-function parseSize(field) {
-  if ((field[0] ?? 0) & 128) {
-    let n = 0;
-    for (let i = 1; i < field.length; i++) n = n * 256 + (field[i] ?? 0);
-    return n;
-  }
-  const text2 = Buffer.from(field).toString("latin1").replace(/\0.*$/s, "").trim();
-  return text2 === "" ? 0 : parseInt(text2, 8);
-}
-
-// src/guard/decompress.ts
-import { spawn } from "node:child_process";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import * as zlib from "node:zlib";
-var createZstdDecompress2 = zlib.createZstdDecompress;
-function gunzip(source) {
-  return through(source, zlib.createGunzip());
-}
-function unzstd(source) {
-  return createZstdDecompress2 ? through(source, createZstdDecompress2()) : unzstdCli(source);
-}
-async function* through(source, transform) {
-  const input = Readable.from(source);
-  input.once("error", (err) => transform.destroy(err));
-  input.pipe(transform);
-  try {
-    for await (const chunk of transform) yield chunk;
-  } finally {
-    input.destroy();
-  }
-}
-async function* unzstdCli(source) {
-  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"] });
-  const spawned = new Promise((resolve3, reject) => {
-    child.once("spawn", resolve3);
-    child.once(
-      "error",
-      (err) => reject(err.code === "ENOENT" ? new Error("zstd is not installed") : err)
-    );
-  });
-  await spawned;
-  const input = Readable.from(source);
-  const feeding = pipeline(input, child.stdin).catch(() => void 0);
-  try {
-    for await (const chunk of child.stdout) yield chunk;
-  } finally {
-    input.destroy();
-  }
-  await feeding;
-  const code = await new Promise(
-    (resolve3) => child.exitCode !== null ? resolve3(child.exitCode) : child.once("close", resolve3)
-  );
-  if (code !== 0) throw new Error(`zstd could not decompress it (exit ${code})`);
-}
-
-// src/guard/scanner.ts
-var MAX_DEPTH = 4;
-var MAX_HITS = 1e4;
-var SMALL = 1 << 20;
-var Scanner = class {
-  hits = [];
-  stats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
-  #matcher;
-  #forms;
-  #buffer = Buffer.allocUnsafe(SMALL);
-  constructor(forms) {
-    this.#forms = scannable(forms);
-    this.#matcher = new Matcher(this.#forms.map((f) => Buffer.from(f.text, "utf8")));
-  }
-  /** The longest form in bytes: ranges of one file overlap by this less one. */
-  get maxLength() {
-    return this.#matcher.maxLength;
-  }
-  get empty() {
-    return this.#forms.length === 0;
-  }
-  /** A file or a folder (recursively; links not followed, special files skipped). */
-  async scanPath(path) {
-    let st;
-    try {
-      st = lstatSync(path);
-    } catch (err) {
-      this.#unreadable(path, err);
-      return;
-    }
-    if (st.isDirectory()) {
-      let entries;
-      try {
-        entries = readdirSync(path);
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
-      for (const entry of entries) await this.scanPath(join2(path, entry));
-    } else if (st.isFile()) {
-      await this.#scanFile(path, st.size);
-    } else {
-      this.stats.skipped++;
-    }
-  }
-  /** Any byte stream: a `docker save`, a download. */
-  async scanStream(label, source) {
-    this.stats.files++;
-    await this.#scanSource(new Reader(source), label, [], 0);
-  }
-  async #scanFile(path, size) {
-    this.stats.files++;
-    if (size <= SMALL) {
-      let fd;
-      try {
-        fd = openSync2(path, "r");
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
-      let n = 0;
-      try {
-        const len = Math.min(fstatSync(fd).size, SMALL);
-        while (n < len) {
-          const r = readSync(fd, this.#buffer, n, len - n, null);
-          if (r === 0) break;
-          n += r;
-        }
-      } finally {
-        closeSync2(fd);
-      }
-      const data = this.#buffer.subarray(0, n);
-      if (sniff(data) === "plain") {
-        this.stats.bytes += n;
-        this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
-        return;
-      }
-      await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
-      return;
-    }
-    await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
-  }
-  /**
-   * Bytes [start, end) of a plain file, read on to `end + maxLength - 1` so that a form
-   * starting before `end` is seen whole; only hits starting in the range are kept, so
-   * ranges that tile a file find exactly what one pass over it finds.
-   */
-  async scanRange(path, start, end) {
-    if (start === 0) this.stats.files++;
-    const stream = this.#matcher.stream((i, offset) => {
-      if (start + offset < end) this.#hit(path, [], i, start + offset);
-    });
-    try {
-      const source = createReadStream(path, { start, end: end + this.maxLength - 2, highWaterMark: SMALL });
-      for await (const chunk of source) stream.write(chunk);
-    } catch (err) {
-      this.#unreadable(path, err);
-    }
-    stream.end();
-    this.stats.bytes += end - start;
-  }
-  async #scanSource(reader, path, inner, depth2) {
-    const format = depth2 < MAX_DEPTH ? sniff(await reader.peek(512)) : "plain";
-    try {
-      if (format === "gzip" || format === "zstd") {
-        await this.#scanCompressed(reader, format, path, inner, depth2);
-      } else if (format === "tar") {
-        this.stats.archives++;
-        await this.#scanTar(reader, path, inner, depth2);
-      } else {
-        await this.#scanRaw(reader.rest(), path, inner);
-      }
-    } catch (err) {
-      this.stats.notes.push(`${[path, ...inner].join("!")}: ${err instanceof Error ? err.message : "unreadable"}`);
-      for await (const _ of reader.rest()) void _;
-    }
-  }
-  /**
-   * Decompresses and scans; the compressed bytes go through the matcher on the way too.
-   * Their hits count only when decoding fails: a file that merely starts with the magic
-   * bytes is then scanned as what it is, plain bytes (fail closed, as ripgrep would).
-   */
-  async #scanCompressed(reader, format, path, inner, depth2) {
-    const raw = [];
-    const rawStream = this.#matcher.stream((i, offset) => raw.push([i, offset]));
-    async function* tapped() {
-      for await (const chunk of reader.rest()) {
-        rawStream.write(chunk);
-        yield chunk;
-      }
-    }
-    let failure;
-    async function* decoded() {
-      try {
-        yield* format === "gzip" ? gunzip(tapped()) : unzstd(tapped());
-      } catch (err) {
-        failure = err;
-      }
-    }
-    await this.#scanSource(new Reader(decoded()), path, [...inner, `(${format})`], depth2 + 1);
-    if (failure === void 0) {
-      this.stats.archives++;
-      return;
-    }
-    for await (const chunk of reader.rest()) rawStream.write(chunk);
-    rawStream.end();
-    this.stats.bytes += rawStream.bytes;
-    for (const [i, offset] of raw) this.#hit(path, inner, i, offset);
-    const why = failure instanceof Error ? failure.message : "unreadable";
-    this.stats.notes.push(`${[path, ...inner].join("!")}: not a valid ${format} stream (${why}): scanned as raw bytes`);
-  }
-  async #scanRaw(source, path, inner) {
-    const stream = this.#matcher.stream((i, offset) => this.#hit(path, inner, i, offset));
-    for await (const chunk of source) stream.write(chunk);
-    stream.end();
-    this.stats.bytes += stream.bytes;
-  }
-  /**
-   * Every byte of the archive is matched (names in headers too). Members that are
-   * archives themselves (a docker save's layer.tar, a .tar.gz) are opened and scanned
-   * on their own, so a hit names the file inside them; their bytes are then not
-   * reported again at the outer level.
-   */
-  async #scanTar(reader, path, inner, depth2) {
-    const members = [];
-    const memberAt = (offset) => {
-      for (let i = members.length - 1; i >= 0; i--) {
-        const m = members[i];
-        if (m && offset >= m.start && offset < m.end) return m;
-      }
-      return void 0;
-    };
-    const outer = [];
-    const stream = this.#matcher.stream((i, offset) => outer.push([i, offset]));
-    await readTar(
-      reader,
-      async (member, data) => {
-        const entry = { start: member.offset, end: member.offset + member.size, name: member.name, opened: false };
-        members.push(entry);
-        const nested = new Reader(data);
-        entry.opened = depth2 + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== "plain";
-        if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth2 + 1);
-        else for await (const _ of nested.rest()) void _;
-      },
-      (chunk) => stream.write(chunk)
-    );
-    stream.end();
-    this.stats.bytes += stream.bytes;
-    for (const [i, offset] of outer) {
-      const member = memberAt(offset);
-      if (!member?.opened) this.#hit(path, [...inner, member?.name ?? "(tar header)"], i, offset);
-    }
-  }
-  #unreadable(path, err) {
-    this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
-  }
-  #hit(path, inner, index, offset) {
-    const form = this.#forms[index];
-    if (!form) return;
-    if (this.hits.length >= MAX_HITS) {
-      this.stats.dropped++;
-      return;
-    }
-    this.hits.push({ path, inner: inner.join("!"), offset, name: form.name, form: form.kind });
-  }
-};
-function scannable(forms) {
-  return forms.filter((f) => f.text.length >= MIN_SECRET_LENGTH);
-}
-async function* once(data) {
-  yield data;
-}
-
-// src/guard/report.ts
-import { closeSync as closeSync3, openSync as openSync3, readSync as readSync2 } from "node:fs";
-function addLineNumbers(hits) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const h of hits) if (h.inner === "") byFile.set(h.path, [...byFile.get(h.path) ?? [], h]);
-  const buf = Buffer.allocUnsafe(1 << 16);
-  for (const [path, fileHits] of byFile) {
-    let fd;
-    try {
-      fd = openSync3(path, "r");
-    } catch {
-      continue;
-    }
-    try {
-      const sorted = [...fileHits].sort((a, b) => a.offset - b.offset);
-      let pos = 0;
-      let line = 1;
-      let binary = false;
-      for (const hit of sorted) {
-        while (pos < hit.offset && !binary) {
-          const n = readSync2(fd, buf, 0, Math.min(buf.length, hit.offset - pos), pos);
-          if (n === 0) break;
-          for (let i = 0; i < n; i++) {
-            if (buf[i] === 10) line++;
-            else if (buf[i] === 0) binary = true;
-          }
-          pos += n;
-        }
-        if (!binary) hit.line = line;
-      }
-    } finally {
-      closeSync3(fd);
-    }
-  }
-}
-function tally(hits) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const h of hits) {
-    const key = `${h.name} as ${h.form}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}: ${n}`);
-}
-function where(hit) {
-  return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
-}
-
 export {
-  groupByPath,
-  isValidName,
-  deriveName,
-  assertUniqueNames,
-  readConnectionConfig,
-  readGuardConfig,
-  readMainConfig,
-  MIN_SECRET_LENGTH,
-  MaskRegistry,
-  writePrivateFile,
-  sessionPaths,
-  saveSessionRoot,
-  loadSessionRoot,
-  recordToken,
-  loadRevokeFlag,
-  recordLease,
-  recordForm,
-  readForms,
-  saveMainCompleted,
-  loadMainCompleted,
-  readRecords,
-  saveDockerConfig,
-  loadDockerRecords,
   VaultRequestError,
   createVaultApi,
   openTransport,
   connect,
-  docker,
-  reason,
-  builderName,
-  detectBuilder,
   loginAll,
   logoutAll,
-  writeMainSummary,
-  writePostSummary,
   restoreStage,
-  saveStage,
-  Scanner,
-  addLineNumbers,
-  tally,
-  where
+  saveStage
 };
 /*! Bundled license information:
 

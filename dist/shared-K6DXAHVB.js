@@ -1,29 +1,33 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  require_debug
+} from "./shared-J226QVBU.js";
+import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-BIK7WYMU.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   debug,
   error,
   exec,
   info,
   isDebug,
   mkdirP,
-  require_debug,
   rmRF,
   setSecret,
   warning,
   which
-} from "./shared-34AOUPAD.js";
+} from "./shared-M7NTE7GS.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./shared-VBZQBPYA.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
