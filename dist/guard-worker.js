@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   sniff
-} from "./shared-S7HXP2ET.js";
+} from "./shared-5YYCDPSH.js";
 import "./shared-VBZQBPYA.js";
 
 // src/guard/worker.ts

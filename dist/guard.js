@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-W63JTUXF.js";
+} from "./shared-PWNKOQSL.js";
 import {
   MaskRegistry,
   findSessionRoot,
@@ -10,8 +10,8 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-5I5LNALJ.js";
-import "./shared-S7HXP2ET.js";
+} from "./shared-YCS54GGX.js";
+import "./shared-5YYCDPSH.js";
 import "./shared-BIK7WYMU.js";
 import {
   info,

@@ -5,7 +5,7 @@ import {
   connect,
   loginAll,
   restoreStage
-} from "./shared-JMJ6P233.js";
+} from "./shared-V5AXGLK6.js";
 import {
   MaskRegistry,
   assertUniqueNames,
@@ -27,10 +27,10 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-5I5LNALJ.js";
+} from "./shared-YCS54GGX.js";
 import {
   MIN_SECRET_LENGTH
-} from "./shared-S7HXP2ET.js";
+} from "./shared-5YYCDPSH.js";
 import "./shared-J226QVBU.js";
 import {
   error,

@@ -5,10 +5,10 @@ import {
   logoutAll,
   openTransport,
   saveStage
-} from "./shared-JMJ6P233.js";
+} from "./shared-V5AXGLK6.js";
 import {
   guardStage
-} from "./shared-W63JTUXF.js";
+} from "./shared-PWNKOQSL.js";
 import {
   MaskRegistry,
   loadDockerRecords,
@@ -21,8 +21,8 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-5I5LNALJ.js";
-import "./shared-S7HXP2ET.js";
+} from "./shared-YCS54GGX.js";
+import "./shared-5YYCDPSH.js";
 import "./shared-J226QVBU.js";
 import "./shared-BIK7WYMU.js";
 import {

@@ -69,8 +69,11 @@ function ruleId(kind: FormKind): string {
 
 function result(hit: Hit, ruleIndex: number, opts: SarifOptions): object {
   const image = hit.path.startsWith('image ');
-  const region =
-    hit.line !== undefined ? { startLine: hit.line } : hit.inner === '' ? { byteOffset: hit.offset } : undefined;
+  // the offset is in the file itself only when the hit is not inside an archive
+  const region = {
+    ...(hit.line !== undefined ? { startLine: hit.line } : {}),
+    ...(hit.inner === '' ? { byteOffset: hit.offset } : {}),
+  };
   return {
     ruleId: ruleId(hit.form),
     ruleIndex,
@@ -88,7 +91,7 @@ function result(hit: Hit, ruleIndex: number, opts: SarifOptions): object {
           {
             physicalLocation: {
               artifactLocation: { uri: opts.redact(uri(hit.path, opts.workspace)) },
-              ...(region ? { region } : {}),
+              ...(Object.keys(region).length > 0 ? { region } : {}),
             },
           },
         ],

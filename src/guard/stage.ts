@@ -12,6 +12,7 @@ import { scanParallel } from './parallel.js';
 import { scanImage } from './image.js';
 import { addLineNumbers, tally, where } from './report.js';
 import { toSarif } from './sarif.js';
+import { Matcher } from './matcher.js';
 import { zstdDecoder } from './decompress.js';
 
 export interface GuardRun {
@@ -108,17 +109,41 @@ export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Pr
 
 function writeSarif(run: GuardRun, hits: readonly Hit[], forms: readonly GuardForm[]): void {
   if (run.sarifFile === undefined) return;
-  const texts = [...new Set(forms.map((f) => f.text))].filter((t) => t !== '').sort((a, b) => b.length - a.length);
-  const redact = (text: string): string => texts.reduce((out, t) => out.split(t).join('***'), text);
   const sarif = toSarif(hits, {
     workspace: process.env['GITHUB_WORKSPACE'],
     level: run.onLeak === 'fail' ? 'error' : 'warning',
     version: '1',
-    redact,
+    redact: redactor(forms),
   });
   mkdirSync(dirname(run.sarifFile), { recursive: true });
   writeFileSync(run.sarifFile, `${JSON.stringify(sarif, null, 2)}\n`);
 }
+
+/**
+ * Replaces every form of every value in `text` with ***. One matcher over all forms: the
+ * SARIF of thousands of hits is redacted string by string, and most hold none.
+ */
+function redactor(forms: readonly GuardForm[]): (text: string) => string {
+  const patterns = [...new Set(forms.map((f) => f.text))].filter((t) => t !== '').map((t) => Buffer.from(t, 'utf8'));
+  const matcher = new Matcher(patterns);
+  return (text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const spans: Array<[number, number]> = [];
+    matcher.scan(bytes, (i, offset) => spans.push([offset, offset + (patterns[i]?.length ?? 0)]));
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    const parts: Buffer[] = [];
+    let at = 0;
+    for (const [from, to] of spans) {
+      if (from >= at) parts.push(bytes.subarray(at, from), STARS);
+      at = Math.max(at, to); // an overlapping span extends the one before
+    }
+    parts.push(bytes.subarray(at));
+    return Buffer.concat(parts).toString('utf8');
+  };
+}
+
+const STARS = Buffer.from('***');
 
 function act(onLeak: OnLeak, hits: readonly Hit[]): void {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {

@@ -208,17 +208,34 @@ describe('guard step without a main step', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.txt'), `x ${encodeURIComponent(token)} y\n`);
     writeFileSync(join(dir, 'b.pem'), key.split('\n')[1] ?? '');
+    // a secret in file names too: in a folder and inside an archive (SARIF is not masked by the runner)
+    const named = `nm-${randomBytes(10).toString('hex')}`;
+    writeFileSync(join(dir, `${named}.txt`), named);
+    const staging = join(job.dir, 'stage');
+    mkdirSync(staging);
+    writeFileSync(join(staging, `${named}.cfg`), named);
+    execFileSync('tar', ['-C', staging, '-cf', join(dir, 'c.tar'), `${named}.cfg`]);
+    const sarifFile = join(job.dir, 'named.sarif');
     const guard = await job.guard(
-      { paths: dir, 'values-from-env': 'DEPLOY_TOKEN', 'values-from-files': keyFile },
-      { env: { DEPLOY_TOKEN: token } },
+      {
+        paths: dir,
+        'values-from-env': 'DEPLOY_TOKEN\nNAMED',
+        'values-from-files': keyFile,
+        'sarif-file': sarifFile,
+      },
+      { env: { DEPLOY_TOKEN: token, NAMED: named } },
     );
+    const { text, log } = sarifAt(sarifFile);
+    expect(log.runs[0]?.results.length).toBeGreaterThanOrEqual(5);
+    expect(text).toContain('***');
+    for (const v of [token, key, named]) expect(findIn(text, v)).toEqual([]);
     expect(guard.exitCode, guard.stdout).toBe(1);
     // masks come before any other line
     expect(guard.stdout.split('\n')[0]).toMatch(/^::add-mask::/);
     expect(guard.masks).toContain(token);
     expect(job.summary).toContain('leak guard hit: DEPLOY_TOKEN as url: 1');
     expect(job.summary).toContain(`leak guard hit: ${keyFile} as line: 1`);
-    for (const v of [token, key]) expect(findIn(guard.log + job.summary, v)).toEqual([]);
+    for (const v of [token, key, named]) expect(findIn(guard.log + job.summary, v)).toEqual([]);
   });
 
   it('fails with a clear error when there is nothing to look for, or a named variable is unset', async () => {

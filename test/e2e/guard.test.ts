@@ -108,7 +108,7 @@ describe('leak guard in post: SARIF', () => {
     expect(log.runs[0]?.results.map((r) => [r.ruleId, r.locations])).toEqual([
       [
         'leaked-secret-url',
-        [{ physicalLocation: { artifactLocation: { uri: 'dist/leak.txt' }, region: { startLine: 2 } } }],
+        [{ physicalLocation: { artifactLocation: { uri: 'dist/leak.txt' }, region: { startLine: 2, byteOffset: 8 } } }],
       ],
     ]);
     expect(findIn(text, pw)).toEqual([]);

@@ -7,7 +7,7 @@ import {
   encodingsOf,
   formsOf,
   shortParts
-} from "./shared-S7HXP2ET.js";
+} from "./shared-5YYCDPSH.js";
 import {
   error,
   exportVariable,

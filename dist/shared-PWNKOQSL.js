@@ -5,15 +5,16 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-5I5LNALJ.js";
+} from "./shared-YCS54GGX.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
+  Matcher,
   Scanner,
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-S7HXP2ET.js";
+} from "./shared-5YYCDPSH.js";
 import {
   create
 } from "./shared-BIK7WYMU.js";
@@ -196,7 +197,10 @@ function ruleId(kind) {
 }
 function result(hit, ruleIndex, opts) {
   const image = hit.path.startsWith("image ");
-  const region = hit.line !== void 0 ? { startLine: hit.line } : hit.inner === "" ? { byteOffset: hit.offset } : void 0;
+  const region = {
+    ...hit.line !== void 0 ? { startLine: hit.line } : {},
+    ...hit.inner === "" ? { byteOffset: hit.offset } : {}
+  };
   return {
     ruleId: ruleId(hit.form),
     ruleIndex,
@@ -212,7 +216,7 @@ function result(hit, ruleIndex, opts) {
       {
         physicalLocation: {
           artifactLocation: { uri: opts.redact(uri(hit.path, opts.workspace)) },
-          ...region ? { region } : {}
+          ...Object.keys(region).length > 0 ? { region } : {}
         }
       }
     ]
@@ -289,18 +293,36 @@ async function guardStage(run, forms) {
 }
 function writeSarif(run, hits, forms) {
   if (run.sarifFile === void 0) return;
-  const texts = [...new Set(forms.map((f) => f.text))].filter((t) => t !== "").sort((a, b) => b.length - a.length);
-  const redact = (text) => texts.reduce((out, t) => out.split(t).join("***"), text);
   const sarif = toSarif(hits, {
     workspace: process.env["GITHUB_WORKSPACE"],
     level: run.onLeak === "fail" ? "error" : "warning",
     version: "1",
-    redact
+    redact: redactor(forms)
   });
   mkdirSync(dirname(run.sarifFile), { recursive: true });
   writeFileSync(run.sarifFile, `${JSON.stringify(sarif, null, 2)}
 `);
 }
+function redactor(forms) {
+  const patterns = [...new Set(forms.map((f) => f.text))].filter((t) => t !== "").map((t) => Buffer.from(t, "utf8"));
+  const matcher = new Matcher(patterns);
+  return (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    const spans = [];
+    matcher.scan(bytes, (i, offset) => spans.push([offset, offset + (patterns[i]?.length ?? 0)]));
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    const parts = [];
+    let at = 0;
+    for (const [from, to] of spans) {
+      if (from >= at) parts.push(bytes.subarray(at, from), STARS);
+      at = Math.max(at, to);
+    }
+    parts.push(bytes.subarray(at));
+    return Buffer.concat(parts).toString("utf8");
+  };
+}
+var STARS = Buffer.from("***");
 function act(onLeak, hits) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;

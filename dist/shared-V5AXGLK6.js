@@ -6,7 +6,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-5I5LNALJ.js";
+} from "./shared-YCS54GGX.js";
 import {
   require_debug
 } from "./shared-J226QVBU.js";

@@ -928,6 +928,7 @@ export {
   formsOf,
   basicAuthForms,
   encodingsOf,
+  Matcher,
   sniff,
   zstdDecoder,
   MAX_HITS,
