@@ -173,8 +173,9 @@ describe('guard step after main', () => {
     const filler = Buffer.alloc(MiB, 'lorem ipsum dolor sit amet\n');
     for (let i = 0; i < 40; i++) writeSync(fd, filler);
     const key = Buffer.from(fx.values.apiKey);
-    // before, across and after the 16 MiB boundary, from the last byte before 32 MiB, at the end
-    const plants = [0, 16 * MiB - 80, 16 * MiB - 10, 16 * MiB + 40, 32 * MiB - 1, 40 * MiB - key.length];
+    // before and across the 16 MiB boundary, just after it (inside the overlap the range
+    // before reads on into), from the last byte before 32 MiB, at the end
+    const plants = [0, 16 * MiB - 80, 16 * MiB - 10, 16 * MiB + 30, 32 * MiB - 1, 40 * MiB - key.length];
     for (const at of plants) writeSync(fd, key, 0, key.length, at);
     closeSync(fd);
     for (let i = 0; i < 300; i++)
