@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   sniff
-} from "./shared-5YYCDPSH.js";
+} from "./shared-EEZICAB7.js";
 import "./shared-VBZQBPYA.js";
 
 // src/guard/worker.ts
@@ -37,7 +37,7 @@ async function handle(task) {
   }
   const split = [];
   if (task.kind === "range") {
-    await scanner.scanRange(task.path, task.start, task.end);
+    scanner.scanRange(task.path, task.start, task.end);
   } else {
     for (const path of task.paths) {
       const size = splittable(path);

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-PWNKOQSL.js";
+} from "./shared-YRE6C5XV.js";
 import {
   MaskRegistry,
   findSessionRoot,
@@ -10,8 +10,8 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-YCS54GGX.js";
-import "./shared-5YYCDPSH.js";
+} from "./shared-7KSB4FMK.js";
+import "./shared-EEZICAB7.js";
 import "./shared-BIK7WYMU.js";
 import {
   info,

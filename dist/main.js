@@ -5,7 +5,7 @@ import {
   connect,
   loginAll,
   restoreStage
-} from "./shared-V5AXGLK6.js";
+} from "./shared-J3UJ55AT.js";
 import {
   MaskRegistry,
   assertUniqueNames,
@@ -27,10 +27,10 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-YCS54GGX.js";
+} from "./shared-7KSB4FMK.js";
 import {
   MIN_SECRET_LENGTH
-} from "./shared-5YYCDPSH.js";
+} from "./shared-EEZICAB7.js";
 import "./shared-J226QVBU.js";
 import {
   error,

@@ -5,10 +5,10 @@ import {
   logoutAll,
   openTransport,
   saveStage
-} from "./shared-V5AXGLK6.js";
+} from "./shared-J3UJ55AT.js";
 import {
   guardStage
-} from "./shared-PWNKOQSL.js";
+} from "./shared-YRE6C5XV.js";
 import {
   MaskRegistry,
   loadDockerRecords,
@@ -21,8 +21,8 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-YCS54GGX.js";
-import "./shared-5YYCDPSH.js";
+} from "./shared-7KSB4FMK.js";
+import "./shared-EEZICAB7.js";
 import "./shared-J226QVBU.js";
 import "./shared-BIK7WYMU.js";
 import {

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { MIN_SECRET_LENGTH, type FormKind } from '../mask/forms.js';
-import { Matcher } from './matcher.js';
+import { Matcher, type MatchSink } from './matcher.js';
 import { Reader, sniff, type Chunks } from './bytes.js';
 import { readTar } from './tar.js';
 import { gunzip, unzstd } from './decompress.js';
@@ -130,6 +130,26 @@ export class Scanner {
       await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
       return;
     }
+    // a large plain file is read in place, synchronously (a worker thread has nothing
+    // else to do): no stream, no chunk allocated per read
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (err) {
+      this.#unreadable(path, err);
+      return;
+    }
+    try {
+      const head = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
+      if (sniff(head) === 'plain') {
+        this.stats.bytes += this.#scanFd(fd, 0, Number.POSITIVE_INFINITY, (i, offset) =>
+          this.#hit(path, [], i, offset),
+        );
+        return;
+      }
+    } finally {
+      closeSync(fd);
+    }
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
   }
 
@@ -138,19 +158,37 @@ export class Scanner {
    * starting before `end` is seen whole; only hits starting in the range are kept, so
    * ranges that tile a file find exactly what one pass over it finds.
    */
-  async scanRange(path: string, start: number, end: number): Promise<void> {
+  scanRange(path: string, start: number, end: number): void {
     if (start === 0) this.stats.files++;
-    const stream = this.#matcher.stream((i, offset) => {
-      if (start + offset < end) this.#hit(path, [], i, start + offset);
-    });
+    let fd: number;
     try {
-      const source = createReadStream(path, { start, end: end + this.maxLength - 2, highWaterMark: SMALL });
-      for await (const chunk of source) stream.write(chunk as Buffer);
+      fd = openSync(path, 'r');
     } catch (err) {
       this.#unreadable(path, err);
+      return;
+    }
+    try {
+      this.#scanFd(fd, start, end + this.maxLength - 1, (i, offset) => {
+        if (start + offset < end) this.#hit(path, [], i, start + offset);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    this.stats.bytes += end - start;
+  }
+
+  /** Bytes [from, to) of an open file through the matcher, in the one reused buffer; returns how many were read. */
+  #scanFd(fd: number, from: number, to: number, onMatch: MatchSink): number {
+    const stream = this.#matcher.stream(onMatch);
+    let pos = from;
+    while (pos < to) {
+      const n = readSync(fd, this.#buffer, 0, Math.min(this.#buffer.length, to - pos), pos);
+      if (n === 0) break;
+      stream.write(this.#buffer.subarray(0, n));
+      pos += n;
     }
     stream.end();
-    this.stats.bytes += end - start;
+    return pos - from;
   }
 
   async #scanSource(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {

@@ -38,7 +38,7 @@ async function handle(task: Task): Promise<void> {
   }
   const split: Array<{ path: string; size: number }> = [];
   if (task.kind === 'range') {
-    await scanner.scanRange(task.path, task.start, task.end);
+    scanner.scanRange(task.path, task.start, task.end);
   } else {
     for (const path of task.paths) {
       const size = splittable(path);

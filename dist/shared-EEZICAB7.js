@@ -759,23 +759,23 @@ var Scanner = class {
   async #scanFile(path, size) {
     this.stats.files++;
     if (size <= SMALL) {
-      let fd;
+      let fd2;
       try {
-        fd = openSync(path, "r");
+        fd2 = openSync(path, "r");
       } catch (err) {
         this.#unreadable(path, err);
         return;
       }
       let n = 0;
       try {
-        const len = Math.min(fstatSync(fd).size, SMALL);
+        const len = Math.min(fstatSync(fd2).size, SMALL);
         while (n < len) {
-          const r = readSync(fd, this.#buffer, n, len - n, null);
+          const r = readSync(fd2, this.#buffer, n, len - n, null);
           if (r === 0) break;
           n += r;
         }
       } finally {
-        closeSync(fd);
+        closeSync(fd2);
       }
       const data = this.#buffer.subarray(0, n);
       if (sniff(data) === "plain") {
@@ -786,6 +786,27 @@ var Scanner = class {
       await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
       return;
     }
+    let fd;
+    try {
+      fd = openSync(path, "r");
+    } catch (err) {
+      this.#unreadable(path, err);
+      return;
+    }
+    try {
+      const head = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
+      if (sniff(head) === "plain") {
+        this.stats.bytes += this.#scanFd(
+          fd,
+          0,
+          Number.POSITIVE_INFINITY,
+          (i, offset) => this.#hit(path, [], i, offset)
+        );
+        return;
+      }
+    } finally {
+      closeSync(fd);
+    }
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
   }
   /**
@@ -793,19 +814,36 @@ var Scanner = class {
    * starting before `end` is seen whole; only hits starting in the range are kept, so
    * ranges that tile a file find exactly what one pass over it finds.
    */
-  async scanRange(path, start, end) {
+  scanRange(path, start, end) {
     if (start === 0) this.stats.files++;
-    const stream = this.#matcher.stream((i, offset) => {
-      if (start + offset < end) this.#hit(path, [], i, start + offset);
-    });
+    let fd;
     try {
-      const source = createReadStream(path, { start, end: end + this.maxLength - 2, highWaterMark: SMALL });
-      for await (const chunk of source) stream.write(chunk);
+      fd = openSync(path, "r");
     } catch (err) {
       this.#unreadable(path, err);
+      return;
+    }
+    try {
+      this.#scanFd(fd, start, end + this.maxLength - 1, (i, offset) => {
+        if (start + offset < end) this.#hit(path, [], i, start + offset);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    this.stats.bytes += end - start;
+  }
+  /** Bytes [from, to) of an open file through the matcher, in the one reused buffer; returns how many were read. */
+  #scanFd(fd, from, to, onMatch) {
+    const stream = this.#matcher.stream(onMatch);
+    let pos = from;
+    while (pos < to) {
+      const n = readSync(fd, this.#buffer, 0, Math.min(this.#buffer.length, to - pos), pos);
+      if (n === 0) break;
+      stream.write(this.#buffer.subarray(0, n));
+      pos += n;
     }
     stream.end();
-    this.stats.bytes += end - start;
+    return pos - from;
   }
   async #scanSource(reader, path, inner, depth2) {
     const format = depth2 < MAX_DEPTH ? sniff(await reader.peek(512)) : "plain";

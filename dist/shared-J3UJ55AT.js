@@ -6,7 +6,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-YCS54GGX.js";
+} from "./shared-7KSB4FMK.js";
 import {
   require_debug
 } from "./shared-J226QVBU.js";

@@ -7,7 +7,7 @@ import {
   encodingsOf,
   formsOf,
   shortParts
-} from "./shared-5YYCDPSH.js";
+} from "./shared-EEZICAB7.js";
 import {
   error,
   exportVariable,

@@ -5,7 +5,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-YCS54GGX.js";
+} from "./shared-7KSB4FMK.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -14,7 +14,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-5YYCDPSH.js";
+} from "./shared-EEZICAB7.js";
 import {
   create
 } from "./shared-BIK7WYMU.js";
