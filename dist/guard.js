@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-YRE6C5XV.js";
+} from "./shared-BJUMOOOE.js";
 import {
   MaskRegistry,
   findSessionRoot,
@@ -10,7 +10,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-7KSB4FMK.js";
+} from "./shared-53QGJAB5.js";
 import "./shared-EEZICAB7.js";
 import "./shared-BIK7WYMU.js";
 import {

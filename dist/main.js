@@ -5,7 +5,7 @@ import {
   connect,
   loginAll,
   restoreStage
-} from "./shared-J3UJ55AT.js";
+} from "./shared-7TEJLYLS.js";
 import {
   MaskRegistry,
   assertUniqueNames,
@@ -27,7 +27,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-7KSB4FMK.js";
+} from "./shared-53QGJAB5.js";
 import {
   MIN_SECRET_LENGTH
 } from "./shared-EEZICAB7.js";

@@ -5,10 +5,10 @@ import {
   logoutAll,
   openTransport,
   saveStage
-} from "./shared-J3UJ55AT.js";
+} from "./shared-7TEJLYLS.js";
 import {
   guardStage
-} from "./shared-YRE6C5XV.js";
+} from "./shared-BJUMOOOE.js";
 import {
   MaskRegistry,
   loadDockerRecords,
@@ -21,7 +21,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-7KSB4FMK.js";
+} from "./shared-53QGJAB5.js";
 import "./shared-EEZICAB7.js";
 import "./shared-J226QVBU.js";
 import "./shared-BIK7WYMU.js";

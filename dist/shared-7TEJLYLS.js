@@ -6,7 +6,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-7KSB4FMK.js";
+} from "./shared-53QGJAB5.js";
 import {
   require_debug
 } from "./shared-J226QVBU.js";

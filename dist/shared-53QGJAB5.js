@@ -938,7 +938,7 @@ import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:f
 function addLineNumbers(hits) {
   const byFile = /* @__PURE__ */ new Map();
   for (const h of hits) if (h.inner === "") byFile.set(h.path, [...byFile.get(h.path) ?? [], h]);
-  const buf = Buffer.allocUnsafe(1 << 16);
+  const buf = Buffer.allocUnsafe(1 << 20);
   for (const [path, fileHits] of byFile) {
     let fd;
     try {
@@ -955,10 +955,11 @@ function addLineNumbers(hits) {
         while (pos < hit.offset && !binary) {
           const n = readSync(fd, buf, 0, Math.min(buf.length, hit.offset - pos), pos);
           if (n === 0) break;
-          for (let i = 0; i < n; i++) {
-            if (buf[i] === 10) line++;
-            else if (buf[i] === 0) binary = true;
-          }
+          const chunk = buf.subarray(0, n);
+          const nul = chunk.indexOf(0);
+          const end = nul >= 0 ? nul : n;
+          for (let i = chunk.indexOf(10); i >= 0 && i < end; i = chunk.indexOf(10, i + 1)) line++;
+          binary = nul >= 0;
           pos += n;
         }
         if (!binary) hit.line = line;

@@ -5,7 +5,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-7KSB4FMK.js";
+} from "./shared-53QGJAB5.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
