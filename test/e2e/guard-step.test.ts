@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, openSync, writeSync
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { validateSarif } from './sarif-schema.js';
+import { DOCKER_PATH, dockerCli } from '../docker/setup.js';
 import { ACTION_NODE, Job } from '../runner/job.js';
 import { findIn } from '../runner/leaks.js';
 import { allSecretValues, startFixture, type Fixture } from './fixture.js';
@@ -310,5 +311,36 @@ describe('guard blind spots, through dist/', () => {
     // with the CLI on PATH, every runtime opens it
     const withCli = await job.guard({ paths: dir, 'values-from-env': 'T', 'on-leak': 'warn' }, { env: { T: token } });
     expect(withCli.stdout).toContain(`data.txt.zst!(zstd) at byte 2`);
+  });
+});
+
+describe('guard step on a docker image', () => {
+  it('finds a value in a layer, reports it in SARIF by image and member, and is not fooled by "root" in tar headers', async () => {
+    const token = `tok-${randomBytes(12).toString('hex')}`;
+    const staging = join(job.dir, 'rootfs');
+    mkdirSync(join(staging, 'etc'), { recursive: true });
+    writeFileSync(join(staging, 'etc', 'app.conf'), `token=${token}\n`);
+    const tag = `local/guard-test:${randomBytes(4).toString('hex')}`;
+    const layer = execFileSync('tar', ['--owner=root', '--group=root', '-C', staging, '-c', 'etc']);
+    dockerCli(['import', '-', tag], layer);
+    try {
+      const sarifFile = join(job.dir, 'image.sarif');
+      const guard = await job.guard(
+        { image: tag, 'values-from-env': 'T\nDEV', 'sarif-file': sarifFile },
+        { env: { T: token, DEV: 'root', PATH: DOCKER_PATH } },
+      );
+      expect(guard.exitCode, guard.stdout).toBe(1);
+      expect(job.summary).toContain('leak guard hit: T as value: 1');
+      expect(job.summary).toContain('leak guard: 1 value(s) shorter than 6 characters not looked for');
+      expect(guard.stdout).toMatch(
+        new RegExp(`secret T \\(as value\\) found in image ${tag}!.*layer\\.tar!etc/app\\.conf`),
+      );
+      const { text, log } = sarifAt(sarifFile);
+      expect(text).toContain(`"name": "image ${tag}"`);
+      expect(log.runs[0]?.results).toHaveLength(1);
+      expect(findIn(text, token)).toEqual([]);
+    } finally {
+      dockerCli(['image', 'rm', tag]);
+    }
   });
 });
