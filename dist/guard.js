@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-BJUMOOOE.js";
+} from "./shared-OHTLQ7KB.js";
 import {
   MaskRegistry,
   findSessionRoot,

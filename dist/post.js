@@ -8,7 +8,7 @@ import {
 } from "./shared-7TEJLYLS.js";
 import {
   guardStage
-} from "./shared-BJUMOOOE.js";
+} from "./shared-OHTLQ7KB.js";
 import {
   MaskRegistry,
   loadDockerRecords,

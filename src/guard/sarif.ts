@@ -44,7 +44,6 @@ export function toSarif(hits: readonly Hit[], opts: SarifOptions): object {
           driver: {
             name: 'vault-secrets-action leak guard',
             version: opts.version,
-            informationUri: 'https://github.com/',
             rules: kinds.map((kind) => ({
               id: ruleId(kind),
               name: `LeakedSecret/${kind}`,

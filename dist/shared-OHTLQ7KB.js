@@ -174,7 +174,6 @@ function toSarif(hits, opts) {
           driver: {
             name: "vault-secrets-action leak guard",
             version: opts.version,
-            informationUri: "https://github.com/",
             rules: kinds.map((kind) => ({
               id: ruleId(kind),
               name: `LeakedSecret/${kind}`,
