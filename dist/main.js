@@ -1,42 +1,35 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  MIN_SECRET_LENGTH,
-  MaskRegistry,
-  Scanner,
   VaultRequestError,
-  builderName,
-  childEnv,
   connect,
-  detectBuilder,
-  docker,
-  inertMessage,
-  inertProperties,
   loginAll,
   mapSettled,
+  restoreStage
+} from "./shared-HXPUSXSK.js";
+import "./shared-N4LFEKIC.js";
+import {
+  MaskRegistry,
+  builderName,
+  detectBuilder,
+  docker,
+  guardImage,
+  inertMessage,
+  inertProperties,
   readMainConfig,
   reason,
   recordCertificate,
   recordForm,
   recordLease,
   recordToken,
-  restoreStage,
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
   say,
   sessionPaths,
-  shortParts,
-  tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-7QZW4WND.js";
-import {
-  assertUniqueNames,
-  deriveName,
-  groupByPath,
-  isValidName
-} from "./shared-UUCFOR5P.js";
+} from "./shared-TEPHUU4C.js";
 import {
   error,
   exportVariable,
@@ -47,7 +40,17 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-ZSNS37GS.js";
+} from "./shared-BCIHEINK.js";
+import {
+  MIN_SECRET_LENGTH,
+  shortParts
+} from "./shared-EAXC22NH.js";
+import {
+  assertUniqueNames,
+  deriveName,
+  groupByPath,
+  isValidName
+} from "./shared-UUCFOR5P.js";
 import "./shared-QZW2MRLD.js";
 
 // src/deliver/session.ts
@@ -1464,7 +1467,7 @@ async function dockerPreflight(config) {
   }
   return void 0;
 }
-async function dockerStage(config, builder, secrets, files, masks2, session, scanImage2) {
+async function dockerStage(config, builder, secrets, files, masks2, session, scanImage) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
@@ -1474,7 +1477,7 @@ async function dockerStage(config, builder, secrets, files, masks2, session, sca
     masks: masks2,
     privateDir: session.private,
     env,
-    scanImage: scanImage2
+    scanImage
   };
   const prepared = config.build && builder ? prepareBuild(config.build, builder, deps) : void 0;
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
@@ -1501,39 +1504,6 @@ function dockerConfigDir(config, session) {
   }
   saveDockerConfig(dir);
   return dir;
-}
-
-// src/guard/image.ts
-import { spawn } from "node:child_process";
-async function scanImage(scanner, image, env) {
-  const child = spawn("docker", ["save", image], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: childEnv(env)
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => stderr += d.toString());
-  const closed = new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", resolve);
-  });
-  await scanner.scanStream(`image ${image}`, child.stdout);
-  const code = await closed;
-  if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
-}
-async function guardImage(masks2, image, env) {
-  const scanner = new Scanner(masks2.forms());
-  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(
-    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
-  );
-  if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20))
-    error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
-      title: "Leaked secret"
-    });
-  throw new Error(
-    `the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`
-  );
 }
 
 // src/cancel.ts

@@ -1,44 +1,42 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  MaskRegistry,
-  Scanner,
-  addLineNumbers,
   createVaultApi,
+  logoutAll,
+  mapSettled,
+  openTransport,
+  saveStage
+} from "./shared-HXPUSXSK.js";
+import "./shared-N4LFEKIC.js";
+import {
+  guardStage
+} from "./shared-ABTT7677.js";
+import "./shared-DOV7MOD6.js";
+import {
+  MaskRegistry,
   inert,
   inertMessage,
-  inertProperties,
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
-  logoutAll,
-  mapSettled,
-  openTransport,
   readConnectionConfig,
   readForms,
   readGuardConfig,
   readRecords,
-  saveStage,
   say,
   sessionPaths,
-  tally,
-  where,
   writePostSummary
-} from "./shared-7QZW4WND.js";
-import "./shared-UUCFOR5P.js";
+} from "./shared-TEPHUU4C.js";
 import {
-  create
-} from "./shared-BAEAM3BQ.js";
-import {
-  error,
-  group,
   info,
   setFailed,
   setSecret,
   warning
-} from "./shared-ZSNS37GS.js";
+} from "./shared-BCIHEINK.js";
+import "./shared-EAXC22NH.js";
+import "./shared-UUCFOR5P.js";
 import "./shared-QZW2MRLD.js";
 
 // src/cleanup/revoke.ts
@@ -202,78 +200,6 @@ async function cleanSession(root, masks2) {
   return { lines, forms };
 }
 
-// src/guard/stage.ts
-import { rmSync } from "node:fs";
-import { sep } from "node:path";
-var MAX_ANNOTATIONS = 50;
-async function guardStage(config, forms) {
-  const patterns = [...config.scanPaths, ...config.cache?.paths ?? []];
-  if (patterns.length === 0) return void 0;
-  const roots = await expand(patterns);
-  const started = Date.now();
-  const scanner = new Scanner(forms);
-  if (scanner.empty) {
-    const lines2 = ["leak guard: no secret was fetched, nothing to look for"];
-    return { roots, hits: [], files: 0, bytes: 0, millis: 0, cacheHits: 0, failed: false, lines: lines2 };
-  }
-  await group(`Leak guard: scan ${roots.length} path(s)`, async () => {
-    for (const root of roots) await scanner.scanPath(root);
-  });
-  addLineNumbers(scanner.hits);
-  const { hits, stats } = scanner;
-  const millis = Date.now() - started;
-  for (const note of stats.notes) info(say`leak guard could not read ${note}`);
-  if (stats.dropped > 0)
-    warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
-  const lines = [
-    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
-    ...tally(hits).map((t) => `leak guard hit: ${t}`)
-  ];
-  const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
-  act(config.onLeak, hits);
-  return {
-    roots,
-    hits,
-    files: stats.files,
-    bytes: stats.bytes,
-    millis,
-    cacheHits,
-    failed: config.onLeak === "fail" && hits.length > 0,
-    lines
-  };
-}
-function act(onLeak, hits) {
-  hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
-    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
-    const props = {
-      title: "Leaked secret",
-      file: hit.path,
-      ...hit.line !== void 0 ? { startLine: hit.line } : {}
-    };
-    if (onLeak === "fail") error(inertMessage(message), inertProperties(props));
-    else warning(inertMessage(message), inertProperties(props));
-  });
-  if (hits.length > MAX_ANNOTATIONS)
-    info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
-  if (onLeak !== "delete") return;
-  for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
-    rmSync(path, { force: true });
-    warning(say`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
-  }
-}
-async function expand(patterns) {
-  const globber = await create(patterns.join("\n"), {
-    followSymbolicLinks: false,
-    implicitDescendants: false,
-    matchDirectories: true
-  });
-  const found = [...new Set(await globber.glob())].sort();
-  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
-}
-function hitsUnder(hits, roots) {
-  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep) ? r : r + sep)));
-}
-
 // src/post.ts
 async function run(masks2) {
   const root = loadSessionRoot();
@@ -281,7 +207,17 @@ async function run(masks2) {
   const { lines, forms } = root === void 0 ? { lines: [], forms: [] } : await cleanSession(root, masks2);
   for (const line of lines) info(inert(line));
   const guard = readGuard();
-  const outcome = guard ? await guardStage(guard, forms) : void 0;
+  const outcome = guard ? await guardStage(
+    {
+      paths: guard.scanPaths,
+      cachePaths: guard.cache?.paths ?? [],
+      image: void 0,
+      onLeak: guard.onLeak,
+      sarifFile: guard.sarifFile,
+      workers: 0
+    },
+    forms
+  ) : void 0;
   if (guard?.cache) {
     if (loadMainCompleted()) {
       lines.push(await saveStage(guard.cache, outcome?.cacheHits ?? 0));

@@ -1,4 +1,5 @@
-// Bundles the two action entries into dist/ with esbuild.
+// Bundles the action's entries into dist/ with esbuild: main and post, the guard
+// sub-action (guard/action.yml) and the leak guard's worker thread.
 //   node scripts/build.mjs              build into dist/
 //   node scripts/build.mjs --out DIR    build into DIR (the freshness test compares it with dist/)
 //   node scripts/build.mjs --if-stale   build only when a source is newer than dist/ (demo, bench)
@@ -30,7 +31,13 @@ if (args.includes('--if-stale')) {
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(root, 'src/main.ts'), post: join(root, 'src/post.ts') },
+  entryPoints: {
+    main: join(root, 'src/main.ts'),
+    post: join(root, 'src/post.ts'),
+    guard: join(root, 'src/guard-step.ts'),
+    // loaded by new Worker(new URL('./guard-worker.js', import.meta.url)) in src/guard/parallel.ts
+    'guard-worker': join(root, 'src/guard/worker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

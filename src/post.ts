@@ -21,7 +21,19 @@ async function run(masks: MaskRegistry): Promise<void> {
   for (const line of lines) core.info(inert(line));
 
   const guard = readGuard();
-  const outcome = guard ? await guardStage(guard, forms) : undefined;
+  const outcome = guard
+    ? await guardStage(
+        {
+          paths: guard.scanPaths,
+          cachePaths: guard.cache?.paths ?? [],
+          image: undefined,
+          onLeak: guard.onLeak,
+          sarifFile: guard.sarifFile,
+          workers: 0,
+        },
+        forms,
+      )
+    : undefined;
   if (guard?.cache) {
     if (loadMainCompleted()) {
       lines.push(await saveStage(guard.cache, outcome?.cacheHits ?? 0));

@@ -1,18 +1,40 @@
-// Decompressing a byte stream as it flows: gzip with node's zlib, zstd with the zstd
-// CLI (Node 20's zlib has none; runners have the CLI, which @actions/cache needs too).
+// Decompressing a byte stream as it flows: gzip with node's zlib; zstd with node's zlib
+// where the runtime has it (Node 22.15+, so node24 runners) and else the zstd CLI
+// (runners have it; @actions/cache needs it too).
 import { spawn } from 'node:child_process';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import type { Chunks } from './bytes.js';
 import { childEnv } from '../child-env.js';
 
-export async function* gunzip(source: Chunks): AsyncGenerator<Uint8Array> {
-  const out = Readable.from(source).pipe(createGunzip());
-  for await (const chunk of out) yield chunk as Buffer;
+/** Node 20's types and runtime lack it; Node 24 has it. */
+const createZstdDecompress = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
+
+/** Which zstd decoder this runtime uses, for the summary. */
+export const zstdDecoder: 'node:zlib' | 'zstd CLI' = createZstdDecompress ? 'node:zlib' : 'zstd CLI';
+
+export function gunzip(source: Chunks): AsyncGenerator<Uint8Array> {
+  return through(source, zlib.createGunzip());
 }
 
-export async function* unzstd(source: Chunks): AsyncGenerator<Uint8Array> {
+export function unzstd(source: Chunks): AsyncGenerator<Uint8Array> {
+  return createZstdDecompress ? through(source, createZstdDecompress()) : unzstdCli(source);
+}
+
+/** Ends the source when decoding stops early, so its remaining bytes can be read by someone else. */
+async function* through(source: Chunks, transform: Transform): AsyncGenerator<Uint8Array> {
+  const input = Readable.from(source);
+  input.once('error', (err) => transform.destroy(err));
+  input.pipe(transform);
+  try {
+    for await (const chunk of transform) yield chunk as Buffer;
+  } finally {
+    input.destroy();
+  }
+}
+
+export async function* unzstdCli(source: Chunks): AsyncGenerator<Uint8Array> {
   const child = spawn('zstd', ['-dcq'], { stdio: ['pipe', 'pipe', 'ignore'], env: childEnv() });
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
@@ -21,8 +43,13 @@ export async function* unzstd(source: Chunks): AsyncGenerator<Uint8Array> {
     );
   });
   await spawned;
-  const feeding = pipeline(Readable.from(source), child.stdin).catch(() => undefined);
-  for await (const chunk of child.stdout) yield chunk as Buffer;
+  const input = Readable.from(source);
+  const feeding = pipeline(input, child.stdin).catch(() => undefined);
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+  } finally {
+    input.destroy();
+  }
   await feeding;
   const code = await new Promise<number | null>((resolve) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once('close', resolve),

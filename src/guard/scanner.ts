@@ -4,8 +4,8 @@
 // which form: never the value, nor any part of it.
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import type { FormKind } from '../mask/forms.js';
-import { Matcher } from './matcher.js';
+import { MIN_SECRET_LENGTH, type FormKind } from '../mask/forms.js';
+import { Matcher, type MatchSink } from './matcher.js';
 import { Reader, sniff, type Chunks } from './bytes.js';
 import { readTar } from './tar.js';
 import { gunzip, unzstd } from './decompress.js';
@@ -43,7 +43,7 @@ export interface ScanStats {
 /** Archives inside archives are opened this deep; deeper ones are scanned as bytes. */
 const MAX_DEPTH = 4;
 /** Hits kept in memory; past this they are only counted, so memory stays bounded. */
-const MAX_HITS = 10_000;
+export const MAX_HITS = 10_000;
 /** Small files are read whole into one reused buffer: no stream per file. */
 const SMALL = 1 << 20;
 
@@ -55,8 +55,13 @@ export class Scanner {
   readonly #buffer = Buffer.allocUnsafe(SMALL);
 
   constructor(forms: readonly GuardForm[]) {
-    this.#forms = forms;
-    this.#matcher = new Matcher(forms.map((f) => Buffer.from(f.text, 'utf8')));
+    this.#forms = scannable(forms);
+    this.#matcher = new Matcher(this.#forms.map((f) => Buffer.from(f.text, 'utf8')));
+  }
+
+  /** The longest form in bytes: ranges of one file overlap by this less one. */
+  get maxLength(): number {
+    return this.#matcher.maxLength;
   }
 
   get empty(): boolean {
@@ -125,16 +130,72 @@ export class Scanner {
       await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
       return;
     }
+    // a large plain file is read in place, synchronously (a worker thread has nothing
+    // else to do): no stream, no chunk allocated per read
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (err) {
+      this.#unreadable(path, err);
+      return;
+    }
+    try {
+      const head = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
+      if (sniff(head) === 'plain') {
+        this.stats.bytes += this.#scanFd(fd, 0, Number.POSITIVE_INFINITY, (i, offset) =>
+          this.#hit(path, [], i, offset),
+        );
+        return;
+      }
+    } finally {
+      closeSync(fd);
+    }
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
+  }
+
+  /**
+   * Bytes [start, end) of a plain file, read on to `end + maxLength - 1` so that a form
+   * starting before `end` is seen whole; only hits starting in the range are kept, so
+   * ranges that tile a file find exactly what one pass over it finds.
+   */
+  scanRange(path: string, start: number, end: number): void {
+    if (start === 0) this.stats.files++;
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (err) {
+      this.#unreadable(path, err);
+      return;
+    }
+    try {
+      this.#scanFd(fd, start, end + this.maxLength - 1, (i, offset) => {
+        if (start + offset < end) this.#hit(path, [], i, start + offset);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    this.stats.bytes += end - start;
+  }
+
+  /** Bytes [from, to) of an open file through the matcher, in the one reused buffer; returns how many were read. */
+  #scanFd(fd: number, from: number, to: number, onMatch: MatchSink): number {
+    const stream = this.#matcher.stream(onMatch);
+    let pos = from;
+    while (pos < to) {
+      const n = readSync(fd, this.#buffer, 0, Math.min(this.#buffer.length, to - pos), pos);
+      if (n === 0) break;
+      stream.write(this.#buffer.subarray(0, n));
+      pos += n;
+    }
+    stream.end();
+    return pos - from;
   }
 
   async #scanSource(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {
     const format = depth < MAX_DEPTH ? sniff(await reader.peek(512)) : 'plain';
     try {
       if (format === 'gzip' || format === 'zstd') {
-        this.stats.archives++;
-        const decompressed = format === 'gzip' ? gunzip(reader.rest()) : unzstd(reader.rest());
-        await this.#scanSource(new Reader(decompressed), path, [...inner, `(${format})`], depth + 1);
+        await this.#scanCompressed(reader, format, path, inner, depth);
       } else if (format === 'tar') {
         this.stats.archives++;
         await this.#scanTar(reader, path, inner, depth);
@@ -145,6 +206,47 @@ export class Scanner {
       this.stats.notes.push(`${[path, ...inner].join('!')}: ${err instanceof Error ? err.message : 'unreadable'}`);
       for await (const _ of reader.rest()) void _;
     }
+  }
+
+  /**
+   * Decompresses and scans; the compressed bytes go through the matcher on the way too.
+   * Their hits count only when decoding fails: a file that merely starts with the magic
+   * bytes is then scanned as what it is, plain bytes (fail closed, as ripgrep would).
+   */
+  async #scanCompressed(
+    reader: Reader,
+    format: 'gzip' | 'zstd',
+    path: string,
+    inner: readonly string[],
+    depth: number,
+  ): Promise<void> {
+    const raw: Array<[number, number]> = [];
+    const rawStream = this.#matcher.stream((i, offset) => raw.push([i, offset]));
+    async function* tapped(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of reader.rest()) {
+        rawStream.write(chunk);
+        yield chunk;
+      }
+    }
+    let failure: unknown;
+    async function* decoded(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* format === 'gzip' ? gunzip(tapped()) : unzstd(tapped());
+      } catch (err) {
+        failure = err; // ends the stream here; what came out so far was scanned
+      }
+    }
+    await this.#scanSource(new Reader(decoded()), path, [...inner, `(${format})`], depth + 1);
+    if (failure === undefined) {
+      this.stats.archives++;
+      return;
+    }
+    for await (const chunk of reader.rest()) rawStream.write(chunk); // what the decoder never asked for
+    rawStream.end();
+    this.stats.bytes += rawStream.bytes;
+    for (const [i, offset] of raw) this.#hit(path, inner, i, offset);
+    const why = failure instanceof Error ? failure.message : 'unreadable';
+    this.stats.notes.push(`${[path, ...inner].join('!')}: not a valid ${format} stream (${why}): scanned as raw bytes`);
   }
 
   async #scanRaw(source: Chunks, path: string, inner: readonly string[]): Promise<void> {
@@ -208,6 +310,19 @@ export class Scanner {
     }
     this.hits.push({ path, inner: inner.join('!'), offset, name: form.name, form: form.kind });
   }
+}
+
+/**
+ * The forms worth looking for: those at least MIN_SECRET_LENGTH long, the floor masking
+ * uses too. A 4-character value (`root`) matches tar headers and ordinary text by chance.
+ */
+export function scannable(forms: readonly GuardForm[]): GuardForm[] {
+  return forms.filter((f) => f.text.length >= MIN_SECRET_LENGTH);
+}
+
+/** How many values (not derived forms) are below that floor, for the summary. */
+export function tooShortToScan(forms: readonly GuardForm[]): number {
+  return forms.filter((f) => f.kind === 'value' && f.text.length < MIN_SECRET_LENGTH).length;
 }
 
 async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {

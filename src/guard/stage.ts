@@ -1,14 +1,33 @@
-// The leak guard in post: after this action's own files are gone, scan what the job
-// is about to keep (caches, build output, config files) for every form of every
-// secret, and act on hits as on-leak says.
+// The leak guard, in post and in the guard sub-action: scan what the job is about to
+// keep, upload or publish (files, folders, caches, an image) for every form of every
+// secret, on every core, and act on hits as on-leak says; optionally write SARIF.
 import * as core from '@actions/core';
 import * as glob from '@actions/glob';
-import { rmSync } from 'node:fs';
-import { sep } from 'node:path';
-import type { GuardConfig } from '../inputs/index.js';
-import { Scanner, type GuardForm, type Hit } from './scanner.js';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import type { OnLeak } from '../inputs/index.js';
+import { MIN_SECRET_LENGTH } from '../mask/forms.js';
+import { Scanner, scannable, tooShortToScan, type GuardForm, type Hit, type ScanStats } from './scanner.js';
+import { scanParallel } from './parallel.js';
+import { scanImage } from './image.js';
 import { addLineNumbers, tally, where } from './report.js';
 import { inertMessage, inertProperties, say } from '../output.js';
+import { toSarif } from './sarif.js';
+import { Matcher } from './matcher.js';
+import { zstdDecoder } from './decompress.js';
+
+export interface GuardRun {
+  /** Globs of files and folders. */
+  readonly paths: readonly string[];
+  /** Globs of cache paths (scanned too; hits under them keep the cache from being saved). */
+  readonly cachePaths: readonly string[];
+  /** A docker image, streamed through `docker save`. */
+  readonly image: string | undefined;
+  readonly onLeak: OnLeak;
+  readonly sarifFile: string | undefined;
+  /** 0: one per core. */
+  readonly workers: number;
+}
 
 export interface GuardOutcome {
   readonly roots: readonly string[];
@@ -26,32 +45,57 @@ export interface GuardOutcome {
 /** Annotations beyond this many say "and N more" instead: a runner shows at most 10 per step anyway. */
 const MAX_ANNOTATIONS = 50;
 
-export async function guardStage(config: GuardConfig, forms: readonly GuardForm[]): Promise<GuardOutcome | undefined> {
-  const patterns = [...config.scanPaths, ...(config.cache?.paths ?? [])];
-  if (patterns.length === 0) return undefined;
-  const roots = await expand(patterns);
+export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Promise<GuardOutcome | undefined> {
+  const patterns = [...run.paths, ...run.cachePaths];
+  if (patterns.length === 0 && run.image === undefined) return undefined;
+  const roots = patterns.length > 0 ? await expand(patterns) : [];
   const started = Date.now();
-  const scanner = new Scanner(forms);
-  if (scanner.empty) {
-    const lines = ['leak guard: no secret was fetched, nothing to look for'];
+  const tooShort = tooShortToScan(forms);
+  const shortLine =
+    tooShort > 0
+      ? [
+          `leak guard: ${tooShort} value(s) shorter than ${MIN_SECRET_LENGTH} characters not looked for (they match ordinary text by chance); their longer encodings are`,
+        ]
+      : [];
+  const usable = scannable(forms);
+  if (usable.length === 0) {
+    const lines = ['leak guard: no secret long enough to look for, nothing scanned', ...shortLine];
+    writeSarif(run, [], forms);
     return { roots, hits: [], files: 0, bytes: 0, millis: 0, cacheHits: 0, failed: false, lines };
   }
-  await core.group(`Leak guard: scan ${roots.length} path(s)`, async () => {
-    for (const root of roots) await scanner.scanPath(root);
+  const result = await core.group(`Leak guard: scan ${roots.length} path(s)`, async () => {
+    const scanned = roots.length > 0 ? await scanParallel(usable, roots, { workers: run.workers }) : undefined;
+    const hits = scanned?.hits ?? [];
+    const stats: ScanStats = scanned?.stats ?? { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
+    if (run.image !== undefined) {
+      const scanner = new Scanner(usable);
+      await scanImage(scanner, run.image, {});
+      hits.push(...scanner.hits);
+      stats.files += scanner.stats.files;
+      stats.bytes += scanner.stats.bytes;
+      stats.notes.push(...scanner.stats.notes);
+      stats.dropped += scanner.stats.dropped;
+    }
+    return { hits, stats, workers: scanned?.workers ?? 0 };
   });
-  addLineNumbers(scanner.hits);
-  const { hits, stats } = scanner;
+  const { hits, stats } = result;
+  addLineNumbers(hits);
   const millis = Date.now() - started;
   for (const note of stats.notes) core.info(say`leak guard could not read ${note}`);
   if (stats.dropped > 0)
     core.warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
+  const under = [...roots, ...(run.image !== undefined ? [`image ${run.image}`] : [])];
   const lines = [
-    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms under ${roots.join(', ') || '(no path matched)'}: ${hits.length === 0 ? 'clean' : `${hits.length} hit(s)`}`,
+    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms on ${result.workers} thread(s) under ${under.join(', ') || '(no path matched)'}: ${hits.length === 0 ? 'clean' : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`),
+    ...shortLine,
   ];
+  if (stats.notes.some((n) => n.includes('zstd'))) lines.push(`leak guard: zstd decoded with ${zstdDecoder}`);
+  writeSarif(run, hits, forms);
+  if (run.sarifFile !== undefined) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   // counted before act(): on-leak delete removes the files, the cache was still dirty
-  const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;
-  act(config.onLeak, hits);
+  const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
+  act(run.onLeak, hits);
   return {
     roots,
     hits,
@@ -59,12 +103,50 @@ export async function guardStage(config: GuardConfig, forms: readonly GuardForm[
     bytes: stats.bytes,
     millis,
     cacheHits,
-    failed: config.onLeak === 'fail' && hits.length > 0,
+    failed: run.onLeak === 'fail' && hits.length > 0,
     lines,
   };
 }
 
-function act(onLeak: GuardConfig['onLeak'], hits: readonly Hit[]): void {
+function writeSarif(run: GuardRun, hits: readonly Hit[], forms: readonly GuardForm[]): void {
+  if (run.sarifFile === undefined) return;
+  const sarif = toSarif(hits, {
+    workspace: process.env['GITHUB_WORKSPACE'],
+    level: run.onLeak === 'fail' ? 'error' : 'warning',
+    version: '1',
+    redact: redactor(forms),
+  });
+  mkdirSync(dirname(run.sarifFile), { recursive: true });
+  writeFileSync(run.sarifFile, `${JSON.stringify(sarif, null, 2)}\n`);
+}
+
+/**
+ * Replaces every form of every value in `text` with ***. One matcher over all forms: the
+ * SARIF of thousands of hits is redacted string by string, and most hold none.
+ */
+function redactor(forms: readonly GuardForm[]): (text: string) => string {
+  const patterns = [...new Set(forms.map((f) => f.text))].filter((t) => t !== '').map((t) => Buffer.from(t, 'utf8'));
+  const matcher = new Matcher(patterns);
+  return (text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const spans: Array<[number, number]> = [];
+    matcher.scan(bytes, (i, offset) => spans.push([offset, offset + (patterns[i]?.length ?? 0)]));
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    const parts: Buffer[] = [];
+    let at = 0;
+    for (const [from, to] of spans) {
+      if (from >= at) parts.push(bytes.subarray(at, from), STARS);
+      at = Math.max(at, to); // an overlapping span extends the one before
+    }
+    parts.push(bytes.subarray(at));
+    return Buffer.concat(parts).toString('utf8');
+  };
+}
+
+const STARS = Buffer.from('***');
+
+function act(onLeak: OnLeak, hits: readonly Hit[]): void {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
     const props = {

@@ -12,7 +12,14 @@ import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, ty
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
 export type { BuildConfig, Credential, DockerConfig, RegistryLogin } from './docker.js';
-export { readGuardConfig, type CacheConfig, type GuardConfig } from './guard.js';
+export {
+  readGuardConfig,
+  readGuardStepConfig,
+  type CacheConfig,
+  type GuardConfig,
+  type GuardStepConfig,
+  type OnLeak,
+} from './guard.js';
 export type { CompatConfig } from './compat.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;

@@ -66,3 +66,8 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
 
 /** Names, sources, paths and addresses are untrusted text: shown as text, never as markup. */
 const escape = summaryText;
+/** The guard step's findings (paths, names, forms, counts: never a value). */
+export async function writeGuardSummary(lines: readonly string[]): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  await core.summary.addHeading('Leak guard', 3).addList(lines.map(escape)).write();
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Job } from '../runner/job.js';
 import { findIn } from '../runner/leaks.js';
 import { startFixture, type Fixture } from './fixture.js';
+import { validateSarif } from './sarif-schema.js';
 
 let fx: Fixture;
 let job: Job;
@@ -62,7 +63,9 @@ describe('leak guard in post', () => {
     expect(post.stdout).toMatch(/::error::leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
     expect(existsSync(leaked)).toBe(true);
     expect(existsSync(clean)).toBe(true);
-    expect(job.summary).toMatch(/leak guard: scanned 3 file\(s\), \d+ byte\(s\) in \d+ ms under .*: 1 hit\(s\)/);
+    expect(job.summary).toMatch(
+      /leak guard: scanned 3 file\(s\), \d+ byte\(s\) in \d+ ms on \d+ thread\(s\) under .*: 1 hit\(s\)/,
+    );
     expect(job.summary).toContain('leak guard hit: PW as base64: 1');
   });
 
@@ -79,5 +82,35 @@ describe('leak guard in post', () => {
     expect(post.exitCode).toBe(0);
     expect(existsSync(leaked)).toBe(true);
     expect(post.stdout).toContain(`::warning title=Leaked secret,file=${leaked},line=3::secret PW (as base64)`);
+  });
+});
+
+describe('leak guard in post: SARIF', () => {
+  it('writes the findings as SARIF 2.1.0 (schema-valid) with no form of any value', async () => {
+    const sarifFile = join(job.dir, 'post.sarif');
+    const out = join(job.workspace, 'dist');
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+      'scan-paths': out,
+      'sarif-file': sarifFile,
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const pw = readFileSync(job.env['PW_FILE'] ?? '', 'utf8');
+    mkdirSync(out);
+    writeFileSync(join(out, 'leak.txt'), `one\ntwo ${encodeURIComponent(pw)}\n`);
+    const post = await job.post();
+    expect(post.exitCode).toBe(1);
+    const text = readFileSync(sarifFile, 'utf8');
+    const log = JSON.parse(text) as { runs: Array<{ results: Array<{ ruleId: string; locations: unknown }> }> };
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(log.runs[0]?.results.map((r) => [r.ruleId, r.locations])).toEqual([
+      [
+        'leaked-secret-url',
+        [{ physicalLocation: { artifactLocation: { uri: 'dist/leak.txt' }, region: { startLine: 2, byteOffset: 8 } } }],
+      ],
+    ]);
+    expect(findIn(text, pw)).toEqual([]);
   });
 });

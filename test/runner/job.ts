@@ -16,8 +16,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The Node binary that runs the action: ACTION_NODE (CI runs Node 24 here) or this one. */
 export const ACTION_NODE = process.env['ACTION_NODE'] || process.execPath;
 
+/** main and post of the action, or the guard sub-action (guard/action.yml, dist/guard.js). */
+export type StepName = 'main' | 'post' | 'guard';
+
 export interface StepResult {
-  readonly step: 'main' | 'post';
+  readonly step: StepName;
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
@@ -41,8 +44,8 @@ export interface StepOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
-function actionDefaults(): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+function actionDefaults(file = 'action.yml'): Record<string, string> {
+  const action = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
   const out: Record<string, string> = {};
@@ -103,11 +106,16 @@ export class Job {
     return this.#run('post', { ...opts, inputs: this.#inputs });
   }
 
+  /** The guard sub-action as a later step of the job: its own inputs, no state, the job's environment. */
+  async guard(inputs: Record<string, string>, opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult> {
+    return this.#run('guard', { ...opts, inputs });
+  }
+
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  async #run(step: 'main' | 'post', opts: StepOptions): Promise<StepResult> {
+  async #run(step: StepName, opts: StepOptions): Promise<StepResult> {
     const n = ++this.#stepCount;
     const files = {
       GITHUB_ENV: join(this.dir, `env-${n}`),
@@ -116,7 +124,7 @@ export class Job {
       GITHUB_PATH: join(this.dir, `path-${n}`),
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    const inputs = { ...actionDefaults(), ...opts.inputs };
+    const inputs = { ...actionDefaults(step === 'guard' ? 'guard/action.yml' : 'action.yml'), ...opts.inputs };
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: process.env['HOME'] ?? '/root',

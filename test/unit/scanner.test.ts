@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { formsOf, basicAuthForms } from '../../src/mask/forms.js';
-import { Scanner, type GuardForm } from '../../src/guard/scanner.js';
+import { Scanner, tooShortToScan, type GuardForm } from '../../src/guard/scanner.js';
 import { addLineNumbers } from '../../src/guard/report.js';
 
 const API_KEY = `ak-${randomBytes(16).toString('base64url')}`;
@@ -147,5 +147,36 @@ describe('Scanner', () => {
     const s = await scan(d);
     expect(s.hits).toEqual([]);
     expect(s.stats.bytes).toBeGreaterThan(4 << 20);
+  });
+});
+
+describe('Scanner blind spots', () => {
+  it('scans the raw bytes of a file that starts with gzip or zstd magic but does not decode', async () => {
+    const d = join(dir, 'fake-archives');
+    mkdirSync(d);
+    const magic = { gzip: [0x1f, 0x8b], zstd: [0x28, 0xb5, 0x2f, 0xfd] };
+    for (const [format, bytes] of Object.entries(magic)) {
+      // small (read whole) and large (streamed) files take different paths
+      for (const size of [100, 3 << 20]) {
+        const path = join(d, `${format}-${size}.bin`);
+        writeFileSync(path, Buffer.concat([Buffer.from(bytes), randomBytes(size), Buffer.from(`k=${API_KEY}\n`)]));
+        const s = await scan(path);
+        expect(
+          s.hits.map((h) => [h.name, h.form]),
+          path,
+        ).toContainEqual(['API_KEY', 'value']);
+        expect(s.stats.notes.join('\n')).toContain(`not a valid ${format} stream`);
+      }
+    }
+  });
+
+  it('does not look for forms shorter than the masking floor, and counts the values left out', async () => {
+    const short: GuardForm[] = [{ text: 'root', name: 'DEV_TOKEN', kind: 'value' }, ...forms];
+    const path = join(dir, 'ustar.txt');
+    writeFileSync(path, 'owner root group root\n');
+    const s = new Scanner(short);
+    await s.scanPath(path);
+    expect(s.hits).toEqual([]);
+    expect(tooShortToScan(short)).toBe(1);
   });
 });

@@ -19120,17 +19120,6 @@ var require_undici = __commonJS({
   }
 });
 
-// src/vault/stubs/debug.cjs
-var require_debug = __commonJS({
-  "src/vault/stubs/debug.cjs"(exports, module) {
-    "use strict";
-    module.exports = function createDebug() {
-      return function debug2() {
-      };
-    };
-  }
-});
-
 // node_modules/@actions/http-client/lib/index.js
 import * as http from "http";
 import * as https from "https";
@@ -21201,8 +21190,7 @@ export {
   info,
   group,
   saveState,
-  getState,
-  require_debug
+  getState
 };
 /*! Bundled license information:
 

@@ -1,8 +1,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  require_debug
+} from "./shared-N4LFEKIC.js";
+import {
   create
-} from "./shared-BAEAM3BQ.js";
+} from "./shared-DOV7MOD6.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -14,12 +17,11 @@ import {
   info,
   isDebug,
   mkdirP,
-  require_debug,
   rmRF,
   setSecret,
   warning,
   which
-} from "./shared-ZSNS37GS.js";
+} from "./shared-BCIHEINK.js";
 import {
   __commonJS,
   __export,

@@ -1,23 +1,25 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  deriveName,
-  isValidName,
-  parseSpec
-} from "./shared-UUCFOR5P.js";
+  require_debug
+} from "./shared-N4LFEKIC.js";
 import {
-  getExecOutput,
-  getInput,
-  getState,
+  createRouter,
+  docker,
+  inertMessage,
+  loadCacheMatch,
+  reason,
+  saveCacheMatch,
+  saveRegistries,
+  say
+} from "./shared-TEPHUU4C.js";
+import {
   group,
   info,
   notice,
-  require_debug,
-  saveState,
   setOutput,
-  summary,
   warning
-} from "./shared-ZSNS37GS.js";
+} from "./shared-BCIHEINK.js";
 import {
   __commonJS,
   __require,
@@ -493,22 +495,22 @@ var require_tv4 = __commonJS({
         return map;
       };
       ValidatorContext.prototype.getSchemaUris = function(filterRegExp) {
-        var list2 = [];
+        var list = [];
         for (var key2 in this.schemas) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list2.push(key2);
+            list.push(key2);
           }
         }
-        return list2;
+        return list;
       };
       ValidatorContext.prototype.getMissingUris = function(filterRegExp) {
-        var list2 = [];
+        var list = [];
         for (var key2 in this.missingMap) {
           if (!filterRegExp || filterRegExp.test(key2)) {
-            list2.push(key2);
+            list.push(key2);
           }
         }
-        return list2;
+        return list;
       };
       ValidatorContext.prototype.dropSchemas = function() {
         this.schemas = {};
@@ -3042,7 +3044,7 @@ var require_mustache = __commonJS({
           closingCurlyRe = new RegExp("\\s*" + escapeRegExp("}" + tagsToCompile[1]));
         }
         compileTags(tags || mustache.tags);
-        var scanner = new Scanner2(template);
+        var scanner = new Scanner(template);
         var start, type, value, chr, token, openSection;
         while (!scanner.eos()) {
           start = scanner.pos;
@@ -3156,15 +3158,15 @@ var require_mustache = __commonJS({
         }
         return nestedTokens;
       }
-      function Scanner2(string) {
+      function Scanner(string) {
         this.string = string;
         this.tail = string;
         this.pos = 0;
       }
-      Scanner2.prototype.eos = function eos() {
+      Scanner.prototype.eos = function eos() {
         return this.tail === "";
       };
-      Scanner2.prototype.scan = function scan(re) {
+      Scanner.prototype.scan = function scan(re) {
         var match = this.tail.match(re);
         if (!match || match.index !== 0)
           return "";
@@ -3173,7 +3175,7 @@ var require_mustache = __commonJS({
         this.pos += string.length;
         return string;
       };
-      Scanner2.prototype.scanUntil = function scanUntil(re) {
+      Scanner.prototype.scanUntil = function scanUntil(re) {
         var index = this.tail.search(re), match;
         switch (index) {
           case -1:
@@ -3347,10 +3349,10 @@ var require_mustache = __commonJS({
           return value;
       };
       Writer.prototype.escapedValue = function escapedValue(token, context, config) {
-        var escape2 = this.getConfigEscape(config) || mustache.escape;
+        var escape = this.getConfigEscape(config) || mustache.escape;
         var value = context.lookup(token[1]);
         if (value != null)
-          return typeof value === "number" && escape2 === mustache.escape ? String(value) : escape2(value);
+          return typeof value === "number" && escape === mustache.escape ? String(value) : escape(value);
       };
       Writer.prototype.rawValue = function rawValue(token) {
         return token[1];
@@ -3411,7 +3413,7 @@ var require_mustache = __commonJS({
         return defaultWriter.render(template, view, partials, config);
       };
       mustache.escape = escapeHtml;
-      mustache.Scanner = Scanner2;
+      mustache.Scanner = Scanner;
       mustache.Context = Context;
       mustache.Writer = Writer;
       return mustache;
@@ -3439,7 +3441,7 @@ var require_src = __commonJS({
     var originalCommands = require_commands();
     var originalMustache = require_mustache();
     var axios = require_axios();
-    var https3 = __require("https");
+    var https2 = __require("https");
     var EventEmitter = __require("events");
     var VaultError = class extends Error {
     };
@@ -3493,7 +3495,7 @@ var require_src = __commonJS({
           defaultAgentOpts.rejectUnauthorized = configReqOpts.strictSSL !== false;
           hasDefaultTls = true;
         }
-        const defaultHttpsAgent = hasDefaultTls ? new https3.Agent(defaultAgentOpts) : void 0;
+        const defaultHttpsAgent = hasDefaultTls ? new https2.Agent(defaultAgentOpts) : void 0;
         const instance = axios.create({
           // Accept all HTTP status codes (equivalent to request's simple: false)
           // so that vault response handling logic can process non-2xx responses.
@@ -3543,7 +3545,7 @@ var require_src = __commonJS({
             if (options.strictSSL !== configTlsSnapshot.strictSSL) hasOverride = true;
           }
           if (hasOverride) {
-            axiosOptions.httpsAgent = new https3.Agent({
+            axiosOptions.httpsAgent = new https2.Agent({
               ...defaultAgentOpts,
               ...perRequestAgentOpts
             });
@@ -3835,1274 +3837,8 @@ var require_src = __commonJS({
   }
 });
 
-// src/output.ts
-function inert(text2) {
-  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
-}
-function controlEscape(c) {
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function inertMessage(text2) {
-  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
-}
-function say(words, ...parts) {
-  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
-}
-function inertProperties(props) {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
-  );
-}
-function summaryText(text2) {
-  return inert(text2).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// src/inputs/read.ts
-import { readFileSync } from "node:fs";
-
-// src/inputs/compat.ts
-var ALIASES = {
-  url: "vault-addr",
-  namespace: "vault-namespace",
-  method: "vault-method",
-  path: "vault-auth-path",
-  token: "vault-token",
-  role: "vault-role",
-  roleId: "vault-role-id",
-  secretId: "vault-secret-id",
-  username: "vault-username",
-  password: "vault-password",
-  githubToken: "vault-github-token",
-  jwtGithubAudience: "vault-jwt-audience",
-  jwtPrivateKey: "vault-jwt-private-key",
-  jwtKeyPassword: "vault-jwt-key-password",
-  jwtTtl: "vault-jwt-ttl",
-  kubernetesTokenPath: "vault-kubernetes-token-path",
-  authPayload: "vault-auth-payload",
-  extraHeaders: "vault-extra-headers",
-  caCertificate: "vault-ca-cert",
-  clientCertificate: "vault-client-cert",
-  clientKey: "vault-client-key",
-  tlsSkipVerify: "vault-tls-skip-verify",
-  pki: "vault-pki"
-};
-var COMPAT_ONLY = ["exportEnv", "exportToken", "outputToken", "ignoreNotFound", "secretEncodingType"];
-var OWN_DEFAULTS = {
-  "vault-method": "token",
-  "vault-kubernetes-token-path": "/var/run/secrets/kubernetes.io/serviceaccount/token",
-  "vault-tls-skip-verify": "false"
-};
-var THEIR_METHODS = ["approle", "token", "github", "jwt", "kubernetes", "ldap", "userpass"];
-var OURS_TO_THEIRS = new Map(Object.entries(ALIASES).map(([theirs, ours]) => [ours, theirs]));
-var given = (name) => {
-  const v = getInput(name);
-  return v.trim() === "" ? void 0 : v;
-};
-function isCompatMode() {
-  return [...Object.keys(ALIASES), ...COMPAT_ONLY].some((name) => given(name) !== void 0);
-}
-function rawInput(name) {
-  const own = getInput(name);
-  const theirName = OURS_TO_THEIRS.get(name);
-  const theirs = theirName === void 0 ? void 0 : given(theirName);
-  if (theirName === void 0 || theirs === void 0)
-    return name === "vault-auth-path" ? compatAuthPath() ?? own : own;
-  if (ownGiven(name) && own.trim() !== theirs.trim())
-    throw new InputError(
-      `${theirName} and ${name} are both set: ${theirName} is hashicorp/vault-action's name for ${name}. Keep one of them.`
-    );
-  if (theirName === "method") return methodOf(theirs);
-  return theirs;
-}
-function ownGiven(name) {
-  const own = getInput(name).trim();
-  return own !== "" && own !== OWN_DEFAULTS[name];
-}
-function inTheirNames(message) {
-  let out = message;
-  for (const [theirs, ours] of Object.entries(ALIASES)) {
-    if (ownGiven(ours)) continue;
-    out = out.replace(new RegExp(`(?<![\\w-])${ours}(?![\\w-])`, "g"), theirs);
-  }
-  return out;
-}
-function methodOf(theirs) {
-  const method = theirs.trim().toLowerCase();
-  return THEIR_METHODS.includes(method) || given("authPayload") === void 0 ? method : "custom";
-}
-function compatAuthPath() {
-  const method = given("method")?.trim().toLowerCase();
-  if (method === void 0 || THEIR_METHODS.includes(method) || given("authPayload") === void 0) return void 0;
-  return method;
-}
-var ENCODINGS = ["base64", "hex", "utf8"];
-function readCompatConfig() {
-  const encoding = given("secretEncodingType")?.trim();
-  if (encoding !== void 0 && !ENCODINGS.includes(encoding))
-    throw new InputError(`secretEncodingType: "${encoding}" is not one of ${ENCODINGS.join(", ")}.`);
-  return {
-    exportEnv: given("exportEnv")?.trim().toLowerCase() !== "false",
-    ignoreNotFound: (given("ignoreNotFound")?.trim().toLowerCase() ?? "false") !== "false",
-    encoding
-  };
-}
-function compatTokenDeliveries() {
-  const on = (name) => (given(name)?.trim().toLowerCase() ?? "false") !== "false";
-  return [...on("exportToken") ? ["env"] : [], ...on("outputToken") ? ["outputs"] : []];
-}
-
-// src/inputs/read.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-function text(name) {
-  return nonEmpty(rawInput(name));
-}
-function nonEmpty(v) {
-  const t = v?.trim();
-  return t === void 0 || t === "" ? void 0 : t;
-}
-function list(name, commas = false) {
-  const raw = rawInput(name);
-  return raw.split(commas ? /[\n,]/ : /\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-}
-function need(v, name, forWhat) {
-  if (v === void 0) throw new InputError(`${name} is required for ${forWhat}.`);
-  return v;
-}
-function choice(name, allowed, fallback) {
-  const v = text(name) ?? fallback;
-  if (!allowed.includes(v))
-    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
-  return v;
-}
-function bool(name, fallback) {
-  const v = text(name)?.toLowerCase();
-  if (v === void 0) return fallback;
-  if (["true", "yes", "on", "1"].includes(v)) return true;
-  if (["false", "no", "off", "0"].includes(v)) return false;
-  throw new InputError(`${name}: "${v}" is not true or false.`);
-}
-function integer(name, fallback, min, max) {
-  const v = text(name);
-  if (v === void 0) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
-  return n;
-}
-function seconds(name, fallback) {
-  const v = text(name);
-  if (v === void 0) return fallback * 1e3;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600)
-    throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
-  return Math.round(n * 1e3);
-}
-function pem(name) {
-  const value = text(name);
-  if (value === void 0) return void 0;
-  if (value.includes("-----BEGIN")) return value;
-  const decoded2 = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
-  if (decoded2.includes("-----BEGIN")) return decoded2;
-  try {
-    const file = readFileSync(value, "utf8");
-    if (file.includes("-----BEGIN")) return file;
-  } catch (err) {
-    throw new InputError(
-      `${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`
-    );
-  }
-  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
-}
-
-// src/inputs/guard.ts
-function readGuardConfig() {
-  const paths = list("cache-paths");
-  const key = text("cache-key");
-  if (paths.length > 0 !== (key !== void 0))
-    throw new InputError("cache-paths and cache-key go together: give both to restore and save a cache, or neither.");
-  return {
-    scanPaths: list("scan-paths"),
-    onLeak: choice("on-leak", ["fail", "delete", "warn"], "fail"),
-    scanImage: bool("scan-image", false),
-    cache: key !== void 0 ? { paths, key, restoreKeys: list("cache-restore-keys") } : void 0
-  };
-}
-
-// src/inputs/vault.ts
-import { createPrivateKey } from "node:crypto";
-
-// src/vault/proxy.ts
-import http from "node:http";
-import https from "node:https";
-import tls from "node:tls";
-function proxyEnv(env) {
-  const pick = (name) => {
-    const lower = name.toLowerCase();
-    const raw = (env[lower] ?? "").trim() || (env[name] ?? "").trim();
-    if (raw === "") return void 0;
-    const source = env[lower]?.trim() ? lower : name;
-    let url;
-    try {
-      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    } catch {
-      throw new Error(`${source} is not a URL: write it as http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== "http:")
-      throw new Error(`${source}: only http:// proxies are supported (https targets are tunnelled with CONNECT).`);
-    return url;
-  };
-  const noProxy = ((env["no_proxy"] ?? "").trim() || (env["NO_PROXY"] ?? "").trim()).split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
-  return { https: pick("HTTPS_PROXY"), http: pick("HTTP_PROXY"), noProxy };
-}
-function proxyFor(target, env) {
-  const proxy = target.protocol === "https:" ? env.https : env.http;
-  if (!proxy || bypassed(target, env.noProxy)) return void 0;
-  return proxy;
-}
-function bypassed(target, noProxy) {
-  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return noProxy.some((entry) => {
-    if (entry === "*") return true;
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
-    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, "");
-    const wanted = bracketed?.[2] ?? single?.[2];
-    if (wanted !== void 0 && wanted !== port) return false;
-    return name !== "" && (host === name || host.endsWith(`.${name}`));
-  });
-}
-function createRouter(env, options) {
-  const direct = { http: new http.Agent(options.http), https: new https.Agent(options.https) };
-  const viaProxy = /* @__PURE__ */ new Map();
-  let tunnels = 0;
-  const agentFor = (proxy, secure) => {
-    const key = `${secure ? "tunnel" : "plain"} ${proxy.href}`;
-    let agent = viaProxy.get(key);
-    if (!agent) {
-      agent = secure ? new TunnelAgent(proxy, options.https, () => {
-        tunnels++;
-      }) : new http.Agent(options.http);
-      viaProxy.set(key, agent);
-    }
-    return agent;
-  };
-  return {
-    route(target) {
-      const secure = target.protocol === "https:";
-      const proxy = proxyFor(target, env);
-      if (!proxy) return { url: target, agent: secure ? direct.https : direct.http, headers: {} };
-      if (secure) return { url: target, agent: agentFor(proxy, true), headers: {} };
-      return {
-        url: proxy,
-        agent: agentFor(proxy, false),
-        path: target.href,
-        headers: { Host: target.host, ...proxyAuthorization(proxy) }
-      };
-    },
-    get tunnels() {
-      return tunnels;
-    },
-    destroy() {
-      direct.http.destroy();
-      direct.https.destroy();
-      for (const agent of viaProxy.values()) agent.destroy();
-    }
-  };
-}
-function proxyAuthorization(proxy) {
-  if (proxy.username === "") return {};
-  const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-  return { "Proxy-Authorization": `Basic ${Buffer.from(user).toString("base64")}` };
-}
-var ProxyError = class extends Error {
-  code = "EPROXY";
-};
-var TunnelAgent = class extends https.Agent {
-  constructor(proxy, options, onTunnel) {
-    super(options);
-    this.proxy = proxy;
-    this.onTunnel = onTunnel;
-  }
-  proxy;
-  onTunnel;
-  createConnection(options, callback) {
-    const authority = `${options.host ?? ""}:${String(options.port ?? 443)}`;
-    const connect2 = http.request({
-      host: this.proxy.hostname,
-      port: this.proxy.port || 80,
-      method: "CONNECT",
-      path: authority,
-      agent: false,
-      headers: { Host: authority, ...proxyAuthorization(this.proxy) }
-    });
-    const fail = (err, socket) => {
-      socket?.destroy();
-      callback?.(err, void 0);
-    };
-    connect2.once("connect", (res, socket) => {
-      if (res.statusCode !== 200) {
-        fail(
-          new ProxyError(
-            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`
-          ),
-          socket
-        );
-        return;
-      }
-      this.onTunnel();
-      const secure = tls.connect({ ...options, socket });
-      callback?.(null, secure);
-    });
-    connect2.once("error", (err) => fail(err));
-    connect2.end();
-    return void 0;
-  }
-};
-
-// src/inputs/pki.ts
-function parsePki(text2) {
-  const out = [];
-  for (const [i, raw] of text2.split(/[;\n]/).entries()) {
-    const entry = raw.trim();
-    if (entry === "" || entry.startsWith("#")) continue;
-    const line = i + 1;
-    const where2 = `vault-pki entry ${line}`;
-    const m = /^(\S+)\s+(\{[\s\S]*\})\s*(?:\|\s*(\S+))?$/.exec(entry);
-    if (!m)
-      throw new InputError(
-        `${where2} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
-      );
-    const [, path = "", json = "", explicit] = m;
-    const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
-    if (!issue) throw new InputError(`${where2}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
-    let parameters;
-    try {
-      parameters = JSON.parse(json);
-    } catch {
-      throw new InputError(`${where2}: the parameters are not valid JSON.`);
-    }
-    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
-      throw new InputError(`${where2}: the parameters must be a JSON object.`);
-    const role = issue[2] ?? "";
-    const name = explicit ?? deriveName([role]);
-    if (!isValidName(name))
-      throw new InputError(
-        `${where2}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
-      );
-    out.push({ path: issue[0], mount: issue[1] ?? "", parameters, name, line });
-  }
-  return out;
-}
-
-// src/inputs/vault.ts
-var METHODS = [
-  "token",
-  "approle",
-  "jwt",
-  "kubernetes",
-  "userpass",
-  "ldap",
-  "github",
-  "cert",
-  "aws",
-  "custom"
-];
-function readVaultConfig(masks) {
-  const connection = readConnectionConfig(masks);
-  const auth = readAuth(masks, connection.tls.cert);
-  const revoke = choice("vault-revoke-token", ["auto", "true", "false"], "auto");
-  return {
-    connection,
-    auth,
-    revokeToken: revoke === "auto" ? auth.method !== "token" : revoke === "true",
-    pki: { requests: parsePki(getInput("vault-pki")), revoke: bool("vault-pki-revoke", false) },
-    folderLimit: integer("vault-folder-limit", 500, 1, 1e5)
-  };
-}
-function readConnectionConfig(masks) {
-  const addr = text("vault-addr") ?? process.env["VAULT_ADDR"] ?? "";
-  if (addr === "")
-    throw new InputError(
-      "vault-addr is empty and VAULT_ADDR is not set: give the Vault address, e.g. https://vault.example.com:8200."
-    );
-  let url;
-  try {
-    url = new URL(addr);
-  } catch {
-    throw new InputError("vault-addr is not a URL: write it as https://host:8200.");
-  }
-  maskUserinfo(masks, addr, url);
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new InputError(`vault-addr must start with https:// or http://, not ${url.protocol}`);
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    warning(
-      say`vault-addr uses plain http to ${url.hostname}: tokens and secrets cross the network unencrypted. Use https.`
-    );
-  }
-  const skipVerify = bool("vault-tls-skip-verify", false);
-  if (skipVerify)
-    warning(
-      "vault-tls-skip-verify is on: the Vault server certificate is not checked, so anyone in the path can read the secrets. Give vault-ca-cert instead."
-    );
-  const key = pem("vault-client-key");
-  if (key !== void 0) masks.addSecret("vault-client-key", key);
-  const cert = pem("vault-client-cert");
-  if (key === void 0 !== (cert === void 0))
-    throw new InputError("vault-client-cert and vault-client-key go together: give both or neither.");
-  const ca = pem("vault-ca-cert");
-  const namespace = text("vault-namespace") ?? nonEmpty(process.env["VAULT_NAMESPACE"]);
-  return {
-    addr: addr.replace(/\/+$/, ""),
-    shownAddr: `${url.protocol}//${url.host}`,
-    namespace,
-    authNamespace: text("vault-auth-namespace") ?? namespace,
-    tls: {
-      ...ca !== void 0 ? { ca } : {},
-      ...cert !== void 0 ? { cert } : {},
-      ...key !== void 0 ? { key } : {},
-      rejectUnauthorized: !skipVerify
-    },
-    requestTimeoutMs: seconds("vault-request-timeout", 10),
-    timeoutMs: seconds("vault-timeout", 120),
-    revokeTimeoutMs: seconds("vault-revoke-timeout", 5),
-    retries: integer("vault-retries", 4, 0, 20),
-    concurrency: integer("vault-concurrency", 16, 1, 256),
-    headers: readExtraHeaders(masks),
-    proxy: readProxy(masks)
-  };
-}
-function readProxy(masks) {
-  let proxy;
-  try {
-    proxy = proxyEnv(process.env);
-  } catch (err) {
-    throw new InputError(err instanceof Error ? err.message : String(err));
-  }
-  for (const url of [proxy.https, proxy.http]) if (url?.password) masks.addHandle("proxy password", url.password);
-  return proxy;
-}
-var RESERVED_HEADERS = /* @__PURE__ */ new Set(["x-vault-token", "x-vault-namespace", "authorization"]);
-var TRANSPORT_HEADERS = /* @__PURE__ */ new Set([
-  "host",
-  "content-length",
-  "content-type",
-  "accept",
-  "connection",
-  "transfer-encoding"
-]);
-function readExtraHeaders(masks) {
-  const out = {};
-  for (const [i, line] of list("vault-extra-headers").entries()) {
-    const colon = line.indexOf(":");
-    const name = line.slice(0, Math.max(colon, 0)).trim();
-    const value = line.slice(colon + 1).trim();
-    const where2 = `vault-extra-headers line ${i + 1}`;
-    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-      throw new InputError(`${where2} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
-    const lower = name.toLowerCase();
-    if (RESERVED_HEADERS.has(lower) || TRANSPORT_HEADERS.has(lower))
-      throw new InputError(
-        `${where2}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
-      );
-    if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
-    masks.addHandle(`header ${name}`, value);
-    out[lower] = value;
-  }
-  return out;
-}
-function readAuth(masks, cert) {
-  const method = choice("vault-method", METHODS, "token");
-  const mount = (text("vault-auth-path") ?? method).replace(/^\/+|\/+$/g, "");
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(mount))
-    throw new InputError(
-      `vault-auth-path "${mount}" is not a mount path: letters, digits, "_", "-", "." and "/" only.`
-    );
-  const secret = (name, fallback) => {
-    const value = text(name) ?? nonEmpty(fallback);
-    if (value !== void 0) masks.addHandle(name, value);
-    return value;
-  };
-  switch (method) {
-    case "token": {
-      const token = need(
-        secret("vault-token", process.env["VAULT_TOKEN"]),
-        "vault-token",
-        "the token method (or set VAULT_TOKEN)"
-      );
-      if (/[^\x21-\x7e]/.test(token))
-        throw new InputError(
-          "vault-token (or VAULT_TOKEN) holds a line break, space or other character a Vault token never has: copy the token again, without the line break."
-        );
-      return { method, token };
-    }
-    case "approle":
-      return {
-        method,
-        mount,
-        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: secret("vault-secret-id")
-      };
-    case "jwt": {
-      const key = readJwtKey(masks);
-      return {
-        method,
-        mount,
-        // Without a role Vault uses the mount's default_role, as vault-action allows.
-        role: text("vault-role"),
-        audience: text("vault-jwt-audience"),
-        jwt: secret("vault-jwt"),
-        signing: key ? { key, ttlSeconds: integer("vault-jwt-ttl", 3600, 1, 86400) } : void 0
-      };
-    }
-    case "github":
-      return { method, mount, token: need(secret("vault-github-token"), "vault-github-token", "github") };
-    case "custom":
-      need(text("vault-auth-path"), "vault-auth-path", "custom");
-      return { method, mount, payload: readPayload(masks) };
-    case "cert":
-      if (cert === void 0)
-        throw new InputError(
-          "vault-method cert logs in with a client certificate: give vault-client-cert and vault-client-key."
-        );
-      return { method, mount, name: text("vault-cert-role") };
-    case "aws":
-      return {
-        method,
-        mount,
-        role: text("vault-aws-role"),
-        // Not AWS_REGION: Vault replays the request to the STS endpoint it is configured with, so the
-        // region must match Vault's setting, not wherever the job's other AWS calls go.
-        region: text("vault-aws-region") ?? "us-east-1",
-        serverId: text("vault-aws-iam-server-id"),
-        credentials: readAwsCredentials(masks)
-      };
-    case "kubernetes":
-      return {
-        method,
-        mount,
-        role: need(text("vault-role"), "vault-role", "kubernetes"),
-        tokenPath: text("vault-kubernetes-token-path") ?? "/var/run/secrets/kubernetes.io/serviceaccount/token"
-      };
-    case "userpass":
-    case "ldap":
-      return {
-        method,
-        mount,
-        username: need(text("vault-username"), "vault-username", method),
-        password: need(secret("vault-password"), "vault-password", method)
-      };
-  }
-}
-function readJwtKey(masks) {
-  const pemText = pem("vault-jwt-private-key");
-  const password = text("vault-jwt-key-password");
-  if (password !== void 0) masks.addHandle("vault-jwt-key-password", password);
-  if (pemText === void 0) return void 0;
-  masks.addSecret("vault-jwt-private-key", pemText);
-  let key;
-  try {
-    key = createPrivateKey({ key: pemText, ...password === void 0 ? {} : { passphrase: password } });
-  } catch {
-    throw new InputError(
-      `vault-jwt-private-key cannot be read as a private key${password === void 0 ? " (if it is encrypted, give vault-jwt-key-password)" : ": check vault-jwt-key-password"}.`
-    );
-  }
-  if (key.asymmetricKeyType !== "rsa")
-    throw new InputError(
-      `vault-jwt-private-key is a ${key.asymmetricKeyType ?? "non-RSA"} key: JWTs are signed RS256, give an RSA key.`
-    );
-  return key;
-}
-function readPayload(masks) {
-  const raw = need(text("vault-auth-payload"), "vault-auth-payload", "custom");
-  masks.addHandle("vault-auth-payload", raw);
-  let body;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new InputError(
-      'vault-auth-payload is not JSON: give the login body as a JSON object, e.g. {"role": "ci", "jwt": "..."}.'
-    );
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new InputError("vault-auth-payload must be a JSON object (the body of the login request).");
-  const walk = (v) => {
-    if (typeof v === "string") masks.addHandle("vault-auth-payload", v);
-    else if (typeof v === "object" && v !== null) Object.values(v).forEach(walk);
-  };
-  walk(body);
-  return body;
-}
-function readAwsCredentials(masks) {
-  const accessKeyId = nonEmpty(process.env["AWS_ACCESS_KEY_ID"]);
-  const secretAccessKey = nonEmpty(process.env["AWS_SECRET_ACCESS_KEY"]);
-  if (accessKeyId === void 0 || secretAccessKey === void 0)
-    throw new InputError(
-      "vault-method aws signs with the runner's AWS credentials, and AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY is not set: run aws-actions/configure-aws-credentials first."
-    );
-  const sessionToken = nonEmpty(process.env["AWS_SESSION_TOKEN"]);
-  masks.addHandle("AWS_SECRET_ACCESS_KEY", secretAccessKey);
-  if (sessionToken !== void 0) masks.addHandle("AWS_SESSION_TOKEN", sessionToken);
-  return { accessKeyId, secretAccessKey, sessionToken };
-}
-function maskUserinfo(masks, addr, url) {
-  if (url.username === "" && url.password === "") return;
-  const bare = addr.replace(/\/+$/, "");
-  for (const spelling of /* @__PURE__ */ new Set([addr, bare, `${bare}/`, url.href, url.href.replace(/\/+$/, "")]))
-    masks.addHandle("vault-addr", spelling);
-  const userinfo = addr.slice(addr.indexOf("//") + 2, addr.lastIndexOf("@"));
-  masks.addHandle("vault-addr userinfo", userinfo);
-  for (const part of [url.password, decoded(url.password)]) masks.addHandle("vault-addr password", part);
-}
-function decoded(text2) {
-  try {
-    return decodeURIComponent(text2);
-  } catch {
-    return text2;
-  }
-}
-function isLoopback(host) {
-  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
-}
-
-// src/inputs/docker.ts
-function readDockerConfig(masks) {
-  return {
-    logins: [...readSingleLogin(masks), ...list("registry-logins").map((line, i) => parseLoginLine(line, i + 1))],
-    configMode: choice("docker-config", ["job", "default"], "job"),
-    build: readBuild()
-  };
-}
-function readSingleLogin(masks) {
-  const registry = text("registry");
-  const username = text("registry-username");
-  const password = text("registry-password");
-  if (password !== void 0) masks.addSecret("registry-password", password);
-  if (registry === void 0) {
-    if (username !== void 0 || password !== void 0)
-      throw new InputError("registry-username and registry-password need registry (the host to log in to).");
-    return [];
-  }
-  if (username === void 0 || password === void 0)
-    throw new InputError(
-      `registry ${registry}: give registry-username and registry-password, or use registry-logins with a fetched secret.`
-    );
-  return [{ registry, username: { literal: username }, password: { literal: password } }];
-}
-function parseLoginLine(line, n) {
-  const words = line.split(/\s+/);
-  const [registry, user, password] = words;
-  if (words.length !== 3 || registry === void 0 || user === void 0 || password === void 0) {
-    throw new InputError(
-      `registry-logins line ${n}: write \`HOST USER PASSWORD_SECRET\` (three words), e.g. \`ghcr.io octo-bot $GHCR_TOKEN\`.`
-    );
-  }
-  const name = password.replace(/^\$/, "");
-  if (!isValidName(name))
-    throw new InputError(
-      `registry-logins line ${n}: the password must be the NAME of a fetched secret, and "${name}" is not a valid NAME.`
-    );
-  const username = user.startsWith("$") ? { secret: user.slice(1) } : { literal: user };
-  return { registry, username, password: { secret: name } };
-}
-function readBuild() {
-  const context = text("build-context");
-  const buildInputs = ["build-tags", "build-args", "build-secrets", "build-target", "build-platforms", "build-file"];
-  if (context === void 0) {
-    const stray = buildInputs.find((n) => text(n) !== void 0);
-    if (stray)
-      throw new InputError(
-        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`
-      );
-    return void 0;
-  }
-  const push = bool("build-push", false);
-  const tags = list("build-tags", true);
-  if (push && tags.length === 0)
-    throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
-  return {
-    context,
-    file: text("build-file"),
-    tags,
-    args: list("build-args").map((line, i) => {
-      const eq = line.indexOf("=");
-      if (eq <= 0) throw new InputError(`build-args line ${i + 1}: write NAME=VALUE.`);
-      return { name: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    }),
-    target: text("build-target"),
-    platforms: list("build-platforms", true),
-    push,
-    secrets: list("build-secrets", true).map(parseBuildSecret),
-    provenance: text("build-provenance"),
-    check: choice("dockerfile-check", ["default", "error", "warn", "off"], "default")
-  };
-}
-function parseBuildSecret(entry, i) {
-  const [left, right] = entry.includes("=") ? entry.split("=", 2) : [entry, entry];
-  const id = (left ?? "").trim();
-  let name = (right ?? "").trim();
-  let via = "file";
-  if (name.startsWith("env:")) {
-    via = "env";
-    name = name.slice(4);
-  }
-  if (!/^[A-Za-z0-9_.-]+$/.test(id))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`
-    );
-  if (!isValidName(name))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`
-    );
-  return { id, name, via };
-}
-
-// src/inputs/index.ts
-var DELIVERIES = ["files", "env-file", "env", "outputs"];
-var TOKEN_DELIVERIES = ["files", "env", "outputs"];
-async function readMainConfig(masks) {
-  if (!isCompatMode()) return readConfig(masks, void 0);
-  try {
-    return await readConfig(masks, readCompatConfig());
-  } catch (err) {
-    throw err instanceof InputError ? new InputError(inTheirNames(err.message)) : err;
-  }
-}
-async function readConfig(masks, compat) {
-  const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-QWESQA3D.js")).parseCompatSpec(spec) : parseSpec(spec);
-  const tokenDeliveries = readTokenDeliveries();
-  const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
-  const deliveries = readDeliveries();
-  if (!compat && deliveries.has("env")) requireEnvPrefixes(requests);
-  if (compat) {
-    deliveries.add("outputs");
-    if (compat.exportEnv) deliveries.add("env");
-  }
-  return {
-    requests,
-    vault,
-    deliveries,
-    tokenDeliveries,
-    compat,
-    filesBaseDir: text("files-base-dir"),
-    docker: readDockerConfig(masks),
-    guard: readGuardConfig(),
-    summary: bool("summary", true)
-  };
-}
-function readDeliveries() {
-  const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
-  const out = /* @__PURE__ */ new Set();
-  for (const w of words) {
-    if (!DELIVERIES.includes(w))
-      throw new InputError(`deliver: "${w}" is not one of ${DELIVERIES.join(", ")}.`);
-    out.add(w);
-  }
-  if (out.size === 0) throw new InputError(`deliver is empty: give one or more of ${DELIVERIES.join(", ")}.`);
-  return out;
-}
-function readTokenDeliveries() {
-  const out = /* @__PURE__ */ new Set();
-  for (const w of (text("vault-token-delivery") ?? "").split(/[\s,]+/).filter(Boolean)) {
-    if (!TOKEN_DELIVERIES.includes(w))
-      throw new InputError(`vault-token-delivery: "${w}" is not one of ${TOKEN_DELIVERIES.join(", ")}.`);
-    out.add(w);
-  }
-  for (const w of compatTokenDeliveries()) out.add(w).add("files");
-  return out;
-}
-function requireEnvPrefixes(requests) {
-  for (const r of requests) {
-    if (r.selector.kind === "all" && (r.name ?? "") === "")
-      throw new InputError(
-        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
-      );
-  }
-}
-
-// src/mask/forms.ts
-var MIN_DERIVED_LENGTH = 8;
-var MIN_SECRET_LENGTH = 6;
-function plainParts(value) {
-  return dedupe([
-    { kind: "value", text: value },
-    ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)
-  ]);
-}
-function shortParts(value) {
-  return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
-}
-function innerParts(value) {
-  const parts = [];
-  const addLines = (text2) => {
-    for (const line of text2.split(/\r\n|\r|\n/)) {
-      const trimmed = line.trim();
-      if (trimmed !== text2) parts.push({ kind: "line", text: trimmed });
-    }
-  };
-  addLines(value);
-  for (const leaf of jsonLeaves(value)) {
-    parts.push({ kind: "json-leaf", text: leaf });
-    addLines(leaf);
-  }
-  return parts;
-}
-function formsOf(value) {
-  const forms = [];
-  for (const part of plainParts(value)) {
-    forms.push(part);
-    forms.push(...encodingsOf(part.text));
-  }
-  return dedupe(forms);
-}
-function basicAuthForms(user, password) {
-  const bytes = Buffer.from(`${user}:${password}`, "utf8");
-  const padded = bytes.toString("base64");
-  return dedupe([
-    { kind: "basic-auth", text: padded },
-    ...base64Alignments(bytes, "base64").map((text2) => ({ kind: "basic-auth", text: text2 }))
-  ]).filter((f) => f.text.length >= MIN_DERIVED_LENGTH);
-}
-function encodingsOf(text2) {
-  if (text2.trim() === "") return [];
-  const bytes = Buffer.from(text2, "utf8");
-  const out = [];
-  for (const b of base64Alignments(bytes, "base64")) out.push({ kind: "base64", text: b });
-  for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
-  const hex = bytes.toString("hex");
-  out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
-  const uri = encodeURIComponent(text2);
-  out.push(
-    { kind: "url", text: uri },
-    { kind: "url", text: uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
-    { kind: "url", text: uri.replace(/%20/g, "+") }
-  );
-  const json = JSON.stringify(text2).slice(1, -1);
-  out.push(
-    { kind: "json-escape", text: json },
-    {
-      kind: "json-escape",
-      text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    }
-  );
-  if (text2.includes("'")) out.push({ kind: "shell-escape", text: text2.replace(/'/g, `'\\''`) });
-  return dedupe(out).filter((f) => f.text !== text2 && f.text.length >= MIN_DERIVED_LENGTH);
-}
-function base64Alignments(bytes, alphabet) {
-  const out = [];
-  for (let offset = 0; offset < 3; offset++) {
-    const bitStart = offset * 8;
-    const bitEnd = bitStart + bytes.length * 8;
-    const first = Math.ceil(bitStart / 6);
-    const last = Math.floor(bitEnd / 6);
-    if (last <= first) continue;
-    const framed = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]);
-    out.push(framed.toString(alphabet).slice(first, last));
-  }
-  return [...new Set(out)];
-}
-function jsonLeaves(value) {
-  const trimmed = value.trim();
-  if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) return [];
-  let doc;
-  try {
-    doc = JSON.parse(trimmed);
-  } catch {
-    return [];
-  }
-  const leaves = [];
-  const walk = (node) => {
-    if (typeof node === "string") {
-      if (node.trim() !== "") leaves.push(node);
-    } else if (typeof node === "number") {
-      leaves.push(String(node));
-    } else if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node !== null && typeof node === "object") {
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(doc);
-  return leaves;
-}
-function dedupe(forms) {
-  const seen = /* @__PURE__ */ new Set();
-  return forms.filter((f) => {
-    if (f.text.trim() === "" || seen.has(f.text)) return false;
-    seen.add(f.text);
-    return true;
-  });
-}
-
-// src/mask/tool-forms.ts
-var TOOL_FORMS_MAX_BYTES = 4 * 1024;
-var WRAPS = [
-  { kind: "base64", width: 76 },
-  // coreutils base64
-  { kind: "base64", width: 64 },
-  // openssl base64, PEM bodies
-  { kind: "hex", width: 60 }
-  // xxd -p
-];
-function toolForms(value) {
-  const bytes = Buffer.from(value, "utf8");
-  if (bytes.length === 0 || bytes.length > TOOL_FORMS_MAX_BYTES) return [];
-  const out = /* @__PURE__ */ new Map();
-  const add = (kind, text2) => {
-    if (text2.length >= MIN_DERIVED_LENGTH && text2 !== value) out.set(text2, { kind, text: text2 });
-  };
-  for (const withNewline of [false, true]) {
-    const encoded = withNewline ? Buffer.concat([bytes, Buffer.from("\n")]) : bytes;
-    for (const { kind, width } of WRAPS) {
-      const text2 = encoded.toString(kind === "base64" ? "base64" : "hex");
-      if (text2.length <= width) continue;
-      for (let i = 0; i < text2.length; i += width) add(kind, text2.slice(i, i + width));
-    }
-  }
-  add("shell-escape", printfQ(value));
-  return [...out.values()];
-}
-function printfQ(value) {
-  if (value === "") return "''";
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    const inner = [...value].map((c) => {
-      const named = {
-        "\n": "\\n",
-        "	": "\\t",
-        "\r": "\\r",
-        "\x07": "\\a",
-        "\b": "\\b",
-        "\x1B": "\\E",
-        "\f": "\\f",
-        "\v": "\\v",
-        "\\": "\\\\",
-        "'": "\\'"
-      };
-      const code = c.codePointAt(0) ?? 0;
-      return named[c] ?? (code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, "0")}` : c);
-    }).join("");
-    return `$'${inner}'`;
-  }
-  return value.replace(/[ \t'"\\|&;()<>!{}*[\]?^$`,]/g, "\\$&").replace(/^[~#]/, "\\$&");
-}
-
-// src/mask/registry.ts
-var NEEDS_INERT_FORM = /##\[|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-var MaskRegistry = class {
-  #register;
-  #forms = /* @__PURE__ */ new Map();
-  #persist;
-  /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
-  #sorted;
-  constructor(register) {
-    this.#register = register;
-  }
-  /**
-   * Registers a secret value and all its forms. Says whether the value is shorter than
-   * MIN_SECRET_LENGTH and how many of its lines or JSON leaves were too short to mask
-   * on their own, for a warning.
-   */
-  addSecret(name, value) {
-    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
-    return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
-  }
-  /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
-  addHandle(name, value) {
-    if (value.trim() === "") return;
-    this.#addAll(name, [{ kind: "value", text: value }, ...encodingsOf(value)]);
-  }
-  /** base64("user:password"), as docker and HTTP basic auth write it. */
-  addBasicAuth(name, user, password) {
-    this.#addAll(name, basicAuthForms(user, password));
-  }
-  /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
-   */
-  persistTo(persist) {
-    this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
-  }
-  /** Every form registered so far, longest first (so redaction prefers whole matches). */
-  forms() {
-    this.#sorted ??= [...this.#forms.values()].sort((a, b) => b.text.length - a.text.length);
-    return this.#sorted;
-  }
-  /**
-   * The first registered form found in `text`, longest first. Forms shorter than
-   * MIN_SECRET_LENGTH are not looked for: they match ordinary text by chance.
-   */
-  find(text2) {
-    return this.forms().find((f) => f.text.length >= MIN_SECRET_LENGTH && text2.includes(f.text));
-  }
-  /** Replaces every registered form in `text` with `***`. */
-  redact(text2) {
-    let out = text2;
-    for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
-    return out;
-  }
-  #addAll(name, given2) {
-    const forms = given2.flatMap((f) => NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]);
-    for (const form of forms) {
-      if (this.#forms.has(form.text)) continue;
-      const registered = { ...form, name };
-      this.#forms.set(form.text, registered);
-      this.#sorted = void 0;
-      this.#register(form.text);
-      this.#persist?.(registered);
-    }
-  }
-};
-
-// src/state.ts
-import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
-
-// src/deliver/private-file.ts
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/state.ts
-var ROOT_KEY = "session-root";
-var REVOKE_KEY = "revoke-token";
-var DOCKER_CONFIG_KEY = "docker-config";
-var REGISTRIES_KEY = "registries";
-var PKI_REVOKE_KEY = "pki-revoke";
-function sessionPaths(root) {
-  const priv = join(root, "private");
-  return {
-    root,
-    files: join(root, "files"),
-    private: priv,
-    docker: join(root, "docker"),
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases"),
-    certificatesFile: join(priv, "certificates"),
-    formsFile: join(priv, "forms")
-  };
-}
-function saveSessionRoot(root) {
-  saveState(ROOT_KEY, root);
-}
-function loadSessionRoot() {
-  const root = getState(ROOT_KEY);
-  return root === "" ? void 0 : root;
-}
-function recordToken(paths, token, revoke) {
-  writePrivateFile(paths.tokenFile, token);
-  saveState(REVOKE_KEY, String(revoke));
-}
-function loadRevokeFlag() {
-  return getState(REVOKE_KEY) === "true";
-}
-function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
-`, { mode: 384 });
-}
-function recordCertificate(paths, cert, revoke) {
-  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
-`, { mode: 384 });
-  saveState(PKI_REVOKE_KEY, String(revoke));
-}
-function loadPkiRevokeFlag() {
-  return getState(PKI_REVOKE_KEY) === "true";
-}
-function recordForm(paths, form) {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
-`, {
-    mode: 384
-  });
-}
-function readForms(paths) {
-  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
-    try {
-      const f = JSON.parse(line);
-      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-var CACHE_KEY = "cache-matched-key";
-var COMPLETED_KEY = "main-completed";
-function saveMainCompleted() {
-  saveState(COMPLETED_KEY, "true");
-}
-function loadMainCompleted() {
-  return getState(COMPLETED_KEY) === "true";
-}
-function saveCacheMatch(key) {
-  saveState(CACHE_KEY, key);
-}
-function loadCacheMatch() {
-  return getState(CACHE_KEY);
-}
-function readRecords(paths) {
-  return {
-    token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
-    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
-      const [mount, serial] = line.split(" ");
-      return mount && serial ? [{ mount, serial }] : [];
-    })
-  };
-}
-function readLeaseLine(line) {
-  try {
-    const id = JSON.parse(line);
-    return typeof id === "string" && id !== "" ? [id] : [];
-  } catch {
-    return [];
-  }
-}
-function readOptional(path) {
-  try {
-    return readFileSync2(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function saveDockerConfig(dir) {
-  saveState(DOCKER_CONFIG_KEY, dir);
-}
-function saveRegistries(hosts) {
-  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
-}
-function loadDockerRecords() {
-  const dir = getState(DOCKER_CONFIG_KEY);
-  let registries = [];
-  try {
-    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
-  } catch {
-    registries = [];
-  }
-  return {
-    configDir: dir === "" ? void 0 : dir,
-    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
-  };
-}
-
-// src/child-env.ts
-var PASSED = [
-  /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TERM|NO_COLOR|XDG_RUNTIME_DIR|XDG_CONFIG_HOME)$/,
-  /^LC_[A-Z]+$/,
-  // docker, buildx and BuildKit settings; the registry credentials live in DOCKER_CONFIG, not env
-  /^(DOCKER|BUILDX|BUILDKIT)_[A-Z0-9_]+$/,
-  /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|no_proxy|all_proxy)$/,
-  /^SSL_CERT_(FILE|DIR)$/
-];
-function childEnv(extra = {}) {
-  const out = {};
-  for (const [name, value] of Object.entries(process.env))
-    if (value !== void 0 && PASSED.some((p) => p.test(name))) out[name] = value;
-  return { ...out, ...extra };
-}
-
-// src/docker/cli.ts
-import { EOL } from "node:os";
-async function docker(args, opts = {}) {
-  try {
-    const echo = (line) => void process.stdout.write(`${inert(line)}${EOL}`);
-    return await getExecOutput("docker", [...args], {
-      ...opts.input !== void 0 ? { input: opts.input } : {},
-      env: childEnv(opts.env),
-      ignoreReturnCode: true,
-      silent: true,
-      ...opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}
-    });
-  } catch (err) {
-    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
-      throw new Error(
-        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs."
-      );
-    }
-    throw err;
-  }
-}
-function reason(run) {
-  const text2 = (run.stderr.trim() || run.stdout.trim()).split("\n").filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
-  return text2.slice(0, 3).join(" ").trim() || `exit code ${run.exitCode}`;
-}
-
-// src/docker/builder.ts
-function builderName(builder) {
-  return builder === "buildx" ? "docker buildx build" : "docker build (BuildKit)";
-}
-async function detectBuilder() {
-  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
-  const [client = "", server = ""] = version.stdout.trim().split("|");
-  if (version.exitCode !== 0 || server === "") {
-    throw new Error(
-      `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`
-    );
-  }
-  if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
-  const major = Number(client.split(".")[0]);
-  if (Number.isFinite(major) && major < 23) return "buildkit";
-  throw new Error(
-    `docker ${client} has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx: install the docker-buildx-plugin, or put a docker that has it first on PATH.`
-  );
-}
-
-// src/report/summary.ts
-function secretRows(secrets, deliveries) {
-  const how = [...deliveries].join(", ");
-  return secrets.map((s) => [s.name, s.source, how, String(s.bytes)]);
-}
-async function writeMainSummary(report2) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  const summary2 = summary.addHeading("Vault secrets", 3);
-  const { vault, docker: docker2 } = report2;
-  if (vault) {
-    const storage = report2.filesDir === void 0 ? "" : ` Files are in \`${report2.filesDir}\` (${report2.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
-    summary2.addRaw(
-      `${report2.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report2.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
-      true
-    );
-    summary2.addTable([
-      ["Name", "Source", "Delivered as", "Bytes"].map((data) => ({ data, header: true })),
-      ...secretRows(report2.secrets, report2.deliveries).map((row) => row.map(escape))
-    ]);
-  }
-  if (docker2) {
-    const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
-    if (docker2.build) {
-      lines.push(
-        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
-      );
-    }
-    summary2.addHeading("Docker", 4).addList(lines);
-  }
-  await summary2.write();
-}
-async function writePostSummary(cleanup, guard) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  const summary2 = summary.addHeading("Vault secrets: cleanup", 3).addList(cleanup.map(escape));
-  if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
-  await summary2.write();
-}
-var escape = summaryText;
-
 // src/cache/stage.ts
-var loadCache = () => import("./shared-C6CWKAPL.js");
+var loadCache = () => import("./shared-EAOQ6SCZ.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -5227,16 +3963,16 @@ async function loginRequest(auth, deps) {
   }
 }
 async function readServiceAccountToken(path, deps) {
-  let text2;
+  let text;
   try {
-    text2 = await deps.readFile(path);
+    text = await deps.readFile(path);
   } catch (err) {
     const code = err.code ?? "error";
     throw new Error(
       `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`
     );
   }
-  const token = text2.trim();
+  const token = text.trim();
   if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
   return token;
 }
@@ -5245,9 +3981,9 @@ async function readServiceAccountToken(path, deps) {
 var import_node_vault = __toESM(require_src(), 1);
 
 // src/vault/transport.ts
-import http2 from "node:http";
-import https2 from "node:https";
-import tls2 from "node:tls";
+import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
 
 // src/vault/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
@@ -5261,9 +3997,9 @@ function retryReason(status, bodyParses) {
 }
 function parseRetryAfter(header, nowMs) {
   if (header === void 0 || header.trim() === "") return void 0;
-  const text2 = header.trim();
-  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
-  const at = Date.parse(text2);
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const at = Date.parse(text);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
 }
 function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
@@ -5294,7 +4030,7 @@ function createTransport(opts) {
       rejectUnauthorized: opts.tls.rejectUnauthorized,
       // One secure context rather than ca/cert/key options: Node names pooled connections after those
       // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
-      secureContext: tls2.createSecureContext({
+      secureContext: tls.createSecureContext({
         ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
         ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
         ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
@@ -5322,7 +4058,7 @@ function createTransport(opts) {
       let reason2;
       let retryAfterMs;
       try {
-        const res = await once2(url, req, Math.min(opts.requestTimeoutMs, left));
+        const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         reason2 = retryReason(res.statusCode, res.parses);
         if (reason2 === void 0) return res;
         if (exhausted(attempt)) {
@@ -5351,7 +4087,7 @@ function createTransport(opts) {
     if (err.retryable || err.code === "DEADLINE") down = true;
     return err;
   }
-  function once2(url, req, timeoutMs) {
+  function once(url, req, timeoutMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
     const route = router.route(url);
     const headers = {
@@ -5364,7 +4100,7 @@ function createTransport(opts) {
       headers["Content-Type"] = "application/json";
       headers["Content-Length"] = Buffer.byteLength(body);
     }
-    const lib = route.url.protocol === "https:" ? https2 : http2;
+    const lib = route.url.protocol === "https:" ? https : http;
     const target = {
       method: req.method,
       agent: route.agent,
@@ -5376,9 +4112,9 @@ function createTransport(opts) {
         res.on("data", (c) => chunks.push(c));
         res.on("error", (e) => reject(networkError(e, url, service)));
         res.on("end", () => {
-          const text2 = Buffer.concat(chunks).toString("utf8");
+          const text = Buffer.concat(chunks).toString("utf8");
           const retryAfter = res.headers["retry-after"];
-          const parsed = parseBody(text2);
+          const parsed = parseBody(text);
           resolve2({
             statusCode: res.statusCode ?? 0,
             body: parsed.body,
@@ -5448,10 +4184,10 @@ var RETRYABLE_CODES = /* @__PURE__ */ new Set([
   "ENETUNREACH",
   "ENETWORK"
 ]);
-function parseBody(text2) {
-  if (text2 === "") return { body: void 0, parses: true };
+function parseBody(text) {
+  if (text === "") return { body: void 0, parses: true };
   try {
-    return { body: JSON.parse(text2), parses: true };
+    return { body: JSON.parse(text), parses: true };
   } catch {
     return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
@@ -5465,9 +4201,9 @@ function networkError(err, url, service) {
 // src/vault/errors.ts
 var VaultRequestError = class extends Error {
   constructor(operation, path, status, vaultErrors, namespace) {
-    const where2 = namespace ? `${path} (namespace ${namespace})` : path;
+    const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where2} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
     this.operation = operation;
     this.path = path;
     this.status = status;
@@ -5677,780 +4413,6 @@ async function logoutAll(registries, env) {
   return lines;
 }
 
-// src/guard/scanner.ts
-import { closeSync as closeSync2, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, createReadStream } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/guard/matcher-tables.ts
-var BLOCK = 4;
-var SHORT_BELOW = BLOCK + 1;
-var GOOD_WINDOW = 8;
-var FEW_SHORT = 4;
-var MAX_STRIDE = 8;
-var MULTIPLIERS = [
-  2654435761,
-  2246822507,
-  3266489909,
-  668265263,
-  374761393,
-  3605593783,
-  2496678331,
-  3210233709 | 1
-];
-var RUNS = [0, 255, 32, 10, 9, 48, 65, 45, 61, 46, 102];
-function blockHash(a, b, c, e, multiplier, shift) {
-  return Math.imul(a | b << 8 | c << 16 | e << 24, multiplier) >>> shift;
-}
-function windowHash(d, p, window, shift) {
-  const e = p + window - 4;
-  const x = d[p] | d[p + 1] << 8 | d[p + 2] << 16 | d[p + 3] << 24;
-  const y = d[e] | d[e + 1] << 8 | d[e + 2] << 16 | d[e + 3] << 24;
-  return Math.imul(x ^ Math.imul(y, 2246822507), 2654435761) >>> shift;
-}
-function log2ceil(n) {
-  let k = 0;
-  while (1 << k < n) k++;
-  return k;
-}
-function compareBytes(a, b) {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - b[i];
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function buildTables(patterns) {
-  const order = [];
-  for (let i = 0; i < patterns.length; i++) if (patterns[i].length > 0) order.push(i);
-  order.sort((a, b) => compareBytes(patterns[a], patterns[b]) || a - b);
-  const groups = [];
-  for (const i of order) {
-    const last = groups[groups.length - 1];
-    if (last && compareBytes(patterns[last[0]], patterns[i]) === 0) last.push(i);
-    else groups.push([i]);
-  }
-  const u = groups.length;
-  const start = new Int32Array(u);
-  const length = new Int32Array(u);
-  const dupStart = new Int32Array(u + 1);
-  const dupList = new Int32Array(order.length);
-  let poolSize = 0;
-  for (const g of groups) poolSize += patterns[g[0]].length;
-  const pool = new Uint8Array(poolSize);
-  let at = 0;
-  let d = 0;
-  for (let k = 0; k < u; k++) {
-    const g = groups[k];
-    const p = patterns[g[0]];
-    pool.set(p, at);
-    start[k] = at;
-    length[k] = p.length;
-    at += p.length;
-    dupStart[k] = d;
-    for (const i of g) dupList[d++] = i;
-  }
-  dupStart[u] = d;
-  let shortBelow = SHORT_BELOW;
-  let under = 0;
-  for (let k = 0; k < u; k++) if (length[k] < GOOD_WINDOW) under++;
-  if (under <= FEW_SHORT) shortBelow = GOOD_WINDOW;
-  const long = [];
-  const short = [];
-  for (let k = 0; k < u; k++) (length[k] >= shortBelow ? long : short).push(k);
-  let window = 0;
-  if (long.length > 0) {
-    window = BLOCK + MAX_STRIDE - 1;
-    for (const k of long) window = Math.min(window, length[k]);
-  }
-  const stride = window > 0 ? window - BLOCK + 1 : 1;
-  const filterBits = long.length > 0 ? Math.min(18, Math.max(10, log2ceil(long.length * stride * 32))) : 1;
-  const filterShift = 32 - filterBits;
-  const filter = new Uint8Array(long.length > 0 ? 1 << filterBits : 1);
-  let multiplier = MULTIPLIERS[0] | 0;
-  const bucketBits = long.length > 0 ? Math.min(17, Math.max(8, log2ceil(long.length * 4))) : 1;
-  const bucketShift = 32 - bucketBits;
-  const bucketStart = new Int32Array((1 << bucketBits) + 1);
-  const bucketList = new Int32Array(long.length);
-  if (long.length > 0) {
-    const realRuns = /* @__PURE__ */ new Set();
-    for (const k of long) {
-      const s = start[k];
-      for (let j = 0; j + BLOCK <= window; j++) {
-        const c = pool[s + j];
-        if (pool[s + j + 1] === c && pool[s + j + 2] === c && pool[s + j + 3] === c) realRuns.add(c);
-      }
-    }
-    for (const m of MULTIPLIERS) {
-      const mul = m | 0;
-      multiplier = mul;
-      filter.fill(0);
-      for (const k of long) {
-        const s = start[k];
-        for (let j = 0; j + BLOCK <= window; j++) {
-          const h = blockHash(
-            pool[s + j],
-            pool[s + j + 1],
-            pool[s + j + 2],
-            pool[s + j + 3],
-            mul,
-            filterShift
-          );
-          filter[h] = filter[h] | 1 << j;
-        }
-      }
-      if (RUNS.every((c) => realRuns.has(c) || filter[blockHash(c, c, c, c, mul, filterShift)] === 0)) break;
-    }
-    const hashes = new Int32Array(long.length);
-    for (let n = 0; n < long.length; n++) {
-      const w = windowHash(pool, start[long[n]], window, bucketShift);
-      hashes[n] = w;
-      bucketStart[w + 1] = bucketStart[w + 1] + 1;
-    }
-    for (let h = 0; h < 1 << bucketBits; h++)
-      bucketStart[h + 1] = bucketStart[h + 1] + bucketStart[h];
-    const fillAt = bucketStart.slice(0, 1 << bucketBits);
-    for (let n = 0; n < long.length; n++) {
-      const w = hashes[n];
-      bucketList[fillAt[w]] = long[n];
-      fillAt[w] = fillAt[w] + 1;
-    }
-  }
-  const shortStart = new Int32Array(257);
-  const shortList = new Int32Array(short.length);
-  for (const k of short) {
-    const b = pool[start[k]];
-    shortStart[b + 1] = shortStart[b + 1] + 1;
-  }
-  for (let b = 0; b < 256; b++) shortStart[b + 1] = shortStart[b + 1] + shortStart[b];
-  const shortAt = shortStart.slice(0, 256);
-  for (const k of short) {
-    const b = pool[start[k]];
-    shortList[shortAt[b]] = k;
-    shortAt[b] = shortAt[b] + 1;
-  }
-  return {
-    pool,
-    start,
-    length,
-    dupStart,
-    dupList,
-    window,
-    stride,
-    multiplier,
-    filterShift,
-    filter,
-    bucketShift,
-    bucketStart,
-    bucketList,
-    shortStart,
-    shortList,
-    hasShort: short.length > 0,
-    fewShort: short.length > 0 && short.length <= FEW_SHORT ? short : void 0
-  };
-}
-
-// src/guard/matcher-scan.ts
-function scanRange(t, d, from, to, limit, base, sink) {
-  if (t.window > 0) scanLong(t, d, from, to, limit, base, sink);
-  if (t.hasShort) scanShort(t, d, from, to, limit, base, sink);
-}
-var SEGMENT = 8192;
-var HITS = new Int32Array(SEGMENT);
-var depth = 0;
-function scanLong(t, d, from, to, limit, base, sink) {
-  const window = t.window;
-  const stride = t.stride;
-  const last = Math.min(to - 1, limit - window);
-  if (last < from) return;
-  const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
-  const nested = depth > 0;
-  const hits = nested ? new Int32Array(SEGMENT) : HITS;
-  depth++;
-  try {
-    const qEnd = last + stride - 1;
-    let q = from + stride - 1;
-    while (q <= qEnd) {
-      const segEnd = Math.min(qEnd, q + (SEGMENT - 1) * stride);
-      const n = nested ? sampleInto(hits, t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride) : sample(t.filter, t.multiplier, t.filterShift, dv, q, segEnd, stride);
-      if (n > 0) candidates(t, dv, d, hits, n, from, last, limit, base, sink);
-      q = segEnd + stride;
-    }
-  } finally {
-    depth--;
-  }
-}
-function sample(filter, mul_, fs_, dv, q_, qEnd_, stride_) {
-  const mul = mul_ | 0;
-  const fs = fs_ | 0;
-  const qEnd = qEnd_ | 0;
-  const stride = stride_ | 0;
-  let n = 0;
-  for (let q = q_ | 0; q <= qEnd; q = q + stride | 0) {
-    if (filter[Math.imul(dv.getInt32(q, true), mul) >>> fs] !== 0) HITS[n++] = q;
-  }
-  return n;
-}
-function sampleInto(hits, filter, mul_, fs_, dv, q_, qEnd_, stride_) {
-  const mul = mul_ | 0;
-  const fs = fs_ | 0;
-  const qEnd = qEnd_ | 0;
-  const stride = stride_ | 0;
-  let n = 0;
-  for (let q = q_ | 0; q <= qEnd; q = q + stride | 0) {
-    if (filter[Math.imul(dv.getInt32(q, true), mul) >>> fs] !== 0) hits[n++] = q;
-  }
-  return n;
-}
-function candidates(t, dv, d, hits, n, from, last, limit, base, sink) {
-  const window = t.window | 0;
-  const filter = t.filter;
-  const mul = t.multiplier | 0;
-  const fs = t.filterShift | 0;
-  const bs = t.bucketShift | 0;
-  const bucketStart = t.bucketStart;
-  const bucketList = t.bucketList;
-  const start = t.start;
-  const length = t.length;
-  const pool = t.pool;
-  for (let h = 0; h < n; h++) {
-    const q = hits[h];
-    let v = filter[Math.imul(dv.getInt32(q, true), mul) >>> fs];
-    while (v !== 0) {
-      const j = 31 - Math.clz32(v & -v);
-      v &= v - 1;
-      const p = q - j;
-      if (p < from || p > last) continue;
-      const w = Math.imul(dv.getInt32(p, true) ^ Math.imul(dv.getInt32(p + window - 4, true), 2246822507), 2654435761) >>> bs;
-      const be = bucketStart[w + 1];
-      for (let b = bucketStart[w]; b < be; b++) {
-        const k = bucketList[b];
-        const len = length[k];
-        if (p + len > limit) continue;
-        const s = start[k];
-        if (pool[s + len - 1] !== d[p + len - 1]) continue;
-        let i = 0;
-        while (i < len && pool[s + i] === d[p + i]) i++;
-        if (i === len) report(t, k, base + p, sink);
-      }
-    }
-  }
-}
-function scanShort(t, d, from, to, limit, base, sink) {
-  const start = t.start;
-  const length = t.length;
-  const pool = t.pool;
-  const few = t.fewShort;
-  if (few !== void 0) {
-    for (const k of few) {
-      const len = length[k];
-      const s = start[k];
-      const end2 = Math.min(limit, to - 1 + len);
-      if (end2 - from < len) continue;
-      const hay = Buffer.from(d.buffer, d.byteOffset + from, end2 - from);
-      const needle = pool.subarray(s, s + len);
-      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) report(t, k, base + from + i, sink);
-    }
-    return;
-  }
-  const shortStart = t.shortStart;
-  const shortList = t.shortList;
-  const end = Math.min(to, limit);
-  for (let p = from; p < end; p++) {
-    const c = d[p];
-    const xe = shortStart[c + 1];
-    for (let x = shortStart[c]; x < xe; x++) {
-      const k = shortList[x];
-      const len = length[k];
-      if (p + len > limit) continue;
-      const s = start[k];
-      let i = 1;
-      while (i < len && pool[s + i] === d[p + i]) i++;
-      if (i === len) report(t, k, base + p, sink);
-    }
-  }
-}
-function report(t, k, offset, sink) {
-  const end = t.dupStart[k + 1];
-  for (let i = t.dupStart[k]; i < end; i++) sink(t.dupList[i], offset);
-}
-
-// src/guard/matcher.ts
-var IN_PLACE = 1 << 16;
-var Matcher = class {
-  patternCount;
-  maxLength;
-  #tables;
-  /** A carry buffer handed back by an ended stream, for the next one. */
-  #spare;
-  constructor(patterns) {
-    this.patternCount = patterns.length;
-    let max = 0;
-    for (const p of patterns) max = Math.max(max, p.length);
-    this.maxLength = max;
-    this.#tables = buildTables(patterns);
-  }
-  /**
-   * A streaming scan: chunks of any size, in order. A match across chunk boundaries is
-   * reported once, when its last byte arrives (or at end()). Chunks are not kept: the
-   * caller may reuse a chunk's memory once write() returns.
-   */
-  stream(onMatch) {
-    const spare = this.#spare;
-    this.#spare = void 0;
-    return new Stream(this.#tables, this.maxLength, onMatch, spare, (buf) => this.#spare = buf);
-  }
-  /** One whole buffer; offsets are from its start. Order of reports: not specified. */
-  scan(data, onMatch) {
-    if (this.maxLength === 0 || data.length === 0) return;
-    scanRange(this.#tables, data, 0, data.length, data.length, 0, onMatch);
-  }
-};
-var Stream = class {
-  #t;
-  #sink;
-  #keep;
-  #inPlace;
-  #capacity;
-  #release;
-  #empty;
-  #buf;
-  /** Bytes held in #buf; they end where the stream so far ends. */
-  #len = 0;
-  /** #buf[#start] is the first start not yet decided. */
-  #start = 0;
-  #bytes = 0;
-  #ended = false;
-  constructor(t, maxLength, sink, spare, release) {
-    this.#t = t;
-    this.#sink = sink;
-    this.#keep = Math.max(0, maxLength - 1);
-    this.#inPlace = Math.max(IN_PLACE, maxLength);
-    this.#capacity = this.#inPlace + maxLength;
-    this.#release = release;
-    this.#empty = maxLength === 0;
-    this.#buf = spare !== void 0 && spare.length === this.#capacity ? spare : void 0;
-  }
-  get bytes() {
-    return this.#bytes;
-  }
-  write(chunk) {
-    if (this.#ended) throw new Error("write after end");
-    const n = chunk.length;
-    if (n === 0) return;
-    this.#bytes += n;
-    if (this.#empty) return;
-    const keep = this.#keep;
-    const buf = this.#buf ??= new Uint8Array(this.#capacity);
-    if (n >= this.#inPlace) {
-      if (this.#len > this.#start) {
-        if (this.#len + keep > this.#capacity) this.#compact(buf);
-        buf.set(chunk.subarray(0, keep), this.#len);
-        scanRange(this.#t, buf, this.#start, this.#len, this.#len + keep, this.#bytes - n - this.#len, this.#sink);
-      }
-      scanRange(this.#t, chunk, 0, n - keep, n, this.#bytes - n, this.#sink);
-      buf.set(chunk.subarray(n - keep), 0);
-      this.#len = keep;
-      this.#start = 0;
-      return;
-    }
-    if (this.#len + n > this.#capacity) this.#compact(buf);
-    buf.set(chunk, this.#len);
-    this.#len += n;
-    const to = this.#len - keep;
-    if (to > this.#start) {
-      scanRange(this.#t, buf, this.#start, to, this.#len, this.#bytes - this.#len, this.#sink);
-      this.#start = to;
-    }
-  }
-  end() {
-    if (this.#ended) return;
-    this.#ended = true;
-    const buf = this.#buf;
-    if (buf === void 0) return;
-    if (this.#len > this.#start)
-      scanRange(this.#t, buf, this.#start, this.#len, this.#len, this.#bytes - this.#len, this.#sink);
-    this.#buf = void 0;
-    this.#len = this.#start = 0;
-    this.#release(buf);
-  }
-  /** Moves the undecided tail (at most keep bytes) to the front. */
-  #compact(buf) {
-    buf.copyWithin(0, this.#start, this.#len);
-    this.#len -= this.#start;
-    this.#start = 0;
-  }
-};
-
-// src/guard/bytes.ts
-var Reader = class {
-  #it;
-  #pending = [];
-  #done = false;
-  constructor(source) {
-    this.#it = source[Symbol.asyncIterator]();
-  }
-  /** The next chunk (possibly a put-back one), or undefined at the end. */
-  async next() {
-    const back = this.#pending.shift();
-    if (back) return back;
-    if (this.#done) return void 0;
-    const r = await this.#it.next();
-    if (r.done) {
-      this.#done = true;
-      return void 0;
-    }
-    return r.value;
-  }
-  unshift(chunk) {
-    if (chunk.length > 0) this.#pending.unshift(chunk);
-  }
-  /** Up to `n` bytes from the front, put back so they are read again. */
-  async peek(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      parts.push(c);
-      have += c.length;
-    }
-    const joined = Buffer.concat(parts);
-    this.unshift(joined);
-    return joined.subarray(0, Math.min(n, joined.length));
-  }
-  /** Exactly `n` bytes (fewer only at the end of the stream). */
-  async read(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      const take = Math.min(c.length, n - have);
-      parts.push(c.subarray(0, take));
-      if (take < c.length) this.unshift(c.subarray(take));
-      have += take;
-    }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  }
-  /** The next `n` bytes as chunks, without joining them. */
-  async *take(n) {
-    let left = n;
-    while (left > 0) {
-      const c = await this.next();
-      if (!c) return;
-      if (c.length > left) {
-        this.unshift(c.subarray(left));
-        yield c.subarray(0, left);
-        return;
-      }
-      left -= c.length;
-      yield c;
-    }
-  }
-  async *rest() {
-    for (let c = await this.next(); c; c = await this.next()) yield c;
-  }
-};
-function sniff(head) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.length >= 4 && head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
-  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
-  return "plain";
-}
-
-// src/guard/tar.ts
-async function readTar(reader, onMember, onBytes) {
-  let offset = 0;
-  let longName;
-  const consume = (chunk) => {
-    onBytes(chunk, offset);
-    offset += chunk.length;
-  };
-  for (; ; ) {
-    const header = await reader.read(512);
-    if (header.length < 512) {
-      consume(header);
-      return;
-    }
-    consume(header);
-    if (header.every((b) => b === 0)) {
-      for await (const c of reader.rest()) consume(c);
-      return;
-    }
-    const type = String.fromCharCode(header[156] ?? 48);
-    const size = parseSize(header.subarray(124, 136));
-    const padded = Math.ceil(size / 512) * 512;
-    const dataOffset = offset;
-    if (type === "L" || type === "x" || type === "g") {
-      const meta = Buffer.from(await reader.read(padded));
-      consume(meta);
-      const text2 = meta.subarray(0, size).toString("utf8");
-      if (type === "L") longName = text2.replace(/\0.*$/s, "");
-      if (type === "x") longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text2)?.[1] ?? longName;
-      continue;
-    }
-    const name = longName ?? tarName(header);
-    longName = void 0;
-    const member = { name, size, regular: type === "0" || type === "\0" || type === "7", offset: dataOffset };
-    const data = tap(reader.take(size), consume);
-    if (member.regular) await onMember(member, data);
-    for await (const _ of data) void _;
-    for await (const c of reader.take(padded - size)) consume(c);
-  }
-}
-async function* tap(source, consume) {
-  for await (const c of source) {
-    consume(c);
-    yield c;
-  }
-}
-function tarName(header) {
-  const field = (from, to) => Buffer.from(header.subarray(from, to)).toString("utf8").replace(/\0.*$/s, "");
-  const name = field(0, 100);
-  const prefix = field(345, 500);
-  return prefix ? `${prefix}/${name}` : name;
-}
-function parseSize(field) {
-  if ((field[0] ?? 0) & 128) {
-    let n = 0;
-    for (let i = 1; i < field.length; i++) n = n * 256 + (field[i] ?? 0);
-    return n;
-  }
-  const text2 = Buffer.from(field).toString("latin1").replace(/\0.*$/s, "").trim();
-  return text2 === "" ? 0 : parseInt(text2, 8);
-}
-
-// src/guard/decompress.ts
-import { spawn } from "node:child_process";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
-async function* gunzip(source) {
-  const out = Readable.from(source).pipe(createGunzip());
-  for await (const chunk of out) yield chunk;
-}
-async function* unzstd(source) {
-  const child = spawn("zstd", ["-dcq"], { stdio: ["pipe", "pipe", "ignore"], env: childEnv() });
-  const spawned = new Promise((resolve2, reject) => {
-    child.once("spawn", resolve2);
-    child.once(
-      "error",
-      (err) => reject(err.code === "ENOENT" ? new Error("zstd is not installed") : err)
-    );
-  });
-  await spawned;
-  const feeding = pipeline(Readable.from(source), child.stdin).catch(() => void 0);
-  for await (const chunk of child.stdout) yield chunk;
-  await feeding;
-  const code = await new Promise(
-    (resolve2) => child.exitCode !== null ? resolve2(child.exitCode) : child.once("close", resolve2)
-  );
-  if (code !== 0) throw new Error(`zstd could not decompress it (exit ${code})`);
-}
-
-// src/guard/scanner.ts
-var MAX_DEPTH = 4;
-var MAX_HITS = 1e4;
-var SMALL = 1 << 20;
-var Scanner = class {
-  hits = [];
-  stats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
-  #matcher;
-  #forms;
-  #buffer = Buffer.allocUnsafe(SMALL);
-  constructor(forms) {
-    this.#forms = forms;
-    this.#matcher = new Matcher(forms.map((f) => Buffer.from(f.text, "utf8")));
-  }
-  get empty() {
-    return this.#forms.length === 0;
-  }
-  /** A file or a folder (recursively; links not followed, special files skipped). */
-  async scanPath(path) {
-    let st;
-    try {
-      st = lstatSync(path);
-    } catch (err) {
-      this.#unreadable(path, err);
-      return;
-    }
-    if (st.isDirectory()) {
-      let entries;
-      try {
-        entries = readdirSync(path);
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
-      for (const entry of entries) await this.scanPath(join2(path, entry));
-    } else if (st.isFile()) {
-      await this.#scanFile(path, st.size);
-    } else {
-      this.stats.skipped++;
-    }
-  }
-  /** Any byte stream: a `docker save`, a download. */
-  async scanStream(label, source) {
-    this.stats.files++;
-    await this.#scanSource(new Reader(source), label, [], 0);
-  }
-  async #scanFile(path, size) {
-    this.stats.files++;
-    if (size <= SMALL) {
-      let fd;
-      try {
-        fd = openSync2(path, "r");
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
-      let n = 0;
-      try {
-        const len = Math.min(fstatSync(fd).size, SMALL);
-        while (n < len) {
-          const r = readSync(fd, this.#buffer, n, len - n, null);
-          if (r === 0) break;
-          n += r;
-        }
-      } finally {
-        closeSync2(fd);
-      }
-      const data = this.#buffer.subarray(0, n);
-      if (sniff(data) === "plain") {
-        this.stats.bytes += n;
-        this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
-        return;
-      }
-      await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
-      return;
-    }
-    await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
-  }
-  async #scanSource(reader, path, inner, depth2) {
-    const format = depth2 < MAX_DEPTH ? sniff(await reader.peek(512)) : "plain";
-    try {
-      if (format === "gzip" || format === "zstd") {
-        this.stats.archives++;
-        const decompressed = format === "gzip" ? gunzip(reader.rest()) : unzstd(reader.rest());
-        await this.#scanSource(new Reader(decompressed), path, [...inner, `(${format})`], depth2 + 1);
-      } else if (format === "tar") {
-        this.stats.archives++;
-        await this.#scanTar(reader, path, inner, depth2);
-      } else {
-        await this.#scanRaw(reader.rest(), path, inner);
-      }
-    } catch (err) {
-      this.stats.notes.push(`${[path, ...inner].join("!")}: ${err instanceof Error ? err.message : "unreadable"}`);
-      for await (const _ of reader.rest()) void _;
-    }
-  }
-  async #scanRaw(source, path, inner) {
-    const stream = this.#matcher.stream((i, offset) => this.#hit(path, inner, i, offset));
-    for await (const chunk of source) stream.write(chunk);
-    stream.end();
-    this.stats.bytes += stream.bytes;
-  }
-  /**
-   * Every byte of the archive is matched (names in headers too). Members that are
-   * archives themselves (a docker save's layer.tar, a .tar.gz) are opened and scanned
-   * on their own, so a hit names the file inside them; their bytes are then not
-   * reported again at the outer level.
-   */
-  async #scanTar(reader, path, inner, depth2) {
-    const members = [];
-    const memberAt = (offset) => {
-      for (let i = members.length - 1; i >= 0; i--) {
-        const m = members[i];
-        if (m && offset >= m.start && offset < m.end) return m;
-      }
-      return void 0;
-    };
-    const outer = [];
-    const stream = this.#matcher.stream((i, offset) => outer.push([i, offset]));
-    await readTar(
-      reader,
-      async (member, data) => {
-        const entry = { start: member.offset, end: member.offset + member.size, name: member.name, opened: false };
-        members.push(entry);
-        const nested = new Reader(data);
-        entry.opened = depth2 + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== "plain";
-        if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth2 + 1);
-        else for await (const _ of nested.rest()) void _;
-      },
-      (chunk) => stream.write(chunk)
-    );
-    stream.end();
-    this.stats.bytes += stream.bytes;
-    for (const [i, offset] of outer) {
-      const member = memberAt(offset);
-      if (!member?.opened) this.#hit(path, [...inner, member?.name ?? "(tar header)"], i, offset);
-    }
-  }
-  #unreadable(path, err) {
-    this.stats.notes.push(`${path}: ${err.code ?? "unreadable"}`);
-  }
-  #hit(path, inner, index, offset) {
-    const form = this.#forms[index];
-    if (!form) return;
-    if (this.hits.length >= MAX_HITS) {
-      this.stats.dropped++;
-      return;
-    }
-    this.hits.push({ path, inner: inner.join("!"), offset, name: form.name, form: form.kind });
-  }
-};
-async function* once(data) {
-  yield data;
-}
-
-// src/guard/report.ts
-import { closeSync as closeSync3, openSync as openSync3, readSync as readSync2 } from "node:fs";
-function addLineNumbers(hits) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const h of hits) if (h.inner === "") byFile.set(h.path, [...byFile.get(h.path) ?? [], h]);
-  const buf = Buffer.allocUnsafe(1 << 16);
-  for (const [path, fileHits] of byFile) {
-    let fd;
-    try {
-      fd = openSync3(path, "r");
-    } catch {
-      continue;
-    }
-    try {
-      const sorted = [...fileHits].sort((a, b) => a.offset - b.offset);
-      let pos = 0;
-      let line = 1;
-      let binary = false;
-      for (const hit of sorted) {
-        while (pos < hit.offset && !binary) {
-          const n = readSync2(fd, buf, 0, Math.min(buf.length, hit.offset - pos), pos);
-          if (n === 0) break;
-          for (let i = 0; i < n; i++) {
-            if (buf[i] === 10) line++;
-            else if (buf[i] === 0) binary = true;
-          }
-          pos += n;
-        }
-        if (!binary) hit.line = line;
-      }
-    } finally {
-      closeSync3(fd);
-    }
-  }
-}
-function tally(hits) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const h of hits) {
-    const key = `${h.name} as ${h.form}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}: ${n}`);
-}
-function where(hit) {
-  return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
-}
-
 // src/vault/pool.ts
 async function mapSettled(items, limit, fn) {
   const results = new Array(items.length);
@@ -6470,52 +4432,15 @@ async function mapSettled(items, limit, fn) {
 }
 
 export {
-  inert,
-  inertMessage,
-  say,
-  inertProperties,
-  readConnectionConfig,
-  readGuardConfig,
-  readMainConfig,
-  MIN_SECRET_LENGTH,
-  shortParts,
-  MaskRegistry,
-  writePrivateFile,
-  sessionPaths,
-  saveSessionRoot,
-  loadSessionRoot,
-  recordToken,
-  loadRevokeFlag,
-  recordLease,
-  recordCertificate,
-  loadPkiRevokeFlag,
-  recordForm,
-  readForms,
-  saveMainCompleted,
-  loadMainCompleted,
-  readRecords,
-  saveDockerConfig,
-  loadDockerRecords,
   VaultRequestError,
   createVaultApi,
   openTransport,
   connect,
   mapSettled,
-  childEnv,
-  docker,
-  reason,
-  builderName,
-  detectBuilder,
   loginAll,
   logoutAll,
-  writeMainSummary,
-  writePostSummary,
   restoreStage,
-  saveStage,
-  Scanner,
-  addLineNumbers,
-  tally,
-  where
+  saveStage
 };
 /*! Bundled license information:
 

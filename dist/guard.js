@@ -1,0 +1,86 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  guardStage
+} from "./shared-ABTT7677.js";
+import "./shared-DOV7MOD6.js";
+import {
+  MaskRegistry,
+  findSessionRoot,
+  inert,
+  inertMessage,
+  readForms,
+  readGuardStepConfig,
+  sessionPaths,
+  writeGuardSummary
+} from "./shared-TEPHUU4C.js";
+import {
+  info,
+  setFailed,
+  setSecret
+} from "./shared-BCIHEINK.js";
+import "./shared-EAXC22NH.js";
+import "./shared-UUCFOR5P.js";
+import "./shared-QZW2MRLD.js";
+
+// src/guard-step.ts
+import { readFileSync } from "node:fs";
+async function run(masks2) {
+  const config = readGuardStepConfig();
+  const forms = [...sessionForms(), ...namedForms(config, masks2)];
+  if (forms.length === 0)
+    throw new Error(
+      "no secrets to look for: run the main step earlier in this job, or name them with values-from-env or values-from-files."
+    );
+  const outcome = await guardStage(
+    {
+      paths: config.paths,
+      cachePaths: [],
+      image: config.image,
+      onLeak: config.onLeak,
+      sarifFile: config.sarifFile,
+      workers: config.workers
+    },
+    forms
+  );
+  const lines = outcome?.lines ?? [];
+  for (const line of lines) info(inert(line));
+  await writeGuardSummary(lines);
+  if (outcome?.failed) {
+    setFailed(
+      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them before they leave the job, or set on-leak: delete or warn.`
+    );
+  }
+}
+function sessionForms() {
+  const root = findSessionRoot();
+  if (root === void 0) return [];
+  const forms = readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind }));
+  info(`guard: ${forms.length} form(s) of the secrets the main step fetched`);
+  return forms;
+}
+function namedForms(config, masks2) {
+  for (const name of config.valuesFromEnv) {
+    const value = process.env[name];
+    if (value === void 0 || value === "")
+      throw new Error(`values-from-env: ${name} is not set or empty in this step's environment.`);
+    masks2.addSecret(name, value);
+  }
+  for (const path of config.valuesFromFiles) {
+    let value;
+    try {
+      value = readFileSync(path, "utf8");
+    } catch (err) {
+      throw new Error(
+        `values-from-files: cannot read ${path} (${err.code ?? "unreadable"}).`
+      );
+    }
+    if (value === "") throw new Error(`values-from-files: ${path} is empty.`);
+    masks2.addSecret(path, value);
+  }
+  return masks2.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
+}
+var masks = new MaskRegistry((value) => setSecret(value));
+run(masks).catch((err) => {
+  setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
+});
