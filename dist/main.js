@@ -27,7 +27,8 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-HAA6UQZR.js";
+import "./shared-BKM7KPHK.js";
 import {
   error,
   exportVariable,
@@ -37,7 +38,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-B2WJSTQ7.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";

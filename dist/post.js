@@ -20,10 +20,11 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-HAA6UQZR.js";
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-HD2TX4QO.js";
+import "./shared-BKM7KPHK.js";
 import {
   error,
   group,
@@ -31,7 +32,7 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-B2WJSTQ7.js";
 
 // src/cleanup/revoke.ts
 async function revokeAll(leaseApi, leases, tokenApi) {

@@ -4,7 +4,7 @@
 // retries of every request including logins, and a per-request timeout under an
 // overall deadline. It never logs: bodies carry credentials.
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { backoffMs, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
@@ -73,13 +73,20 @@ export interface Transport {
 export function createTransport(opts: TransportOptions): Transport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({
-    ...agentOptions,
-    rejectUnauthorized: opts.tls.rejectUnauthorized,
-    ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
-    ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
-    ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
-  });
+  // node:https (with tls and crypto, a third of the bundle's start-up) loads with the
+  // first https request: a plain-http Vault never pays for it.
+  let httpsAgent: Promise<{ lib: typeof https; agent: https.Agent }> | undefined;
+  const httpsClient = (): Promise<{ lib: typeof https; agent: https.Agent }> =>
+    (httpsAgent ??= import('node:https').then(({ default: lib }) => ({
+      lib,
+      agent: new lib.Agent({
+        ...agentOptions,
+        rejectUnauthorized: opts.tls.rejectUnauthorized,
+        ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
+        ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
+        ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
+      }),
+    })));
   const stats = { requests: 0, retries: 0 };
 
   async function send(req: NodeVaultRequest): Promise<NodeVaultResponse> {
@@ -111,7 +118,7 @@ export function createTransport(opts: TransportOptions): Transport {
     }
   }
 
-  function once(
+  async function once(
     url: URL,
     req: NodeVaultRequest,
     timeoutMs: number,
@@ -122,12 +129,11 @@ export function createTransport(opts: TransportOptions): Transport {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(body);
     }
-    const isHttps = url.protocol === 'https:';
-    const lib = isHttps ? https : http;
+    const { lib, agent } = url.protocol === 'https:' ? await httpsClient() : { lib: http, agent: httpAgent };
     return new Promise((resolve, reject) => {
       // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
       // the options of every new connection, and X-Vault-Token would be among them.
-      const request = lib.request(url, { method: req.method, agent: isHttps ? httpsAgent : httpAgent }, (res) => {
+      const request = lib.request(url, { method: req.method, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(networkError(e, url)));
@@ -160,7 +166,7 @@ export function createTransport(opts: TransportOptions): Transport {
     defaults: () => send,
     close: () => {
       httpAgent.destroy();
-      httpsAgent.destroy();
+      void httpsAgent?.then((c) => c.agent.destroy());
     },
     stats,
   };

@@ -2,12 +2,17 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-HD2TX4QO.js";
+import {
+  require_debug
+} from "./shared-BKM7KPHK.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
-  HttpCodes,
+  HttpCodes
+} from "./shared-HPS2HZ5A.js";
+import {
   __commonJS,
   __export,
   __require,
@@ -18,12 +23,11 @@ import {
   info,
   isDebug,
   mkdirP,
-  require_debug,
   rmRF,
   setSecret,
   warning,
   which
-} from "./shared-34AOUPAD.js";
+} from "./shared-B2WJSTQ7.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
