@@ -16,7 +16,7 @@ import {
   loginAll,
   readMainConfig,
   reason,
-  recordForm,
+  recordForms,
   recordLease,
   recordToken,
   restoreStage,
@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-HAA6UQZR.js";
+} from "./shared-QWJRQFCG.js";
 import "./shared-BKM7KPHK.js";
 import {
   error,
@@ -1250,7 +1250,7 @@ async function run(masks2) {
   const config = readMainConfig(masks2);
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
-  masks2.persistTo((form) => recordForm(session, form));
+  masks2.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks2, session) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");

@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-HAA6UQZR.js";
+} from "./shared-QWJRQFCG.js";
 import {
   create
 } from "./shared-HD2TX4QO.js";

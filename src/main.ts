@@ -9,14 +9,14 @@ import { vaultStage } from './vault/stage.js';
 import { dockerPreflight, dockerStage } from './docker/stage.js';
 import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
-import { recordForm, saveMainCompleted } from './state.js';
+import { recordForms, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readMainConfig(masks);
   const builder = await dockerPreflight(config.docker);
   const session = createSession(config.filesBaseDir);
-  masks.persistTo((form) => recordForm(session, form));
+  masks.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault ? await vaultStage(config.vault, config.requests, masks, session) : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');

@@ -1,4 +1,13 @@
-import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
+import {
+  basicAuthForms,
+  formsOf,
+  encodingsOf,
+  LARGE_VALUE_CHARS,
+  MIN_SECRET_LENGTH,
+  recordedForms,
+  shortParts,
+  type MaskForm,
+} from './forms.js';
 
 /** A form registered for a secret, remembered for redaction and for the leak guard. */
 export interface RegisteredForm extends MaskForm {
@@ -13,7 +22,7 @@ export interface RegisteredForm extends MaskForm {
 export class MaskRegistry {
   readonly #register: (text: string) => void;
   readonly #forms = new Map<string, RegisteredForm>();
-  #persist: ((form: RegisteredForm) => void) | undefined;
+  #persist: ((forms: readonly RegisteredForm[]) => void) | undefined;
   /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
   #sorted: RegisteredForm[] | undefined;
 
@@ -27,7 +36,7 @@ export class MaskRegistry {
    * on their own, for a warning.
    */
   addSecret(name: string, value: string): { short: boolean; shortParts: number } {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, formsOf(value), value.length > LARGE_VALUE_CHARS);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
 
@@ -43,12 +52,14 @@ export class MaskRegistry {
   }
 
   /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
+   * Hands every form registered so far, and the new forms of each later value in one
+   * batch, to `persist`: the post step's leak guard needs them, and post is another
+   * process. A large value's forms are handed over bounded (recordedForms): they would
+   * otherwise fill memory-backed storage with several copies of the value.
    */
-  persistTo(persist: (form: RegisteredForm) => void): void {
+  persistTo(persist: (forms: readonly RegisteredForm[]) => void): void {
     this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
+    if (this.#forms.size > 0) persist([...this.#forms.values()]);
   }
 
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
@@ -72,14 +83,17 @@ export class MaskRegistry {
     return out;
   }
 
-  #addAll(name: string, forms: readonly MaskForm[]): void {
+  /** `large`: the forms of a large value, handed to `persist` bounded (recordedForms). */
+  #addAll(name: string, forms: readonly MaskForm[], large = false): void {
+    const added: RegisteredForm[] = [];
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = undefined;
       this.#register(form.text);
-      this.#persist?.(registered);
+      added.push(registered);
     }
+    if (added.length > 0) this.#persist?.(large ? recordedForms(added) : added);
   }
 }

@@ -2490,13 +2490,32 @@ function innerParts(value) {
   }
   return parts;
 }
+var LARGE_VALUE_CHARS = 64 * 1024;
 function formsOf(value) {
+  if (value.length > LARGE_VALUE_CHARS) return plainParts(value);
   const forms = [];
   for (const part of plainParts(value)) {
     forms.push(part);
     forms.push(...encodingsOf(part.text));
   }
   return dedupe(forms);
+}
+var RECORDED_FORM_CHARS = 4096;
+var RECORDED_CHARS_PER_VALUE = 512 * 1024;
+function recordedForms(forms) {
+  const out = [];
+  let budget = RECORDED_CHARS_PER_VALUE;
+  for (const form of forms) {
+    if (budget <= 0) break;
+    const text2 = form.text.length > RECORDED_FORM_CHARS ? head(form.text, RECORDED_FORM_CHARS) : form.text;
+    budget -= text2.length;
+    out.push(text2 === form.text ? form : { ...form, text: text2 });
+  }
+  return out;
+}
+function head(text2, n) {
+  const last = text2.charCodeAt(n - 1);
+  return text2.slice(0, last >= 55296 && last <= 56319 ? n - 1 : n);
 }
 function basicAuthForms(user, password) {
   const bytes = Buffer.from(`${user}:${password}`, "utf8");
@@ -2593,7 +2612,7 @@ var MaskRegistry = class {
    * on their own, for a warning.
    */
   addSecret(name, value) {
-    this.#addAll(name, formsOf(value));
+    this.#addAll(name, formsOf(value), value.length > LARGE_VALUE_CHARS);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
@@ -2606,12 +2625,14 @@ var MaskRegistry = class {
     this.#addAll(name, basicAuthForms(user, password));
   }
   /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
+   * Hands every form registered so far, and the new forms of each later value in one
+   * batch, to `persist`: the post step's leak guard needs them, and post is another
+   * process. A large value's forms are handed over bounded (recordedForms): they would
+   * otherwise fill memory-backed storage with several copies of the value.
    */
   persistTo(persist) {
     this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
+    if (this.#forms.size > 0) persist([...this.#forms.values()]);
   }
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
   forms() {
@@ -2631,15 +2652,18 @@ var MaskRegistry = class {
     for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
     return out;
   }
-  #addAll(name, forms) {
+  /** `large`: the forms of a large value, handed to `persist` bounded (recordedForms). */
+  #addAll(name, forms, large = false) {
+    const added = [];
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = void 0;
       this.#register(form.text);
-      this.#persist?.(registered);
+      added.push(registered);
     }
+    if (added.length > 0) this.#persist?.(large ? recordedForms(added) : added);
   }
 };
 
@@ -2698,11 +2722,10 @@ function recordLease(paths, leaseId) {
   appendFileSync(paths.leasesFile, `${leaseId}
 `, { mode: 384 });
 }
-function recordForm(paths, form) {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
-`, {
-    mode: 384
-  });
+function recordForms(paths, forms) {
+  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
+`);
+  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
 }
 function readForms(paths) {
   return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
@@ -3762,10 +3785,10 @@ var Reader = class {
     for (let c = await this.next(); c; c = await this.next()) yield c;
   }
 };
-function sniff(head) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.length >= 4 && head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
-  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
+function sniff(head2) {
+  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return "gzip";
+  if (head2.length >= 4 && head2[0] === 40 && head2[1] === 181 && head2[2] === 47 && head2[3] === 253) return "zstd";
+  if (head2.length >= 262 && Buffer.from(head2.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
   return "plain";
 }
 
@@ -4078,7 +4101,7 @@ export {
   recordToken,
   loadRevokeFlag,
   recordLease,
-  recordForm,
+  recordForms,
   readForms,
   saveMainCompleted,
   loadMainCompleted,
