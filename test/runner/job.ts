@@ -31,6 +31,8 @@ export interface StepResult {
   /** stdout as the runner would show it: commands consumed, masks applied. */
   readonly log: string;
   readonly pid: number;
+  /** Epoch ms: process spawned, process exited, and its output processed as the runner does (for the bench). */
+  readonly times: { readonly spawned: number; readonly exited: number; readonly processed: number };
 }
 
 export interface StepOptions {
@@ -41,14 +43,22 @@ export interface StepOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
-function actionDefaults(): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+interface ActionMetadata {
+  readonly defaults: Record<string, string>;
+  /** runs.main and runs.post, relative to the action's folder. */
+  readonly entries: { readonly main: string; readonly post: string | undefined };
+}
+
+/** What the runner takes from action.yml: input defaults and the scripts to run. */
+function readAction(actionDir: string): ActionMetadata {
+  const action = parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
+    runs: { main: string; post?: string };
   };
-  const out: Record<string, string> = {};
+  const defaults: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs))
-    if (spec.default !== undefined) out[name] = String(spec.default);
-  return out;
+    if (spec.default !== undefined) defaults[name] = String(spec.default);
+  return { defaults, entries: { main: action.runs.main, post: action.runs.post } };
 }
 
 export class Job {
@@ -63,7 +73,14 @@ export class Job {
   #inputs: Record<string, string> = {};
   #stepCount = 0;
 
-  constructor(readonly baseEnv: Record<string, string> = {}) {
+  /**
+   * `actionDir`: the action to run (its action.yml and scripts), this repository unless
+   * the bench runs a peer action through the same harness.
+   */
+  constructor(
+    readonly baseEnv: Record<string, string> = {},
+    readonly actionDir: string = ROOT,
+  ) {
     mkdirSync(this.runnerTemp);
     mkdirSync(this.workspace);
     writeFileSync(this.summaryFile, '');
@@ -103,7 +120,8 @@ export class Job {
       GITHUB_PATH: join(this.dir, `path-${n}`),
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    const inputs = { ...actionDefaults(), ...opts.inputs };
+    const action = readAction(this.actionDir);
+    const inputs = { ...action.defaults, ...opts.inputs };
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: process.env['HOME'] ?? '/root',
@@ -122,7 +140,10 @@ export class Job {
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
 
-    const child = spawn(ACTION_NODE, [join(ROOT, 'dist', `${step}.js`)], {
+    const script = action.entries[step];
+    if (script === undefined) throw new Error(`${this.actionDir}/action.yml has no runs.${step}`);
+    const spawned = Date.now();
+    const child = spawn(ACTION_NODE, [join(this.actionDir, script)], {
       env,
       cwd: this.workspace,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,11 +158,22 @@ export class Job {
       child.on('close', (c, s) => resolve([c, s])),
     );
     clearTimeout(timer);
+    const exited = Date.now();
 
     const commands = parseCommands(stdout);
     const masks = commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
     const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
     Object.assign(this.env, stepEnv);
+    const outputs = parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+    const state = parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8'));
+    const log = maskLog(
+      stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      this.steps.flatMap((s) => s.masks).concat(masks),
+    );
+    const times = { spawned, exited, processed: Date.now() };
     const result: StepResult = {
       step,
       exitCode,
@@ -151,16 +183,11 @@ export class Job {
       commands,
       masks,
       env: stepEnv,
-      outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
-      log: maskLog(
-        stdout
-          .split('\n')
-          .filter((l) => !l.startsWith('::add-mask::'))
-          .join('\n'),
-        this.steps.flatMap((s) => s.masks).concat(masks),
-      ),
+      outputs,
+      state,
+      log,
       pid: child.pid ?? 0,
+      times,
     };
     this.steps.push(result);
     return result;

@@ -38,6 +38,9 @@ export interface RequestRecord {
   connectionId: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Epoch ms when the request arrived and when its reply was sent (0 until then): for the bench's timeline. */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 export interface VaultDevServer {
@@ -329,6 +332,8 @@ class DevServer implements VaultDevServer {
       connectionId: connection.id,
       headers: req.headers,
       body,
+      receivedAt: Date.now(),
+      answeredAt: 0,
     };
     this.requests.push(record);
 
@@ -354,6 +359,7 @@ class DevServer implements VaultDevServer {
     res.setHeader('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.end(reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`);
+    record.answeredAt = Date.now();
   }
 
   /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */
