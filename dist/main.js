@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-QWJRQFCG.js";
+} from "./shared-ZPGL3ZZI.js";
 import "./shared-BKM7KPHK.js";
 import {
   error,
@@ -39,6 +39,15 @@ import {
   setSecret,
   warning
 } from "./shared-B2WJSTQ7.js";
+
+// src/mask/emit.ts
+import { EOL } from "node:os";
+function addMaskLines(texts) {
+  return texts.map((t) => `::add-mask::${t.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}${EOL}`).join("");
+}
+function addMasks(texts) {
+  if (texts.length > 0) process.stdout.write(addMaskLines(texts));
+}
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -1271,7 +1280,7 @@ async function run(masks2) {
   }
   saveMainCompleted();
 }
-var masks = new MaskRegistry((value) => setSecret(value));
+var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 run(masks).catch((err) => {
   setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
 });

@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-QWJRQFCG.js";
+} from "./shared-ZPGL3ZZI.js";
 import {
   create
 } from "./shared-HD2TX4QO.js";

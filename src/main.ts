@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { readMainConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
+import { addMasks } from './mask/emit.js';
 import { createSession } from './deliver/session.js';
 import { deliverStage } from './deliver/stage.js';
 import { vaultStage } from './vault/stage.js';
@@ -40,7 +41,7 @@ async function run(masks: MaskRegistry): Promise<void> {
   saveMainCompleted();
 }
 
-const masks = new MaskRegistry((value) => core.setSecret(value));
+const masks = new MaskRegistry((value) => core.setSecret(value), addMasks);
 run(masks).catch((err: unknown) => {
   core.setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
 });

@@ -20,14 +20,18 @@ export interface RegisteredForm extends MaskForm {
  * is about to be shown anyway (error messages from libraries) as a second line of defence.
  */
 export class MaskRegistry {
-  readonly #register: (text: string) => void;
+  readonly #register: (texts: readonly string[]) => void;
   readonly #forms = new Map<string, RegisteredForm>();
   #persist: ((forms: readonly RegisteredForm[]) => void) | undefined;
   /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
   #sorted: RegisteredForm[] | undefined;
 
-  constructor(register: (text: string) => void) {
-    this.#register = register;
+  /**
+   * `register` hands one text to the runner (core.setSecret); `registerMany`, when given,
+   * hands a value's forms over at once (src/mask/emit.ts: one write for all of them).
+   */
+  constructor(register: (text: string) => void, registerMany?: (texts: readonly string[]) => void) {
+    this.#register = registerMany ?? ((texts) => texts.forEach((t) => register(t)));
   }
 
   /**
@@ -91,9 +95,10 @@ export class MaskRegistry {
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = undefined;
-      this.#register(form.text);
       added.push(registered);
     }
-    if (added.length > 0) this.#persist?.(large ? recordedForms(added) : added);
+    if (added.length === 0) return;
+    this.#register(added.map((f) => f.text));
+    this.#persist?.(large ? recordedForms(added) : added);
   }
 }

@@ -2603,8 +2603,12 @@ var MaskRegistry = class {
   #persist;
   /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
   #sorted;
-  constructor(register) {
-    this.#register = register;
+  /**
+   * `register` hands one text to the runner (core.setSecret); `registerMany`, when given,
+   * hands a value's forms over at once (src/mask/emit.ts: one write for all of them).
+   */
+  constructor(register, registerMany) {
+    this.#register = registerMany ?? ((texts) => texts.forEach((t) => register(t)));
   }
   /**
    * Registers a secret value and all its forms. Says whether the value is shorter than
@@ -2660,10 +2664,11 @@ var MaskRegistry = class {
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = void 0;
-      this.#register(form.text);
       added.push(registered);
     }
-    if (added.length > 0) this.#persist?.(large ? recordedForms(added) : added);
+    if (added.length === 0) return;
+    this.#register(added.map((f) => f.text));
+    this.#persist?.(large ? recordedForms(added) : added);
   }
 };
 
