@@ -32,32 +32,22 @@ export function runnerMaskValues(registered: readonly string[]): string[] {
 
 /** Replaces every mask hit on each line with ***, as the runner does. */
 export function maskLog(log: string, registered: readonly string[]): string {
-  const values = runnerMaskValues(registered);
-  // Which values can occur in a line, found through their first PREFIX characters (a
-  // value with tens of thousands of lines registers that many masks); each line is then
-  // masked with those, longest first, exactly as if every value were tried.
+  // Only values whose first PREFIX characters occur somewhere in the log can hit (a value
+  // of tens of thousands of lines registers that many masks, the log has a few dozen
+  // lines); each line is then masked with those, longest first, exactly as if every
+  // value were tried. A value containing `*` could appear only after an earlier
+  // replacement, so it is always tried.
   const PREFIX = 4;
-  const rank = new Map(values.map((v, i) => [v, i]));
-  const byPrefix = new Map<string, string[]>();
-  const always: string[] = [];
-  for (const v of values) {
-    if (v.length < PREFIX || v.includes('*')) always.push(v);
-    else {
-      const key = v.slice(0, PREFIX);
-      const list = byPrefix.get(key);
-      if (list) list.push(v);
-      else byPrefix.set(key, [v]);
-    }
-  }
+  const grams = new Set<string>();
+  for (let i = 0; i + PREFIX <= log.length; i++) grams.add(log.slice(i, i + PREFIX));
+  const values = runnerMaskValues(registered).filter(
+    (v) => v.length < PREFIX || v.includes('*') || grams.has(v.slice(0, PREFIX)),
+  );
   return log
     .split('\n')
     .map((line) => {
-      const candidates = new Set(always);
-      for (let i = 0; i + PREFIX <= line.length; i++)
-        for (const v of byPrefix.get(line.slice(i, i + PREFIX)) ?? []) if (line.startsWith(v, i)) candidates.add(v);
       let out = line;
-      for (const v of [...candidates].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)))
-        if (out.includes(v)) out = out.split(v).join('***');
+      for (const v of values) if (out.includes(v)) out = out.split(v).join('***');
       return out;
     })
     .join('\n');
