@@ -10,22 +10,26 @@ export function runnerMaskValues(registered: readonly string[]): string[] {
     for (const v of [secret, ...secret.split(/\r?\n|\r/).map((l) => l.trim())]) if (v.trim() !== '') variants.add(v);
   }
   const values = new Set<string>();
+  // Each text encoder runs only where it changes something (it would add `v` itself,
+  // already there): the same set, without a million throw-away copies for a value of
+  // tens of thousands of lines.
   for (const v of variants) {
     values.add(v);
     const bytes = Buffer.from(v, 'utf8');
     for (const drop of [0, 1, 2]) if (bytes.length > drop) values.add(bytes.subarray(drop).toString('base64'));
-    values.add(JSON.stringify(v).slice(1, -1));
-    values.add(encodeURIComponent(v));
-    values.add(
-      v
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;'),
-    );
-    values.add(v.replace(/"/g, '\\"'));
-    values.add(v.replace(/'/g, "''"));
+    if (/["\\\u0000-\u001f\ud800-\udfff]/.test(v)) values.add(JSON.stringify(v).slice(1, -1));
+    if (/[^A-Za-z0-9\-_.!~*'()]/.test(v)) values.add(encodeURIComponent(v));
+    if (/[&<>"']/.test(v))
+      values.add(
+        v
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&apos;'),
+      );
+    if (v.includes('"')) values.add(v.replace(/"/g, '\\"'));
+    if (v.includes("'")) values.add(v.replace(/'/g, "''"));
   }
   return [...values].filter((v) => v !== '').sort((a, b) => b.length - a.length);
 }
