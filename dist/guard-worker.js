@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   sniff
-} from "./shared-EAXC22NH.js";
+} from "./shared-OWVCFKFE.js";
 import "./shared-QZW2MRLD.js";
 
 // src/guard/worker.ts

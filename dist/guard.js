@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-ABTT7677.js";
-import "./shared-DOV7MOD6.js";
+} from "./shared-EWU7IRSP.js";
+import "./shared-W7U3PV4E.js";
 import {
   MaskRegistry,
   findSessionRoot,
@@ -13,13 +13,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-TEPHUU4C.js";
+} from "./shared-6PEAM23S.js";
+import "./shared-OWVCFKFE.js";
 import {
   info,
   setFailed,
   setSecret
-} from "./shared-BCIHEINK.js";
-import "./shared-EAXC22NH.js";
+} from "./shared-BYOAAZJX.js";
 import "./shared-UUCFOR5P.js";
 import "./shared-QZW2MRLD.js";
 

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-HXPUSXSK.js";
+} from "./shared-JMTMZEVW.js";
 import "./shared-N4LFEKIC.js";
 import {
   MaskRegistry,
@@ -19,7 +19,7 @@ import {
   readMainConfig,
   reason,
   recordCertificate,
-  recordForm,
+  recordForms,
   recordLease,
   recordToken,
   saveDockerConfig,
@@ -29,7 +29,11 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-TEPHUU4C.js";
+} from "./shared-6PEAM23S.js";
+import {
+  MIN_SECRET_LENGTH,
+  shortParts
+} from "./shared-OWVCFKFE.js";
 import {
   error,
   exportVariable,
@@ -40,11 +44,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-BCIHEINK.js";
-import {
-  MIN_SECRET_LENGTH,
-  shortParts
-} from "./shared-EAXC22NH.js";
+} from "./shared-BYOAAZJX.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -52,6 +52,15 @@ import {
   isValidName
 } from "./shared-UUCFOR5P.js";
 import "./shared-QZW2MRLD.js";
+
+// src/mask/emit.ts
+import { EOL } from "node:os";
+function addMaskLines(texts) {
+  return texts.map((t) => `::add-mask::${t.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}${EOL}`).join("");
+}
+function addMasks(texts) {
+  if (texts.length > 0) process.stdout.write(addMaskLines(texts));
+}
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -1540,7 +1549,7 @@ async function run(masks2, cancel2) {
   const builder = await dockerPreflight(config.docker);
   const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0;
   const session = needed ? createSession(config.filesBaseDir) : void 0;
-  if (session) masks2.persistTo((form) => recordForm(session, form));
+  if (session) masks2.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched = config.vault && session ? await vaultStage({
     vault: config.vault,
@@ -1570,7 +1579,7 @@ async function run(masks2, cancel2) {
   }
   saveMainCompleted();
 }
-var masks = new MaskRegistry((value) => setSecret(value));
+var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 var cancel = watchCancel();
 run(masks, cancel).catch((err) => {
   const by = cancel.by();

@@ -6,12 +6,12 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-HXPUSXSK.js";
+} from "./shared-JMTMZEVW.js";
 import "./shared-N4LFEKIC.js";
 import {
   guardStage
-} from "./shared-ABTT7677.js";
-import "./shared-DOV7MOD6.js";
+} from "./shared-EWU7IRSP.js";
+import "./shared-W7U3PV4E.js";
 import {
   MaskRegistry,
   inert,
@@ -28,14 +28,14 @@ import {
   say,
   sessionPaths,
   writePostSummary
-} from "./shared-TEPHUU4C.js";
+} from "./shared-6PEAM23S.js";
+import "./shared-OWVCFKFE.js";
 import {
   info,
   setFailed,
   setSecret,
   warning
-} from "./shared-BCIHEINK.js";
-import "./shared-EAXC22NH.js";
+} from "./shared-BYOAAZJX.js";
 import "./shared-UUCFOR5P.js";
 import "./shared-QZW2MRLD.js";
 

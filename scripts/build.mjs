@@ -29,8 +29,24 @@ if (args.includes('--if-stale')) {
   if (existsSync(join(outdir, 'main.js')) && newest(outdir) >= sources) process.exit(0);
 }
 
+/**
+ * Hands @actions/core our lazy OidcClient (src/vault/stubs/oidc-client.mjs) in place of
+ * its own, so undici loads only when a run asks GitHub for an OIDC token.
+ */
+const lazyOidcClient = {
+  name: 'lazy-oidc-client',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/.test(args.importer)
+        ? { path: join(root, 'src/vault/stubs/oidc-client.mjs') }
+        : undefined,
+    );
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
+  plugins: [lazyOidcClient],
   entryPoints: {
     main: join(root, 'src/main.ts'),
     post: join(root, 'src/post.ts'),
@@ -54,6 +70,9 @@ await build({
   alias: {
     axios: join(root, 'src/vault/stubs/axios.cjs'),
     debug: join(root, 'src/vault/stubs/debug.cjs'),
+    // node-vault requires these when it loads, for commands this action never calls.
+    tv4: join(root, 'src/vault/stubs/tv4.cjs'),
+    mustache: join(root, 'src/vault/stubs/mustache.cjs'),
   },
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: {

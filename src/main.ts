@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { readMainConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
+import { addMasks } from './mask/emit.js';
 import { createSession } from './deliver/session.js';
 import { deliverStage } from './deliver/stage.js';
 import { deliverToken } from './deliver/token.js';
@@ -10,7 +11,7 @@ import { vaultStage } from './vault/stage.js';
 import { dockerPreflight, dockerStage } from './docker/stage.js';
 import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
-import { recordForm, saveMainCompleted } from './state.js';
+import { recordForms, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 import { inertMessage } from './output.js';
@@ -26,7 +27,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   // and logs in nowhere leaves nothing behind, not even an empty folder.
   const needed = config.vault !== undefined || config.docker.logins.length > 0 || config.docker.build !== undefined;
   const session = needed ? createSession(config.filesBaseDir) : undefined;
-  if (session) masks.persistTo((form) => recordForm(session, form));
+  if (session) masks.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
   const fetched =
     config.vault && session
@@ -67,7 +68,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   saveMainCompleted();
 }
 
-const masks = new MaskRegistry((value) => core.setSecret(value));
+const masks = new MaskRegistry((value) => core.setSecret(value), addMasks);
 const cancel = watchCancel();
 run(masks, cancel).catch((err: unknown) => {
   // After a cancel, the errors are the requests it stopped: say what happened instead.

@@ -97,11 +97,16 @@ export function loadPkiRevokeFlag(): boolean {
   return core.getState(PKI_REVOKE_KEY) === 'true';
 }
 
-/** Appends one masked form for the leak guard (text, NAME and kind: it lives and dies with the session). */
-export function recordForm(paths: SessionPaths, form: { text: string; name: string; kind: string }): void {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}\n`, {
-    mode: 0o600,
-  });
+/**
+ * Appends the masked forms of one value for the leak guard (text, NAME and kind: it lives
+ * and dies with the session), in one write: one open and close per value, not per form.
+ */
+export function recordForms(
+  paths: SessionPaths,
+  forms: ReadonlyArray<{ readonly text: string; readonly name: string; readonly kind: string }>,
+): void {
+  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}\n`);
+  appendFileSync(paths.formsFile, lines.join(''), { mode: 0o600 });
 }
 
 export function readForms(paths: SessionPaths): Array<{ text: string; name: string; kind: string }> {

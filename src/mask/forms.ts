@@ -70,14 +70,54 @@ function innerParts(value: string): MaskForm[] {
   return parts;
 }
 
-/** Every form of a value: its plain parts and each part's encodings. */
+/**
+ * Past this many characters a value is a file (a keystore, a bundle, a dump), not a
+ * password: it is masked by its plain parts only (itself, its lines, its JSON leaves),
+ * which is what the runner needs to hide it and each of its lines. Every encoding of
+ * every part would print about ten times the value as ::add-mask:: lines (a 5 MB value
+ * printed 53 MB and took the step half a minute), and a copy that long in an encoding
+ * is far less likely than a line of it.
+ */
+export const LARGE_VALUE_CHARS = 64 * 1024;
+
+/** Every form of a value: its plain parts and each part's encodings (plain parts only for a large value). */
 export function formsOf(value: string): MaskForm[] {
+  if (value.length > LARGE_VALUE_CHARS) return plainParts(value);
   const forms: MaskForm[] = [];
   for (const part of plainParts(value)) {
     forms.push(part);
     forms.push(...encodingsOf(part.text));
   }
   return dedupe(forms);
+}
+
+/** How much of a large value's forms the leak guard keeps: each form's head, up to a budget for the value. */
+export const RECORDED_FORM_CHARS = 4096;
+export const RECORDED_CHARS_PER_VALUE = 512 * 1024;
+
+/**
+ * The forms of one large value as the leak guard records them, bounded: a form longer
+ * than RECORDED_FORM_CHARS is kept as its head (any copy of the form contains it, and
+ * that many characters of a secret do not occur by chance), and once
+ * RECORDED_CHARS_PER_VALUE are kept the rest are left out (a whole copy is still found
+ * by its first forms; a copy of only a later line is not).
+ */
+export function recordedForms<F extends MaskForm>(forms: readonly F[]): F[] {
+  const out: F[] = [];
+  let budget = RECORDED_CHARS_PER_VALUE;
+  for (const form of forms) {
+    if (budget <= 0) break;
+    const text = form.text.length > RECORDED_FORM_CHARS ? head(form.text, RECORDED_FORM_CHARS) : form.text;
+    budget -= text.length;
+    out.push(text === form.text ? form : { ...form, text });
+  }
+  return out;
+}
+
+/** The first `n` characters, never ending in half of a surrogate pair. */
+function head(text: string, n: number): string {
+  const last = text.charCodeAt(n - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
 }
 
 /**

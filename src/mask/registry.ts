@@ -1,6 +1,15 @@
 import { inert } from '../output.js';
 import { toolForms } from './tool-forms.js';
-import { basicAuthForms, formsOf, encodingsOf, MIN_SECRET_LENGTH, shortParts, type MaskForm } from './forms.js';
+import {
+  basicAuthForms,
+  formsOf,
+  encodingsOf,
+  LARGE_VALUE_CHARS,
+  MIN_SECRET_LENGTH,
+  recordedForms,
+  shortParts,
+  type MaskForm,
+} from './forms.js';
 
 // eslint-disable-next-line no-control-regex -- the control characters inert() escapes
 const NEEDS_INERT_FORM = /##\[|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -16,14 +25,18 @@ export interface RegisteredForm extends MaskForm {
  * is about to be shown anyway (error messages from libraries) as a second line of defence.
  */
 export class MaskRegistry {
-  readonly #register: (text: string) => void;
+  readonly #register: (texts: readonly string[]) => void;
   readonly #forms = new Map<string, RegisteredForm>();
-  #persist: ((form: RegisteredForm) => void) | undefined;
+  #persist: ((forms: readonly RegisteredForm[]) => void) | undefined;
   /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
   #sorted: RegisteredForm[] | undefined;
 
-  constructor(register: (text: string) => void) {
-    this.#register = register;
+  /**
+   * `register` hands one text to the runner (core.setSecret); `registerMany`, when given,
+   * hands a value's forms over at once (src/mask/emit.ts: one write for all of them).
+   */
+  constructor(register: (text: string) => void, registerMany?: (texts: readonly string[]) => void) {
+    this.#register = registerMany ?? ((texts) => texts.forEach((t) => register(t)));
   }
 
   /**
@@ -32,7 +45,8 @@ export class MaskRegistry {
    * on their own, for a warning.
    */
   addSecret(name: string, value: string): { short: boolean; shortParts: number } {
-    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
+    const large = value.length > LARGE_VALUE_CHARS;
+    this.#addAll(name, large ? formsOf(value) : [...formsOf(value), ...toolForms(value)], large);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
 
@@ -48,12 +62,14 @@ export class MaskRegistry {
   }
 
   /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
+   * Hands every form registered so far, and the new forms of each later value in one
+   * batch, to `persist`: the post step's leak guard needs them, and post is another
+   * process. A large value's forms are handed over bounded (recordedForms): they would
+   * otherwise fill memory-backed storage with several copies of the value.
    */
-  persistTo(persist: (form: RegisteredForm) => void): void {
+  persistTo(persist: (forms: readonly RegisteredForm[]) => void): void {
     this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
+    if (this.#forms.size > 0) persist([...this.#forms.values()]);
   }
 
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
@@ -77,18 +93,22 @@ export class MaskRegistry {
     return out;
   }
 
-  #addAll(name: string, given: readonly MaskForm[]): void {
+  /** `large`: the forms of a large value, handed to `persist` bounded (recordedForms). */
+  #addAll(name: string, given: readonly MaskForm[], large = false): void {
     // A value inside untrusted text is printed made inert (src/output.ts): that spelling
     // must be masked too when it differs in more than CR/LF (the runner masks each line
     // of a value, which covers a line break printed as `\n`).
     const forms = given.flatMap((f) => (NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]));
+    const added: RegisteredForm[] = [];
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = undefined;
-      this.#register(form.text);
-      this.#persist?.(registered);
+      added.push(registered);
     }
+    if (added.length === 0) return;
+    this.#register(added.map((f) => f.text));
+    this.#persist?.(large ? recordedForms(added) : added);
   }
 }

@@ -27,6 +27,10 @@ export function createVaultApi(opts: ClientOptions): VaultApi {
     apiVersion: 'v1',
     'request-promise': opts.transport,
     debug: () => undefined,
+    // node-vault checks each request's options against a two-field schema with tv4; this
+    // is that check, so tv4 stays out of the bundle (a stub: scripts/build.mjs). node-vault's
+    // types declare `tv4` as a function; it uses the tv4 module's { validate, error }.
+    tv4: requestCheck as unknown as NonNullable<nodeVault.VaultOptions['tv4']>,
   });
   // node-vault falls back to process.env for empty values; inputs.ts has already
   // applied those defaults, so what we pass is final.
@@ -58,6 +62,15 @@ export function createVaultApi(opts: ClientOptions): VaultApi {
       }),
   };
 }
+
+/** What node-vault's request schema asks: `path` and `method` are strings. */
+const requestCheck = {
+  error: new Error('node-vault request without a path or method'),
+  validate(options: unknown): boolean {
+    const o = options as { path?: unknown; method?: unknown } | null;
+    return typeof o?.path === 'string' && typeof o.method === 'string';
+  },
+};
 
 /**
  * node-vault rejects with its ApiResponseError (status and body), a tv4 schema error,

@@ -34,6 +34,8 @@ export interface StepResult {
   /** stdout as the runner would show it: commands consumed, masks applied. */
   readonly log: string;
   readonly pid: number;
+  /** Epoch ms: process spawned, process exited, and its output processed as the runner does (for the bench). */
+  readonly times: { readonly spawned: number; readonly exited: number; readonly processed: number };
 }
 
 export interface StepOptions {
@@ -44,14 +46,22 @@ export interface StepOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
-function actionDefaults(file = 'action.yml'): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as {
+interface ActionMetadata {
+  readonly defaults: Record<string, string>;
+  /** runs.main and runs.post, relative to the action's folder. */
+  readonly entries: { readonly main: string; readonly post: string | undefined };
+}
+
+/** What the runner takes from action.yml: input defaults and the scripts to run. */
+function readAction(actionDir: string): ActionMetadata {
+  const action = parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
+    runs: { main: string; post?: string };
   };
-  const out: Record<string, string> = {};
+  const defaults: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs))
-    if (spec.default !== undefined) out[name] = String(spec.default);
-  return out;
+    if (spec.default !== undefined) defaults[name] = String(spec.default);
+  return { defaults, entries: { main: action.runs.main, post: action.runs.post } };
 }
 
 export class Job {
@@ -68,7 +78,14 @@ export class Job {
   readonly #mains: Array<{ inputs: Record<string, string>; state: Record<string, string> }> = [];
   #stepCount = 0;
 
-  constructor(readonly baseEnv: Record<string, string> = {}) {
+  /**
+   * `actionDir`: the action to run (its action.yml and scripts), this repository unless
+   * the bench runs a peer action through the same harness.
+   */
+  constructor(
+    readonly baseEnv: Record<string, string> = {},
+    readonly actionDir: string = ROOT,
+  ) {
     mkdirSync(this.runnerTemp);
     mkdirSync(this.workspace);
     writeFileSync(this.summaryFile, '');
@@ -124,7 +141,10 @@ export class Job {
       GITHUB_PATH: join(this.dir, `path-${n}`),
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    const inputs = { ...actionDefaults(step === 'guard' ? 'guard/action.yml' : 'action.yml'), ...opts.inputs };
+    // The guard sub-action is its own action: guard/action.yml, whose runs.main is ../dist/guard.js.
+    const actionDir = step === 'guard' ? join(this.actionDir, 'guard') : this.actionDir;
+    const action = readAction(actionDir);
+    const inputs = { ...action.defaults, ...opts.inputs };
     const env: Record<string, string> = {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: process.env['HOME'] ?? '/root',
@@ -143,7 +163,10 @@ export class Job {
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
 
-    const child = spawn(ACTION_NODE, [join(ROOT, 'dist', `${step}.js`)], {
+    const script = action.entries[step === 'guard' ? 'main' : step];
+    if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);
+    const spawned = Date.now();
+    const child = spawn(ACTION_NODE, [join(actionDir, script)], {
       env,
       cwd: this.workspace,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,6 +181,7 @@ export class Job {
       child.on('close', (c, s) => resolve([c, s])),
     );
     clearTimeout(timer);
+    const exited = Date.now();
 
     const commands = parseCommands(stdout);
     const masks = commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
@@ -165,6 +189,16 @@ export class Job {
     const maskLines = new Set(commands.filter((c) => c.command === 'add-mask').map((c) => c.line));
     const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
     Object.assign(this.env, stepEnv);
+    const outputs = parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+    const state = parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8'));
+    const log = maskLog(
+      stdout
+        .split('\n')
+        .filter((_, i) => !maskLines.has(i))
+        .join('\n'),
+      this.steps.flatMap((s) => s.masks).concat(masks),
+    );
+    const times = { spawned, exited, processed: Date.now() };
     const result: StepResult = {
       step,
       exitCode,
@@ -174,16 +208,11 @@ export class Job {
       commands,
       masks,
       env: stepEnv,
-      outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
-      log: maskLog(
-        stdout
-          .split('\n')
-          .filter((_, i) => !maskLines.has(i))
-          .join('\n'),
-        this.steps.flatMap((s) => s.masks).concat(masks),
-      ),
+      outputs,
+      state,
+      log,
       pid: child.pid ?? 0,
+      times,
     };
     this.steps.push(result);
     return result;

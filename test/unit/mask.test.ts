@@ -5,8 +5,12 @@ import {
   basicAuthForms,
   formsOf,
   jsonLeaves,
+  LARGE_VALUE_CHARS,
   MIN_DERIVED_LENGTH,
   plainParts,
+  RECORDED_CHARS_PER_VALUE,
+  RECORDED_FORM_CHARS,
+  recordedForms,
 } from '../../src/mask/forms.js';
 import { MaskRegistry } from '../../src/mask/registry.js';
 import { credentialPairs } from '../../src/mask/pairs.js';
@@ -137,5 +141,35 @@ describe('credentialPairs', () => {
       { source: 'secret/other#password', name: 'OTHER', value: 'pw-2' },
     ]);
     expect(pairs).toEqual([{ user: 'v-app-1', password: 'pw-1', name: 'DB_PASS' }]);
+  });
+});
+
+describe('large values', () => {
+  const large = Array.from({ length: 2000 }, (_, i) => `line-${i}-${'x'.repeat(60)}`).join('\n');
+
+  it('are masked by their plain parts only, past LARGE_VALUE_CHARS', () => {
+    expect(large.length).toBeGreaterThan(LARGE_VALUE_CHARS);
+    expect(formsOf(large)).toEqual(plainParts(large));
+    expect(formsOf(large.slice(0, 1000)).some((f) => f.kind === 'base64')).toBe(true);
+  });
+
+  it('are recorded for the guard as heads of their forms, within a budget per value', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => ({
+      kind: 'line' as const,
+      text: `line-${i}-${'y'.repeat(60)}`,
+    }));
+    const forms = [{ kind: 'value' as const, text: 'a'.repeat(RECORDED_FORM_CHARS * 3) }, ...lines];
+    const kept = recordedForms(forms);
+    expect(kept[0]?.text).toBe('a'.repeat(RECORDED_FORM_CHARS));
+    expect(kept.length).toBeLessThan(forms.length);
+    expect(kept.slice(1)).toEqual(lines.slice(0, kept.length - 1));
+    const total = kept.reduce((n, f) => n + f.text.length, 0);
+    expect(total).toBeLessThan(RECORDED_CHARS_PER_VALUE + RECORDED_FORM_CHARS);
+  });
+
+  it('never cut a surrogate pair in half', () => {
+    const text = `${'a'.repeat(RECORDED_FORM_CHARS - 1)}\u{1F511}${'b'.repeat(10)}`;
+    const [kept] = recordedForms([{ kind: 'value', text }]);
+    expect(kept?.text).toBe('a'.repeat(RECORDED_FORM_CHARS - 1));
   });
 });

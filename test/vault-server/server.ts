@@ -51,6 +51,9 @@ export interface RequestRecord {
   connectionId: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Epoch ms when the request arrived and when its reply was sent (0 until then): for the bench's timeline. */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 export interface VaultDevServer {
@@ -443,6 +446,8 @@ class DevServer implements VaultDevServer {
       connectionId: connection.id,
       headers: req.headers,
       body,
+      receivedAt: Date.now(),
+      answeredAt: 0,
     };
     this.requests.push(record);
 
@@ -470,6 +475,7 @@ class DevServer implements VaultDevServer {
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     const text = reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`;
     res.end(fault && 'truncate' in fault && text !== undefined ? truncateBody(text) : text);
+    record.answeredAt = Date.now();
   }
 
   /** Vault's order: find the route, then (unless it is a login path) the token, then the ACL. */

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   debug
-} from "./shared-BCIHEINK.js";
+} from "./shared-BYOAAZJX.js";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs from "fs";

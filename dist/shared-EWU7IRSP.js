@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-DOV7MOD6.js";
+} from "./shared-W7U3PV4E.js";
 import {
   addLineNumbers,
   inertMessage,
@@ -11,13 +11,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-TEPHUU4C.js";
-import {
-  error,
-  group,
-  info,
-  warning
-} from "./shared-BCIHEINK.js";
+} from "./shared-6PEAM23S.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -26,7 +20,13 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-EAXC22NH.js";
+} from "./shared-OWVCFKFE.js";
+import {
+  error,
+  group,
+  info,
+  warning
+} from "./shared-BYOAAZJX.js";
 
 // src/guard/stage.ts
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";

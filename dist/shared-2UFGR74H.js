@@ -5,12 +5,14 @@ import {
 } from "./shared-N4LFEKIC.js";
 import {
   create
-} from "./shared-DOV7MOD6.js";
+} from "./shared-W7U3PV4E.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
-  HttpCodes,
+  HttpCodes
+} from "./shared-ZFFRIHPA.js";
+import {
   debug,
   error,
   exec,
@@ -21,7 +23,7 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-BCIHEINK.js";
+} from "./shared-BYOAAZJX.js";
 import {
   __commonJS,
   __export,

@@ -71,10 +71,10 @@ var Reader = class {
     for (let c = await this.next(); c; c = await this.next()) yield c;
   }
 };
-function sniff(head) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.length >= 4 && head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
-  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
+function sniff(head2) {
+  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return "gzip";
+  if (head2.length >= 4 && head2[0] === 40 && head2[1] === 181 && head2[2] === 47 && head2[3] === 253) return "zstd";
+  if (head2.length >= 262 && Buffer.from(head2.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
   return "plain";
 }
 
@@ -109,13 +109,32 @@ function innerParts(value) {
   }
   return parts;
 }
+var LARGE_VALUE_CHARS = 64 * 1024;
 function formsOf(value) {
+  if (value.length > LARGE_VALUE_CHARS) return plainParts(value);
   const forms = [];
   for (const part of plainParts(value)) {
     forms.push(part);
     forms.push(...encodingsOf(part.text));
   }
   return dedupe(forms);
+}
+var RECORDED_FORM_CHARS = 4096;
+var RECORDED_CHARS_PER_VALUE = 512 * 1024;
+function recordedForms(forms) {
+  const out = [];
+  let budget = RECORDED_CHARS_PER_VALUE;
+  for (const form of forms) {
+    if (budget <= 0) break;
+    const text = form.text.length > RECORDED_FORM_CHARS ? head(form.text, RECORDED_FORM_CHARS) : form.text;
+    budget -= text.length;
+    out.push(text === form.text ? form : { ...form, text });
+  }
+  return out;
+}
+function head(text, n) {
+  const last = text.charCodeAt(n - 1);
+  return text.slice(0, last >= 55296 && last <= 56319 ? n - 1 : n);
 }
 function basicAuthForms(user, password) {
   const bytes = Buffer.from(`${user}:${password}`, "utf8");
@@ -812,8 +831,8 @@ var Scanner = class {
       return;
     }
     try {
-      const head = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
-      if (sniff(head) === "plain") {
+      const head2 = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
+      if (sniff(head2) === "plain") {
         this.stats.bytes += this.#scanFd(
           fd,
           0,
@@ -982,7 +1001,9 @@ export {
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
   shortParts,
+  LARGE_VALUE_CHARS,
   formsOf,
+  recordedForms,
   basicAuthForms,
   encodingsOf,
   childEnv,

@@ -1,6 +1,18 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  LARGE_VALUE_CHARS,
+  MIN_DERIVED_LENGTH,
+  MIN_SECRET_LENGTH,
+  Scanner,
+  basicAuthForms,
+  childEnv,
+  encodingsOf,
+  formsOf,
+  recordedForms,
+  shortParts
+} from "./shared-OWVCFKFE.js";
+import {
   error,
   exportVariable,
   getExecOutput,
@@ -11,17 +23,7 @@ import {
   saveState,
   summary,
   warning
-} from "./shared-BCIHEINK.js";
-import {
-  MIN_DERIVED_LENGTH,
-  MIN_SECRET_LENGTH,
-  Scanner,
-  basicAuthForms,
-  childEnv,
-  encodingsOf,
-  formsOf,
-  shortParts
-} from "./shared-EAXC22NH.js";
+} from "./shared-BYOAAZJX.js";
 import {
   deriveName,
   isValidName,
@@ -784,7 +786,7 @@ async function readMainConfig(masks) {
 }
 async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-QWESQA3D.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const requests = compat ? (await import("./shared-UQF2W27V.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
@@ -895,8 +897,12 @@ var MaskRegistry = class {
   #persist;
   /** forms() sorted, kept until the next registration: find() runs once per Dockerfile instruction. */
   #sorted;
-  constructor(register) {
-    this.#register = register;
+  /**
+   * `register` hands one text to the runner (core.setSecret); `registerMany`, when given,
+   * hands a value's forms over at once (src/mask/emit.ts: one write for all of them).
+   */
+  constructor(register, registerMany) {
+    this.#register = registerMany ?? ((texts) => texts.forEach((t) => register(t)));
   }
   /**
    * Registers a secret value and all its forms. Says whether the value is shorter than
@@ -904,7 +910,8 @@ var MaskRegistry = class {
    * on their own, for a warning.
    */
   addSecret(name, value) {
-    this.#addAll(name, [...formsOf(value), ...toolForms(value)]);
+    const large = value.length > LARGE_VALUE_CHARS;
+    this.#addAll(name, large ? formsOf(value) : [...formsOf(value), ...toolForms(value)], large);
     return { short: value.trim().length < MIN_SECRET_LENGTH, shortParts: shortParts(value).length };
   }
   /** A credential the action handles itself (token, secret id, lease id): value and encodings. */
@@ -917,12 +924,14 @@ var MaskRegistry = class {
     this.#addAll(name, basicAuthForms(user, password));
   }
   /**
-   * Hands every form registered so far, and each one from now on, to `persist`: the
-   * post step's leak guard needs them, and post is another process.
+   * Hands every form registered so far, and the new forms of each later value in one
+   * batch, to `persist`: the post step's leak guard needs them, and post is another
+   * process. A large value's forms are handed over bounded (recordedForms): they would
+   * otherwise fill memory-backed storage with several copies of the value.
    */
   persistTo(persist) {
     this.#persist = persist;
-    for (const form of this.#forms.values()) persist(form);
+    if (this.#forms.size > 0) persist([...this.#forms.values()]);
   }
   /** Every form registered so far, longest first (so redaction prefers whole matches). */
   forms() {
@@ -942,16 +951,20 @@ var MaskRegistry = class {
     for (const form of this.forms()) if (out.includes(form.text)) out = out.split(form.text).join("***");
     return out;
   }
-  #addAll(name, given2) {
+  /** `large`: the forms of a large value, handed to `persist` bounded (recordedForms). */
+  #addAll(name, given2, large = false) {
     const forms = given2.flatMap((f) => NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f]);
+    const added = [];
     for (const form of forms) {
       if (this.#forms.has(form.text)) continue;
       const registered = { ...form, name };
       this.#forms.set(form.text, registered);
       this.#sorted = void 0;
-      this.#register(form.text);
-      this.#persist?.(registered);
+      added.push(registered);
     }
+    if (added.length === 0) return;
+    this.#register(added.map((f) => f.text));
+    this.#persist?.(large ? recordedForms(added) : added);
   }
 };
 
@@ -1026,11 +1039,10 @@ function recordCertificate(paths, cert, revoke) {
 function loadPkiRevokeFlag() {
   return getState(PKI_REVOKE_KEY) === "true";
 }
-function recordForm(paths, form) {
-  appendFileSync(paths.formsFile, `${JSON.stringify({ text: form.text, name: form.name, kind: form.kind })}
-`, {
-    mode: 384
-  });
+function recordForms(paths, forms) {
+  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
+`);
+  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
 }
 function readForms(paths) {
   return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
@@ -1294,7 +1306,7 @@ export {
   recordLease,
   recordCertificate,
   loadPkiRevokeFlag,
-  recordForm,
+  recordForms,
   readForms,
   saveMainCompleted,
   loadMainCompleted,

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  WILDCARDS,
+  normalizeKey,
+  require_jsonata
+} from "./shared-7C7FXWYB.js";
+import {
   Cursor,
   SpecError,
   assertUniqueNames,
   parsePath
 } from "./shared-UUCFOR5P.js";
-import {
-  WILDCARDS,
-  normalizeKey,
-  require_jsonata
-} from "./shared-7C7FXWYB.js";
 import {
   __toESM
 } from "./shared-QZW2MRLD.js";
