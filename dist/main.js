@@ -27,7 +27,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-W7MQ3SG2.js";
 import {
   error,
   exportVariable,

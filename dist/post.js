@@ -20,7 +20,7 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-W7MQ3SG2.js";
 import {
   create
 } from "./shared-5ITIAU2C.js";
