@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-JMTMZEVW.js";
+} from "./shared-PT2MS3JP.js";
 import "./shared-N4LFEKIC.js";
 import {
   MaskRegistry,

@@ -117,6 +117,9 @@ try {
 
   heading('Job summary');
   console.log(summaryText(job.summary));
+  // npm run screenshots renders the summary as GitHub shows it, from this very run
+  const summaryOut = process.env['DEMO_SUMMARY_FILE'];
+  if (summaryOut) writeFileSync(summaryOut, job.summary);
 
   heading('Checks');
   check(main.exitCode === 0 && post.exitCode === 0, 'main and post succeeded');

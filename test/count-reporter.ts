@@ -12,7 +12,9 @@ export default class CountReporter implements Reporter {
         else if (state === 'failed') count.failed++;
         else count.skipped++;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed++;
+      // A failure outside any test (a file that cannot load, a beforeAll or afterAll
+      // that throws) leaves its tests skipped or uncollected: count it as a failure.
+      for (const suite of [module, ...module.children.allSuites()]) count.failed += suite.errors().length;
     }
     process.stdout.write(`\nTests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
   }

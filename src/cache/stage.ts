@@ -12,12 +12,23 @@ import { inertMessage, say } from '../output.js';
  */
 const loadCache = (): Promise<typeof import('@actions/cache')> => import('@actions/cache');
 
+/**
+ * Why caching cannot run here, or undefined when it can. act sets ACTIONS_CACHE_URL,
+ * which @actions/cache takes for the retired v1 protocol and would try; act's server
+ * speaks nothing newer, so under act only the v2 service is trusted.
+ */
+function unavailable(cache: typeof import('@actions/cache')): string | undefined {
+  if (process.env['ACT'] === 'true' && !process.env['ACTIONS_CACHE_SERVICE_V2'])
+    return 'act: its cache server speaks only the retired v1 protocol';
+  if (!cache.isFeatureAvailable()) return 'no cache service on this runner (no ACTIONS_RESULTS_URL)';
+  return undefined;
+}
+
 export async function restoreStage(config: CacheConfig): Promise<void> {
   const cache = await loadCache();
-  if (!cache.isFeatureAvailable()) {
-    core.notice(
-      'cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped.',
-    );
+  const reason = unavailable(cache);
+  if (reason !== undefined) {
+    core.notice(`cache: ${reason}: restore and save are skipped.`);
     core.setOutput('cache-hit', 'false');
     return;
   }
@@ -32,7 +43,8 @@ export async function restoreStage(config: CacheConfig): Promise<void> {
 /** Saves unless dirty; returns a line for the summary saying what happened and why. */
 export async function saveStage(config: CacheConfig, dirty: number): Promise<string> {
   const cache = await loadCache();
-  if (!cache.isFeatureAvailable()) return 'cache: not saved (no cache service on this runner)';
+  const reason = unavailable(cache);
+  if (reason !== undefined) return `cache: not saved (${reason})`;
   if (dirty > 0) {
     core.warning(
       `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`,

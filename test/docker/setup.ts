@@ -19,6 +19,20 @@ export function dockerAvailable(): boolean {
   return spawnSync('docker', ['info'], { stdio: 'ignore', env: { ...process.env, PATH: DOCKER_PATH } }).status === 0;
 }
 
+/** Whether a command is on the PATH the tests spawn it with (htpasswd, docker-registry). */
+const onPath = (command: string): boolean =>
+  spawnSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
+
+/** What the docker tests need and this machine lacks, each with the package that brings it (empty: all there). */
+export function missingDockerPrerequisites(): string[] {
+  const missing: string[] = [];
+  if (!dockerAvailable()) missing.push('a Docker engine answering `docker info` (docker.io, dockerd started)');
+  if (!onPath('htpasswd')) missing.push('htpasswd (apache2-utils)');
+  if (!onPath('docker-registry')) missing.push('docker-registry');
+  if (!existsSync('/bin/busybox')) missing.push('/bin/busybox (busybox-static)');
+  return missing;
+}
+
 export function dockerCli(args: string[], input?: Buffer): string {
   return execFileSync('docker', args, {
     env: { ...process.env, PATH: DOCKER_PATH },

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Job } from '../runner/job.js';
 import { findIn } from '../runner/leaks.js';
 import { startCacheService, type CacheService } from '../cache-server/server.js';
@@ -91,14 +93,43 @@ describe('cache saved only when clean', () => {
     try {
       const main = await job.main({ ...vault(), 'cache-paths': '.cache/x', 'cache-key': 'k' });
       expect(main.exitCode, main.stdout).toBe(0);
-      expect(main.stdout).toMatch(/::notice::cache: no cache service on this runner/);
+      expect(main.stdout).toMatch(/::notice::cache: no cache service on this runner \(no ACTIONS_RESULTS_URL\)/);
       mkdirSync(join(job.workspace, '.cache/x'), { recursive: true });
       const post = await job.post();
       expect(post.exitCode).toBe(0);
-      expect(job.summary).toContain('cache: not saved (no cache service on this runner)');
+      expect(job.summary).toContain('cache: not saved (no cache service on this runner (no ACTIONS_RESULTS_URL))');
       expect(existsSync(join(job.workspace, '.cache/x'))).toBe(true);
     } finally {
       job.dispose();
+    }
+  });
+
+  it('under act (ACT=true, v1-only ACTIONS_CACHE_URL) caching is skipped with a notice and the v1 URL is never called', async () => {
+    const calls: string[] = [];
+    const v1 = createServer((req, res) => {
+      calls.push(`${req.method ?? ''} ${req.url ?? ''}`);
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => v1.listen(0, '127.0.0.1', resolve));
+    const { port } = v1.address() as AddressInfo;
+    // what act gives a step: ACT and a v1 cache URL, no v2 service
+    const job = new Job({ ACT: 'true', ACTIONS_CACHE_URL: `http://127.0.0.1:${port}/`, ACTIONS_RUNTIME_TOKEN: 'act' });
+    try {
+      const main = await job.main({ ...vault(), 'cache-paths': '.cache/act', 'cache-key': 'act-k' });
+      expect(main.exitCode, main.stdout).toBe(0);
+      expect(main.stdout).toContain(
+        '::notice::cache: act: its cache server speaks only the retired v1 protocol: restore and save are skipped.',
+      );
+      expect(main.outputs['cache-hit']).toBe('false');
+      mkdirSync(join(job.workspace, '.cache/act'), { recursive: true });
+      writeFileSync(join(job.workspace, '.cache/act/dep.js'), 'x\n');
+      const post = await job.post();
+      expect(post.exitCode, post.stdout).toBe(0);
+      expect(job.summary).toContain('cache: not saved (act: its cache server speaks only the retired v1 protocol)');
+      expect(calls).toEqual([]);
+    } finally {
+      job.dispose();
+      await new Promise((resolve) => v1.close(resolve));
     }
   });
 });

@@ -1,6 +1,8 @@
-// The system backend (sys/): health, the mount preflight the `vault kv` CLI uses, and leases.
+// The system backend (sys/): health, the mount preflight the `vault kv` CLI uses, and leases
+// (revoke, renew, and the lookup list by prefix).
 import { randomUUID } from 'node:crypto';
 import {
+  NOT_FOUND,
   NO_CONTENT,
   UNSUPPORTED_OPERATION,
   badRequest,
@@ -20,6 +22,7 @@ import { mountBase, trimSlashes, type Mount } from './state.js';
 export const VAULT_VERSION = '1.17.0-dev';
 const CLUSTER_ID = randomUUID();
 const UI_MOUNTS = 'internal/ui/mounts/';
+const LEASE_LOOKUP = 'leases/lookup/';
 
 export function sysRoute(sub: string, op: Operation): Route {
   if (sub === 'health') {
@@ -45,6 +48,12 @@ export function sysRoute(sub: string, op: Operation): Route {
   }
   if (sub.startsWith('mounts/') && op === 'update') {
     return { mountType: 'system', run: (ctx) => enableEngine(ctx, trimSlashes(sub.slice('mounts/'.length))) };
+  }
+  if (sub.startsWith(LEASE_LOOKUP)) {
+    const prefix = sub.slice(LEASE_LOOKUP.length);
+    return op === 'list'
+      ? { mountType: 'system', run: (ctx) => listLeases(ctx, prefix) }
+      : fixed('system', UNSUPPORTED_OPERATION);
   }
   if (sub === 'leases/renew') {
     return op === 'update' ? { mountType: 'system', run: renewLease } : fixed('system', UNSUPPORTED_OPERATION);
@@ -129,6 +138,19 @@ function revokeLease(ctx: AuthedCtx, urlLeaseId: string): Reply {
   const lease = ctx.state.leases.get(id);
   if (lease) lease.revoked = true;
   return NO_CONTENT;
+}
+
+/** LIST sys/leases/lookup/<prefix>/: the next segment of each live lease id under it
+ *  (folders end in '/'); an empty list is a 404, as for every Vault list. */
+function listLeases(ctx: AuthedCtx, prefix: string): Reply {
+  const keys = new Set<string>();
+  for (const lease of ctx.state.leases.values()) {
+    if (lease.revoked || !lease.id.startsWith(prefix)) continue;
+    const rest = lease.id.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    keys.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+  }
+  return keys.size === 0 ? NOT_FOUND : logical('system', { data: { keys: [...keys].sort() } });
 }
 
 function renewLease(ctx: AuthedCtx): Reply {

@@ -1,4 +1,5 @@
-// The token auth backend (auth/token/): lookup-self, revoke-self and create (child tokens).
+// The token auth backend (auth/token/): lookup-self, revoke-self, create (child tokens) and
+// the accessor list.
 import { isRecord } from './jwt.js';
 import {
   NO_CONTENT,
@@ -35,6 +36,9 @@ export function authBlock(token: TokenEntry) {
 }
 
 export function tokenRoute(sub: string, op: Operation): Route {
+  // LIST auth/token/accessors (sudo in Vault; the tests call it with the root token)
+  if (sub === 'accessors/')
+    return op === 'list' ? { mountType: 'token', run: listAccessors } : fixed('token', UNSUPPORTED_OPERATION);
   const handlers: Record<string, [Operation, (ctx: AuthedCtx) => Reply]> = {
     'lookup-self': ['read', lookupSelf],
     'revoke-self': ['update', revokeSelf],
@@ -72,6 +76,12 @@ function lookupSelf({ token }: AuthedCtx): Reply {
       type: 'service',
     },
   });
+}
+
+/** The accessors of the namespace's live tokens. */
+function listAccessors(ctx: AuthedCtx): Reply {
+  const keys = [...ctx.state.tokens.values()].filter((t) => !t.revoked && t.ns === ctx.ns).map((t) => t.accessor);
+  return logical('token', { data: { keys } });
 }
 
 function revokeSelf(ctx: AuthedCtx): Reply {

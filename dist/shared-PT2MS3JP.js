@@ -30,10 +30,10 @@ import {
 var require_tv4 = __commonJS({
   "src/vault/stubs/tv4.cjs"(exports, module) {
     "use strict";
-    function unavailable() {
+    function unavailable2() {
       throw new Error("internal: node-vault tried to use tv4; only read, list and write are supported");
     }
-    module.exports = { validate: unavailable };
+    module.exports = { validate: unavailable2 };
   }
 });
 
@@ -1432,10 +1432,10 @@ var require_commands = __commonJS({
 var require_mustache = __commonJS({
   "src/vault/stubs/mustache.cjs"(exports, module) {
     "use strict";
-    function unavailable() {
+    function unavailable2() {
       throw new Error("internal: node-vault tried to use mustache; only read, list and write are supported");
     }
-    module.exports = { render: unavailable };
+    module.exports = { render: unavailable2 };
   }
 });
 
@@ -1443,10 +1443,10 @@ var require_mustache = __commonJS({
 var require_axios = __commonJS({
   "src/vault/stubs/axios.cjs"(exports, module) {
     "use strict";
-    function unavailable() {
+    function unavailable2() {
       throw new Error("internal: node-vault tried to use axios; a transport must be passed");
     }
-    module.exports = { create: unavailable };
+    module.exports = { create: unavailable2 };
   }
 });
 
@@ -1857,12 +1857,17 @@ var require_src = __commonJS({
 
 // src/cache/stage.ts
 var loadCache = () => import("./shared-2UFGR74H.js");
+function unavailable(cache) {
+  if (process.env["ACT"] === "true" && !process.env["ACTIONS_CACHE_SERVICE_V2"])
+    return "act: its cache server speaks only the retired v1 protocol";
+  if (!cache.isFeatureAvailable()) return "no cache service on this runner (no ACTIONS_RESULTS_URL)";
+  return void 0;
+}
 async function restoreStage(config) {
   const cache = await loadCache();
-  if (!cache.isFeatureAvailable()) {
-    notice(
-      "cache: no cache service on this runner (act, or no ACTIONS_RESULTS_URL): restore and save are skipped."
-    );
+  const reason2 = unavailable(cache);
+  if (reason2 !== void 0) {
+    notice(`cache: ${reason2}: restore and save are skipped.`);
     setOutput("cache-hit", "false");
     return;
   }
@@ -1876,7 +1881,8 @@ async function restoreStage(config) {
 }
 async function saveStage(config, dirty) {
   const cache = await loadCache();
-  if (!cache.isFeatureAvailable()) return "cache: not saved (no cache service on this runner)";
+  const reason2 = unavailable(cache);
+  if (reason2 !== void 0) return `cache: not saved (${reason2})`;
   if (dirty > 0) {
     warning(
       `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`
