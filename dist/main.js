@@ -11,6 +11,8 @@ import {
   deriveName,
   detectBuilder,
   docker,
+  errorMessage,
+  failStep,
   groupByPath,
   isValidName,
   loginAll,
@@ -27,17 +29,16 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-Z7LP2JHA.js";
 import {
   error,
   exportVariable,
   group,
   info,
-  setFailed,
   setOutput,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-TTT2GRFM.js";
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -438,7 +439,7 @@ function unwrapAll(settled) {
   const failures = settled.flatMap((r) => {
     if (r.status === "fulfilled") return [];
     if (r.reason instanceof FetchError) return r.reason.failures;
-    return [r.reason instanceof Error ? r.reason.message : "unknown error"];
+    return [errorMessage(r.reason)];
   });
   if (failures.length > 0) throw new FetchError(failures);
   return settled.map((r) => r.value);
@@ -717,7 +718,7 @@ function splitFlags(line) {
       if (isSpace(ch)) {
         phase = "spaces";
         if (parsingFlagArg) {
-          flags[flags.length - 1] += `=${word}`;
+          flags.push(`${flags.pop() ?? ""}=${word}`);
           parsingFlagArg = false;
           needFlagArg = true;
         } else {
@@ -1090,7 +1091,8 @@ function checkFile(config, masks2) {
     text = readFileSync(path, "utf8");
   } catch (err) {
     throw new Error(
-      `cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`
+      `cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`,
+      { cause: err }
     );
   }
   const findings = checkDockerfile(text, {
@@ -1271,6 +1273,5 @@ async function run(masks2) {
   saveMainCompleted();
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
-});
+run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
+//# sourceMappingURL=main.js.map

@@ -1,10 +1,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  ACTION_NAME,
   MaskRegistry,
   Scanner,
   addLineNumbers,
   createVaultApi,
+  errorMessage,
+  failStep,
   loadDockerRecords,
   loadMainCompleted,
   loadRevokeFlag,
@@ -20,10 +23,10 @@ import {
   tally,
   where,
   writePostSummary
-} from "./shared-3NIU6CAQ.js";
+} from "./shared-Z7LP2JHA.js";
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-IAGGBOVM.js";
 import {
   error,
   group,
@@ -31,7 +34,7 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-TTT2GRFM.js";
 
 // src/cleanup/revoke.ts
 async function revokeAll(leaseApi, leases, tokenApi) {
@@ -41,7 +44,7 @@ async function revokeAll(leaseApi, leases, tokenApi) {
       await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
       return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
     } catch (err) {
-      report.failures.push(messageOf(err));
+      report.failures.push(errorMessage(err));
     }
   }
   const results = await Promise.allSettled(
@@ -49,19 +52,16 @@ async function revokeAll(leaseApi, leases, tokenApi) {
   );
   for (const r of results) {
     if (r.status === "fulfilled") report.leasesRevoked++;
-    else report.failures.push(messageOf(r.reason));
+    else report.failures.push(errorMessage(r.reason));
   }
   return report;
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : "unknown error";
 }
 async function revokeRecorded(masks2, token, leases, revokeToken) {
   let conn;
   try {
     conn = readConnectionConfig(masks2);
   } catch (err) {
-    warning(`not revoking: ${messageOf(err)}`);
+    warning(`not revoking: ${errorMessage(err)}`);
     return ["revocation skipped: the Vault connection inputs are invalid"];
   }
   const transport = openTransport(conn);
@@ -257,7 +257,7 @@ async function run(masks2) {
   await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
     setFailed(
-      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`
+      `${ACTION_NAME}: leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`
     );
   }
 }
@@ -265,11 +265,10 @@ function readGuard() {
   try {
     return readGuardConfig();
   } catch (err) {
-    warning(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`);
+    warning(`leak guard skipped: ${errorMessage(err)}`);
     return void 0;
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
-});
+run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
+//# sourceMappingURL=post.js.map

@@ -11,6 +11,7 @@ import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
 import { recordForm, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
+import { failStep } from './errors.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readMainConfig(masks);
@@ -41,6 +42,4 @@ async function run(masks: MaskRegistry): Promise<void> {
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
-run(masks).catch((err: unknown) => {
-  core.setFailed(masks.redact(err instanceof Error ? err.message : String(err)));
-});
+run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));

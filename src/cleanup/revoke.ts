@@ -3,6 +3,7 @@
 // extra policy). Leases are revoked one by one only when the token stays (a token the
 // user passed in) or revoke-self failed; that needs `update` on sys/leases/revoke.
 import * as core from '@actions/core';
+import { errorMessage } from '../errors.js';
 import { readConnectionConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
@@ -26,7 +27,7 @@ export async function revokeAll(
       await tokenApi.write('auth/token/revoke-self', {}, 'revoke token');
       return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
     } catch (err) {
-      report.failures.push(messageOf(err));
+      report.failures.push(errorMessage(err));
     }
   }
   const results = await Promise.allSettled(
@@ -34,13 +35,9 @@ export async function revokeAll(
   );
   for (const r of results) {
     if (r.status === 'fulfilled') report.leasesRevoked++;
-    else report.failures.push(messageOf(r.reason));
+    else report.failures.push(errorMessage(r.reason));
   }
   return report;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : 'unknown error';
 }
 
 /**
@@ -58,7 +55,7 @@ export async function revokeRecorded(
   try {
     conn = readConnectionConfig(masks);
   } catch (err) {
-    core.warning(`not revoking: ${messageOf(err)}`);
+    core.warning(`not revoking: ${errorMessage(err)}`);
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
   const transport = openTransport(conn);

@@ -90,6 +90,7 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
   } catch (err) {
     throw new Error(
       `cannot read the Dockerfile ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check build-context and build-file.`,
+      { cause: err },
     );
   }
   const findings = checkDockerfile(text, {

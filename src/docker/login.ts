@@ -6,6 +6,7 @@ import type { MaskRegistry } from '../mask/registry.js';
 import type { Secret } from '../secret.js';
 import { saveRegistries } from '../state.js';
 import { docker, reason } from './cli.js';
+import { errorMessage } from '../errors.js';
 
 export async function loginAll(
   logins: readonly RegistryLogin[],
@@ -60,7 +61,7 @@ export async function logoutAll(registries: readonly string[], env: Record<strin
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
       else core.warning(`docker logout ${registry} failed: ${reason(run)}`);
     } catch (err) {
-      core.warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+      core.warning(`docker logout ${registry}: ${errorMessage(err)}`);
     }
   }
   return lines;

@@ -7,6 +7,7 @@ import { login } from './auth.js';
 import { createVaultApi, type VaultApi } from './client.js';
 import { backoffMs, DEFAULT_RETRY } from './retry.js';
 import { createTransport, type Transport } from './transport.js';
+import { errorMessage } from '../errors.js';
 
 export interface Connection {
   /** Authenticated, in the secrets namespace. */
@@ -57,7 +58,8 @@ async function idTokenWithRetry(audience: string | undefined, retries: number): 
     } catch (err) {
       if (attempt >= retries) {
         throw new Error(
-          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : 'unknown error'}`,
+          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${errorMessage(err).replace(/\s+/g, ' ').trim()}`,
+          { cause: err },
         );
       }
       const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });

@@ -8,6 +8,7 @@ import { MountResolver } from './mounts.js';
 import { apiPathsFor, secretData, type ApiPaths } from './paths.js';
 import { mapSettled } from './pool.js';
 import { selectValues } from './select.js';
+import { errorMessage } from '../errors.js';
 
 export interface Lease {
   readonly id: string;
@@ -106,7 +107,7 @@ function unwrapAll<T>(settled: readonly PromiseSettledResult<T>[]): T[] {
   const failures = settled.flatMap((r) => {
     if (r.status === 'fulfilled') return [];
     if (r.reason instanceof FetchError) return r.reason.failures;
-    return [r.reason instanceof Error ? r.reason.message : 'unknown error'];
+    return [errorMessage(r.reason)];
   });
   if (failures.length > 0) throw new FetchError(failures);
   return settled.map((r) => (r as PromiseFulfilledResult<T>).value);

@@ -138,7 +138,7 @@ export function createTransport(opts: TransportOptions): Transport {
             statusCode: res.statusCode ?? 0,
             body: parseBody(text),
             request: { path: url.pathname },
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+            retryAfter,
           });
         });
       });

@@ -102,7 +102,7 @@ describe('fetch, mask, deliver as files, clean up', () => {
     expect(typeof token === 'string' && main.masks.includes(token)).toBe(true);
     for (const lease of fx.server.leases()) expect(main.masks).toContain(lease.id);
     // the token's mask comes before the line that reports the login
-    const tokenMask = lines.findIndex((l) => l === `::add-mask::${token}`);
+    const tokenMask = lines.findIndex((l) => typeof token === 'string' && l === `::add-mask::${token}`);
     expect(tokenMask).toBeGreaterThan(-1);
     expect(tokenMask).toBeLessThan(lines.findIndex((l) => l.startsWith('Authenticated at')));
     // lines too short to mask on their own get a warning that names the secret
@@ -154,7 +154,7 @@ describe('fetch, mask, deliver as files, clean up', () => {
 
 describe('auth methods', () => {
   const one = 'secret/ci/app api_key | KEY';
-  const cases: Array<[string, () => Record<string, string>, () => Record<string, string>]> = [
+  const cases: [string, () => Record<string, string>, () => Record<string, string>][] = [
     [
       'approle',
       () => ({ 'vault-method': 'approle', 'vault-role-id': fx.approle.roleId, 'vault-secret-id': fx.approle.secretId }),

@@ -47,7 +47,9 @@ describe('deliveries', () => {
   it('env-file refuses a multi-line value, naming it, and writes nothing', async () => {
     const main = await job.main(base({ secrets: 'secret/ci/tls "tls.key" | TLS_KEY', deliver: 'env-file' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::deliver env-file: TLS_KEY holds a line break.*Deliver it as files/);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: deliver env-file: TLS_KEY holds a line break.*Deliver it as files/,
+    );
     await job.post();
     expectNoLeaks(job, [fx.values.pem]);
   });
@@ -77,7 +79,7 @@ describe('deliveries', () => {
   it('env refuses names the runner relies on', async () => {
     const main = await job.main(base({ secrets: 'secret/ci/app password | PATH', deliver: 'env' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::deliver env: PATH would replace a variable/);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: deliver env: PATH would replace a variable/);
     await job.post();
   });
 });
@@ -104,7 +106,7 @@ describe('paths', () => {
     fx.server.putKv('', 'secret', 'ci/clash', { 'a-b': 'value-one-xx', a_b: 'value-two-yy' });
     const main = await job.main(base({ secrets: 'secret/ci/clash *' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::secrets line 1: name A_B/);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: secrets line 1: name A_B/);
     await job.post();
   });
 });

@@ -42,8 +42,8 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     vault.putKv('', 'secret', 'ci/build', { api_key: apiKey, npm_token: npmToken });
   });
   afterAll(async () => {
-    await vault?.close();
-    await registry?.stop();
+    await vault.close();
+    await registry.stop();
   });
   beforeEach(() => {
     home = mkdtempSync(join(tmpdir(), 'home-'));
@@ -210,7 +210,7 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
         expect(main.exitCode).toBe(1);
         expect(main.stdout).toMatch(
           new RegExp(
-            `::error::build-args: ${arg.split('=')[0]} holds secret BUILD_API_KEY${form}\\..*build-secrets and RUN --mount=type=secret`,
+            `::error::vault-secrets-action: build-args: ${arg.split('=')[0]} holds secret BUILD_API_KEY${form}\\..*build-secrets and RUN --mount=type=secret`,
           ),
         );
         expect(main.log).not.toMatch(/Logged in/);
@@ -247,7 +247,7 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     );
     expect(main.stdout).toMatch(/line=4::RUN mounts secret "missing"/);
     expect(main.stdout).toMatch(/unused-secret.*api_key/);
-    expect(main.stdout).toMatch(/::error::the Dockerfile check found 1 problem/);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: the Dockerfile check found 1 problem/);
     expect(
       spawnSync('docker', ['image', 'inspect', 'local/never-built:1'], { env: { ...process.env, PATH: DOCKER_PATH } })
         .status,
@@ -303,7 +303,9 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     expect(main.stdout).toMatch(
       /::error title=Leaked secret::secret BUILD_API_KEY \(as value\) is in image .* at [0-9a-f]{64}\/layer\.tar!baked/,
     );
-    expect(main.stdout).toMatch(/::error::the image holds secrets \(BUILD_API_KEY as value: 1\): it was not pushed/);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: the image holds secrets \(BUILD_API_KEY as value: 1\): it was not pushed/,
+    );
     const tags = await fetch(`http://${registry.host}/v2/app/baked/tags/list`, {
       headers: {
         Authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`,
@@ -330,7 +332,7 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
     await scanImage(leaky, argTag, env);
     expect(leaky.hits.length).toBeGreaterThan(0);
     expect(leaky.hits.every((h) => h.name === 'BUILD_API_KEY')).toBe(true);
-    expect(leaky.hits.some((h) => /\.json$/.test(h.inner))).toBe(true); // the image config, where history keeps the RUN line
+    expect(leaky.hits.some((h) => h.inner.endsWith('.json'))).toBe(true); // the image config, where history keeps the RUN line
 
     const clean = new Scanner(forms);
     const main = await job.main(
@@ -355,7 +357,7 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
       env: { PATH: '/nonexistent' },
     });
     expect(noDocker.exitCode).toBe(1);
-    expect(noDocker.stdout).toMatch(/::error::docker is not installed or not on PATH/);
+    expect(noDocker.stdout).toMatch(/::error::vault-secrets-action: docker is not installed or not on PATH/);
     expect(vault.requests.length, 'Vault was asked before docker was checked').toBe(before);
     await job.post();
 
@@ -384,7 +386,7 @@ describe.runIf(runDocker)('docker login and BuildKit builds', () => {
       );
       expect(main.exitCode).toBe(1);
       expect(main.stdout).toMatch(
-        /::error::docker 28\.2\.2 has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx/,
+        /::error::vault-secrets-action: docker 28\.2\.2 has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx/,
       );
       expect(main.stdout + main.stderr).not.toMatch(/unexpected docker/);
       await j.post();

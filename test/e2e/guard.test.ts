@@ -59,7 +59,7 @@ describe('leak guard in post', () => {
     expect(post.stdout).toContain(
       `::error title=Leaked secret,file=${leaked},line=3::secret PW (as base64) found in ${leaked} at byte`,
     );
-    expect(post.stdout).toMatch(/::error::leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
+    expect(post.stdout).toMatch(/::error::vault-secrets-action: leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
     expect(existsSync(leaked)).toBe(true);
     expect(existsSync(clean)).toBe(true);
     expect(job.summary).toMatch(/leak guard: scanned 3 file\(s\), \d+ byte\(s\) in \d+ ms under .*: 1 hit\(s\)/);

@@ -11,10 +11,10 @@ export function hits(masks: readonly string[], text: string): boolean {
  * that a mask must hit. Parts under 12 bytes are skipped: derived forms that short are
  * deliberately not registered.
  */
-export function embeddedEncodings(part: string): Array<{ form: string; text: string }> {
+export function embeddedEncodings(part: string): { form: string; text: string }[] {
   const bytes = Buffer.from(part, 'utf8');
   if (bytes.length < 12) return [];
-  const out: Array<{ form: string; text: string }> = [];
+  const out: { form: string; text: string }[] = [];
   for (const k of [0, 1, 2]) {
     const framed = Buffer.concat([randomBytes(k + 3 * 4), bytes, randomBytes(7)]);
     out.push({ form: `base64 at alignment ${k}`, text: framed.toString('base64') });

@@ -46,8 +46,7 @@ function actionDefaults(): Record<string, string> {
     inputs: Record<string, { default?: string }>;
   };
   const out: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs))
-    if (spec.default !== undefined) out[name] = String(spec.default);
+  for (const [name, spec] of Object.entries(action.inputs)) if (spec.default !== undefined) out[name] = spec.default;
   return out;
 }
 
@@ -118,6 +117,8 @@ export class Job {
       ...this.env,
       ...opts.env,
       ...files,
+      // scripts/coverage.mjs: each step writes its V8 coverage there
+      ...(process.env['STEP_COVERAGE_DIR'] ? { NODE_V8_COVERAGE: process.env['STEP_COVERAGE_DIR'] } : {}),
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;

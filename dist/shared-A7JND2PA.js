@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-5ITIAU2C.js";
+} from "./shared-IAGGBOVM.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -23,7 +23,7 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-34AOUPAD.js";
+} from "./shared-TTT2GRFM.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -44573,3 +44573,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
+//# sourceMappingURL=shared-A7JND2PA.js.map

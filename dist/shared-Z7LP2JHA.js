@@ -4,6 +4,7 @@ import {
   __commonJS,
   __require,
   __toESM,
+  debug,
   getExecOutput,
   getIDToken,
   getInput,
@@ -13,10 +14,11 @@ import {
   notice,
   require_debug,
   saveState,
+  setFailed,
   setOutput,
   summary,
   warning
-} from "./shared-34AOUPAD.js";
+} from "./shared-TTT2GRFM.js";
 
 // node_modules/tv4/tv4.js
 var require_tv4 = __commonJS({
@@ -605,11 +607,11 @@ var require_tv4 = __commonJS({
         if (typeof schema.format !== "string" || !this.formatValidators[schema.format]) {
           return null;
         }
-        var errorMessage = this.formatValidators[schema.format].call(null, data, schema);
-        if (typeof errorMessage === "string" || typeof errorMessage === "number") {
-          return this.createError(ErrorCodes.FORMAT_CUSTOM, { message: errorMessage }, "", "/format", null, data, schema);
-        } else if (errorMessage && typeof errorMessage === "object") {
-          return this.createError(ErrorCodes.FORMAT_CUSTOM, { message: errorMessage.message || "?" }, errorMessage.dataPath || "", errorMessage.schemaPath || "/format", null, data, schema);
+        var errorMessage2 = this.formatValidators[schema.format].call(null, data, schema);
+        if (typeof errorMessage2 === "string" || typeof errorMessage2 === "number") {
+          return this.createError(ErrorCodes.FORMAT_CUSTOM, { message: errorMessage2 }, "", "/format", null, data, schema);
+        } else if (errorMessage2 && typeof errorMessage2 === "object") {
+          return this.createError(ErrorCodes.FORMAT_CUSTOM, { message: errorMessage2.message || "?" }, errorMessage2.dataPath || "", errorMessage2.schemaPath || "/format", null, data, schema);
         }
         return null;
       };
@@ -3447,7 +3449,7 @@ var require_src = __commonJS({
       }
     };
     module.exports = (config = {}) => {
-      const debug = config.debug || originalDebug;
+      const debug2 = config.debug || originalDebug;
       const tv4 = config.tv4 || originalTv4;
       const commands = config.commands || originalCommands;
       const mustache = config.mustache || originalMustache;
@@ -3564,7 +3566,7 @@ var require_src = __commonJS({
       const client = new EventEmitter();
       function handleVaultResponse(response) {
         if (!response) return Promise.reject(new VaultError("No response passed"));
-        debug(response.statusCode);
+        debug2(response.statusCode);
         if (response.statusCode !== 200 && response.statusCode !== 204) {
           if (response.request.path.match(/sys\/health/) !== null) {
             return Promise.resolve(response.body);
@@ -3614,19 +3616,19 @@ var require_src = __commonJS({
           options.headers["X-Vault-Namespace"] = client.namespace;
         }
         options.uri = uri;
-        debug(options.method, uri);
-        if (options.json) debug(options.json);
+        debug2(options.method, uri);
+        if (options.json) debug2(options.json);
         return rp(options).then(client.handleVaultResponse);
       };
       client.help = (path, requestOptions) => {
-        debug(`help for ${path}`);
+        debug2(`help for ${path}`);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}?help=1`;
         options.method = "GET";
         return client.request(options);
       };
       client.write = (path, data, requestOptions) => {
-        debug("write %o to %s", data, path);
+        debug2("write %o to %s", data, path);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}`;
         options.json = data;
@@ -3634,7 +3636,7 @@ var require_src = __commonJS({
         return client.request(options);
       };
       client.update = (path, data, requestOptions) => {
-        debug("update %o to %s", data, path);
+        debug2("update %o to %s", data, path);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}`;
         options.json = data;
@@ -3643,14 +3645,14 @@ var require_src = __commonJS({
         return client.request(options);
       };
       client.read = (path, requestOptions) => {
-        debug(`read ${path}`);
+        debug2(`read ${path}`);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}`;
         options.method = "GET";
         return client.request(options);
       };
       client.list = (path, requestOptions) => {
-        debug(`list ${path}`);
+        debug2(`list ${path}`);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}`;
         if (client.noCustomHTTPVerbs) {
@@ -3663,7 +3665,7 @@ var require_src = __commonJS({
         return client.request(options);
       };
       client.delete = (path, requestOptions) => {
-        debug(`delete ${path}`);
+        debug2(`delete ${path}`);
         const options = { ...config.requestOptions, ...requestOptions };
         options.path = `/${path}`;
         options.method = "DELETE";
@@ -3673,8 +3675,8 @@ var require_src = __commonJS({
         if (schema === void 0) return Promise.resolve();
         const valid = tv4.validate(json, schema);
         if (!valid) {
-          debug(tv4.error.dataPath);
-          debug(tv4.error.message);
+          debug2(tv4.error.dataPath);
+          debug2(tv4.error.message);
           return Promise.reject(tv4.error);
         }
         return Promise.resolve();
@@ -3986,8 +3988,10 @@ var Cursor = class {
   fail(message, column = this.column) {
     throw new SpecError(this.line, message, column);
   }
+  /** Moves past spaces and returns the character it stopped at. */
   skipSpaces() {
     while (this.char !== void 0 && SPACE.test(this.char)) this.pos++;
+    return this.char;
   }
   /** Every character that ends up in a request passes through here. */
   accept(c) {
@@ -4134,8 +4138,7 @@ function readName(cur, noun) {
   if (cur.char !== "|") return void 0;
   const pipeColumn = cur.column;
   cur.pos++;
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === "|") cur.fail(MORE_THAN_ONE_PIPE);
   const nameColumn = cur.column;
   const name = cur.readPlain();
   if (name === "") cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
@@ -4145,8 +4148,7 @@ function readName(cur, noun) {
       nameColumn
     );
   }
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === "|") cur.fail(MORE_THAN_ONE_PIPE);
   rejectExtraWord(cur, `the ${noun}`, "");
   return name;
 }
@@ -4195,8 +4197,8 @@ function parseSpec(text2) {
   const requests = [];
   for (const [index, raw] of text2.split("\n").entries()) {
     const cur = new Cursor(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1);
-    for (cur.skipSpaces(); cur.char !== void 0 && cur.char !== "#"; cur.skipSpaces()) {
-      if (cur.char === ";") {
+    for (let c = cur.skipSpaces(); c !== void 0 && c !== "#"; c = cur.skipSpaces()) {
+      if (c === ";") {
         cur.pos++;
       } else if (requests.length === MAX_ENTRIES) {
         cur.fail(`more than ${MAX_ENTRIES} entries; split the secrets across several steps`);
@@ -4729,7 +4731,7 @@ function saveRegistries(hosts) {
 }
 function loadDockerRecords() {
   const dir = getState(DOCKER_CONFIG_KEY);
-  let registries = [];
+  let registries;
   try {
     registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
   } catch {
@@ -4739,6 +4741,16 @@ function loadDockerRecords() {
     configDir: dir === "" ? void 0 : dir,
     registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
   };
+}
+
+// src/errors.ts
+var ACTION_NAME = "vault-secrets-action";
+function errorMessage(err, fallback = "unknown error") {
+  return err instanceof Error ? err.message : fallback;
+}
+function failStep(err, redact) {
+  if (err instanceof Error && err.stack !== void 0) debug(redact(err.stack));
+  setFailed(`${ACTION_NAME}: ${redact(errorMessage(err))}`);
 }
 
 // src/docker/cli.ts
@@ -4752,9 +4764,10 @@ async function docker(args, opts = {}) {
       silent: opts.silent ?? true
     });
   } catch (err) {
-    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
+    if (err instanceof Error && err.message.includes("Unable to locate executable file")) {
       throw new Error(
-        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs."
+        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.",
+        { cause: err }
       );
     }
     throw err;
@@ -4827,7 +4840,7 @@ function escape(text2) {
 }
 
 // src/cache/stage.ts
-var loadCache = () => import("./shared-N2ITZLMH.js");
+var loadCache = () => import("./shared-A7JND2PA.js");
 async function restoreStage(config) {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
@@ -4859,7 +4872,7 @@ async function saveStage(config, dirty) {
     const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
     return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
   } catch (err) {
-    warning(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    warning(`cache ${config.key} could not be saved: ${errorMessage(err)}`);
     return `cache ${config.key}: save failed (see warnings)`;
   }
 }
@@ -4915,7 +4928,8 @@ async function readServiceAccountToken(path, deps) {
   } catch (err) {
     const code = err.code ?? "error";
     throw new Error(
-      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`
+      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
+      { cause: err }
     );
   }
   const token = text2.trim();
@@ -5021,7 +5035,7 @@ function createTransport(opts) {
             statusCode: res.statusCode ?? 0,
             body: parseBody(text2),
             request: { path: url.pathname },
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+            retryAfter
           });
         });
       });
@@ -5195,7 +5209,8 @@ async function idTokenWithRetry(audience, retries) {
     } catch (err) {
       if (attempt >= retries) {
         throw new Error(
-          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${err instanceof Error ? err.message.replace(/\s+/g, " ").trim() : "unknown error"}`
+          `could not get GitHub's OIDC token after ${attempt + 1} tries: ${errorMessage(err).replace(/\s+/g, " ").trim()}`,
+          { cause: err }
         );
       }
       const delay = backoffMs(attempt, { ...DEFAULT_RETRY, baseMs: 500 });
@@ -5248,7 +5263,7 @@ async function logoutAll(registries, env) {
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
       else warning(`docker logout ${registry} failed: ${reason(run)}`);
     } catch (err) {
-      warning(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`);
+      warning(`docker logout ${registry}: ${errorMessage(err)}`);
     }
   }
   return lines;
@@ -5257,6 +5272,7 @@ async function logoutAll(registries, env) {
 // src/guard/scanner.ts
 import { closeSync as closeSync2, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, createReadStream } from "node:fs";
 import { join as join2 } from "node:path";
+import { Readable as Readable2 } from "node:stream";
 
 // src/guard/matcher-tables.ts
 var BLOCK = 4;
@@ -5606,7 +5622,7 @@ var Stream = class {
     this.#capacity = this.#inPlace + maxLength;
     this.#release = release;
     this.#empty = maxLength === 0;
-    this.#buf = spare !== void 0 && spare.length === this.#capacity ? spare : void 0;
+    this.#buf = spare?.length === this.#capacity ? spare : void 0;
   }
   get bytes() {
     return this.#bytes;
@@ -5660,6 +5676,11 @@ var Stream = class {
 };
 
 // src/guard/bytes.ts
+async function drain(source) {
+  const it = source[Symbol.asyncIterator]();
+  while ((await it.next()).done !== true) {
+  }
+}
 var Reader = class {
   #it;
   #pending = [];
@@ -5772,7 +5793,7 @@ async function readTar(reader, onMember, onBytes) {
     const member = { name, size, regular: type === "0" || type === "\0" || type === "7", offset: dataOffset };
     const data = tap(reader.take(size), consume);
     if (member.regular) await onMember(member, data);
-    for await (const _ of data) void _;
+    await drain(data);
     for await (const c of reader.take(padded - size)) consume(c);
   }
 }
@@ -5918,8 +5939,8 @@ var Scanner = class {
         await this.#scanRaw(reader.rest(), path, inner);
       }
     } catch (err) {
-      this.stats.notes.push(`${[path, ...inner].join("!")}: ${err instanceof Error ? err.message : "unreadable"}`);
-      for await (const _ of reader.rest()) void _;
+      this.stats.notes.push(`${[path, ...inner].join("!")}: ${errorMessage(err, "unreadable")}`);
+      await drain(reader.rest());
     }
   }
   async #scanRaw(source, path, inner) {
@@ -5953,7 +5974,7 @@ var Scanner = class {
         const nested = new Reader(data);
         entry.opened = depth2 + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== "plain";
         if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth2 + 1);
-        else for await (const _ of nested.rest()) void _;
+        else await drain(nested.rest());
       },
       (chunk) => stream.write(chunk)
     );
@@ -5977,8 +5998,8 @@ var Scanner = class {
     this.hits.push({ path, inner: inner.join("!"), offset, name: form.name, form: form.kind });
   }
 };
-async function* once(data) {
-  yield data;
+function once(data) {
+  return Readable2.from([data], { objectMode: false });
 }
 
 // src/guard/report.ts
@@ -6054,6 +6075,9 @@ export {
   loadDockerRecords,
   VaultRequestError,
   createVaultApi,
+  ACTION_NAME,
+  errorMessage,
+  failStep,
   openTransport,
   connect,
   docker,
@@ -6079,3 +6103,4 @@ mustache/mustache.js:
    * http://github.com/janl/mustache.js
    *)
 */
+//# sourceMappingURL=shared-Z7LP2JHA.js.map

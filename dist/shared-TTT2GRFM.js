@@ -21343,3 +21343,4 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 */
+//# sourceMappingURL=shared-TTT2GRFM.js.map
