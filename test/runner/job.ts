@@ -37,6 +37,8 @@ export interface StepOptions {
   readonly inputs?: Record<string, string>;
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** Variables the runner would not set here (GITHUB_ENV under act, say): left out of the step's environment. */
+  readonly unset?: readonly string[];
   /** Called once the process runs (to signal it, or read /proc/PID/cmdline). */
   readonly onSpawn?: (child: ChildProcess) => void;
 }
@@ -122,6 +124,7 @@ export class Job {
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
+    for (const name of opts.unset ?? []) Reflect.deleteProperty(env, name);
 
     const child = spawn(ACTION_NODE, [join(ROOT, 'dist', `${step}.js`)], {
       env,

@@ -38,6 +38,8 @@ export interface RequestRecord {
   connectionId: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Date.now() when the request arrived, to measure waits between tries. */
+  receivedAt: number;
 }
 
 export interface VaultDevServer {
@@ -331,6 +333,7 @@ class DevServer implements VaultDevServer {
       connectionId: connection.id,
       headers: req.headers,
       body,
+      receivedAt: Date.now(),
     };
     this.requests.push(record);
 
