@@ -1174,7 +1174,15 @@ async function dockerPreflight(config) {
   }
   return void 0;
 }
-async function dockerStage(config, builder, secrets, files, masks2, session, scanImage2) {
+async function dockerStage({
+  config,
+  builder,
+  secrets,
+  files,
+  masks: masks2,
+  session,
+  scanImage: scanImage2
+}) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
@@ -1258,7 +1266,15 @@ async function run(masks2) {
   const secrets = fetched?.secrets ?? [];
   const files = deliverStage(secrets, config.deliveries, session);
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
-  const docker2 = await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard);
+  const docker2 = await dockerStage({
+    config: config.docker,
+    builder,
+    secrets,
+    files,
+    masks: masks2,
+    session,
+    scanImage: imageGuard
+  });
   if (config.summary) {
     await writeMainSummary({
       secrets,

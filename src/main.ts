@@ -26,7 +26,15 @@ async function run(masks: MaskRegistry): Promise<void> {
   const imageGuard = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;
-  const docker = await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard);
+  const docker = await dockerStage({
+    config: config.docker,
+    builder,
+    secrets,
+    files,
+    masks,
+    session,
+    scanImage: imageGuard,
+  });
   if (config.summary) {
     await writeMainSummary({
       secrets,
