@@ -1058,7 +1058,7 @@ async function runBuild(prepared, deps) {
   const { config, builder, sources } = prepared;
   const iidFile = join3(deps.privateDir, "image-id");
   const metadataFile = join3(deps.privateDir, "build-metadata.json");
-  const pushInBuild = config.push && builder === "buildx" && deps.scanImage === void 0;
+  const pushInBuild = pushesInBuild(config.push, builder, deps.scanImage !== void 0);
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
@@ -1071,6 +1071,9 @@ async function runBuild(prepared, deps) {
   if (pushInBuild) digest = metadataDigest(metadataFile);
   else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest };
+}
+function pushesInBuild(push, builder, scanning) {
+  return push && builder === "buildx" && !scanning;
 }
 function refuseSecretBuildArgs(config, masks2) {
   const hits = config.args.flatMap((arg) => {

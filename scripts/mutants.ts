@@ -460,11 +460,11 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'push-before-scan',
     file: 'src/docker/build.ts',
-    find: "config.push && builder === 'buildx' && deps.scanImage === undefined;",
-    replace: "config.push && builder === 'buildx';",
+    find: "return push && builder === 'buildx' && !scanning;",
+    replace: "return push && builder === 'buildx';",
     why: 'scan-image runs after buildx pushed the image: a secret layer is already public.',
-    tests: [DOCKER],
-    only: 'scan-image',
+    tests: ['test/unit/docker-command.test.ts', DOCKER],
+    only: 'pushesInBuild|scan-image',
   },
   {
     id: 'guard-no-archives',
@@ -502,12 +502,12 @@ export const MUTANTS: readonly Mutant[] = [
     only: 'revokes the token it logged in with',
   },
   {
-    id: 'revoke-flag-default-on',
+    id: 'revoke-flag-lost',
     file: 'src/state.ts',
     find: "return core.getState(REVOKE_KEY) === 'true';",
-    replace: "return core.getState(REVOKE_KEY) !== 'false';",
-    why: "A token the user passed in (not ours) is revoked, breaking the user's later steps.",
+    replace: 'return false;',
+    why: 'Post never revokes the token main logged in with: it stays valid for its whole TTL.',
     tests: [CORE],
-    only: 'token: uses VAULT_TOKEN',
+    only: 'revokes the token it logged in with',
   },
 ];

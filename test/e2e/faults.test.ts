@@ -93,6 +93,9 @@ describe('permanent failures fail clearly, and post still cleans up', () => {
     expect(err).toMatch(/secret\/data\/other\/thing failed with HTTP 403/);
     expect(err).toMatch(/permission denied/);
     expect(err).toMatch(/policies grant/);
+    expect(err).toMatch(/^::error::vault-secrets-action: /);
+    // the stack goes to debug (shown only with step debug logging on), as one redacted line
+    expect(main.stdout).toMatch(/^::debug::\w*Error: .*HTTP 403.*%0A +at /m);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expect(fx.server.requests.some((r) => r.path === 'auth/token/revoke-self')).toBe(true);

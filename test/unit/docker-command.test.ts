@@ -2,6 +2,7 @@
 // context tests do): what each builder gets in argv and in its environment.
 import { describe, expect, it } from 'vitest';
 import { buildCommand, type SecretSource } from '../../src/docker/command.js';
+import { pushesInBuild } from '../../src/docker/build.js';
 import type { BuildConfig } from '../../src/inputs/index.js';
 import type { Builder } from '../../src/docker/builder.js';
 
@@ -132,5 +133,16 @@ describe('buildCommand', () => {
     expect(() =>
       buildCommand('buildkit', { ...base, platforms: ['linux/amd64', 'linux/arm64'] }, [], 'i', 'm'),
     ).toThrow(/build-platforms lists 2 platforms.*install the buildx plugin/);
+  });
+});
+
+describe('pushesInBuild', () => {
+  it.each([
+    [true, 'buildx', false, true],
+    [true, 'buildx', true, false], // scan-image: load, scan, then push
+    [true, 'buildkit', false, false], // docker build cannot push; docker push follows
+    [false, 'buildx', false, false],
+  ] as const)('push %s, %s, scanning %s: %s', (push, builder, scanning, expected) => {
+    expect(pushesInBuild(push, builder, scanning)).toBe(expected);
   });
 });

@@ -129,6 +129,14 @@ describe('MaskRegistry', () => {
     expect(reg.redact(`x hunter2-hunter2 y ${b64} z`)).toBe('x *** y *** z');
   });
 
+  it('redacts and finds a whole value before its parts: a JSON document becomes one ***', () => {
+    const reg = new MaskRegistry(() => undefined);
+    const doc = '{"user":"admin-user","pass":"long-enough-value"}';
+    reg.addSecret('DOC', doc);
+    expect(reg.redact(`config=${doc}`)).toBe('config=***');
+    expect(reg.find(`config=${doc}`)).toMatchObject({ name: 'DOC', kind: 'value', text: doc });
+  });
+
   it('redacts every occurrence, not only the first', () => {
     const reg = new MaskRegistry(() => undefined);
     reg.addSecret('A', 'hunter2-hunter2');
