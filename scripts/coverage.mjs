@@ -2,7 +2,7 @@
 // v8 provider) and every step the runner harness spawns from dist/ (NODE_V8_COVERAGE,
 // mapped back to src/ through the bundle's source maps by c8). The two are merged per
 // line: a line counts as covered when either side ran it.
-//   node scripts/coverage.mjs           tests + one summary line (npm test)
+//   node scripts/coverage.mjs           tests + one summary line (npm test); the table in coverage/table.txt
 //   node scripts/coverage.mjs --table   tests + a line per src/ file (npm run coverage)
 // Exits with vitest's exit code.
 import { spawnSync } from 'node:child_process';
@@ -65,9 +65,9 @@ for (const [file, seen] of [...lines].sort(([a], [b]) => a.localeCompare(b))) {
   rows.push({ file, hit, size: seen.size });
 }
 const pct = (hit, size) => (size === 0 ? 100 : (100 * hit) / size).toFixed(1).padStart(5);
-if (process.argv.includes('--table')) {
-  for (const r of rows) console.log(`${pct(r.hit, r.size)} %  ${String(r.hit).padStart(4)}/${r.size}  ${r.file}`);
-}
+const table = rows.map((r) => `${pct(r.hit, r.size)} %  ${String(r.hit).padStart(4)}/${r.size}  ${r.file}`);
+writeFileSync(join(out, 'table.txt'), `${table.join('\n')}\n`);
+if (process.argv.includes('--table')) console.log(table.join('\n'));
 const unseen = rows.filter((r) => r.size > 0 && r.hit === 0).map((r) => r.file);
 console.log(
   `Coverage of src/ (unit tests + every spawned step): ${pct(covered, total).trim()} % of ${total} lines ` +
