@@ -1,7 +1,7 @@
 // Runs the test suite with coverage of src/ from both sides: the unit tests (vitest's
 // v8 provider) and every step the runner harness spawns from dist/ (NODE_V8_COVERAGE,
-// mapped back to src/ through the bundle's source maps by c8). The two are merged per
-// line: a line counts as covered when either side ran it.
+// merged per bundle file, then mapped back to src/ through the bundle's source maps).
+// The two sides are merged per line: a line counts as covered when either side ran it.
 //   node scripts/coverage.mjs           tests + one summary line (npm test); the table in coverage/table.txt
 //   node scripts/coverage.mjs --table   tests + a line per src/ file (npm run coverage)
 // Exits with vitest's exit code.
