@@ -36,7 +36,7 @@ const B64 = `${ALNUM}+/`;
 
 function randomString(rng: Rng, alphabet: string, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[rng.int(alphabet.length)];
+  for (let i = 0; i < n; i++) s += alphabet.charAt(rng.int(alphabet.length));
   return s;
 }
 
@@ -147,7 +147,12 @@ const WORDS = (() => {
 })();
 const PUNCT = Buffer.from(' .,:;=/-_"(){}[]', 'latin1');
 
-export type Mix = { text: number; base64: number; hex: number; binary: number };
+export interface Mix {
+  text: number;
+  base64: number;
+  hex: number;
+  binary: number;
+}
 /** What the big file and the folder are made of, by share of bytes. */
 export const MIX: Mix = { text: 0.35, base64: 0.35, hex: 0.1, binary: 0.2 };
 

@@ -398,7 +398,7 @@ function writeFolder(
   const buf = Buffer.allocUnsafe(Math.max(...sizes));
   for (let i = 0; i < files; i++) {
     if (i < 500) mkdirSync(join(root, `a${i % 10}`, `b${Math.floor(i / 10) % 50}`), { recursive: true });
-    const b = buf.subarray(0, sizes[i] as number);
+    const b = buf.subarray(0, sizes[i]);
     fillFiller(b, rng);
     for (const pl of plants.get(i) ?? []) b.set(patterns[pl.pattern] as Uint8Array, pl.offset);
     writeFileSync(paths[i] as string, b);

@@ -3,8 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   sniff
-} from "./shared-OWVCFKFE.js";
-import "./shared-QZW2MRLD.js";
+} from "./shared-LMOHH5DZ.js";
+import "./shared-QCDMWCIP.js";
+import "./shared-BDLR4YRK.js";
 
 // src/guard/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -52,3 +53,4 @@ parentPort?.on("message", (task) => {
     (err) => reply({ kind: "failed", message: err instanceof Error ? err.message : "worker failed" })
   );
 });
+//# sourceMappingURL=guard-worker.js.map

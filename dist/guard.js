@@ -2,26 +2,27 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EWU7IRSP.js";
-import "./shared-W7U3PV4E.js";
+} from "./shared-Z7BNVQLE.js";
+import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   findSessionRoot,
-  inert,
-  inertMessage,
   readForms,
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-6PEAM23S.js";
-import "./shared-OWVCFKFE.js";
+} from "./shared-SN56VDXN.js";
+import {
+  inert,
+  inertMessage
+} from "./shared-LMOHH5DZ.js";
 import {
   info,
   setFailed,
   setSecret
-} from "./shared-BYOAAZJX.js";
-import "./shared-UUCFOR5P.js";
-import "./shared-QZW2MRLD.js";
+} from "./shared-QCDMWCIP.js";
+import "./shared-SL72OVGL.js";
+import "./shared-BDLR4YRK.js";
 
 // src/guard-step.ts
 import { readFileSync } from "node:fs";
@@ -84,3 +85,4 @@ var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => {
   setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
 });
+//# sourceMappingURL=guard.js.map

@@ -6,16 +6,14 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-PT2MS3JP.js";
-import "./shared-N4LFEKIC.js";
+} from "./shared-NCLNK3WD.js";
+import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
   builderName,
   detectBuilder,
   docker,
   guardImage,
-  inertMessage,
-  inertProperties,
   readMainConfig,
   reason,
   recordCertificate,
@@ -25,15 +23,19 @@ import {
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
-  say,
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-6PEAM23S.js";
+} from "./shared-SN56VDXN.js";
 import {
   MIN_SECRET_LENGTH,
+  errorMessage,
+  failStep,
+  inertMessage,
+  inertProperties,
+  say,
   shortParts
-} from "./shared-OWVCFKFE.js";
+} from "./shared-LMOHH5DZ.js";
 import {
   error,
   exportVariable,
@@ -44,14 +46,14 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 import {
   assertUniqueNames,
   deriveName,
   groupByPath,
   isValidName
-} from "./shared-UUCFOR5P.js";
-import "./shared-QZW2MRLD.js";
+} from "./shared-SL72OVGL.js";
+import "./shared-BDLR4YRK.js";
 
 // src/mask/emit.ts
 import { EOL } from "node:os";
@@ -598,7 +600,7 @@ async function fetchSecrets(requests, api, opts) {
   };
   const select = async (req, data, path, leaf) => {
     if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
-    const { selectCompat } = await import("./shared-XZVEV3E4.js");
+    const { selectCompat } = await import("./shared-W63ABH4A.js");
     return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
   };
   const readFolder = async (group2) => {
@@ -661,7 +663,7 @@ function unwrapAll(settled) {
   const failures = settled.flatMap((r) => {
     if (r.status === "fulfilled") return [];
     if (r.reason instanceof FetchError) return r.reason.failures;
-    return [r.reason instanceof Error ? r.reason.message : "unknown error"];
+    return [errorMessage(r.reason)];
   });
   if (failures.length > 0) throw new FetchError(failures);
   return settled.map((r) => r.value);
@@ -1021,7 +1023,7 @@ function splitFlags(line) {
       if (isSpace(ch)) {
         phase = "spaces";
         if (parsingFlagArg) {
-          flags[flags.length - 1] += `=${word}`;
+          flags.push(`${flags.pop() ?? ""}=${word}`);
           parsingFlagArg = false;
           needFlagArg = true;
         } else {
@@ -1361,7 +1363,7 @@ async function runBuild(prepared, deps) {
   const { config, builder, sources } = prepared;
   const iidFile = join4(deps.privateDir, "image-id");
   const metadataFile = join4(deps.privateDir, "build-metadata.json");
-  const pushInBuild = config.push && builder === "buildx" && deps.scanImage === void 0;
+  const pushInBuild = pushesInBuild(config.push, builder, deps.scanImage !== void 0);
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
@@ -1374,6 +1376,9 @@ async function runBuild(prepared, deps) {
   if (pushInBuild) digest = metadataDigest(metadataFile);
   else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest };
+}
+function pushesInBuild(push, builder, scanning) {
+  return push && builder === "buildx" && !scanning;
 }
 function refuseSecretBuildArgs(config, masks2) {
   const hits = config.args.flatMap((arg) => {
@@ -1394,7 +1399,8 @@ function checkFile(config, masks2) {
     text = readFileSync(path, "utf8");
   } catch (err) {
     throw new Error(
-      `cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`
+      `cannot read the Dockerfile ${path} (${err.code ?? "error"}): check build-context and build-file.`,
+      { cause: err }
     );
   }
   const findings = checkDockerfile(text, {
@@ -1476,7 +1482,15 @@ async function dockerPreflight(config) {
   }
   return void 0;
 }
-async function dockerStage(config, builder, secrets, files, masks2, session, scanImage) {
+async function dockerStage({
+  config,
+  builder,
+  secrets,
+  files,
+  masks: masks2,
+  session,
+  scanImage
+}) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };
@@ -1565,7 +1579,15 @@ async function run(masks2, cancel2) {
   if (fetched && session) deliverToken(fetched.token, config.tokenDeliveries, session);
   const files = session ? deliverStage(secrets, config.deliveries, session, config.compat !== void 0) : /* @__PURE__ */ new Map();
   const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
-  const docker2 = session ? await dockerStage(config.docker, builder, secrets, files, masks2, session, imageGuard) : void 0;
+  const docker2 = session ? await dockerStage({
+    config: config.docker,
+    builder,
+    secrets,
+    files,
+    masks: masks2,
+    session,
+    scanImage: imageGuard
+  }) : void 0;
   if (config.summary) {
     await writeMainSummary({
       secrets,
@@ -1583,5 +1605,6 @@ var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 var cancel = watchCancel();
 run(masks, cancel).catch((err) => {
   const by = cancel.by();
-  setFailed(by ? cancelMessage(by) : inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
+  failStep(by ? new Error(cancelMessage(by)) : err, (text) => masks.redact(text));
 });
+//# sourceMappingURL=main.js.map

@@ -6,16 +6,14 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-PT2MS3JP.js";
-import "./shared-N4LFEKIC.js";
+} from "./shared-NCLNK3WD.js";
+import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EWU7IRSP.js";
-import "./shared-W7U3PV4E.js";
+} from "./shared-Z7BNVQLE.js";
+import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
-  inert,
-  inertMessage,
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
@@ -25,19 +23,25 @@ import {
   readForms,
   readGuardConfig,
   readRecords,
-  say,
   sessionPaths,
   writePostSummary
-} from "./shared-6PEAM23S.js";
-import "./shared-OWVCFKFE.js";
+} from "./shared-SN56VDXN.js";
+import {
+  ACTION_NAME,
+  errorMessage,
+  failStep,
+  inert,
+  inertMessage,
+  say
+} from "./shared-LMOHH5DZ.js";
 import {
   info,
   setFailed,
   setSecret,
   warning
-} from "./shared-BYOAAZJX.js";
-import "./shared-UUCFOR5P.js";
-import "./shared-QZW2MRLD.js";
+} from "./shared-QCDMWCIP.js";
+import "./shared-SL72OVGL.js";
+import "./shared-BDLR4YRK.js";
 
 // src/cleanup/revoke.ts
 var LEASE_CONCURRENCY = 4;
@@ -48,7 +52,7 @@ async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
       await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
       return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
     } catch (err) {
-      report.failures.push(messageOf(err));
+      report.failures.push(errorMessage(err));
     }
   }
   const revokeLease = async (id) => {
@@ -62,7 +66,7 @@ async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
   ];
   let skipped = 0;
   for (const r of results) {
-    if (r.status === "rejected") report.failures.push(messageOf(r.reason));
+    if (r.status === "rejected") report.failures.push(errorMessage(r.reason));
     else if (r.value) report.leasesRevoked++;
     else skipped++;
   }
@@ -76,12 +80,9 @@ async function revokeCertificates(api, certificates, masks2) {
   let revoked = 0;
   for (const r of results) {
     if (r.status === "fulfilled") revoked++;
-    else warning(`${masks2.redact(messageOf(r.reason))} The certificate stays valid until it expires.`);
+    else warning(`${masks2.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`);
   }
   return `revoked ${revoked} of ${certificates.length} certificate(s)`;
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : "unknown error";
 }
 async function revokeRecorded(masks2, records) {
   const { token, leases, revokeToken, certificates } = records;
@@ -89,7 +90,7 @@ async function revokeRecorded(masks2, records) {
   try {
     conn = readConnectionConfig(masks2);
   } catch (err) {
-    warning(inertMessage(`not revoking: ${messageOf(err)}`));
+    warning(inertMessage(`not revoking: ${errorMessage(err)}`));
     return ["revocation skipped: the Vault connection inputs are invalid"];
   }
   const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: "vault-revoke-timeout" });
@@ -228,7 +229,7 @@ async function run(masks2) {
   await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
     setFailed(
-      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`
+      `${ACTION_NAME}: leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`
     );
   }
 }
@@ -236,11 +237,10 @@ function readGuard() {
   try {
     return readGuardConfig();
   } catch (err) {
-    warning(inertMessage(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`));
+    warning(inertMessage(`leak guard skipped: ${errorMessage(err)}`));
     return void 0;
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
-});
+run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
+//# sourceMappingURL=post.js.map

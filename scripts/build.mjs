@@ -68,6 +68,11 @@ const result = await build({
   chunkNames: 'shared-[hash]',
   legalComments: 'eof',
   logLevel: 'warning',
+  // Linked maps, without the sources (they are in src/), so coverage of the spawned steps
+  // (scripts/coverage.mjs) maps back to src/. They are committed with the bundle and kept in
+  // sync by the same freshness test; Node reads them only when asked (NODE_V8_COVERAGE).
+  sourcemap: 'linked',
+  sourcesContent: false,
   // node-vault requires axios and debug at load time. We hand node-vault our own
   // transport (src/vault/transport.ts), so axios is never called: stubbing it keeps
   // ~500 KB and its start-up cost out of the bundle. The debug stub guarantees that

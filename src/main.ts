@@ -14,7 +14,7 @@ import { restoreStage } from './cache/stage.js';
 import { recordForms, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
-import { inertMessage } from './output.js';
+import { failStep } from './errors.js';
 
 async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = await readMainConfig(masks);
@@ -52,7 +52,15 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;
   const docker = session
-    ? await dockerStage(config.docker, builder, secrets, files, masks, session, imageGuard)
+    ? await dockerStage({
+        config: config.docker,
+        builder,
+        secrets,
+        files,
+        masks,
+        session,
+        scanImage: imageGuard,
+      })
     : undefined;
   if (config.summary) {
     await writeMainSummary({
@@ -73,5 +81,5 @@ const cancel = watchCancel();
 run(masks, cancel).catch((err: unknown) => {
   // After a cancel, the errors are the requests it stopped: say what happened instead.
   const by = cancel.by();
-  core.setFailed(by ? cancelMessage(by) : inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
+  failStep(by ? new Error(cancelMessage(by)) : err, (text) => masks.redact(text));
 });

@@ -13,6 +13,7 @@ import { guardStage } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
 import { inert, inertMessage } from './output.js';
+import { ACTION_NAME, errorMessage, failStep } from './errors.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const root = loadSessionRoot();
@@ -44,7 +45,7 @@ async function run(masks: MaskRegistry): Promise<void> {
   await writePostSummary(lines, outcome?.lines ?? []);
   if (outcome?.failed) {
     core.setFailed(
-      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`,
+      `${ACTION_NAME}: leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them, or set on-leak: delete or warn.`,
     );
   }
 }
@@ -53,12 +54,10 @@ function readGuard(): GuardConfig | undefined {
   try {
     return readGuardConfig();
   } catch (err) {
-    core.warning(inertMessage(`leak guard skipped: ${err instanceof Error ? err.message : String(err)}`));
+    core.warning(inertMessage(`leak guard skipped: ${errorMessage(err)}`));
     return undefined;
   }
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
-run(masks).catch((err: unknown) => {
-  core.setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
-});
+run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));

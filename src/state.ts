@@ -109,7 +109,7 @@ export function recordForms(
   appendFileSync(paths.formsFile, lines.join(''), { mode: 0o600 });
 }
 
-export function readForms(paths: SessionPaths): Array<{ text: string; name: string; kind: string }> {
+export function readForms(paths: SessionPaths): { text: string; name: string; kind: string }[] {
   return (readOptional(paths.formsFile) ?? '')
     .split('\n')
     .filter(Boolean)
@@ -197,7 +197,7 @@ export interface DockerRecords {
 
 export function loadDockerRecords(): DockerRecords {
   const dir = core.getState(DOCKER_CONFIG_KEY);
-  let registries: unknown = [];
+  let registries: unknown;
   try {
     registries = JSON.parse(core.getState(REGISTRIES_KEY) || '[]');
   } catch {

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './runner/job.js';
 
 describe('dist/', () => {
   it('matches a fresh build of src/ byte for byte (run `npm run build` and commit dist/ if not)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dist-check-'));
+    // a sibling of dist/: the source maps name src/ relative to where the bundle is
+    const out = mkdtempSync(join(ROOT, '.dist-check-'));
     try {
       execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--out', out], { stdio: 'pipe' });
       const fresh = readdirSync(out).sort();

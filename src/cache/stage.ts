@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import type { CacheConfig } from '../inputs/index.js';
 import { loadCacheMatch, saveCacheMatch } from '../state.js';
 import { inertMessage, say } from '../output.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * @actions/cache brings the Azure storage SDK (about 1.5 MB of bundle): loaded only
@@ -56,9 +57,7 @@ export async function saveStage(config: CacheConfig, dirty: number): Promise<str
     const id = await core.group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
     return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
   } catch (err) {
-    core.warning(
-      inertMessage(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    core.warning(inertMessage(`cache ${config.key} could not be saved: ${errorMessage(err)}`));
     return `cache ${config.key}: save failed (see warnings)`;
   }
 }

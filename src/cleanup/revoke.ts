@@ -5,6 +5,7 @@
 // sys/leases/revoke. Once Vault is known down (a request gave up on the network) no
 // lease is tried: all of it runs inside vault-revoke-timeout, and a miss is a warning.
 import * as core from '@actions/core';
+import { errorMessage } from '../errors.js';
 import { readConnectionConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
@@ -38,7 +39,7 @@ export async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }: Revok
       await tokenApi.write('auth/token/revoke-self', {}, 'revoke token');
       return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
     } catch (err) {
-      report.failures.push(messageOf(err));
+      report.failures.push(errorMessage(err));
     }
   }
   const revokeLease = async (id: string): Promise<boolean> => {
@@ -53,7 +54,7 @@ export async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }: Revok
   ];
   let skipped = 0;
   for (const r of results) {
-    if (r.status === 'rejected') report.failures.push(messageOf(r.reason));
+    if (r.status === 'rejected') report.failures.push(errorMessage(r.reason));
     else if (r.value) report.leasesRevoked++;
     else skipped++;
   }
@@ -72,13 +73,9 @@ async function revokeCertificates(
   let revoked = 0;
   for (const r of results) {
     if (r.status === 'fulfilled') revoked++;
-    else core.warning(`${masks.redact(messageOf(r.reason))} The certificate stays valid until it expires.`);
+    else core.warning(`${masks.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`);
   }
   return `revoked ${revoked} of ${certificates.length} certificate(s)`;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : 'unknown error';
 }
 
 /**
@@ -101,7 +98,7 @@ export async function revokeRecorded(
   try {
     conn = readConnectionConfig(masks);
   } catch (err) {
-    core.warning(inertMessage(`not revoking: ${messageOf(err)}`));
+    core.warning(inertMessage(`not revoking: ${errorMessage(err)}`));
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
   const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: 'vault-revoke-timeout' });

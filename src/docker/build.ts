@@ -53,8 +53,7 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
   const { config, builder, sources } = prepared;
   const iidFile = join(deps.privateDir, 'image-id');
   const metadataFile = join(deps.privateDir, 'build-metadata.json');
-  // With an image scan, buildx loads the image instead of pushing it, and the push waits for the scan.
-  const pushInBuild = config.push && builder === 'buildx' && deps.scanImage === undefined;
+  const pushInBuild = pushesInBuild(config.push, builder, deps.scanImage !== undefined);
   const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
   await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
@@ -67,6 +66,14 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
   if (pushInBuild) digest = metadataDigest(metadataFile);
   else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest };
+}
+
+/**
+ * Whether the build itself pushes (buildx --push). With an image scan, buildx loads the
+ * image instead and the push waits for the scan; plain docker build never pushes.
+ */
+export function pushesInBuild(push: boolean, builder: Builder, scanning: boolean): boolean {
+  return push && builder === 'buildx' && !scanning;
 }
 
 /** A build arg that holds a fetched value in any form would land in the image history. */
@@ -91,6 +98,7 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
   } catch (err) {
     throw new Error(
       `cannot read the Dockerfile ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check build-context and build-file.`,
+      { cause: err },
     );
   }
   const findings = checkDockerfile(text, {

@@ -33,9 +33,10 @@ export async function docker(args: readonly string[], opts: DockerOptions = {}):
       ...(opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}),
     });
   } catch (err) {
-    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
+    if (err instanceof Error && err.message.includes('Unable to locate executable file')) {
       throw new Error(
         'docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.',
+        { cause: err },
       );
     }
     throw err;

@@ -7,6 +7,7 @@ import type { Secret } from '../secret.js';
 import { saveRegistries } from '../state.js';
 import { docker, reason } from './cli.js';
 import { inertMessage } from '../output.js';
+import { errorMessage } from '../errors.js';
 
 export async function loginAll(
   logins: readonly RegistryLogin[],
@@ -61,7 +62,7 @@ export async function logoutAll(registries: readonly string[], env: Record<strin
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
       else core.warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
     } catch (err) {
-      core.warning(inertMessage(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`));
+      core.warning(inertMessage(`docker logout ${registry}: ${errorMessage(err)}`));
     }
   }
   return lines;

@@ -32,15 +32,28 @@ export async function dockerPreflight(config: DockerConfig): Promise<Builder | u
   return undefined;
 }
 
-export async function dockerStage(
-  config: DockerConfig,
-  builder: Builder | undefined,
-  secrets: readonly Secret[],
-  files: ReadonlyMap<string, string>,
-  masks: MaskRegistry,
-  session: SessionPaths,
-  scanImage: BuildDeps['scanImage'],
-): Promise<DockerFacts | undefined> {
+/** What the docker stage works with: main's config and what the earlier stages produced. */
+export interface DockerStageInput {
+  readonly config: DockerConfig;
+  /** From dockerPreflight(); undefined when nothing is built. */
+  readonly builder: Builder | undefined;
+  readonly secrets: readonly Secret[];
+  /** NAME -> delivered file. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly masks: MaskRegistry;
+  readonly session: SessionPaths;
+  readonly scanImage: BuildDeps['scanImage'];
+}
+
+export async function dockerStage({
+  config,
+  builder,
+  secrets,
+  files,
+  masks,
+  session,
+  scanImage,
+}: DockerStageInput): Promise<DockerFacts | undefined> {
   if (config.logins.length === 0 && config.build === undefined) return undefined;
   const configDir = dockerConfigDir(config, session);
   const env = { DOCKER_CONFIG: configDir };

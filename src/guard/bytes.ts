@@ -3,6 +3,14 @@
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
+/** Reads a stream to its end, dropping what it yields: the bytes after it come only then. */
+export async function drain(source: Chunks): Promise<void> {
+  const it = source[Symbol.asyncIterator]();
+  while ((await it.next()).done !== true) {
+    // dropped
+  }
+}
+
 /** Pulls from an async iterator with a putback: a peek never loses bytes. */
 export class Reader {
   readonly #it: AsyncIterator<Uint8Array>;

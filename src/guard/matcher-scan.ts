@@ -3,9 +3,7 @@
 import type { Tables } from './matcher-tables.js';
 
 /** Called once per occurrence: the caller's pattern index and the absolute start offset. */
-export interface MatchSink {
-  (patternIndex: number, offset: number): void;
-}
+export type MatchSink = (patternIndex: number, offset: number) => void;
 
 /**
  * Reports every occurrence that starts at p in [from, to) and ends by `limit`

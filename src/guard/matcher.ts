@@ -111,7 +111,7 @@ class Stream implements MatchStream {
     this.#capacity = this.#inPlace + maxLength;
     this.#release = release;
     this.#empty = maxLength === 0;
-    this.#buf = spare !== undefined && spare.length === this.#capacity ? spare : undefined;
+    this.#buf = spare?.length === this.#capacity ? spare : undefined;
   }
 
   get bytes(): number {

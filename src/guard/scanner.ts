@@ -4,11 +4,13 @@
 // which form: never the value, nor any part of it.
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { MIN_SECRET_LENGTH, type FormKind } from '../mask/forms.js';
 import { Matcher, type MatchSink } from './matcher.js';
-import { Reader, sniff, type Chunks } from './bytes.js';
+import { Reader, drain, sniff, type Chunks } from './bytes.js';
 import { readTar } from './tar.js';
 import { gunzip, unzstd } from './decompress.js';
+import { errorMessage } from '../errors.js';
 
 export interface GuardForm {
   readonly text: string;
@@ -203,8 +205,8 @@ export class Scanner {
         await this.#scanRaw(reader.rest(), path, inner);
       }
     } catch (err) {
-      this.stats.notes.push(`${[path, ...inner].join('!')}: ${err instanceof Error ? err.message : 'unreadable'}`);
-      for await (const _ of reader.rest()) void _;
+      this.stats.notes.push(`${[path, ...inner].join('!')}: ${errorMessage(err, 'unreadable')}`);
+      await drain(reader.rest());
     }
   }
 
@@ -263,7 +265,7 @@ export class Scanner {
    * reported again at the outer level.
    */
   async #scanTar(reader: Reader, path: string, inner: readonly string[], depth: number): Promise<void> {
-    const members: Array<{ start: number; end: number; name: string; opened: boolean }> = [];
+    const members: { start: number; end: number; name: string; opened: boolean }[] = [];
     const memberAt = (offset: number): { name: string; opened: boolean } | undefined => {
       // members are few and hits rare: a backwards walk is enough
       for (let i = members.length - 1; i >= 0; i--) {
@@ -274,7 +276,7 @@ export class Scanner {
     };
     // Whether a member is opened is known only after its first bytes went through the
     // outer matcher, so outer hits are sorted out at the end.
-    const outer: Array<[number, number]> = [];
+    const outer: [number, number][] = [];
     const stream = this.#matcher.stream((i, offset) => outer.push([i, offset]));
     await readTar(
       reader,
@@ -285,7 +287,7 @@ export class Scanner {
         const nested = new Reader(data);
         entry.opened = depth + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== 'plain';
         if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth + 1);
-        else for await (const _ of nested.rest()) void _;
+        else await drain(nested.rest());
       },
       (chunk) => stream.write(chunk),
     );
@@ -325,6 +327,6 @@ export function tooShortToScan(forms: readonly GuardForm[]): number {
   return forms.filter((f) => f.kind === 'value' && f.text.length < MIN_SECRET_LENGTH).length;
 }
 
-async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield data;
+function once(data: Uint8Array): Chunks {
+  return Readable.from([data], { objectMode: false });
 }

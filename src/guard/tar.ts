@@ -1,6 +1,6 @@
 // A streaming reader of tar archives (ustar, GNU long names, pax path records): yields
 // each member's name and data without holding more than one header in memory.
-import type { Reader } from './bytes.js';
+import { drain, type Reader } from './bytes.js';
 
 export interface TarMember {
   readonly name: string;
@@ -55,7 +55,7 @@ export async function readTar(
     const member = { name, size, regular: type === '0' || type === '\0' || type === '7', offset: dataOffset };
     const data = tap(reader.take(size), consume);
     if (member.regular) await onMember(member, data);
-    for await (const _ of data) void _; // whatever the callback left unread
+    await drain(data); // whatever the callback left unread
     for await (const c of reader.take(padded - size)) consume(c);
   }
 }

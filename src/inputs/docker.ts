@@ -25,7 +25,7 @@ export interface BuildConfig {
   readonly context: string;
   readonly file: string | undefined;
   readonly tags: readonly string[];
-  readonly args: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  readonly args: readonly { readonly name: string; readonly value: string }[];
   readonly target: string | undefined;
   readonly platforms: readonly string[];
   readonly push: boolean;

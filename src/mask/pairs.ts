@@ -11,8 +11,8 @@ export interface Pair {
 }
 
 /** Pairs values read from the same secret whose keys name a user and a password. */
-export function credentialPairs(items: ReadonlyArray<{ source: string; name: string; value: string }>): Pair[] {
-  const bySecret = new Map<string, Array<{ key: string; name: string; value: string }>>();
+export function credentialPairs(items: readonly { source: string; name: string; value: string }[]): Pair[] {
+  const bySecret = new Map<string, { key: string; name: string; value: string }[]>();
   for (const item of items) {
     const [secret = '', key = ''] = item.source.split('#');
     const list = bySecret.get(secret) ?? [];

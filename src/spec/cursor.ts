@@ -3,6 +3,7 @@ import { SpecError } from './types.js';
 // Any whitespace separates words, except the control characters among it
 // (\v, \f, \r), which are rejected like every other control character.
 const SPACE = /^[^\S\n\v\f\r]$/;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/;
 
 /** A position on one line of the spec; entries never span lines. */
@@ -34,8 +35,10 @@ export class Cursor {
     throw new SpecError(this.line, message, column);
   }
 
-  skipSpaces(): void {
+  /** Moves past spaces and returns the character it stopped at. */
+  skipSpaces(): string | undefined {
     while (this.char !== undefined && SPACE.test(this.char)) this.pos++;
+    return this.char;
   }
 
   /** Every character that ends up in a request passes through here. */

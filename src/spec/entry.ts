@@ -60,8 +60,7 @@ function readName(cur: Cursor, noun: 'NAME' | 'prefix'): string | undefined {
   if (cur.char !== '|') return undefined;
   const pipeColumn = cur.column;
   cur.pos++;
-  cur.skipSpaces();
-  if (cur.char === '|') cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === '|') cur.fail(MORE_THAN_ONE_PIPE);
   const nameColumn = cur.column;
   const name = cur.readPlain();
   if (name === '') cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
@@ -71,8 +70,7 @@ function readName(cur: Cursor, noun: 'NAME' | 'prefix'): string | undefined {
       nameColumn,
     );
   }
-  cur.skipSpaces();
-  if (cur.char === '|') cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === '|') cur.fail(MORE_THAN_ONE_PIPE);
   rejectExtraWord(cur, `the ${noun}`, '');
   return name;
 }

@@ -34,7 +34,7 @@ export interface NamedItem {
  * Case-insensitive because every name may also become a file name, and
  * runners on macOS and Windows have case-insensitive file systems.
  */
-export function assertUniqueNames(items: ReadonlyArray<NamedItem>): void {
+export function assertUniqueNames(items: readonly NamedItem[]): void {
   const seen = new Map<string, NamedItem>();
   for (const item of items) {
     const key = item.name.toUpperCase();

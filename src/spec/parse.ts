@@ -70,8 +70,8 @@ export function parseSpec(text: string): SecretRequest[] {
   const requests: ParsedRequest[] = [];
   for (const [index, raw] of text.split('\n').entries()) {
     const cur = new Cursor(raw.endsWith('\r') ? raw.slice(0, -1) : raw, index + 1);
-    for (cur.skipSpaces(); cur.char !== undefined && cur.char !== '#'; cur.skipSpaces()) {
-      if (cur.char === ';') {
+    for (let c = cur.skipSpaces(); c !== undefined && c !== '#'; c = cur.skipSpaces()) {
+      if (c === ';') {
         cur.pos++;
       } else if (requests.length === MAX_ENTRIES) {
         cur.fail(`more than ${MAX_ENTRIES} entries; split the secrets across several steps`);

@@ -134,6 +134,7 @@ async function readServiceAccountToken(path: string, deps: AuthDeps): Promise<st
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new Error(
       `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
+      { cause: err },
     );
   }
   const token = text.trim();

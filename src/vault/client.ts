@@ -49,7 +49,7 @@ export function createVaultApi(opts: ClientOptions): VaultApi {
     namespace: opts.namespace,
     read: (path, operation = 'read') => call(operation, path, () => client.read(path)),
     list: async (path) => {
-      const body = await call('list', path, () => client.list(path));
+      const body = await call<unknown>('list', path, () => client.list(path));
       const keys = (body as { data?: { keys?: unknown } } | undefined)?.data?.keys;
       return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
     },

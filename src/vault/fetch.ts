@@ -10,6 +10,7 @@ import { mapSettled } from './pool.js';
 import { selectValues, type Selected } from './select.js';
 import { VaultRequestError } from './errors.js';
 import type { Encoding } from '../inputs/compat.js';
+import { errorMessage } from '../errors.js';
 
 export interface Lease {
   readonly id: string;
@@ -174,7 +175,7 @@ function unwrapAll<T>(settled: readonly PromiseSettledResult<T>[]): T[] {
   const failures = settled.flatMap((r) => {
     if (r.status === 'fulfilled') return [];
     if (r.reason instanceof FetchError) return r.reason.failures;
-    return [r.reason instanceof Error ? r.reason.message : 'unknown error'];
+    return [errorMessage(r.reason)];
   });
   if (failures.length > 0) throw new FetchError(failures);
   return settled.map((r) => (r as PromiseFulfilledResult<T>).value);

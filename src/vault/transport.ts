@@ -204,7 +204,7 @@ export function createTransport(opts: TransportOptions): Transport {
             body: parsed.body,
             parses: parsed.parses,
             request: { path: url.pathname },
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+            retryAfter,
           });
         });
       });

@@ -173,8 +173,8 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
       return `${container.getBlockBlobClient(blobName).url}?${sas.toString()}`;
     };
 
-    const routes: Record<string, (body: Json) => Promise<Json>> = {
-      async CreateCacheEntry(body) {
+    const routes: Record<string, (body: Json) => Json | Promise<Json>> = {
+      CreateCacheEntry(body) {
         const key = requiredString(body, 'key');
         const version = requiredString(body, 'version');
         if (key.length > MAX_KEY_LENGTH)
@@ -222,7 +222,7 @@ export async function startCacheService(options: CacheServiceOptions = {}): Prom
         return { ok: true, entry_id: String(entry.id), message: '' };
       },
 
-      async GetCacheEntryDownloadURL(body) {
+      GetCacheEntryDownloadURL(body) {
         const key = requiredString(body, 'key');
         const version = requiredString(body, 'version');
         const restoreKeys = stringArray(body, 'restore_keys');
@@ -318,7 +318,7 @@ async function handleTwirp(
   path: string,
   rawBody: string,
   token: string,
-  routes: Record<string, (body: Json) => Promise<Json>>,
+  routes: Record<string, (body: Json) => Json | Promise<Json>>,
 ): Promise<Json> {
   if (!path.startsWith(TWIRP_PREFIX)) throw new TwirpError(404, 'bad_route', `no handler for path ${path}`);
   if (req.headers.authorization !== `Bearer ${token}`)

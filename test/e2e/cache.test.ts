@@ -19,8 +19,8 @@ beforeAll(async () => {
   svc = await startCacheService();
 });
 afterAll(async () => {
-  await svc?.close();
-  await fx?.server.close();
+  await svc.close();
+  await fx.server.close();
 });
 
 const vault = (): Record<string, string> => ({

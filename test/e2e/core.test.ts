@@ -101,8 +101,11 @@ describe('fetch, mask, deliver as files, clean up', () => {
     const token = fx.server.requests.find((r) => r.path.startsWith('secret/'))?.headers['x-vault-token'];
     expect(typeof token === 'string' && main.masks.includes(token)).toBe(true);
     for (const lease of fx.server.leases()) expect(main.masks).toContain(lease.id);
+    // the token's accessor (it can look the token up and revoke it), taken from the server's leases
+    expect(fx.server.leases().length).toBeGreaterThan(0);
+    for (const lease of fx.server.leases()) expect(main.masks).toContain(lease.tokenAccessor);
     // the token's mask comes before the line that reports the login
-    const tokenMask = lines.findIndex((l) => l === `::add-mask::${token}`);
+    const tokenMask = lines.findIndex((l) => typeof token === 'string' && l === `::add-mask::${token}`);
     expect(tokenMask).toBeGreaterThan(-1);
     expect(tokenMask).toBeLessThan(lines.findIndex((l) => l.startsWith('Authenticated at')));
     // lines too short to mask on their own get a warning that names the secret
@@ -124,6 +127,9 @@ describe('fetch, mask, deliver as files, clean up', () => {
     expect(fx.server.leases().every((l) => l.revoked)).toBe(true);
     expect(post.log).toMatch(/revoked 1 of 1 lease/);
     expect(post.log).toMatch(/revoked the Vault token/);
+    // post is a new process: it registers the token and the leases again before using them
+    expect(post.masks).toContain(token);
+    for (const lease of fx.server.leases()) expect(post.masks).toContain(lease.id);
     expect(job.summary).toMatch(/shredded and removed \d+ file/);
     expectGone(sessionRoot(main));
   });
@@ -156,7 +162,7 @@ describe('fetch, mask, deliver as files, clean up', () => {
 
 describe('auth methods', () => {
   const one = 'secret/ci/app api_key | KEY';
-  const cases: Array<[string, () => Record<string, string>, () => Record<string, string>]> = [
+  const cases: [string, () => Record<string, string>, () => Record<string, string>][] = [
     [
       'approle',
       () => ({ 'vault-method': 'approle', 'vault-role-id': fx.approle.roleId, 'vault-secret-id': fx.approle.secretId }),
@@ -206,10 +212,21 @@ describe('auth methods', () => {
     const file = readFileSync(join(main.outputs['files-dir'] ?? '', 'KEY'), 'utf8');
     expect(file === fx.values.apiKey).toBe(true);
     const token = fx.server.requests.find((r) => r.path.startsWith('secret/data'))?.headers['x-vault-token'] as string;
+    // every credential the login sent (secret id, password, OIDC or pod JWT), read from the server's
+    // side, was registered as a mask before it was sent
+    const login = fx.server.requests.find((r) => r.path.startsWith('auth/') && r.method !== 'GET');
+    const body = JSON.parse(login?.body ?? '{}') as Record<string, unknown>;
+    const sent = ['secret_id', 'password', 'jwt'].flatMap((k) => (typeof body[k] === 'string' ? [body[k]] : []));
+    expect(sent).toHaveLength(1);
+    for (const credential of sent) {
+      expect(main.masks).toContain(credential);
+      // @actions/core masks the OIDC token as is; its encodings are ours to register
+      for (const e of embeddedEncodings(credential))
+        expect(hits(main.masks, e.text), `${e.form} of the login credential is masked`).toBe(true);
+    }
     await job.post();
     expect(fx.server.isTokenRevoked(token)).toBe(true);
-    const extra = job.steps[0]?.masks.filter((m) => m.split('.').length === 3 && m.length > 100) ?? []; // the OIDC JWT
-    expectNoLeaks(job, [...allSecretValues(fx, job), ...extra]);
+    expectNoLeaks(job, [...allSecretValues(fx, job), ...sent]);
   });
 
   it('token: uses VAULT_TOKEN, does not revoke it, but revokes the leases it created', async () => {

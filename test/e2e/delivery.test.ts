@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Job } from '../runner/job.js';
 import { startVaultDevServer } from '../vault-server/server.js';
 import { expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import { findIn } from '../runner/leaks.js';
 
 let fx: Fixture;
 let job: Job;
@@ -47,7 +48,9 @@ describe('deliveries', () => {
   it('env-file refuses a multi-line value, naming it, and writes nothing', async () => {
     const main = await job.main(base({ secrets: 'secret/ci/tls "tls.key" | TLS_KEY', deliver: 'env-file' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::deliver env-file: TLS_KEY holds a line break.*Deliver it as files/);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: deliver env-file: TLS_KEY holds a line break.*Deliver it as files/,
+    );
     await job.post();
     expectNoLeaks(job, [fx.values.pem]);
   });
@@ -75,11 +78,32 @@ describe('deliveries', () => {
   });
 
   it('env refuses names the runner relies on', async () => {
-    const main = await job.main(base({ secrets: 'secret/ci/app password | PATH', deliver: 'env' }));
+    const names = ['PATH', 'NODE_OPTIONS', 'GITHUB_TOKEN', 'LD_PRELOAD', 'BASH_ENV'];
+    const keys = ['secret/ci/app password', 'secret/ci/app api_key', 'secret/ci/app username', 'secret/ci/odd spaces'];
+    const spec = [...keys, 'secret/ci/odd colons'].map((k, i) => `${k} | ${names[i] ?? ''}`).join('\n');
+    const main = await job.main(base({ secrets: spec, deliver: 'env' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::deliver env: PATH would replace a variable/);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: deliver env: PATH, NODE_OPTIONS, GITHUB_TOKEN, LD_PRELOAD, BASH_ENV would replace a variable/,
+    );
+    expect(main.env).toEqual({});
     await job.post();
   });
+
+  it.each([
+    ['env', 'GITHUB_ENV'],
+    ['outputs', 'GITHUB_OUTPUT'],
+  ])(
+    '%s refuses to run without the runner files (%s): the value would be printed as a command',
+    async (deliver, file) => {
+      const main = await job.main(base({ secrets: 'secret/ci/app password | PW', deliver }), { unset: [file] });
+      expect(main.exitCode).toBe(1);
+      expect(main.stdout).toMatch(new RegExp(`::error::vault-secrets-action: deliver ${deliver}: ${file} is not set`));
+      expect(main.commands.filter((c) => c.properties['name'] === 'PW')).toEqual([]);
+      expect(findIn(main.stdout, fx.values.password)).toEqual([]);
+      await job.post();
+    },
+  );
 });
 
 describe('paths', () => {
@@ -104,7 +128,7 @@ describe('paths', () => {
     fx.server.putKv('', 'secret', 'ci/clash', { 'a-b': 'value-one-xx', a_b: 'value-two-yy' });
     const main = await job.main(base({ secrets: 'secret/ci/clash *' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::secrets line 1: name A_B/);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: secrets line 1: name A_B/);
     await job.post();
   });
 });
@@ -204,10 +228,16 @@ describe('TLS', () => {
 
         const job2 = new Job();
         try {
-          const bad = await job2.main({ ...inputs, 'vault-retries': '0' });
+          // a valid client certificate, so only the server's unknown CA can stop it
+          const bad = await job2.main({
+            ...inputs,
+            'vault-retries': '0',
+            'vault-client-cert': read('client.pem'),
+            'vault-client-key': join(dir, 'client.key'),
+          });
           expect(bad.exitCode).toBe(1);
           expect(bad.stdout).toMatch(
-            /::error::.*could not reach Vault at https:\/\/127\.0\.0\.1:\d+: \w+ \(TLS: give vault-ca-cert/,
+            /::error::.*could not reach Vault at https:\/\/127\.0\.0\.1:\d+: (UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY) \(TLS: give vault-ca-cert/,
           );
           await job2.post();
         } finally {

@@ -37,10 +37,8 @@ describe('transient faults are retried', () => {
     fx.server.addFault({ path: 'secret/data/ci/app', status: 503, retryAfter: '1', times: 1 });
     fx.server.addFault({ path: 'secret/data/ci/app', reset: true, times: 1 });
     fx.server.addFault({ path: 'database/creds/app', hang: true, times: 1 });
-    const t0 = Date.now();
     const main = await job.main(inputs({ 'vault-request-timeout': '1' }));
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000); // Retry-After: 1 was honoured
     expect(main.log).toMatch(/auth\/approle\/login: HTTP 429, try 2/);
     expect(main.log).toMatch(/HTTP 412/);
     expect(main.log).toMatch(/secret\/data\/ci\/app: HTTP 503/);
@@ -50,6 +48,19 @@ describe('transient faults are retried', () => {
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expectNoLeaks(job, allSecretValues(fx, job));
+  });
+
+  it("waits as long as Vault's Retry-After says, not its own shorter backoff", async () => {
+    // the backoff alone waits at most 200 ms before the first retry
+    fx.server.addFault({ path: 'secret/data/ci/app', status: 503, retryAfter: '2', times: 1 });
+    const main = await job.main(inputs({ secrets: 'secret/ci/app password | PW' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.log).toMatch(/secret\/data\/ci\/app: HTTP 503, try 2 of \d+ in 2000 ms/);
+    const tries = fx.server.requests.filter((r) => r.path === 'secret/data/ci/app');
+    expect(tries.map((r) => r.status)).toEqual([503, 200]);
+    const [first, second] = tries.map((r) => r.receivedAt);
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(1950);
+    await job.post();
   });
 
   it('retries GitHub OIDC token failures', async () => {
@@ -82,11 +93,41 @@ describe('permanent failures fail clearly, and post still cleans up', () => {
     expect(err).toMatch(/secret\/data\/other\/thing failed with HTTP 403/);
     expect(err).toMatch(/permission denied/);
     expect(err).toMatch(/policies grant/);
+    expect(err).toMatch(/^::error::vault-secrets-action: /);
+    // the stack goes to debug (shown only with step debug logging on), as one redacted line
+    expect(main.stdout).toMatch(/^::debug::\w*Error: .*HTTP 403.*%0A +at /m);
     const post = await job.post();
     expect(post.exitCode).toBe(0);
     expect(fx.server.requests.some((r) => r.path === 'auth/token/revoke-self')).toBe(true);
     expectGone(sessionRoot(main));
     expectNoLeaks(job, allSecretValues(fx, job));
+  });
+
+  it('a value is masked as it arrives: when another read fails, the values already read are masked', async () => {
+    fx.server.addFault({ path: 'secret/data/ci/nope', delayMs: 500 });
+    const main = await job.main(inputs({ secrets: 'secret/ci/app password | PW\nsecret/ci/nope password | A' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(/secret\/data\/ci\/nope failed with HTTP 404/);
+    expect(main.masks).toContain(fx.values.password);
+    await job.post();
+    expectNoLeaks(job, allSecretValues(fx, job));
+  });
+
+  it('when revoke-self fails, post revokes each lease on its own', async () => {
+    const token = fx.server.createToken({ policies: ['ci-read', 'lease-revoker'] });
+    fx.server.addFault({ path: 'auth/token/revoke-self', status: 500 });
+    const main = await job.main(
+      inputs({ 'vault-method': 'token', 'vault-token': token, 'vault-revoke-token': 'true' }),
+    );
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(fx.server.leases()).toHaveLength(1);
+    const post = await job.post();
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toMatch(/::warning::.*revoke-self.*The credentials expire at their TTL instead/);
+    expect(fx.server.requests.filter((r) => r.path === 'sys/leases/revoke')).toHaveLength(1);
+    expect(fx.server.leases().every((l) => l.revoked)).toBe(true);
+    expect(post.log).toMatch(/revoked 1 of 1 lease/);
+    expectNoLeaks(job, [token, ...fx.server.leases().map((l) => l.id)]);
   });
 
   it('404 and a missing key: each named, all failures listed together', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Job } from '../runner/job.js';
 import { findIn } from '../runner/leaks.js';
 import { startFixture, type Fixture } from './fixture.js';
@@ -60,7 +61,7 @@ describe('leak guard in post', () => {
     expect(post.stdout).toContain(
       `::error title=Leaked secret,file=${leaked},line=3::secret PW (as base64) found in ${leaked} at byte`,
     );
-    expect(post.stdout).toMatch(/::error::leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
+    expect(post.stdout).toMatch(/::error::vault-secrets-action: leak guard: 1 secret hit\(s\) in 1 file\(s\)/);
     expect(existsSync(leaked)).toBe(true);
     expect(existsSync(clean)).toBe(true);
     expect(job.summary).toMatch(
@@ -75,6 +76,43 @@ describe('leak guard in post', () => {
     expect(existsSync(leaked)).toBe(false);
     expect(existsSync(clean)).toBe(true);
     expect(post.stdout).toContain(`::warning::leak guard deleted ${leaked}: it held a secret`);
+  });
+
+  it('on-leak delete: also removes a compressed file whose contents hold a secret', async () => {
+    const out = join(job.workspace, 'dist');
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+      'scan-paths': out,
+      'on-leak': 'delete',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    mkdirSync(out, { recursive: true });
+    const archive = join(out, 'bundle.gz');
+    writeFileSync(archive, gzipSync(`PASSWORD=${readFileSync(job.env['PW_FILE'] ?? '', 'utf8')}\n`));
+    const post = await job.post();
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain(`::warning::leak guard deleted ${archive}: it held a secret`);
+    expect(existsSync(archive)).toBe(false);
+  });
+
+  it('an input credential (the vault-token input) written to a scanned path is found too', async () => {
+    const out = join(job.workspace, 'dist');
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+      'scan-paths': out,
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    mkdirSync(out, { recursive: true });
+    const leaked = join(out, 'debug.log');
+    writeFileSync(leaked, `token=${fx.server.rootToken}\n`);
+    const post = await job.post();
+    expect(post.exitCode).toBe(1);
+    expect(post.stdout).toContain(`::error title=Leaked secret,file=${leaked},line=1::secret `);
+    expect(findIn(post.stdout + post.stderr + job.summary, fx.server.rootToken)).toEqual([]);
   });
 
   it('on-leak warn: a warning, the file stays, and passes', async () => {

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const SECRET_ID = 'a-secret-id-that-must-never-print';
 
-const cases: Array<[string, Record<string, string>, RegExp]> = [
+const cases: [string, Record<string, string>, RegExp][] = [
   ['an unterminated quote', { secrets: 'secret/app "tls.key | X' }, /secrets line 1: .*quote/i],
   ['an invalid NAME', { secrets: 'secret/app password | 9LIVES' }, /secrets line 1: .*9LIVES/],
   [

@@ -11,10 +11,10 @@ export function hits(masks: readonly string[], text: string): boolean {
  * that a mask must hit. Parts under 12 bytes are skipped: derived forms that short are
  * deliberately not registered.
  */
-export function embeddedEncodings(part: string): Array<{ form: string; text: string }> {
+export function embeddedEncodings(part: string): { form: string; text: string }[] {
   const bytes = Buffer.from(part, 'utf8');
   if (bytes.length < 12) return [];
-  const out: Array<{ form: string; text: string }> = [];
+  const out: { form: string; text: string }[] = [];
   for (const k of [0, 1, 2]) {
     const framed = Buffer.concat([randomBytes(k + 3 * 4), bytes, randomBytes(7)]);
     out.push({ form: `base64 at alignment ${k}`, text: framed.toString('base64') });
@@ -24,6 +24,16 @@ export function embeddedEncodings(part: string): Array<{ form: string; text: str
   out.push({ form: 'HEX', text: `x${bytes.toString('hex').toUpperCase()}y` });
   out.push({ form: 'url', text: `?q=${encodeURIComponent(part)}&z=1` });
   out.push({ form: 'json', text: `{"v":${JSON.stringify(part)}}` });
+  // what other encoders write, spelled out here rather than taken from src/mask
+  out.push({ form: 'form-encoded', text: `${new URLSearchParams({ v: part }).toString()}&z=1` });
+  const strict = encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  out.push({ form: 'RFC 3986', text: `?q=${strict}&z=1` });
+  const ascii = JSON.stringify(part).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  out.push({ form: 'ASCII-only JSON', text: `{"v":${ascii}}` });
+  if (part.includes("'")) out.push({ form: 'shell-quoted', text: `echo '${part.replace(/'/g, "'\\''")}'` });
   return out;
 }
 

@@ -42,6 +42,8 @@ export interface StepOptions {
   readonly inputs?: Record<string, string>;
   readonly env?: Record<string, string>;
   readonly timeoutMs?: number;
+  /** Variables the runner would not set here (GITHUB_ENV under act, say): left out of the step's environment. */
+  readonly unset?: readonly string[];
   /** Called once the process runs (to signal it, or read /proc/PID/cmdline). */
   readonly onSpawn?: (child: ChildProcess) => void;
 }
@@ -159,9 +161,12 @@ export class Job {
       ...this.env,
       ...opts.env,
       ...files,
+      // scripts/coverage.mjs: each step writes its V8 coverage there
+      ...(process.env['STEP_COVERAGE_DIR'] ? { NODE_V8_COVERAGE: process.env['STEP_COVERAGE_DIR'] } : {}),
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
+    for (const name of opts.unset ?? []) Reflect.deleteProperty(env, name);
 
     const script = action.entries[step === 'guard' ? 'main' : step];
     if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);

@@ -37,7 +37,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'cache-server-test-'));
 });
 afterAll(async () => {
-  await svc?.close();
+  await svc.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -292,7 +292,7 @@ describe('the twirp routes', () => {
     const req = { key: 'k', version: 'v' };
     expect(await twirp('CreateCacheEntry', req, { token: null })).toEqual({
       status: 401,
-      json: { code: 'unauthenticated', msg: expect.any(String) },
+      json: { code: 'unauthenticated', msg: expect.any(String) as string },
     });
     expect((await twirp('CreateCacheEntry', req, { token: 'other' })).status).toBe(401);
     expect(await twirp('DeleteCacheEntry', req)).toMatchObject({ status: 404, json: { code: 'bad_route' } });
@@ -429,7 +429,7 @@ describe('lifecycle', () => {
         method: 'POST',
         headers: { authorization: `Bearer ${other.runtimeToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({ key: 'k', version: 'v' }),
-      }).then(async (r) => ({ status: r.status, json: (await r.json()) as unknown }));
+      }).then(async (r) => ({ status: r.status, json: await r.json() }));
     expect(await create()).toMatchObject({ status: 200, json: { ok: true } });
     expect(await create()).toEqual({
       status: 200,

@@ -73,7 +73,7 @@ const dockerfile = fc
 
 const findSecret = (text: string) =>
   text.includes('hunter2') || text.includes('aHVudGVyMg') ? 'DB_PASSWORD' : undefined;
-const level = fc.constantFrom('default', 'error', 'warn') as fc.Arbitrary<'default' | 'error' | 'warn'>;
+const level = fc.constantFrom<'default' | 'error' | 'warn'>('default', 'error', 'warn');
 
 describe('dockerfile check on arbitrary text', () => {
   it('parses without throwing, instructions in order, each on a line of the file', () => {

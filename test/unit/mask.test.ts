@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import {
   base64Alignments,
@@ -130,6 +131,73 @@ describe('MaskRegistry', () => {
     reg.addSecret('A', 'hunter2-hunter2');
     const b64 = Buffer.from('hunter2-hunter2').toString('base64');
     expect(reg.redact(`x hunter2-hunter2 y ${b64} z`)).toBe('x *** y *** z');
+  });
+
+  it('redacts and finds a whole value before its parts: a JSON document becomes one ***', () => {
+    const reg = new MaskRegistry(() => undefined);
+    const doc = '{"user":"admin-user","pass":"long-enough-value"}';
+    reg.addSecret('DOC', doc);
+    expect(reg.redact(`config=${doc}`)).toBe('config=***');
+    expect(reg.find(`config=${doc}`)).toMatchObject({ name: 'DOC', kind: 'value', text: doc });
+  });
+
+  it('redacts every occurrence, not only the first', () => {
+    const reg = new MaskRegistry(() => undefined);
+    reg.addSecret('A', 'hunter2-hunter2');
+    expect(reg.redact('hunter2-hunter2 and again hunter2-hunter2, and hunter2-hunter2')).toBe(
+      '*** and again ***, and ***',
+    );
+  });
+});
+
+// What other programs write, produced by them or spelled out by hand, never by
+// src/mask: each must come out fully masked.
+describe('the encodings other tools write', () => {
+  const masked = (value: string, written: string): string => {
+    const reg = new MaskRegistry(() => undefined);
+    reg.addSecret('A', value);
+    return reg.redact(written);
+  };
+
+  it("bash's set -x trace of a value with single quotes", () => {
+    const value = "it's the 'admin' secret";
+    const trace = spawnSync('bash', ['-xc', 'echo "$V" >/dev/null'], { env: { V: value }, encoding: 'utf8' }).stderr;
+    expect(trace).toContain("'\\''");
+    expect(masked(value, trace)).toContain("+ echo '***'\n");
+    expect(masked(value, trace)).not.toMatch(/admin|secret/);
+  });
+
+  it('a form-encoded body (URLSearchParams: spaces as +)', () => {
+    const value = 'pässwörd with spaces';
+    const body = new URLSearchParams({ password: value }).toString();
+    expect(body).toBe('password=p%C3%A4ssw%C3%B6rd+with+spaces');
+    expect(masked(value, body)).toBe('password=***');
+  });
+
+  it("a strict RFC 3986 encoder (!'()* encoded too)", () => {
+    expect(masked("o'neil (admin)!*pass", 'u=o%27neil%20%28admin%29%21%2Apass&x=1')).toBe('u=***&x=1');
+  });
+
+  it('ASCII-only JSON (Python json.dumps, jq -a)', () => {
+    expect(masked('pässwörd-✓-密码', '{"pw": "p\\u00e4ssw\\u00f6rd-\\u2713-\\u5bc6\\u7801"}')).toBe('{"pw": "***"}');
+  });
+
+  it('upper-case hex and base64 at every offset inside a longer run', () => {
+    const value = 'deploy-key-0123';
+    expect(masked(value, Buffer.from(value).toString('hex').toUpperCase())).toBe('***');
+    for (const pad of ['', 'x', 'xy']) {
+      const b64 = Buffer.from(`${pad}${value}tail-bytes`).toString('base64');
+      expect(masked(value, b64)).toContain('***');
+    }
+  });
+
+  it("docker's auth: base64 of user:password, whole and inside a longer base64 run", () => {
+    const reg = new MaskRegistry(() => undefined);
+    reg.addBasicAuth('docker', 'deploy-bot', 's3cr3t-pass-word');
+    const auth = Buffer.from('deploy-bot:s3cr3t-pass-word').toString('base64');
+    expect(reg.redact(JSON.stringify({ auths: { 'ghcr.io': { auth } } }))).toBe('{"auths":{"ghcr.io":{"auth":"***"}}}');
+    for (const pad of ['', 'x', 'xy'])
+      expect(reg.redact(Buffer.from(`${pad}user deploy-bot:s3cr3t-pass-word end`).toString('base64'))).toContain('***');
   });
 });
 

@@ -12,7 +12,7 @@ const ALL = { kind: 'all' } as const;
 const WHOLE = { kind: 'whole' } as const;
 const AWS = 'secret/data/ci/aws';
 
-const good: Array<[string, string, SecretRequest[]]> = [
+const good: [string, string, SecretRequest[]][] = [
   ['empty spec', '', []],
   ['only blanks, separators and comments', '\n  \n;;\n# all\n   # indented; "quote | pipe\n\t', []],
   [
@@ -179,7 +179,7 @@ describe('parseSpec accepts', () => {
 });
 
 // [title, spec, line, column or undefined, message fragment]
-const bad: Array<[string, string, number, number | undefined, string]> = [
+const bad: [string, string, number, number | undefined, string][] = [
   ['unterminated quote', 'kv/a k | A\nkv/app "tls.crt', 2, 8, 'unterminated quote'],
   ['quote closed only by an escaped quote', 'kv/app "tls.crt\\"', 1, 8, 'unterminated quote'],
   ['backslash at end of line in quotes', 'kv/app "a\\', 1, 8, 'unterminated quote'],

@@ -57,6 +57,7 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
       const userClaim = role.userClaim ?? 'sub';
       const user = claims[userClaim];
       if (user === undefined) return badRequest(`claim "${userClaim}" not found in token`);
+      if (typeof user !== 'string') return badRequest(`claim "${userClaim}" could not be converted to string`);
       for (const [claim, expected] of Object.entries(role.boundClaims ?? {})) {
         const actual = claims[claim];
         if (actual === undefined) return badRequest(`error validating claims: claim "${claim}" is missing`);
@@ -66,7 +67,7 @@ function login(ctx: Ctx, mount: AuthMount, username: string): Reply {
           );
         }
       }
-      return grant(ctx, mount, role.policies, { role: name }, String(user), String(user));
+      return grant(ctx, mount, role.policies, { role: name }, user, user);
     }
     case 'kubernetes': {
       const name = str(ctx.body['role']);

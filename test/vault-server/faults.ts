@@ -21,7 +21,7 @@ export type FaultRule = {
 );
 
 export class Faults {
-  private rules: Array<{ rule: FaultRule; left: number }> = [];
+  private rules: { rule: FaultRule; left: number }[] = [];
 
   add(rule: FaultRule): void {
     this.rules.push({ rule, left: rule.times ?? Infinity });

@@ -208,7 +208,7 @@ class DevServer implements VaultDevServer {
     });
     // Route every accepted socket through Connection (see connection.ts) on its way to the HTTP layer.
     const event = tls ? 'secureConnection' : 'connection';
-    const [httpListener] = this.server.listeners(event) as Array<(connection: Duplex) => void>;
+    const [httpListener] = this.server.listeners(event) as ((connection: Duplex) => void)[];
     if (!httpListener) throw new Error(`node:http registers no ${event} listener any more`);
     this.server.removeAllListeners(event);
     this.server.on(event, (socket: Socket) =>
@@ -392,7 +392,7 @@ class DevServer implements VaultDevServer {
     return this.state.tokens.get(token)?.revoked === true;
   }
 
-  leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }> {
+  leases(): { id: string; revoked: boolean; tokenAccessor: string }[] {
     return [...this.state.leases.values()].map(({ id, revoked, tokenAccessor }) => ({ id, revoked, tokenAccessor }));
   }
 
@@ -417,6 +417,8 @@ class DevServer implements VaultDevServer {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const connection = req.socket as unknown as Connection;
     const method = req.headers[LIST_MARKER] === 'LIST' ? 'LIST' : (req.method ?? 'GET');
+    // LIST_MARKER is a constant: the test client's stand-in for the LIST method, removed before recording
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
     delete req.headers[LIST_MARKER];
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -452,7 +454,10 @@ class DevServer implements VaultDevServer {
     this.requests.push(record);
 
     const fault = apiPath === undefined ? undefined : this.faults.take(method, apiPath);
-    if (fault && 'reset' in fault) return connection.reset();
+    if (fault && 'reset' in fault) {
+      connection.reset();
+      return;
+    }
     if (fault && 'hang' in fault) return; // never answered; close() destroys the socket
     if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
     if (this.latencyMs > 0) await sleep(this.latencyMs);

@@ -44,7 +44,7 @@ export function splitFlags(line: string): { flags: string[]; rest: string } {
       if (isSpace(ch)) {
         phase = 'spaces';
         if (parsingFlagArg) {
-          flags[flags.length - 1] += `=${word}`;
+          flags.push(`${flags.pop() ?? ''}=${word}`);
           parsingFlagArg = false;
           needFlagArg = true;
         } else {

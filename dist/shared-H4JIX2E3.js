@@ -38,14 +38,14 @@ import {
   toUtf8,
   translateTraits,
   writeKey
-} from "./shared-LUIGN5UA.js";
+} from "./shared-ICCMG7ZW.js";
 import {
   __commonJS,
   __esm,
   __export,
   __toCommonJS,
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // node_modules/@smithy/core/dist-es/submodules/client/middleware-stack/MiddlewareStack.js
 var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, priorityWeights;
@@ -1854,7 +1854,7 @@ var init_HttpProtocol = __esm({
         });
       }
       async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./shared-HQHYVA73.js");
+        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./shared-KBXSCSJI.js");
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
           marshaller,
@@ -5378,3 +5378,4 @@ export {
   awsLoginBody,
   stsUrl
 };
+//# sourceMappingURL=shared-H4JIX2E3.js.map

@@ -1,7 +1,50 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
+import {
+  debug,
+  setFailed
+} from "./shared-QCDMWCIP.js";
+
+// src/output.ts
+function inert(text) {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
+}
+function controlEscape(c) {
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inertMessage(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
+}
+function say(words, ...parts) {
+  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
+}
+function inertProperties(props) {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
+  );
+}
+function summaryText(text) {
+  return inert(text).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// src/errors.ts
+var ACTION_NAME = "vault-secrets-action";
+function errorMessage(err, fallback = "unknown error") {
+  return err instanceof Error ? err.message : fallback;
+}
+function failStep(err, redact) {
+  if (err instanceof Error && err.stack !== void 0) debug(inertMessage(redact(err.stack)));
+  setFailed(inertMessage(`${ACTION_NAME}: ${redact(errorMessage(err))}`));
+}
 
 // src/guard/bytes.ts
+async function drain(source) {
+  const it = source[Symbol.asyncIterator]();
+  while ((await it.next()).done !== true) {
+  }
+}
 var Reader = class {
   #it;
   #pending = [];
@@ -81,6 +124,7 @@ function sniff(head2) {
 // src/guard/scanner.ts
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
 import { join } from "node:path";
+import { Readable as Readable2 } from "node:stream";
 
 // src/mask/forms.ts
 var MIN_DERIVED_LENGTH = 8;
@@ -563,7 +607,7 @@ var Stream = class {
     this.#capacity = this.#inPlace + maxLength;
     this.#release = release;
     this.#empty = maxLength === 0;
-    this.#buf = spare !== void 0 && spare.length === this.#capacity ? spare : void 0;
+    this.#buf = spare?.length === this.#capacity ? spare : void 0;
   }
   get bytes() {
     return this.#bytes;
@@ -652,7 +696,7 @@ async function readTar(reader, onMember, onBytes) {
     const member = { name, size, regular: type === "0" || type === "\0" || type === "7", offset: dataOffset };
     const data = tap(reader.take(size), consume);
     if (member.regular) await onMember(member, data);
-    for await (const _ of data) void _;
+    await drain(data);
     for await (const c of reader.take(padded - size)) consume(c);
   }
 }
@@ -894,8 +938,8 @@ var Scanner = class {
         await this.#scanRaw(reader.rest(), path, inner);
       }
     } catch (err) {
-      this.stats.notes.push(`${[path, ...inner].join("!")}: ${err instanceof Error ? err.message : "unreadable"}`);
-      for await (const _ of reader.rest()) void _;
+      this.stats.notes.push(`${[path, ...inner].join("!")}: ${errorMessage(err, "unreadable")}`);
+      await drain(reader.rest());
     }
   }
   /**
@@ -963,7 +1007,7 @@ var Scanner = class {
         const nested = new Reader(data);
         entry.opened = depth2 + 1 < MAX_DEPTH && sniff(await nested.peek(512)) !== "plain";
         if (entry.opened) await this.#scanSource(nested, path, [...inner, member.name], depth2 + 1);
-        else for await (const _ of nested.rest()) void _;
+        else await drain(nested.rest());
       },
       (chunk) => stream.write(chunk)
     );
@@ -993,11 +1037,16 @@ function scannable(forms) {
 function tooShortToScan(forms) {
   return forms.filter((f) => f.kind === "value" && f.text.length < MIN_SECRET_LENGTH).length;
 }
-async function* once(data) {
-  yield data;
+function once(data) {
+  return Readable2.from([data], { objectMode: false });
 }
 
 export {
+  inert,
+  inertMessage,
+  say,
+  inertProperties,
+  summaryText,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
   shortParts,
@@ -1006,6 +1055,9 @@ export {
   recordedForms,
   basicAuthForms,
   encodingsOf,
+  ACTION_NAME,
+  errorMessage,
+  failStep,
   childEnv,
   Matcher,
   sniff,
@@ -1015,3 +1067,4 @@ export {
   scannable,
   tooShortToScan
 };
+//# sourceMappingURL=shared-LMOHH5DZ.js.map

@@ -4,16 +4,16 @@ import {
   WILDCARDS,
   normalizeKey,
   require_jsonata
-} from "./shared-7C7FXWYB.js";
+} from "./shared-74JYLPT2.js";
 import {
   Cursor,
   SpecError,
   assertUniqueNames,
   parsePath
-} from "./shared-UUCFOR5P.js";
+} from "./shared-SL72OVGL.js";
 import {
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // src/compat/spec.ts
 var import_jsonata = __toESM(require_jsonata(), 1);
@@ -80,3 +80,4 @@ function parseEntry(entry, line) {
 export {
   parseCompatSpec
 };
+//# sourceMappingURL=shared-G4R5VJBE.js.map

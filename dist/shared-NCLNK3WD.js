@@ -2,29 +2,32 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_debug
-} from "./shared-N4LFEKIC.js";
+} from "./shared-K2QAIXDX.js";
 import {
   createRouter,
   docker,
-  inertMessage,
   loadCacheMatch,
   reason,
   saveCacheMatch,
-  saveRegistries,
+  saveRegistries
+} from "./shared-SN56VDXN.js";
+import {
+  errorMessage,
+  inertMessage,
   say
-} from "./shared-6PEAM23S.js";
+} from "./shared-LMOHH5DZ.js";
 import {
   group,
   info,
   notice,
   setOutput,
   warning
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // src/vault/stubs/tv4.cjs
 var require_tv4 = __commonJS({
@@ -1856,7 +1859,7 @@ var require_src = __commonJS({
 });
 
 // src/cache/stage.ts
-var loadCache = () => import("./shared-2UFGR74H.js");
+var loadCache = () => import("./shared-JDXYPLUN.js");
 function unavailable(cache) {
   if (process.env["ACT"] === "true" && !process.env["ACTIONS_CACHE_SERVICE_V2"])
     return "act: its cache server speaks only the retired v1 protocol";
@@ -1894,9 +1897,7 @@ async function saveStage(config, dirty) {
     const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
     return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
   } catch (err) {
-    warning(
-      inertMessage(`cache ${config.key} could not be saved: ${err instanceof Error ? err.message : String(err)}`)
-    );
+    warning(inertMessage(`cache ${config.key} could not be saved: ${errorMessage(err)}`));
     return `cache ${config.key}: save failed (see warnings)`;
   }
 }
@@ -1971,7 +1972,7 @@ async function loginRequest(auth, deps) {
     case "cert":
       return { path: base, body: auth.name === void 0 ? {} : { name: auth.name } };
     case "aws": {
-      const { awsLoginBody } = await import("./shared-XM652JX7.js");
+      const { awsLoginBody } = await import("./shared-H4JIX2E3.js");
       const body = await awsLoginBody(auth);
       deps.mask("AWS_IAM_REQUEST_HEADERS", String(body["iam_request_headers"]));
       return { path: base, body };
@@ -1993,7 +1994,8 @@ async function readServiceAccountToken(path, deps) {
   } catch (err) {
     const code = err.code ?? "error";
     throw new Error(
-      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`
+      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
+      { cause: err }
     );
   }
   const token = text.trim();
@@ -2144,7 +2146,7 @@ function createTransport(opts) {
             body: parsed.body,
             parses: parsed.parses,
             request: { path: url.pathname },
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter
+            retryAfter
           });
         });
       });
@@ -2442,7 +2444,7 @@ async function logoutAll(registries, env) {
       if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
       else warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
     } catch (err) {
-      warning(inertMessage(`docker logout ${registry}: ${err instanceof Error ? err.message : String(err)}`));
+      warning(inertMessage(`docker logout ${registry}: ${errorMessage(err)}`));
     }
   }
   return lines;
@@ -2477,3 +2479,4 @@ export {
   restoreStage,
   saveStage
 };
+//# sourceMappingURL=shared-NCLNK3WD.js.map

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // node_modules/jsonata/jsonata.js
 var require_jsonata = __commonJS({
@@ -5858,3 +5858,4 @@ export {
   WILDCARDS,
   normalizeKey
 };
+//# sourceMappingURL=shared-74JYLPT2.js.map

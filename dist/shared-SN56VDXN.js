@@ -9,9 +9,12 @@ import {
   childEnv,
   encodingsOf,
   formsOf,
+  inert,
   recordedForms,
-  shortParts
-} from "./shared-OWVCFKFE.js";
+  say,
+  shortParts,
+  summaryText
+} from "./shared-LMOHH5DZ.js";
 import {
   error,
   exportVariable,
@@ -23,36 +26,12 @@ import {
   saveState,
   summary,
   warning
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 import {
   deriveName,
   isValidName,
   parseSpec
-} from "./shared-UUCFOR5P.js";
-
-// src/output.ts
-function inert(text2) {
-  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
-}
-function controlEscape(c) {
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function inertMessage(text2) {
-  return text2.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
-}
-function say(words, ...parts) {
-  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
-}
-function inertProperties(props) {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
-  );
-}
-function summaryText(text2) {
-  return inert(text2).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+} from "./shared-SL72OVGL.js";
 
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
@@ -786,7 +765,7 @@ async function readMainConfig(masks) {
 }
 async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-UQF2W27V.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const requests = compat ? (await import("./shared-G4R5VJBE.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
@@ -1101,7 +1080,7 @@ function saveRegistries(hosts) {
 }
 function loadDockerRecords() {
   const dir = getState(DOCKER_CONFIG_KEY);
-  let registries = [];
+  let registries;
   try {
     registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
   } catch {
@@ -1126,9 +1105,10 @@ async function docker(args, opts = {}) {
       ...opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}
     });
   } catch (err) {
-    if (err instanceof Error && /Unable to locate executable file/.test(err.message)) {
+    if (err instanceof Error && err.message.includes("Unable to locate executable file")) {
       throw new Error(
-        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs."
+        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.",
+        { cause: err }
       );
     }
     throw err;
@@ -1287,10 +1267,6 @@ async function guardImage(masks, image, env) {
 
 export {
   createRouter,
-  inert,
-  inertMessage,
-  say,
-  inertProperties,
   readConnectionConfig,
   readGuardConfig,
   readGuardStepConfig,
@@ -1329,3 +1305,4 @@ export {
   scanImage,
   guardImage
 };
+//# sourceMappingURL=shared-SN56VDXN.js.map

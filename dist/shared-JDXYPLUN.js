@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_debug
-} from "./shared-N4LFEKIC.js";
+} from "./shared-K2QAIXDX.js";
 import {
   create
-} from "./shared-W7U3PV4E.js";
+} from "./shared-CSGAVOOU.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes
-} from "./shared-ZFFRIHPA.js";
+} from "./shared-MUIUEV2B.js";
 import {
   debug,
   error,
@@ -23,13 +23,13 @@ import {
   setSecret,
   warning,
   which
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -44579,3 +44579,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
+//# sourceMappingURL=shared-JDXYPLUN.js.map

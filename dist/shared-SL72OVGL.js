@@ -65,8 +65,10 @@ var Cursor = class {
   fail(message, column = this.column) {
     throw new SpecError(this.line, message, column);
   }
+  /** Moves past spaces and returns the character it stopped at. */
   skipSpaces() {
     while (this.char !== void 0 && SPACE.test(this.char)) this.pos++;
+    return this.char;
   }
   /** Every character that ends up in a request passes through here. */
   accept(c) {
@@ -240,8 +242,7 @@ function readName(cur, noun) {
   if (cur.char !== "|") return void 0;
   const pipeColumn = cur.column;
   cur.pos++;
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === "|") cur.fail(MORE_THAN_ONE_PIPE);
   const nameColumn = cur.column;
   const name = cur.readPlain();
   if (name === "") cur.fail(`\`|\` has nothing after it; write a ${noun} after it or remove it`, pipeColumn);
@@ -251,8 +252,7 @@ function readName(cur, noun) {
       nameColumn
     );
   }
-  cur.skipSpaces();
-  if (cur.char === "|") cur.fail(MORE_THAN_ONE_PIPE);
+  if (cur.skipSpaces() === "|") cur.fail(MORE_THAN_ONE_PIPE);
   rejectExtraWord(cur, `the ${noun}`, "");
   return name;
 }
@@ -301,8 +301,8 @@ function parseSpec(text) {
   const requests = [];
   for (const [index, raw] of text.split("\n").entries()) {
     const cur = new Cursor(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1);
-    for (cur.skipSpaces(); cur.char !== void 0 && cur.char !== "#"; cur.skipSpaces()) {
-      if (cur.char === ";") {
+    for (let c = cur.skipSpaces(); c !== void 0 && c !== "#"; c = cur.skipSpaces()) {
+      if (c === ";") {
         cur.pos++;
       } else if (requests.length === MAX_ENTRIES) {
         cur.fail(`more than ${MAX_ENTRIES} entries; split the secrets across several steps`);
@@ -327,3 +327,4 @@ export {
   parsePath,
   parseSpec
 };
+//# sourceMappingURL=shared-SL72OVGL.js.map

@@ -1310,3 +1310,4 @@ export {
   saveState,
   getState
 };
+//# sourceMappingURL=shared-QCDMWCIP.js.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   __commonJS
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // src/vault/stubs/debug.cjs
 var require_debug = __commonJS({
@@ -18,3 +18,4 @@ var require_debug = __commonJS({
 export {
   require_debug
 };
+//# sourceMappingURL=shared-K2QAIXDX.js.map

@@ -2,31 +2,31 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   create
-} from "./shared-W7U3PV4E.js";
+} from "./shared-CSGAVOOU.js";
 import {
   addLineNumbers,
-  inertMessage,
-  inertProperties,
-  say,
   scanImage,
   tally,
   where
-} from "./shared-6PEAM23S.js";
+} from "./shared-SN56VDXN.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
   Matcher,
   Scanner,
+  inertMessage,
+  inertProperties,
+  say,
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-OWVCFKFE.js";
+} from "./shared-LMOHH5DZ.js";
 import {
   error,
   group,
   info,
   warning
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 
 // src/guard/stage.ts
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -360,3 +360,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
+//# sourceMappingURL=shared-Z7BNVQLE.js.map

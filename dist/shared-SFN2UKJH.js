@@ -3,12 +3,12 @@ const require = __createRequire(import.meta.url);
 import {
   BearerCredentialHandler,
   HttpClient
-} from "./shared-ZFFRIHPA.js";
+} from "./shared-MUIUEV2B.js";
 import {
   debug,
   setSecret
-} from "./shared-BYOAAZJX.js";
-import "./shared-QZW2MRLD.js";
+} from "./shared-QCDMWCIP.js";
+import "./shared-BDLR4YRK.js";
 
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -99,3 +99,4 @@ var OidcClient = class _OidcClient {
 export {
   OidcClient
 };
+//# sourceMappingURL=shared-SFN2UKJH.js.map

@@ -10,10 +10,10 @@ import {
   init_transport,
   toHex,
   toUtf8
-} from "./shared-LUIGN5UA.js";
+} from "./shared-ICCMG7ZW.js";
 import {
   __esm
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
 var CRC32_TABLE, ONES, Crc32Js;
@@ -1127,3 +1127,4 @@ export {
   resolveEventStreamSerdeConfig,
   eventStreamSerdeProvider as universalEventStreamSerdeProvider
 };
+//# sourceMappingURL=shared-KBXSCSJI.js.map

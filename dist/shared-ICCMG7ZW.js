@@ -5,7 +5,7 @@ import {
   __esm,
   __export,
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // node_modules/@smithy/core/dist-es/submodules/serde/is-array-buffer/is-array-buffer.js
 var isArrayBuffer;
@@ -3769,3 +3769,4 @@ export {
   serde_exports,
   init_serde
 };
+//# sourceMappingURL=shared-ICCMG7ZW.js.map

@@ -57,3 +57,4 @@ export {
   __toESM,
   __toCommonJS
 };
+//# sourceMappingURL=shared-BDLR4YRK.js.map

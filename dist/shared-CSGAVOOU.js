@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   debug
-} from "./shared-BYOAAZJX.js";
+} from "./shared-QCDMWCIP.js";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs from "fs";
@@ -2666,3 +2666,4 @@ function create(patterns, options) {
 export {
   create
 };
+//# sourceMappingURL=shared-CSGAVOOU.js.map

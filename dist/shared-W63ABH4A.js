@@ -4,10 +4,10 @@ import {
   WILDCARDS,
   normalizeKey,
   require_jsonata
-} from "./shared-7C7FXWYB.js";
+} from "./shared-74JYLPT2.js";
 import {
   __toESM
-} from "./shared-QZW2MRLD.js";
+} from "./shared-BDLR4YRK.js";
 
 // src/compat/select.ts
 var import_jsonata = __toESM(require_jsonata(), 1);
@@ -53,3 +53,4 @@ async function evaluate(selector, data, line) {
 export {
   selectCompat
 };
+//# sourceMappingURL=shared-W63ABH4A.js.map
