@@ -56,7 +56,7 @@ interface Run {
   readonly files: number;
 }
 
-export async function runGuardBench(): Promise<void> {
+export function runGuardBench(): void {
   const scale = Number(process.env['GUARD_BENCH_SCALE'] ?? 1);
   if (!(scale > 0 && scale <= 4)) throw new Error('GUARD_BENCH_SCALE must be in (0, 4]');
   const runs = Math.max(1, Number(process.env['GUARD_BENCH_RUNS'] ?? 3));
@@ -228,14 +228,14 @@ function runGuard(o: {
   const { ms, rssKb, status, stdout, stderr } = measure(node, [join(ROOT, 'dist', 'guard.js')], env, time);
   if (status !== 0) throw new Error(`guard step failed (${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
   const log = JSON.parse(readFileSync(sarif, 'utf8')) as {
-    runs: Array<{
-      results: Array<{
+    runs: {
+      results: {
         message: { text: string };
-        locations: Array<{
+        locations: {
           physicalLocation?: { artifactLocation: { uri: string }; region?: { byteOffset?: number } };
-        }>;
-      }>;
-    }>;
+        }[];
+      }[];
+    }[];
   };
   const found: Found = new Map();
   const counted: Found = new Map();
@@ -247,7 +247,7 @@ function runGuard(o: {
     const [, name, kind] = /^Secret (\S+) \(as ([\w-]+)\)/.exec(r.message.text) ?? [];
     if (!o.multiOnly.has(`${name} ${kind}`)) counted.set(file, [...(counted.get(file) ?? []), loc.region.byteOffset]);
   }
-  if (/more hit\(s\) past the first/.test(stdout))
+  if (stdout.includes('more hit(s) past the first'))
     console.log('  note: our hits were capped (MAX_HITS), counts below are partial');
   lastFound = found;
   let lines = 0;
@@ -458,5 +458,5 @@ function rgThreads(): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await runGuardBench();
+  runGuardBench();
 }

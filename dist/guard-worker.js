@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   sniff
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-Z7BNVQLE.js";
+} from "./shared-HDG2K5P7.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,11 +11,11 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-SN56VDXN.js";
+} from "./shared-O7RQ7VGY.js";
 import {
   inert,
   inertMessage
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   info,
   setFailed,
@@ -73,7 +73,8 @@ function namedForms(config, masks2) {
       value = readFileSync(path, "utf8");
     } catch (err) {
       throw new Error(
-        `values-from-files: cannot read ${path} (${err.code ?? "unreadable"}).`
+        `values-from-files: cannot read ${path} (${err.code ?? "unreadable"}).`,
+        { cause: err }
       );
     }
     if (value === "") throw new Error(`values-from-files: ${path} is empty.`);

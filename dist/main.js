@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-NCLNK3WD.js";
+} from "./shared-CZ5PTD2U.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-SN56VDXN.js";
+} from "./shared-O7RQ7VGY.js";
 import {
   MIN_SECRET_LENGTH,
   errorMessage,
@@ -35,7 +35,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   error,
   exportVariable,
@@ -600,7 +600,7 @@ async function fetchSecrets(requests, api, opts) {
   };
   const select = async (req, data, path, leaf) => {
     if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
-    const { selectCompat } = await import("./shared-W63ABH4A.js");
+    const { selectCompat } = await import("./shared-AFHOMHTG.js");
     return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
   };
   const readFolder = async (group2) => {

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-NCLNK3WD.js";
+} from "./shared-CZ5PTD2U.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-Z7BNVQLE.js";
+} from "./shared-HDG2K5P7.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-SN56VDXN.js";
+} from "./shared-O7RQ7VGY.js";
 import {
   ACTION_NAME,
   errorMessage,
@@ -33,7 +33,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   info,
   setFailed,

@@ -67,6 +67,7 @@ function namedForms(config: GuardStepConfig, masks: MaskRegistry): GuardForm[] {
     } catch (err) {
       throw new Error(
         `values-from-files: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
+        { cause: err },
       );
     }
     if (value === '') throw new Error(`values-from-files: ${path} is empty.`);

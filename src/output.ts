@@ -40,15 +40,13 @@ export function inertMessage(text: string): string {
  * A log line from our own words (the template) and untrusted parts (every `${}`),
  * each made inert: `core.info(say\`Read ${path}\`)`.
  */
-export function say(words: TemplateStringsArray, ...parts: ReadonlyArray<string | number>): string {
+export function say(words: TemplateStringsArray, ...parts: readonly (string | number)[]): string {
   return words.reduce((line, word, i) => line + (i === 0 ? '' : inert(String(parts[i - 1] ?? ''))) + word, '');
 }
 
 /** Annotation properties whose values came from outside (file names): each made inert. */
 export function inertProperties(props: AnnotationProperties): AnnotationProperties {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? inert(v) : v]),
-  ) as AnnotationProperties;
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? inert(v) : v]));
 }
 
 /**

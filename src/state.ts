@@ -103,7 +103,7 @@ export function loadPkiRevokeFlag(): boolean {
  */
 export function recordForms(
   paths: SessionPaths,
-  forms: ReadonlyArray<{ readonly text: string; readonly name: string; readonly kind: string }>,
+  forms: readonly { readonly text: string; readonly name: string; readonly kind: string }[],
 ): void {
   const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}\n`);
   appendFileSync(paths.formsFile, lines.join(''), { mode: 0o600 });
@@ -149,7 +149,7 @@ export function loadCacheMatch(): string {
 export interface Records {
   readonly token: string | undefined;
   readonly leases: readonly string[];
-  readonly certificates: ReadonlyArray<{ mount: string; serial: string }>;
+  readonly certificates: readonly { mount: string; serial: string }[];
 }
 
 export function readRecords(paths: SessionPaths): Records {

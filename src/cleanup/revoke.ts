@@ -64,7 +64,7 @@ export async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }: Revok
 
 async function revokeCertificates(
   api: VaultApi,
-  certificates: ReadonlyArray<{ mount: string; serial: string }>,
+  certificates: readonly { mount: string; serial: string }[],
   masks: MaskRegistry,
 ): Promise<string> {
   const results = await Promise.allSettled(
@@ -90,7 +90,7 @@ export async function revokeRecorded(
     leases: readonly string[];
     revokeToken: boolean;
     /** vault-pki certificates to revoke, before the token that may revoke them goes. */
-    certificates: ReadonlyArray<{ mount: string; serial: string }>;
+    certificates: readonly { mount: string; serial: string }[];
   },
 ): Promise<string[]> {
   const { token, leases, revokeToken, certificates } = records;

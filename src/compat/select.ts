@@ -55,6 +55,8 @@ async function evaluate(selector: string, data: Record<string, unknown>, line: n
     const code = (err as { code?: unknown }).code;
     throw new Error(
       `secrets line ${line}: selector ${selector} failed with JSONata error ${typeof code === 'string' ? code : '(no code)'}; see https://docs.jsonata.org/errors.`,
+      // the cause stays out of every message: it can quote the data
+      { cause: err },
     );
   }
   const json = JSON.stringify(result) as string | undefined;

@@ -95,7 +95,7 @@ export async function scanParallel(
 
 function merge(
   walked: ScanStats,
-  results: ReadonlyArray<{ hits: readonly Hit[]; stats: ScanStats }>,
+  results: readonly { hits: readonly Hit[]; stats: ScanStats }[],
 ): { hits: Hit[]; stats: ScanStats } {
   const stats = { ...walked, notes: [...walked.notes] };
   const all: Hit[] = [];

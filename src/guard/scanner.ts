@@ -222,7 +222,7 @@ export class Scanner {
     inner: readonly string[],
     depth: number,
   ): Promise<void> {
-    const raw: Array<[number, number]> = [];
+    const raw: [number, number][] = [];
     const rawStream = this.#matcher.stream((i, offset) => raw.push([i, offset]));
     async function* tapped(): AsyncGenerator<Uint8Array> {
       for await (const chunk of reader.rest()) {

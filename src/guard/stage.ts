@@ -129,7 +129,7 @@ function redactor(forms: readonly GuardForm[]): (text: string) => string {
   const matcher = new Matcher(patterns);
   return (text) => {
     const bytes = Buffer.from(text, 'utf8');
-    const spans: Array<[number, number]> = [];
+    const spans: [number, number][] = [];
     matcher.scan(bytes, (i, offset) => spans.push([offset, offset + (patterns[i]?.length ?? 0)]));
     if (spans.length === 0) return text;
     spans.sort((a, b) => a[0] - b[0]);

@@ -13,6 +13,6 @@ export type Task =
   | { readonly kind: 'finish' };
 
 export type Reply =
-  | { readonly kind: 'ready'; readonly split: ReadonlyArray<{ readonly path: string; readonly size: number }> }
+  | { readonly kind: 'ready'; readonly split: readonly { readonly path: string; readonly size: number }[] }
   | { readonly kind: 'result'; readonly hits: readonly Hit[]; readonly stats: ScanStats }
   | { readonly kind: 'failed'; readonly message: string };

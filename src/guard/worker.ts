@@ -36,7 +36,7 @@ async function handle(task: Task): Promise<void> {
     reply({ kind: 'result', hits: scanner.hits, stats: scanner.stats });
     return;
   }
-  const split: Array<{ path: string; size: number }> = [];
+  const split: { path: string; size: number }[] = [];
   if (task.kind === 'range') {
     scanner.scanRange(task.path, task.start, task.end);
   } else {

@@ -134,7 +134,7 @@ export function readCompatConfig(): CompatConfig {
 }
 
 /** exportToken -> env VAULT_TOKEN, outputToken -> output vault_token; the file comes with either. */
-export function compatTokenDeliveries(): Array<'env' | 'outputs'> {
+export function compatTokenDeliveries(): ('env' | 'outputs')[] {
   const on = (name: string): boolean => (given(name)?.trim().toLowerCase() ?? 'false') !== 'false';
   return [...(on('exportToken') ? (['env'] as const) : []), ...(on('outputToken') ? (['outputs'] as const) : [])];
 }

@@ -16,7 +16,7 @@ import { MIN_DERIVED_LENGTH, type MaskForm } from './forms.js';
  */
 export const TOOL_FORMS_MAX_BYTES = 4 * 1024;
 
-const WRAPS: ReadonlyArray<{ readonly kind: 'base64' | 'hex'; readonly width: number }> = [
+const WRAPS: readonly { readonly kind: 'base64' | 'hex'; readonly width: number }[] = [
   { kind: 'base64', width: 76 }, // coreutils base64
   { kind: 'base64', width: 64 }, // openssl base64, PEM bodies
   { kind: 'hex', width: 60 }, // xxd -p
@@ -47,7 +47,7 @@ export function printfQ(value: string): string {
   if (value === '') return "''";
   // eslint-disable-next-line no-control-regex -- control characters switch bash to $'...'
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    const inner = [...value]
+    const inner = Array.from(value)
       .map((c) => {
         const named: Record<string, string> = {
           '\n': '\\n',

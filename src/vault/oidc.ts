@@ -52,7 +52,8 @@ export async function githubIdToken(
     }
     return value;
   } catch (err) {
-    if (err instanceof TransportError) throw new Error(`could not get GitHub's OIDC token: ${err.message}`);
+    if (err instanceof TransportError)
+      throw new Error(`could not get GitHub's OIDC token: ${err.message}`, { cause: err });
     throw err;
   } finally {
     transport.close();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   fx = await startFixture();
 });
 afterAll(async () => {
-  await fx?.server.close();
+  await fx.server.close();
 });
 
 describe('examples/act/vault-act.yml', () => {
@@ -46,7 +46,7 @@ describe('examples/act/vault-act.yml', () => {
     const inputs = Object.fromEntries(
       Object.entries(action?.with ?? {}).map(([k, v]) => [
         k,
-        String(v).replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => context[name] ?? `<${name}?>`),
+        v.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => context[name] ?? `<${name}?>`),
       ]),
     );
     expect(Object.values(inputs).join('\n')).not.toContain('?>');

@@ -18,7 +18,7 @@ beforeAll(async () => {
   fx = await startFixture();
 });
 afterAll(async () => {
-  await fx?.server.close();
+  await fx.server.close();
 });
 
 /** One step of the helper as the runner runs it: inputs, state file, STATE_* into post.

@@ -141,7 +141,7 @@ describe('leak guard in post: SARIF', () => {
     const post = await job.post();
     expect(post.exitCode).toBe(1);
     const text = readFileSync(sarifFile, 'utf8');
-    const log = JSON.parse(text) as { runs: Array<{ results: Array<{ ruleId: string; locations: unknown }> }> };
+    const log = JSON.parse(text) as { runs: { results: { ruleId: string; locations: unknown }[] }[] };
     expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
     expect(log.runs[0]?.results.map((r) => [r.ruleId, r.locations])).toEqual([
       [

@@ -62,7 +62,7 @@ function readAction(actionDir: string): ActionMetadata {
   };
   const defaults: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs))
-    if (spec.default !== undefined) defaults[name] = String(spec.default);
+    if (spec.default !== undefined) defaults[name] = spec.default;
   return { defaults, entries: { main: action.runs.main, post: action.runs.post } };
 }
 
@@ -77,7 +77,7 @@ export class Job {
   #mainState: Record<string, string> = {};
   #inputs: Record<string, string> = {};
   /** Every main step's inputs and state, for postAll. */
-  readonly #mains: Array<{ inputs: Record<string, string>; state: Record<string, string> }> = [];
+  readonly #mains: { inputs: Record<string, string>; state: Record<string, string> }[] = [];
   #stepCount = 0;
 
   /**

@@ -17,6 +17,7 @@ export function runnerMaskValues(registered: readonly string[]): string[] {
     values.add(v);
     const bytes = Buffer.from(v, 'utf8');
     for (const drop of [0, 1, 2]) if (bytes.length > drop) values.add(bytes.subarray(drop).toString('base64'));
+    // eslint-disable-next-line no-control-regex -- the characters JSON.stringify escapes
     if (/["\\\u0000-\u001f\ud800-\udfff]/.test(v)) values.add(JSON.stringify(v).slice(1, -1));
     if (/[^A-Za-z0-9\-_.!~*'()]/.test(v)) values.add(encodeURIComponent(v));
     if (/[&<>"']/.test(v))

@@ -6,7 +6,7 @@ import type { CubbyholeMount } from './state.js';
 export function cubbyholeRoute(mount: CubbyholeMount, key: string, op: Operation): Route {
   const store = (tokenId: string): Map<string, Record<string, unknown>> => {
     let own = mount.byToken.get(tokenId);
-    if (!own) mount.byToken.set(tokenId, (own = new Map()));
+    if (!own) mount.byToken.set(tokenId, (own = new Map<string, Record<string, unknown>>()));
     return own;
   };
   switch (op) {

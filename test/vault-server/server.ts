@@ -71,8 +71,8 @@ export interface VaultDevServer {
     roles: Record<string, { allowedDomains: string[]; allowSubdomains?: boolean; maxTtlSeconds?: number }>,
   ): string;
   /** Certificates a PKI mount issued, by serial, and whether each is revoked. */
-  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }>;
-  addPolicy(ns: string, name: string, rules: Array<{ path: string; capabilities: Capability[] }>): void;
+  pkiCertificates(ns: string, mount: string): { serial: string; revoked: boolean }[];
+  addPolicy(ns: string, name: string, rules: { path: string; capabilities: Capability[] }[]): void;
   createToken(opts: { ns?: string; policies: string[]; ttlSeconds?: number }): string;
   enableAppRole(
     ns: string,
@@ -126,9 +126,9 @@ export interface VaultDevServer {
   };
   isTokenValid(token: string): boolean;
   isTokenRevoked(token: string): boolean;
-  leases(): Array<{ id: string; revoked: boolean; tokenAccessor: string }>;
+  leases(): { id: string; revoked: boolean; tokenAccessor: string }[];
   /** Every token issued so far (the root token included), with the path that issued it. */
-  tokens(): Array<{ id: string; path: string; revoked: boolean }>;
+  tokens(): { id: string; path: string; revoked: boolean }[];
   requests: RequestRecord[];
   connectionsOpened: number;
   addFault(rule: FaultRule): void;
@@ -283,7 +283,7 @@ class DevServer implements VaultDevServer {
     return ca.cert;
   }
 
-  pkiCertificates(ns: string, mount: string): Array<{ serial: string; revoked: boolean }> {
+  pkiCertificates(ns: string, mount: string): { serial: string; revoked: boolean }[] {
     const pki = this.mountAt(ns, mount);
     if (pki?.type !== 'pki') return [];
     return [...pki.issued].map(([serial, c]) => ({ serial, revoked: c.revokedAt !== undefined }));
@@ -396,7 +396,7 @@ class DevServer implements VaultDevServer {
     return [...this.state.leases.values()].map(({ id, revoked, tokenAccessor }) => ({ id, revoked, tokenAccessor }));
   }
 
-  tokens(): Array<{ id: string; path: string; revoked: boolean }> {
+  tokens(): { id: string; path: string; revoked: boolean }[] {
     return [...this.state.tokens.values()].map(({ id, path, revoked }) => ({ id, path, revoked }));
   }
 

@@ -21,9 +21,7 @@ function say(words, ...parts) {
   return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
 }
 function inertProperties(props) {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v])
-  );
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v]));
 }
 function summaryText(text) {
   return inert(text).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -1067,4 +1065,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-LMOHH5DZ.js.map
+//# sourceMappingURL=shared-G47EWVVV.js.map

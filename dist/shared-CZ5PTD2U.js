@@ -10,12 +10,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-SN56VDXN.js";
+} from "./shared-O7RQ7VGY.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   group,
   info,
@@ -2361,7 +2361,8 @@ async function githubIdToken(audience, conn, cancel) {
     }
     return value;
   } catch (err) {
-    if (err instanceof TransportError) throw new Error(`could not get GitHub's OIDC token: ${err.message}`);
+    if (err instanceof TransportError)
+      throw new Error(`could not get GitHub's OIDC token: ${err.message}`, { cause: err });
     throw err;
   } finally {
     transport.close();
@@ -2479,4 +2480,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-NCLNK3WD.js.map
+//# sourceMappingURL=shared-CZ5PTD2U.js.map

@@ -14,7 +14,7 @@ import {
   say,
   shortParts,
   summaryText
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   error,
   exportVariable,
@@ -847,7 +847,7 @@ function toolForms(value) {
 function printfQ(value) {
   if (value === "") return "''";
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    const inner = [...value].map((c) => {
+    const inner = Array.from(value).map((c) => {
       const named = {
         "\n": "\\n",
         "	": "\\t",
@@ -1305,4 +1305,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-SN56VDXN.js.map
+//# sourceMappingURL=shared-O7RQ7VGY.js.map

@@ -40,7 +40,9 @@ async function evaluate(selector, data, line) {
   } catch (err) {
     const code = err.code;
     throw new Error(
-      `secrets line ${line}: selector ${selector} failed with JSONata error ${typeof code === "string" ? code : "(no code)"}; see https://docs.jsonata.org/errors.`
+      `secrets line ${line}: selector ${selector} failed with JSONata error ${typeof code === "string" ? code : "(no code)"}; see https://docs.jsonata.org/errors.`,
+      // the cause stays out of every message: it can quote the data
+      { cause: err }
     );
   }
   const json = JSON.stringify(result);
@@ -53,4 +55,4 @@ async function evaluate(selector, data, line) {
 export {
   selectCompat
 };
-//# sourceMappingURL=shared-W63ABH4A.js.map
+//# sourceMappingURL=shared-AFHOMHTG.js.map

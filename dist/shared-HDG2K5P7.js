@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-SN56VDXN.js";
+} from "./shared-O7RQ7VGY.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-LMOHH5DZ.js";
+} from "./shared-G47EWVVV.js";
 import {
   error,
   group,
@@ -360,4 +360,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-Z7BNVQLE.js.map
+//# sourceMappingURL=shared-HDG2K5P7.js.map
