@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-HDG2K5P7.js";
+} from "./shared-IYNQCIE2.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,8 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-O7RQ7VGY.js";
+} from "./shared-5EFT72PI.js";
+import "./shared-NYIERDFJ.js";
 import {
   inert,
   inertMessage

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-CZ5PTD2U.js";
+} from "./shared-A4OMEBLA.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,8 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-O7RQ7VGY.js";
+} from "./shared-5EFT72PI.js";
+import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
   errorMessage,

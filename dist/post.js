@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-CZ5PTD2U.js";
+} from "./shared-A4OMEBLA.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-HDG2K5P7.js";
+} from "./shared-IYNQCIE2.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,8 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-O7RQ7VGY.js";
+} from "./shared-5EFT72PI.js";
+import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   errorMessage,

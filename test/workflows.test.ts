@@ -106,7 +106,9 @@ describe('workflows and examples', () => {
   });
 
   it('the key check catches an input that does not exist', () => {
-    const doc: unknown = parseYaml('steps:\n  - uses: your-org/vault-secrets-action@v1\n    with: { vault-adress: x }\n');
+    const doc: unknown = parseYaml(
+      'steps:\n  - uses: your-org/vault-secrets-action@v1\n    with: { vault-adress: x }\n',
+    );
     expect(unknownKeys(doc, 'example.yml')).toEqual([
       'example.yml: your-org/vault-secrets-action@v1 has no input "vault-adress"',
     ]);

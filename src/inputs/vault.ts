@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { AuthConfig, AuthMethod } from '../vault/auth.js';
-import { proxyEnv, type ProxyEnv } from '../vault/proxy.js';
+import { proxyEnv, type ProxyEnv } from '../vault/proxy-env.js';
 import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';

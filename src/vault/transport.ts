@@ -8,9 +8,8 @@
 // not parse is a fault to retry, not an answer; and once a request has given up on the
 // network, the server is known down (`down`), so post does not try lease after lease.
 import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
-import { createRouter, type ProxyEnv } from './proxy.js';
+import type { Router } from './proxy.js';
+import type { ProxyEnv } from './proxy-env.js';
 import { backoffMs, parseRetryAfter, retryReason, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
@@ -93,21 +92,13 @@ export interface Transport {
 }
 
 export function createTransport(opts: TransportOptions): Transport {
-  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const router = createRouter(opts.proxy ?? { https: undefined, http: undefined, noProxy: [] }, {
-    http: agentOptions,
-    https: {
-      ...agentOptions,
-      rejectUnauthorized: opts.tls.rejectUnauthorized,
-      // One secure context rather than ca/cert/key options: Node names pooled connections after those
-      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
-      secureContext: tls.createSecureContext({
-        ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),
-        ...(opts.tls.cert !== undefined ? { cert: opts.tls.cert } : {}),
-        ...(opts.tls.key !== undefined ? { key: opts.tls.key } : {}),
-      }),
-    },
-  });
+  // The pools (and node:https with them) load with the first request: see agents.ts.
+  let pools: Promise<{ router: Router; https: typeof import('node:https') }> | undefined;
+  const agents = (): Promise<{ router: Router; https: typeof import('node:https') }> =>
+    (pools ??= import('./agents.js').then(({ createAgents, https }) => ({
+      router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
+      https,
+    })));
   const stats = { requests: 0, retries: 0 };
 
   const service = opts.service ?? 'Vault';
@@ -165,12 +156,13 @@ export function createTransport(opts: TransportOptions): Transport {
     return err;
   }
 
-  function once(
+  async function once(
     url: URL,
     req: NodeVaultRequest,
     timeoutMs: number,
   ): Promise<NodeVaultResponse & { retryAfter: string | undefined; parses: boolean }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
+    const { router, https } = await agents();
     const route = router.route(url);
     const headers: Record<string, string | number> = {
       ...opts.headers,
@@ -244,7 +236,7 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return {
     defaults: () => send,
-    close: () => router.destroy(),
+    close: () => void pools?.then(({ router }) => router.destroy()),
     stats,
     get down() {
       return down;

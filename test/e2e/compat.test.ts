@@ -83,7 +83,8 @@ describe('vault-action README examples, unchanged', () => {
     const main = await job.main(va({ secrets: 'secret/data/ci/npm npmToken', exportEnv: 'false' }));
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.outputs['npmToken'] === npmToken).toBe(true);
-    expect(Object.keys(main.env)).toEqual(['NPMTOKEN_FILE']);
+    // the session path for a later guard step, and the file's path: no value
+    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
     await job.post();
     expectNoLeaks(job, values, { allowOutputs: true });
   });
@@ -150,7 +151,8 @@ describe('vault-action names meet our guards', () => {
       secrets: 'secret/ci/npm npmToken',
     });
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(Object.keys(main.env)).toEqual(['NPMTOKEN_FILE']);
+    // the session path for a later guard step, and the file's path: no value
+    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
     expect(main.outputs['npmToken']).toBeUndefined();
     expect(main.commands.filter((c) => c.command === 'notice')).toEqual([]);
     await job.post();
@@ -192,7 +194,7 @@ describe('auth-only: the Vault token itself', () => {
       'vault-revoke-token': 'false',
     });
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(Object.keys(main.env)).toEqual(['VAULT_TOKEN_FILE']);
+    expect(Object.keys(main.env).sort()).toEqual(['VAULT_SECRETS_SESSION', 'VAULT_TOKEN_FILE']);
     expect(main.outputs['vault_token']).toBeUndefined();
     const token = readFileSync(main.env['VAULT_TOKEN_FILE'] ?? '', 'utf8');
     await job.post();

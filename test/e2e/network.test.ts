@@ -162,7 +162,7 @@ describe('proxies', () => {
     try {
       const main = await bad.main(approle(fx), { env: { HTTPS_PROXY: 'socks5://127.0.0.1:1080' } });
       expect(main.exitCode).toBe(1);
-      expect(main.stdout).toContain('::error::HTTPS_PROXY: only http:// proxies are supported');
+      expect(main.stdout).toContain('::error::vault-secrets-action: HTTPS_PROXY: only http:// proxies are supported');
     } finally {
       bad.dispose();
     }

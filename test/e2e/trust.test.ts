@@ -128,7 +128,8 @@ describe('names and values that would change how later programs run', () => {
     const failure = main.commands.filter((c) => c.command === 'error').map((c) => c.message);
     expect(failure.join('\n')).toMatch(error);
     expect(main.stdout).not.toMatch(/URI malformed|TypeError/);
-    expect(main.env).toEqual({});
+    // only the session path (for a later guard step): no secret reached the environment
+    expect(Object.keys(main.env)).toEqual(['VAULT_SECRETS_SESSION']);
     const post = await job.post();
     expect(post.exitCode, post.stdout).toBe(0);
     const root = main.state['session-root'];

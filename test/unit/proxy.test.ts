@@ -1,6 +1,6 @@
 // Which proxy a Vault request takes: the variables as curl and @actions/http-client read them.
 import { describe, expect, it } from 'vitest';
-import { proxyEnv, proxyFor } from '../../src/vault/proxy.js';
+import { proxyEnv, proxyFor } from '../../src/vault/proxy-env.js';
 
 const via = (target: string, env: Record<string, string>): string | undefined =>
   proxyFor(new URL(target), proxyEnv(env))?.host;

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-O7RQ7VGY.js";
+} from "./shared-5EFT72PI.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -360,4 +360,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-HDG2K5P7.js.map
+//# sourceMappingURL=shared-IYNQCIE2.js.map

@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
+import {
   LARGE_VALUE_CHARS,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
@@ -224,135 +227,6 @@ function readGuardStepConfig() {
 
 // src/inputs/vault.ts
 import { createPrivateKey } from "node:crypto";
-
-// src/vault/proxy.ts
-import http from "node:http";
-import https from "node:https";
-import tls from "node:tls";
-function proxyEnv(env) {
-  const pick = (name) => {
-    const lower = name.toLowerCase();
-    const raw = (env[lower] ?? "").trim() || (env[name] ?? "").trim();
-    if (raw === "") return void 0;
-    const source = env[lower]?.trim() ? lower : name;
-    let url;
-    try {
-      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    } catch {
-      throw new Error(`${source} is not a URL: write it as http://proxy.example.com:3128.`);
-    }
-    if (url.protocol !== "http:")
-      throw new Error(`${source}: only http:// proxies are supported (https targets are tunnelled with CONNECT).`);
-    return url;
-  };
-  const noProxy = ((env["no_proxy"] ?? "").trim() || (env["NO_PROXY"] ?? "").trim()).split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
-  return { https: pick("HTTPS_PROXY"), http: pick("HTTP_PROXY"), noProxy };
-}
-function proxyFor(target, env) {
-  const proxy = target.protocol === "https:" ? env.https : env.http;
-  if (!proxy || bypassed(target, env.noProxy)) return void 0;
-  return proxy;
-}
-function bypassed(target, noProxy) {
-  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  const port = target.port || (target.protocol === "https:" ? "443" : "80");
-  return noProxy.some((entry) => {
-    if (entry === "*") return true;
-    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    const single = bracketed ? null : /^([^:]*):(\d+)$/.exec(entry);
-    const name = (bracketed?.[1] ?? single?.[1] ?? entry).replace(/^\*?\./, "");
-    const wanted = bracketed?.[2] ?? single?.[2];
-    if (wanted !== void 0 && wanted !== port) return false;
-    return name !== "" && (host === name || host.endsWith(`.${name}`));
-  });
-}
-function createRouter(env, options) {
-  const direct = { http: new http.Agent(options.http), https: new https.Agent(options.https) };
-  const viaProxy = /* @__PURE__ */ new Map();
-  let tunnels = 0;
-  const agentFor = (proxy, secure) => {
-    const key = `${secure ? "tunnel" : "plain"} ${proxy.href}`;
-    let agent = viaProxy.get(key);
-    if (!agent) {
-      agent = secure ? new TunnelAgent(proxy, options.https, () => {
-        tunnels++;
-      }) : new http.Agent(options.http);
-      viaProxy.set(key, agent);
-    }
-    return agent;
-  };
-  return {
-    route(target) {
-      const secure = target.protocol === "https:";
-      const proxy = proxyFor(target, env);
-      if (!proxy) return { url: target, agent: secure ? direct.https : direct.http, headers: {} };
-      if (secure) return { url: target, agent: agentFor(proxy, true), headers: {} };
-      return {
-        url: proxy,
-        agent: agentFor(proxy, false),
-        path: target.href,
-        headers: { Host: target.host, ...proxyAuthorization(proxy) }
-      };
-    },
-    get tunnels() {
-      return tunnels;
-    },
-    destroy() {
-      direct.http.destroy();
-      direct.https.destroy();
-      for (const agent of viaProxy.values()) agent.destroy();
-    }
-  };
-}
-function proxyAuthorization(proxy) {
-  if (proxy.username === "") return {};
-  const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-  return { "Proxy-Authorization": `Basic ${Buffer.from(user).toString("base64")}` };
-}
-var ProxyError = class extends Error {
-  code = "EPROXY";
-};
-var TunnelAgent = class extends https.Agent {
-  constructor(proxy, options, onTunnel) {
-    super(options);
-    this.proxy = proxy;
-    this.onTunnel = onTunnel;
-  }
-  proxy;
-  onTunnel;
-  createConnection(options, callback) {
-    const authority = `${options.host ?? ""}:${String(options.port ?? 443)}`;
-    const connect = http.request({
-      host: this.proxy.hostname,
-      port: this.proxy.port || 80,
-      method: "CONNECT",
-      path: authority,
-      agent: false,
-      headers: { Host: authority, ...proxyAuthorization(this.proxy) }
-    });
-    const fail = (err, socket) => {
-      socket?.destroy();
-      callback?.(err, void 0);
-    };
-    connect.once("connect", (res, socket) => {
-      if (res.statusCode !== 200) {
-        fail(
-          new ProxyError(
-            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`
-          ),
-          socket
-        );
-        return;
-      }
-      this.onTunnel();
-      const secure = tls.connect({ ...options, socket });
-      callback?.(null, secure);
-    });
-    connect.once("error", (err) => fail(err));
-    connect.end();
-    return void 0;
-  }
-};
 
 // src/inputs/pki.ts
 function parsePki(text2) {
@@ -1266,7 +1140,6 @@ async function guardImage(masks, image, env) {
 }
 
 export {
-  createRouter,
   readConnectionConfig,
   readGuardConfig,
   readGuardStepConfig,
@@ -1305,4 +1178,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-O7RQ7VGY.js.map
+//# sourceMappingURL=shared-5EFT72PI.js.map

@@ -4,13 +4,12 @@ import {
   require_debug
 } from "./shared-K2QAIXDX.js";
 import {
-  createRouter,
   docker,
   loadCacheMatch,
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-O7RQ7VGY.js";
+} from "./shared-5EFT72PI.js";
 import {
   errorMessage,
   inertMessage,
@@ -1462,7 +1461,7 @@ var require_src = __commonJS({
     var originalCommands = require_commands();
     var originalMustache = require_mustache();
     var axios = require_axios();
-    var https2 = __require("https");
+    var https = __require("https");
     var EventEmitter = __require("events");
     var VaultError = class extends Error {
     };
@@ -1516,7 +1515,7 @@ var require_src = __commonJS({
           defaultAgentOpts.rejectUnauthorized = configReqOpts.strictSSL !== false;
           hasDefaultTls = true;
         }
-        const defaultHttpsAgent = hasDefaultTls ? new https2.Agent(defaultAgentOpts) : void 0;
+        const defaultHttpsAgent = hasDefaultTls ? new https.Agent(defaultAgentOpts) : void 0;
         const instance = axios.create({
           // Accept all HTTP status codes (equivalent to request's simple: false)
           // so that vault response handling logic can process non-2xx responses.
@@ -1566,7 +1565,7 @@ var require_src = __commonJS({
             if (options.strictSSL !== configTlsSnapshot.strictSSL) hasOverride = true;
           }
           if (hasOverride) {
-            axiosOptions.httpsAgent = new https2.Agent({
+            axiosOptions.httpsAgent = new https.Agent({
               ...defaultAgentOpts,
               ...perRequestAgentOpts
             });
@@ -2008,8 +2007,6 @@ var import_node_vault = __toESM(require_src(), 1);
 
 // src/vault/transport.ts
 import http from "node:http";
-import https from "node:https";
-import tls from "node:tls";
 
 // src/vault/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
@@ -2048,21 +2045,11 @@ var TransportError = class extends Error {
   }
 };
 function createTransport(opts) {
-  const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets };
-  const router = createRouter(opts.proxy ?? { https: void 0, http: void 0, noProxy: [] }, {
-    http: agentOptions,
-    https: {
-      ...agentOptions,
-      rejectUnauthorized: opts.tls.rejectUnauthorized,
-      // One secure context rather than ca/cert/key options: Node names pooled connections after those
-      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
-      secureContext: tls.createSecureContext({
-        ...opts.tls.ca !== void 0 ? { ca: opts.tls.ca } : {},
-        ...opts.tls.cert !== void 0 ? { cert: opts.tls.cert } : {},
-        ...opts.tls.key !== void 0 ? { key: opts.tls.key } : {}
-      })
-    }
-  });
+  let pools;
+  const agents = () => pools ??= import("./shared-TWCABKQU.js").then(({ createAgents, https }) => ({
+    router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
+    https
+  }));
   const stats = { requests: 0, retries: 0 };
   const service = opts.service ?? "Vault";
   let down = false;
@@ -2113,8 +2100,9 @@ function createTransport(opts) {
     if (err.retryable || err.code === "DEADLINE") down = true;
     return err;
   }
-  function once(url, req, timeoutMs) {
+  async function once(url, req, timeoutMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
+    const { router, https } = await agents();
     const route = router.route(url);
     const headers = {
       ...opts.headers,
@@ -2180,7 +2168,7 @@ function createTransport(opts) {
   }
   return {
     defaults: () => send,
-    close: () => router.destroy(),
+    close: () => void pools?.then(({ router }) => router.destroy()),
     stats,
     get down() {
       return down;
@@ -2480,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-CZ5PTD2U.js.map
+//# sourceMappingURL=shared-A4OMEBLA.js.map
