@@ -14,8 +14,9 @@ import {
 } from "./shared-5EFT72PI.js";
 import "./shared-NYIERDFJ.js";
 import {
-  inert,
-  inertMessage
+  ACTION_NAME,
+  failStep,
+  inert
 } from "./shared-G47EWVVV.js";
 import {
   info,
@@ -50,7 +51,7 @@ async function run(masks2) {
   await writeGuardSummary(lines);
   if (outcome?.failed) {
     setFailed(
-      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them before they leave the job, or set on-leak: delete or warn.`
+      `${ACTION_NAME}: leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them before they leave the job, or set on-leak: delete or warn.`
     );
   }
 }
@@ -84,7 +85,5 @@ function namedForms(config, masks2) {
   return masks2.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => {
-  setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
-});
+run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
 //# sourceMappingURL=guard.js.map

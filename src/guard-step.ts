@@ -12,7 +12,8 @@ import { findSessionRoot, readForms, sessionPaths } from './state.js';
 import { guardStage } from './guard/stage.js';
 import type { GuardForm } from './guard/scanner.js';
 import { writeGuardSummary } from './report/summary.js';
-import { inert, inertMessage } from './output.js';
+import { inert } from './output.js';
+import { ACTION_NAME, failStep } from './errors.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readGuardStepConfig();
@@ -38,7 +39,7 @@ async function run(masks: MaskRegistry): Promise<void> {
   await writeGuardSummary(lines);
   if (outcome?.failed) {
     core.setFailed(
-      `leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them before they leave the job, or set on-leak: delete or warn.`,
+      `${ACTION_NAME}: leak guard: ${outcome.hits.length} secret hit(s) in ${new Set(outcome.hits.map((h) => h.path)).size} file(s) (see the annotations). Remove them before they leave the job, or set on-leak: delete or warn.`,
     );
   }
 }
@@ -77,6 +78,4 @@ function namedForms(config: GuardStepConfig, masks: MaskRegistry): GuardForm[] {
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
-run(masks).catch((err: unknown) => {
-  core.setFailed(inertMessage(masks.redact(err instanceof Error ? err.message : String(err))));
-});
+run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));

@@ -124,7 +124,7 @@ describe('github (personal access token)', () => {
       await expectRefused(
         { fx: f.fx, job: again },
         { 'vault-method': 'github', 'vault-github-token': pat },
-        /::error::Vault login \(github\) at auth\/github returned no client token/,
+        /::error::vault-secrets-action: Vault login \(github\) at auth\/github returned no client token/,
         {
           credentials: [pat],
         },
@@ -187,7 +187,7 @@ describe('jwt signed on the runner with a private key (vault-action jwtPrivateKe
     });
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toContain(
-      '::error::vault-jwt-private-key cannot be read as a private key: check vault-jwt-key-password.',
+      '::error::vault-secrets-action: vault-jwt-private-key cannot be read as a private key: check vault-jwt-key-password.',
     );
     expect(f.fx.server.requests).toEqual([]);
     await f.job.post();
@@ -227,7 +227,7 @@ describe('custom method (vault-auth-payload) and AppRole without a secret id', (
       'vault-auth-payload': '["not-an-object-value"]',
     });
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toContain('::error::vault-auth-payload must be a JSON object');
+    expect(main.stdout).toContain('::error::vault-secrets-action: vault-auth-payload must be a JSON object');
     expect(f.fx.server.requests).toEqual([]);
   });
 
@@ -291,7 +291,7 @@ describe('cert (TLS client certificate)', () => {
     const f = await start();
     const main = await f.job.main({ 'vault-addr': f.fx.server.url, secrets: SPEC, 'vault-method': 'cert' });
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toContain('::error::vault-method cert logs in with a client certificate');
+    expect(main.stdout).toContain('::error::vault-secrets-action: vault-method cert logs in with a client certificate');
     expect(f.fx.server.requests).toEqual([]);
   });
 });

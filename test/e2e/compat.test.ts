@@ -118,7 +118,7 @@ describe('vault-action names meet our guards', () => {
     fx.server.putKv('', 'secret', 'ci/hostile', { node_options: `--require ${v()}` });
     const main = await job.main(va({ secrets: 'secret/data/ci/hostile *' }));
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::deliver env: NODE_OPTIONS would replace a variable/);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: deliver env: NODE_OPTIONS would replace a variable/);
     expect(main.env['NODE_OPTIONS']).toBeUndefined();
     await job.post();
   });
@@ -130,7 +130,7 @@ describe('vault-action names meet our guards', () => {
     });
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toMatch(
-      /::error::url and vault-addr are both set: url is hashicorp\/vault-action's name for vault-addr/,
+      /::error::vault-secrets-action: url and vault-addr are both set: url is hashicorp\/vault-action's name for vault-addr/,
     );
     expect(fx.server.requests).toEqual([]);
     await job.post();
@@ -139,7 +139,7 @@ describe('vault-action names meet our guards', () => {
   it("a bad input is named as the workflow wrote it (vault-action's name)", async () => {
     const main = await job.main({ url: fx.server.url, method: 'approle', secrets: 'secret/data/ci/npm npmToken' });
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::roleId is required for approle\./);
+    expect(main.stdout).toMatch(/::error::vault-secrets-action: roleId is required for approle\./);
     expect(fx.server.requests).toEqual([]);
     await job.post();
   });
@@ -206,7 +206,9 @@ describe('auth-only: the Vault token itself', () => {
   it('vault-token-delivery refuses an unknown word, naming it', async () => {
     const main = await job.main({ 'vault-addr': fx.server.url, 'vault-token-delivery': 'stdout' });
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toMatch(/::error::vault-token-delivery: "stdout" is not one of files, env, outputs\./);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: vault-token-delivery: "stdout" is not one of files, env, outputs\./,
+    );
     expect(fx.server.requests).toEqual([]);
     await job.post();
   });

@@ -76,7 +76,7 @@ describe('recursive KV folders', () => {
     const main = await job.main(inputs('secret/tree/ **', { 'vault-folder-limit': '3' }));
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toContain(
-      '::error::secrets line 1: secret/tree/ holds more than 3 secrets within 3 level(s): pick a narrower folder or depth, or raise vault-folder-limit.',
+      '::error::vault-secrets-action: secrets line 1: secret/tree/ holds more than 3 secrets within 3 level(s): pick a narrower folder or depth, or raise vault-folder-limit.',
     );
     expect(fx.server.requests.some((r) => r.path.startsWith('secret/data/'))).toBe(false);
     const post = await job.post();

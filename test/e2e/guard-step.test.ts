@@ -97,7 +97,7 @@ describe('guard step after main', () => {
     expect(guard.stdout).toContain(
       `::error title=Leaked secret,file=${archive}::secret KEY (as value) found in ${archive}!(gzip)!settings.json`,
     );
-    expect(guard.stdout).toMatch(/::error::leak guard: 2 secret hit\(s\) in 2 file\(s\)/);
+    expect(guard.stdout).toMatch(/::error::vault-secrets-action: leak guard: 2 secret hit\(s\) in 2 file\(s\)/);
     expect(existsSync(bundle) && existsSync(archive) && existsSync(clean)).toBe(true);
     expect(job.summary).toContain('<h3>Leak guard</h3>');
     expect(job.summary).toContain('leak guard hit: PW as base64: 1');
@@ -247,11 +247,13 @@ describe('guard step without a main step', () => {
     mkdirSync(dir);
     let guard = await job.guard({ paths: dir });
     expect(guard.exitCode).toBe(1);
-    expect(guard.stdout).toContain('::error::no secrets to look for: run the main step earlier in this job');
+    expect(guard.stdout).toContain(
+      '::error::vault-secrets-action: no secrets to look for: run the main step earlier in this job',
+    );
     guard = await job.guard({ paths: dir, 'values-from-env': 'NOPE' });
-    expect(guard.stdout).toContain('::error::values-from-env: NOPE is not set or empty');
+    expect(guard.stdout).toContain('::error::vault-secrets-action: values-from-env: NOPE is not set or empty');
     guard = await job.guard({ 'values-from-env': 'HOME' });
-    expect(guard.stdout).toContain('::error::nothing to scan: give paths');
+    expect(guard.stdout).toContain('::error::vault-secrets-action: nothing to scan: give paths');
   });
 });
 

@@ -123,7 +123,9 @@ describe('vault-pki', () => {
     try {
       const main = await garbled.main({ ...s.inputs, 'vault-pki': 'pki/issue/web {"common_name": "a.example.com"}' });
       expect(main.exitCode).toBe(1);
-      expect(main.stdout).toContain('::error::vault-pki entry 1: pki/issue/web returned no private_key');
+      expect(main.stdout).toContain(
+        '::error::vault-secrets-action: vault-pki entry 1: pki/issue/web returned no private_key',
+      );
       expect(main.stdout).not.toMatch(/^\s*::error::owned/m);
       await garbled.post();
     } finally {
