@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-IYNQCIE2.js";
+} from "./shared-CDMPN5FI.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-5EFT72PI.js";
+} from "./shared-II7OKUHF.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

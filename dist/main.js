@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-A4OMEBLA.js";
+} from "./shared-UUCV5UZ7.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-5EFT72PI.js";
+} from "./shared-II7OKUHF.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-A4OMEBLA.js";
+} from "./shared-UUCV5UZ7.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-IYNQCIE2.js";
+} from "./shared-CDMPN5FI.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-5EFT72PI.js";
+} from "./shared-II7OKUHF.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

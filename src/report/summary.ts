@@ -32,7 +32,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     const storage =
       report.filesDir === undefined
         ? ''
-        : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
+        : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
     summary.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms` +
         `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}` +

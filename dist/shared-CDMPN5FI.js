@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-5EFT72PI.js";
+} from "./shared-II7OKUHF.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -360,4 +360,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-IYNQCIE2.js.map
+//# sourceMappingURL=shared-CDMPN5FI.js.map

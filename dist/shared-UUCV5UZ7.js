@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-5EFT72PI.js";
+} from "./shared-II7OKUHF.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-A4OMEBLA.js.map
+//# sourceMappingURL=shared-UUCV5UZ7.js.map

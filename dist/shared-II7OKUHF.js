@@ -1023,7 +1023,7 @@ async function writeMainSummary(report) {
   const summary2 = summary.addHeading("Vault secrets", 3);
   const { vault, docker: docker2 } = report;
   if (vault) {
-    const storage = report.filesDir === void 0 ? "" : ` Files are in \`${report.filesDir}\` (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
+    const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
     summary2.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
       true
@@ -1178,4 +1178,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-5EFT72PI.js.map
+//# sourceMappingURL=shared-II7OKUHF.js.map
