@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-CDMPN5FI.js";
+} from "./shared-YDNLLM7U.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,13 +11,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-II7OKUHF.js";
+} from "./shared-32BNM5PS.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   info,
   setFailed,

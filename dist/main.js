@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-UUCV5UZ7.js";
+} from "./shared-LXW3A7I7.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-II7OKUHF.js";
+} from "./shared-32BNM5PS.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -36,7 +36,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   error,
   exportVariable,

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-UUCV5UZ7.js";
+} from "./shared-LXW3A7I7.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-CDMPN5FI.js";
+} from "./shared-YDNLLM7U.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-II7OKUHF.js";
+} from "./shared-32BNM5PS.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -34,7 +34,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   info,
   setFailed,

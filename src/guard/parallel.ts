@@ -28,7 +28,7 @@ export interface ScanResult {
 }
 
 /** Files per message: enough to make messaging cheap, few enough to balance the load. */
-const BATCH = 32;
+const BATCH = 128;
 const SPLIT_ABOVE = 32 << 20;
 const RANGE_BYTES = 16 << 20;
 
@@ -41,15 +41,15 @@ export async function scanParallel(
   const stats: ScanStats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
   const rangeBytes = Math.max(1, opts.rangeBytes ?? RANGE_BYTES);
   const splitAbove = count > 1 ? (opts.splitAbove ?? SPLIT_ABOVE) : Number.POSITIVE_INFINITY;
-  const { files, pieces } = walk(roots, stats, (size) => (size > splitAbove ? Math.ceil(size / rangeBytes) : 1));
-  const queue: Task[] = [];
-  for (let i = 0; i < files.length; i += BATCH) queue.push({ kind: 'files', paths: files.slice(i, i + BATCH) });
   const setup: WorkerSetup = { forms, splitAbove };
   const url = opts.workerUrl ?? new URL('./guard-worker.js', import.meta.url);
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(count, pieces)) },
-    () => new Worker(url, { workerData: setup }),
-  );
+  // Started before the walk, each building its matcher while the folders are read here;
+  // no more of them than the roots can keep busy (one small file needs one).
+  const wanted = Math.max(1, Math.min(count, busyWorkers(roots, splitAbove, count)));
+  const workers = Array.from({ length: wanted }, () => new Worker(url, { workerData: setup }));
+  const { files } = walk(roots, stats);
+  const queue: Task[] = [];
+  for (let i = 0; i < files.length; i += BATCH) queue.push({ kind: 'files', paths: files.slice(i, i + BATCH) });
   // A worker that finds the queue empty waits while others are busy: one of them may
   // hand back a large file, whose ranges are for everyone.
   const parked: Worker[] = [];
@@ -124,17 +124,27 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** How many workers the roots can keep busy: a folder or a file to split, all of them; a file, one. */
+function busyWorkers(roots: readonly string[], splitAbove: number, count: number): number {
+  let n = 0;
+  for (const root of roots) {
+    try {
+      const st = lstatSync(root);
+      if (st.isDirectory() || (st.isFile() && st.size > splitAbove)) return count;
+      if (st.isFile()) n++;
+    } catch {
+      // the walk notes it
+    }
+  }
+  return n;
+}
+
 /**
- * Regular files under `roots`, links not followed; folders are read here, files stat'ed
- * by the workers. `pieces` counts the work items known now (a root file may be split).
+ * Regular files under `roots`, links not followed; folders are read here, files opened
+ * (and large plain ones handed back for splitting) by the workers.
  */
-function walk(
-  roots: readonly string[],
-  stats: ScanStats,
-  piecesOf: (size: number) => number,
-): { files: string[]; pieces: number } {
+function walk(roots: readonly string[], stats: ScanStats): { files: string[] } {
   const files: string[] = [];
-  let pieces = 0;
   const visit = (dir: string): void => {
     let entries;
     try {
@@ -159,10 +169,8 @@ function walk(
       continue;
     }
     if (st.isDirectory()) visit(root);
-    else if (st.isFile()) {
-      files.push(root);
-      pieces += piecesOf(st.size) - 1;
-    } else stats.skipped++;
+    else if (st.isFile()) files.push(root);
+    else stats.skipped++;
   }
-  return { files, pieces: pieces + files.length };
+  return { files };
 }

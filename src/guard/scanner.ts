@@ -2,7 +2,7 @@
 // folders, archives (tar, gzip, zstd, nested) and docker images. A hit says where
 // (file, path inside an archive, byte offset, line for text files) and which secret in
 // which form: never the value, nor any part of it.
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { MIN_SECRET_LENGTH, type FormKind } from '../mask/forms.js';
@@ -89,7 +89,7 @@ export class Scanner {
       }
       for (const entry of entries) await this.scanPath(join(path, entry));
     } else if (st.isFile()) {
-      await this.#scanFile(path, st.size);
+      await this.#scanFile(path);
     } else {
       this.stats.skipped++;
     }
@@ -101,58 +101,74 @@ export class Scanner {
     await this.#scanSource(new Reader(source), label, [], 0);
   }
 
-  async #scanFile(path: string, size: number): Promise<void> {
-    this.stats.files++;
-    if (size <= SMALL) {
-      let fd: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
+  async #scanFile(path: string): Promise<void> {
+    await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * A file the walk found (a worker's task): opened once, never through a link that
+   * replaced it since. A plain file over `splitAbove` bytes is not read: its size is
+   * returned for the pool to split into ranges for every worker.
+   */
+  async scanWalkedFile(path: string, splitAbove: number): Promise<number | undefined> {
+    let fd: number;
+    try {
+      // O_NONBLOCK: were a FIFO swapped in since the walk, reading it returns at once instead of hanging
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP') this.stats.skipped++;
+      else this.#unreadable(path, err);
+      return undefined;
+    }
+    let open = true;
+    try {
+      // Most files are small: read up to SMALL bytes, and reaching the end first needs no stat.
       let n = 0;
       try {
-        const len = Math.min(fstatSync(fd).size, SMALL);
-        while (n < len) {
-          const r = readSync(fd, this.#buffer, n, len - n, null);
+        while (n < SMALL) {
+          const r = readSync(fd, this.#buffer, n, SMALL - n, null);
           if (r === 0) break;
           n += r;
         }
-      } finally {
+      } catch (err) {
+        this.#unreadable(path, err);
+        return undefined;
+      }
+      const st = n < SMALL ? undefined : fstatSync(fd);
+      if (st !== undefined && !st.isFile()) {
+        this.stats.skipped++;
+        return undefined;
+      }
+      if (st === undefined || st.size <= SMALL) {
         closeSync(fd);
+        open = false;
+        this.stats.files++;
+        const data = this.#buffer.subarray(0, n);
+        if (sniff(data) === 'plain') {
+          this.stats.bytes += n;
+          this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
+          return undefined;
+        }
+        // an archive: copy out of the shared buffer, the reader may hold on to chunks
+        await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
+        return undefined;
       }
-      const data = this.#buffer.subarray(0, n);
-      if (sniff(data) === 'plain') {
-        this.stats.bytes += n;
-        this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
-        return;
-      }
-      // an archive: copy out of the shared buffer, the reader may hold on to chunks
-      await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
-      return;
-    }
-    // a large plain file is read in place, synchronously (a worker thread has nothing
-    // else to do): no stream, no chunk allocated per read
-    let fd: number;
-    try {
-      fd = openSync(path, 'r');
-    } catch (err) {
-      this.#unreadable(path, err);
-      return;
-    }
-    try {
-      const head = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
-      if (sniff(head) === 'plain') {
+      if (sniff(this.#buffer.subarray(0, 512)) === 'plain') {
+        if (st.size > splitAbove) return st.size;
+        // a large plain file is read in place, synchronously (a worker thread has nothing
+        // else to do): no stream, no chunk allocated per read
+        this.stats.files++;
         this.stats.bytes += this.#scanFd(fd, 0, Number.POSITIVE_INFINITY, (i, offset) =>
           this.#hit(path, [], i, offset),
         );
-        return;
+        return undefined;
       }
     } finally {
-      closeSync(fd);
+      if (open) closeSync(fd);
     }
+    this.stats.files++;
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
+    return undefined;
   }
 
   /**

@@ -131,7 +131,7 @@ describe('guard step after main', () => {
     const guard = await job.guard({ paths: `${dir}\n${join(job.workspace, 'missing-*')}`, 'sarif-file': sarifFile });
     expect(guard.exitCode, guard.stdout).toBe(0);
     expect(guard.stdout).toMatch(
-      /leak guard: scanned 1 file\(s\), \d+ byte\(s\) in \d+ ms on 1 thread\(s\) under .*: clean/,
+      /leak guard: scanned 1 file\(s\), \d+ byte\(s\) in \d+ ms on \d+ thread\(s\) under .*: clean/,
     );
     expect(sarifAt(sarifFile).log.runs[0]?.results).toEqual([]);
     expectNothingPrinted();

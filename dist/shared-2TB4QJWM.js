@@ -37,90 +37,8 @@ function failStep(err, redact) {
   setFailed(inertMessage(`${ACTION_NAME}: ${redact(errorMessage(err))}`));
 }
 
-// src/guard/bytes.ts
-async function drain(source) {
-  const it = source[Symbol.asyncIterator]();
-  while ((await it.next()).done !== true) {
-  }
-}
-var Reader = class {
-  #it;
-  #pending = [];
-  #done = false;
-  constructor(source) {
-    this.#it = source[Symbol.asyncIterator]();
-  }
-  /** The next chunk (possibly a put-back one), or undefined at the end. */
-  async next() {
-    const back = this.#pending.shift();
-    if (back) return back;
-    if (this.#done) return void 0;
-    const r = await this.#it.next();
-    if (r.done) {
-      this.#done = true;
-      return void 0;
-    }
-    return r.value;
-  }
-  unshift(chunk) {
-    if (chunk.length > 0) this.#pending.unshift(chunk);
-  }
-  /** Up to `n` bytes from the front, put back so they are read again. */
-  async peek(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      parts.push(c);
-      have += c.length;
-    }
-    const joined = Buffer.concat(parts);
-    this.unshift(joined);
-    return joined.subarray(0, Math.min(n, joined.length));
-  }
-  /** Exactly `n` bytes (fewer only at the end of the stream). */
-  async read(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const c = await this.next();
-      if (!c) break;
-      const take = Math.min(c.length, n - have);
-      parts.push(c.subarray(0, take));
-      if (take < c.length) this.unshift(c.subarray(take));
-      have += take;
-    }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  }
-  /** The next `n` bytes as chunks, without joining them. */
-  async *take(n) {
-    let left = n;
-    while (left > 0) {
-      const c = await this.next();
-      if (!c) return;
-      if (c.length > left) {
-        this.unshift(c.subarray(left));
-        yield c.subarray(0, left);
-        return;
-      }
-      left -= c.length;
-      yield c;
-    }
-  }
-  async *rest() {
-    for (let c = await this.next(); c; c = await this.next()) yield c;
-  }
-};
-function sniff(head2) {
-  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return "gzip";
-  if (head2.length >= 4 && head2[0] === 40 && head2[1] === 181 && head2[2] === 47 && head2[3] === 253) return "zstd";
-  if (head2.length >= 262 && Buffer.from(head2.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
-  return "plain";
-}
-
 // src/guard/scanner.ts
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
 import { join } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 
@@ -658,6 +576,88 @@ var Stream = class {
   }
 };
 
+// src/guard/bytes.ts
+async function drain(source) {
+  const it = source[Symbol.asyncIterator]();
+  while ((await it.next()).done !== true) {
+  }
+}
+var Reader = class {
+  #it;
+  #pending = [];
+  #done = false;
+  constructor(source) {
+    this.#it = source[Symbol.asyncIterator]();
+  }
+  /** The next chunk (possibly a put-back one), or undefined at the end. */
+  async next() {
+    const back = this.#pending.shift();
+    if (back) return back;
+    if (this.#done) return void 0;
+    const r = await this.#it.next();
+    if (r.done) {
+      this.#done = true;
+      return void 0;
+    }
+    return r.value;
+  }
+  unshift(chunk) {
+    if (chunk.length > 0) this.#pending.unshift(chunk);
+  }
+  /** Up to `n` bytes from the front, put back so they are read again. */
+  async peek(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const c = await this.next();
+      if (!c) break;
+      parts.push(c);
+      have += c.length;
+    }
+    const joined = Buffer.concat(parts);
+    this.unshift(joined);
+    return joined.subarray(0, Math.min(n, joined.length));
+  }
+  /** Exactly `n` bytes (fewer only at the end of the stream). */
+  async read(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const c = await this.next();
+      if (!c) break;
+      const take = Math.min(c.length, n - have);
+      parts.push(c.subarray(0, take));
+      if (take < c.length) this.unshift(c.subarray(take));
+      have += take;
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+  /** The next `n` bytes as chunks, without joining them. */
+  async *take(n) {
+    let left = n;
+    while (left > 0) {
+      const c = await this.next();
+      if (!c) return;
+      if (c.length > left) {
+        this.unshift(c.subarray(left));
+        yield c.subarray(0, left);
+        return;
+      }
+      left -= c.length;
+      yield c;
+    }
+  }
+  async *rest() {
+    for (let c = await this.next(); c; c = await this.next()) yield c;
+  }
+};
+function sniff(head2) {
+  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return "gzip";
+  if (head2.length >= 4 && head2[0] === 40 && head2[1] === 181 && head2[2] === 47 && head2[3] === 253) return "zstd";
+  if (head2.length >= 262 && Buffer.from(head2.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
+  return "plain";
+}
+
 // src/guard/tar.ts
 async function readTar(reader, onMember, onBytes) {
   let offset = 0;
@@ -825,7 +825,7 @@ var Scanner = class {
       }
       for (const entry of entries) await this.scanPath(join(path, entry));
     } else if (st.isFile()) {
-      await this.#scanFile(path, st.size);
+      await this.#scanFile(path);
     } else {
       this.stats.skipped++;
     }
@@ -835,58 +835,71 @@ var Scanner = class {
     this.stats.files++;
     await this.#scanSource(new Reader(source), label, [], 0);
   }
-  async #scanFile(path, size) {
-    this.stats.files++;
-    if (size <= SMALL) {
-      let fd2;
-      try {
-        fd2 = openSync(path, "r");
-      } catch (err) {
-        this.#unreadable(path, err);
-        return;
-      }
+  async #scanFile(path) {
+    await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
+  }
+  /**
+   * A file the walk found (a worker's task): opened once, never through a link that
+   * replaced it since. A plain file over `splitAbove` bytes is not read: its size is
+   * returned for the pool to split into ranges for every worker.
+   */
+  async scanWalkedFile(path, splitAbove) {
+    let fd;
+    try {
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (err) {
+      if (err.code === "ELOOP") this.stats.skipped++;
+      else this.#unreadable(path, err);
+      return void 0;
+    }
+    let open = true;
+    try {
       let n = 0;
       try {
-        const len = Math.min(fstatSync(fd2).size, SMALL);
-        while (n < len) {
-          const r = readSync(fd2, this.#buffer, n, len - n, null);
+        while (n < SMALL) {
+          const r = readSync(fd, this.#buffer, n, SMALL - n, null);
           if (r === 0) break;
           n += r;
         }
-      } finally {
-        closeSync(fd2);
+      } catch (err) {
+        this.#unreadable(path, err);
+        return void 0;
       }
-      const data = this.#buffer.subarray(0, n);
-      if (sniff(data) === "plain") {
-        this.stats.bytes += n;
-        this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
-        return;
+      const st = n < SMALL ? void 0 : fstatSync(fd);
+      if (st !== void 0 && !st.isFile()) {
+        this.stats.skipped++;
+        return void 0;
       }
-      await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
-      return;
-    }
-    let fd;
-    try {
-      fd = openSync(path, "r");
-    } catch (err) {
-      this.#unreadable(path, err);
-      return;
-    }
-    try {
-      const head2 = this.#buffer.subarray(0, readSync(fd, this.#buffer, 0, 512, 0));
-      if (sniff(head2) === "plain") {
+      if (st === void 0 || st.size <= SMALL) {
+        closeSync(fd);
+        open = false;
+        this.stats.files++;
+        const data = this.#buffer.subarray(0, n);
+        if (sniff(data) === "plain") {
+          this.stats.bytes += n;
+          this.#matcher.scan(data, (i, offset) => this.#hit(path, [], i, offset));
+          return void 0;
+        }
+        await this.#scanSource(new Reader(once(Buffer.from(data))), path, [], 0);
+        return void 0;
+      }
+      if (sniff(this.#buffer.subarray(0, 512)) === "plain") {
+        if (st.size > splitAbove) return st.size;
+        this.stats.files++;
         this.stats.bytes += this.#scanFd(
           fd,
           0,
           Number.POSITIVE_INFINITY,
           (i, offset) => this.#hit(path, [], i, offset)
         );
-        return;
+        return void 0;
       }
     } finally {
-      closeSync(fd);
+      if (open) closeSync(fd);
     }
+    this.stats.files++;
     await this.#scanSource(new Reader(createReadStream(path, { highWaterMark: SMALL })), path, [], 0);
+    return void 0;
   }
   /**
    * Bytes [start, end) of a plain file, read on to `end + maxLength - 1` so that a form
@@ -1058,11 +1071,10 @@ export {
   failStep,
   childEnv,
   Matcher,
-  sniff,
   zstdDecoder,
   MAX_HITS,
   Scanner,
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-G47EWVVV.js.map
+//# sourceMappingURL=shared-2TB4QJWM.js.map

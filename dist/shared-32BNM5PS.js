@@ -17,7 +17,7 @@ import {
   say,
   shortParts,
   summaryText
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   error,
   exportVariable,
@@ -1178,4 +1178,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-II7OKUHF.js.map
+//# sourceMappingURL=shared-32BNM5PS.js.map

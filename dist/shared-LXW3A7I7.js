@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-II7OKUHF.js";
+} from "./shared-32BNM5PS.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   group,
   info,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-UUCV5UZ7.js.map
+//# sourceMappingURL=shared-LXW3A7I7.js.map

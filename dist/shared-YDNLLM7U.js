@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-II7OKUHF.js";
+} from "./shared-32BNM5PS.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-G47EWVVV.js";
+} from "./shared-2TB4QJWM.js";
 import {
   error,
   group,
@@ -37,7 +37,7 @@ import { Worker } from "node:worker_threads";
 import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-var BATCH = 32;
+var BATCH = 128;
 var SPLIT_ABOVE = 32 << 20;
 var RANGE_BYTES = 16 << 20;
 async function scanParallel(forms, roots, opts = {}) {
@@ -45,15 +45,13 @@ async function scanParallel(forms, roots, opts = {}) {
   const stats = { files: 0, bytes: 0, archives: 0, skipped: 0, notes: [], dropped: 0 };
   const rangeBytes = Math.max(1, opts.rangeBytes ?? RANGE_BYTES);
   const splitAbove = count > 1 ? opts.splitAbove ?? SPLIT_ABOVE : Number.POSITIVE_INFINITY;
-  const { files, pieces } = walk(roots, stats, (size) => size > splitAbove ? Math.ceil(size / rangeBytes) : 1);
-  const queue = [];
-  for (let i = 0; i < files.length; i += BATCH) queue.push({ kind: "files", paths: files.slice(i, i + BATCH) });
   const setup = { forms, splitAbove };
   const url = opts.workerUrl ?? new URL("./guard-worker.js", import.meta.url);
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(count, pieces)) },
-    () => new Worker(url, { workerData: setup })
-  );
+  const wanted = Math.max(1, Math.min(count, busyWorkers(roots, splitAbove, count)));
+  const workers = Array.from({ length: wanted }, () => new Worker(url, { workerData: setup }));
+  const { files } = walk(roots, stats);
+  const queue = [];
+  for (let i = 0; i < files.length; i += BATCH) queue.push({ kind: "files", paths: files.slice(i, i + BATCH) });
   const parked = [];
   let busy = 0;
   const feed = (worker) => {
@@ -116,9 +114,20 @@ function compareHits(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function walk(roots, stats, piecesOf) {
+function busyWorkers(roots, splitAbove, count) {
+  let n = 0;
+  for (const root of roots) {
+    try {
+      const st = lstatSync(root);
+      if (st.isDirectory() || st.isFile() && st.size > splitAbove) return count;
+      if (st.isFile()) n++;
+    } catch {
+    }
+  }
+  return n;
+}
+function walk(roots, stats) {
   const files = [];
-  let pieces = 0;
   const visit = (dir) => {
     let entries;
     try {
@@ -143,12 +152,10 @@ function walk(roots, stats, piecesOf) {
       continue;
     }
     if (st.isDirectory()) visit(root);
-    else if (st.isFile()) {
-      files.push(root);
-      pieces += piecesOf(st.size) - 1;
-    } else stats.skipped++;
+    else if (st.isFile()) files.push(root);
+    else stats.skipped++;
   }
-  return { files, pieces: pieces + files.length };
+  return { files };
 }
 
 // src/guard/sarif.ts
@@ -360,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-CDMPN5FI.js.map
+//# sourceMappingURL=shared-YDNLLM7U.js.map
