@@ -28,8 +28,8 @@ export const MUTANTS: readonly Mutant[] = [
   // --- the 21 survivors named in issue 10 ---
   {
     id: 'tls-verify-off',
-    file: 'src/vault/transport.ts',
-    find: 'rejectUnauthorized: opts.tls.rejectUnauthorized,',
+    file: 'src/vault/agents.ts',
+    find: 'rejectUnauthorized: settings.tls.rejectUnauthorized,',
     replace: 'rejectUnauthorized: false,',
     why: "Vault's certificate is never checked: anyone on the path reads the token and every secret.",
     tests: [DELIVERY],
@@ -38,13 +38,13 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'mask-after-fetch',
     file: 'src/vault/stage.ts',
-    find: 'onValue: (name, value) => warnIfShort(name, masks.addSecret(name, value)),',
+    find: 'onValue: (name, value) => addValue(masks, name, value),',
     replace: 'onValue: () => undefined,',
     also: [
       {
         find: '        for (const pair of credentialPairs(',
         replace:
-          '        for (const s of fetched) warnIfShort(s.name, masks.addSecret(s.name, s.reveal()));\n        for (const pair of credentialPairs(',
+          '        for (const s of fetched) addValue(masks, s.name, s.reveal());\n        for (const pair of credentialPairs(',
       },
     ],
     why: 'Values are masked only once every read succeeded: a failed or cancelled fetch leaves the ones already read unmasked.',
@@ -154,7 +154,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'input-credentials-not-to-post-guard',
     file: 'src/mask/registry.ts',
-    find: '    for (const form of this.#forms.values()) persist(form);\n',
+    find: '    if (this.#forms.size > 0) persist([...this.#forms.values()]);\n',
     replace: '',
     why: 'Credentials given as inputs (token, secret id, registry password) are not looked for by the leak guard.',
     tests: [GUARD],
@@ -162,8 +162,8 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: 'node-options-as-env',
-    file: 'src/deliver/env.ts',
-    find: 'NODE_OPTIONS|',
+    file: 'src/deliver/env-names.ts',
+    find: "  'NODE_',\n",
     replace: '',
     why: 'A secret named NODE_OPTIONS becomes code run by every later node process.',
     tests: [DELIVERY],
@@ -314,9 +314,9 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: 'github-vars-as-env',
-    file: 'src/deliver/env.ts',
-    find: '(GITHUB|RUNNER|ACTIONS|INPUT|STATE)_.*',
-    replace: '(RUNNER|ACTIONS|INPUT|STATE)_.*',
+    file: 'src/deliver/env-names.ts',
+    find: "  'GITHUB_',\n",
+    replace: '',
     why: 'A secret named GITHUB_TOKEN or GITHUB_ENV replaces what later steps rely on.',
     tests: [DELIVERY],
     only: 'env refuses names',
@@ -341,8 +341,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'revoke-skips-a-lease',
     file: 'src/cleanup/revoke.ts',
-    find: '    leases.map((id) =>',
-    replace: '    leases.slice(1).map((id) =>',
+    find: '...(await mapSettled(leases.slice(0, 1), 1, revokeLease)),',
+    replace: '...(await mapSettled(leases.slice(0, 0), 1, revokeLease)),',
     why: 'With a token passed in, one dynamic credential stays valid.',
     tests: [CORE],
     only: 'token: uses VAULT_TOKEN',
@@ -391,16 +391,16 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'retry-forever',
     file: 'src/vault/transport.ts',
-    find: 'attempt >= opts.retry.retries) return res;',
-    replace: 'attempt >= opts.retry.retries + 1000) return res;',
+    find: 'return attempt >= opts.retry.retries || opts.deadline <= Date.now();',
+    replace: 'return attempt >= opts.retry.retries + 1000 || opts.deadline <= Date.now();',
     why: 'vault-retries is ignored: a 503 is retried until the deadline.',
     tests: [FAULTS],
     only: '503 that never ends',
   },
   {
     id: 'ca-cert-ignored',
-    file: 'src/vault/transport.ts',
-    find: '    ...(opts.tls.ca !== undefined ? { ca: opts.tls.ca } : {}),\n',
+    file: 'src/vault/agents.ts',
+    find: '        ...(settings.tls.ca !== undefined ? { ca: settings.tls.ca } : {}),\n',
     replace: '',
     why: 'vault-ca-cert is ignored: a private CA cannot be used (or the system store is trusted instead).',
     tests: [DELIVERY],
@@ -411,6 +411,12 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'src/vault/transport.ts',
     find: '      if (left <= 0)\n',
     replace: '      if (left <= -1e9)\n',
+    also: [
+      {
+        find: 'return attempt >= opts.retry.retries || opts.deadline <= Date.now();',
+        replace: 'return attempt >= opts.retry.retries;',
+      },
+    ],
     why: 'vault-timeout does not bound the fetch.',
     tests: [FAULTS],
     only: 'a deadline',
@@ -477,7 +483,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'guard-fail-passes',
     file: 'src/guard/stage.ts',
-    find: "failed: config.onLeak === 'fail' && hits.length > 0,",
+    find: "failed: run.onLeak === 'fail' && hits.length > 0,",
     replace: 'failed: false,',
     why: 'on-leak: fail annotates but the job passes.',
     tests: [GUARD],
@@ -486,7 +492,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'dirty-cache-saved',
     file: 'src/guard/stage.ts',
-    find: 'const cacheHits = config.cache ? hitsUnder(hits, await expand(config.cache.paths)).length : 0;',
+    find: 'const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;',
     replace: 'const cacheHits = 0;',
     why: 'A cache holding a secret is uploaded and restored into later (fork) jobs.',
     tests: ['test/e2e/cache.test.ts'],
