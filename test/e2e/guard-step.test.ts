@@ -20,6 +20,9 @@ beforeEach(async () => {
   job = new Job();
 });
 afterEach(async () => {
+  // as at the end of a real job: post runs after the guard steps, so no session (with
+  // its secret files) outlives a test on this machine
+  if (job.steps.some((s) => s.step === 'main') && !job.steps.some((s) => s.step === 'post')) await job.post();
   job.dispose();
   await fx.server.close();
 });
