@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  Scanner
-} from "./shared-2TB4QJWM.js";
+  Scanner,
+  errorMessage
+} from "./shared-ILDKWTHK.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 
@@ -30,8 +31,6 @@ async function handle(task) {
   reply({ kind: "ready", split });
 }
 parentPort?.on("message", (task) => {
-  handle(task).catch(
-    (err) => reply({ kind: "failed", message: err instanceof Error ? err.message : "worker failed" })
-  );
+  handle(task).catch((err) => reply({ kind: "failed", message: errorMessage(err, "worker failed") }));
 });
 //# sourceMappingURL=guard-worker.js.map

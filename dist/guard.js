@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-YDNLLM7U.js";
+} from "./shared-JMZIS7I4.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,13 +11,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-32BNM5PS.js";
+} from "./shared-LUGMKWAB.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   info,
   setFailed,

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-LXW3A7I7.js";
+} from "./shared-3WJV3FX3.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-32BNM5PS.js";
+} from "./shared-LUGMKWAB.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -36,7 +36,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   error,
   exportVariable,
@@ -747,7 +747,7 @@ async function vaultStage({
           ...compat ? {
             compat: {
               encoding: compat.encoding,
-              ...compat.ignoreNotFound ? { onNotFound: (failure) => error(`\u2718 ${failure}`) } : {}
+              ...compat.ignoreNotFound ? { onNotFound: (failure) => error(inertMessage(`\u2718 ${failure}`)) } : {}
             }
           } : {},
           maxFolderSecrets: vault.folderLimit,
@@ -770,7 +770,7 @@ async function vaultStage({
           const issued = await issueCertificate(req, conn.api, (name, value) => masks2.addSecret(name, value));
           if (vault.pki.revoke) ensureToken();
           recordCertificate(session, issued, vault.pki.revoke);
-          info(`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
+          info(say`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
           fetched.push(...issued.secrets);
         }
         if (vault.pki.requests.length > 0) {

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-LXW3A7I7.js";
+} from "./shared-3WJV3FX3.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-YDNLLM7U.js";
+} from "./shared-JMZIS7I4.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-32BNM5PS.js";
+} from "./shared-LUGMKWAB.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -34,7 +34,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   info,
   setFailed,
@@ -81,7 +81,10 @@ async function revokeCertificates(api, certificates, masks2) {
   let revoked = 0;
   for (const r of results) {
     if (r.status === "fulfilled") revoked++;
-    else warning(`${masks2.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`);
+    else
+      warning(
+        inertMessage(`${masks2.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`)
+      );
   }
   return `revoked ${revoked} of ${certificates.length} certificate(s)`;
 }

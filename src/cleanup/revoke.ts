@@ -73,7 +73,10 @@ async function revokeCertificates(
   let revoked = 0;
   for (const r of results) {
     if (r.status === 'fulfilled') revoked++;
-    else core.warning(`${masks.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`);
+    else
+      core.warning(
+        inertMessage(`${masks.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`),
+      );
   }
   return `revoked ${revoked} of ${certificates.length} certificate(s)`;
 }

@@ -263,7 +263,7 @@ export class Scanner {
     rawStream.end();
     this.stats.bytes += rawStream.bytes;
     for (const [i, offset] of raw) this.#hit(path, inner, i, offset);
-    const why = failure instanceof Error ? failure.message : 'unreadable';
+    const why = errorMessage(failure, 'unreadable');
     this.stats.notes.push(`${[path, ...inner].join('!')}: not a valid ${format} stream (${why}): scanned as raw bytes`);
   }
 

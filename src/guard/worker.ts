@@ -1,5 +1,6 @@
 // A leak guard worker thread (bundled as dist/guard-worker.js): one Scanner, fed files
 // and ranges by the pool in parallel.ts until it says finish; then its hits and stats.
+import { errorMessage } from '../errors.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Scanner } from './scanner.js';
 import type { Reply, Task, WorkerSetup } from './worker-protocol.js';
@@ -29,7 +30,5 @@ async function handle(task: Task): Promise<void> {
 }
 
 parentPort?.on('message', (task: Task) => {
-  handle(task).catch((err: unknown) =>
-    reply({ kind: 'failed', message: err instanceof Error ? err.message : 'worker failed' }),
-  );
+  handle(task).catch((err: unknown) => reply({ kind: 'failed', message: errorMessage(err, 'worker failed') }));
 });

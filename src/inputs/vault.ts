@@ -7,6 +7,7 @@ import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';
 import { say } from '../output.js';
+import { errorMessage } from '../errors.js';
 
 export interface ConnectionConfig {
   /** As given, for requests (userinfo included, trailing slashes dropped). */
@@ -130,7 +131,7 @@ function readProxy(masks: MaskRegistry): ProxyEnv {
   try {
     proxy = proxyEnv(process.env);
   } catch (err) {
-    throw new InputError(err instanceof Error ? err.message : String(err));
+    throw new InputError(errorMessage(err));
   }
   for (const url of [proxy.https, proxy.http]) if (url?.password) masks.addHandle('proxy password', url.password);
   return proxy;

@@ -3,6 +3,7 @@
 // token endpoint would hold the step past vault-timeout. Here each try is bounded by
 // vault-request-timeout, the whole by vault-timeout, retries follow vault-retries, and
 // a cancel stops it like any Vault request. HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply as to Vault.
+import { say } from '../output.js';
 import * as core from '@actions/core';
 import type { ConnectionConfig } from '../inputs/index.js';
 import { DEFAULT_RETRY } from './retry.js';
@@ -36,7 +37,7 @@ export async function githubIdToken(
     service: SERVICE,
     ...(cancel ? { cancel } : {}),
     onRetry: (e) =>
-      core.info(`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`),
+      core.info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`),
   });
   try {
     const res = await transport.defaults()({

@@ -14,7 +14,7 @@ import { connect } from './connect.js';
 import { fetchSecrets } from './fetch.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
-import { say } from '../output.js';
+import { inertMessage, say } from '../output.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -69,7 +69,9 @@ export async function vaultStage({
             ? {
                 compat: {
                   encoding: compat.encoding,
-                  ...(compat.ignoreNotFound ? { onNotFound: (failure: string) => core.error(`✘ ${failure}`) } : {}),
+                  ...(compat.ignoreNotFound
+                    ? { onNotFound: (failure: string) => core.error(inertMessage(`✘ ${failure}`)) }
+                    : {}),
                 },
               }
             : {}),
@@ -94,7 +96,7 @@ export async function vaultStage({
           const issued = await issueCertificate(req, conn.api, (name, value) => masks.addSecret(name, value));
           if (vault.pki.revoke) ensureToken();
           recordCertificate(session, issued, vault.pki.revoke);
-          core.info(`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
+          core.info(say`Issued certificate ${req.name} from ${req.path} (serial ${issued.serial}).`);
           fetched.push(...issued.secrets);
         }
         if (vault.pki.requests.length > 0) {

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Job } from '../runner/job.js';
 import { expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import { expectOnlyMeantCommands } from './trust-checks.js';
 
 let fx: Fixture;
 let job: Job;
@@ -114,6 +115,22 @@ describe('vault-action README examples, unchanged', () => {
 });
 
 describe('vault-action names meet our guards', () => {
+  it('ignoreNotFound with a hostile Vault: its error text is printed inert, no command, later masks registered', async () => {
+    fx.server.setHostile(true);
+    const main = await job.main(
+      va({ secrets: 'secret/data/ci/missing key | GONE ; secret/data/ci/npm npmToken', ignoreNotFound: 'true' }),
+    );
+    expect(main.exitCode, main.stdout).toBe(0);
+    const line =
+      main.stdout.split('\n').find((l) => l.startsWith('::error::✘ Vault read secret/data/ci/missing')) ?? '';
+    expect(line, 'the hostile error text is quoted, inert').toContain('stop-commands');
+    expect(line).not.toContain('##[');
+    expectOnlyMeantCommands(main);
+    expect(main.masks).toContain(npmToken);
+    await job.post();
+    expectNoLeaks(job, values, { allowOutputs: true });
+  });
+
   it('a Vault key that would become a variable the runner relies on is refused, not exported', async () => {
     fx.server.putKv('', 'secret', 'ci/hostile', { node_options: `--require ${v()}` });
     const main = await job.main(va({ secrets: 'secret/data/ci/hostile *' }));

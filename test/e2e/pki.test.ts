@@ -9,6 +9,8 @@ import { Job } from '../runner/job.js';
 import { DEMO } from '../vault-server/seed.js';
 import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
 import { embeddedEncodings, hits } from './masks.js';
+import { expectOnlyMeantCommands } from './trust-checks.js';
+import { HOSTILE_TEXT } from '../vault-server/hostile.js';
 
 const NOISY = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', DEBUG: '*' };
 
@@ -149,5 +151,27 @@ describe('vault-pki', () => {
         bad.dispose();
       }
     }
+  });
+
+  it('a certificate revocation Vault refuses with hostile text: post warns, inert, and still removes every file', async () => {
+    const s = await setUp();
+    const main = await s.job.main({
+      ...s.inputs,
+      'vault-retries': '0',
+      'vault-pki': 'pki/issue/web {"common_name": "app.example.com"} | WEB',
+      'vault-pki-revoke': 'true',
+    });
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    const root = sessionRoot(main);
+    s.fx.server.addFault({ path: 'pki/revoke', status: 500, errors: [HOSTILE_TEXT] });
+    const post = await s.job.post();
+    expect(post.exitCode, post.stdout).toBe(0);
+    const warning =
+      post.stdout.split('\n').find((l) => l.includes('The certificate stays valid until it expires')) ?? '';
+    expect(warning, 'the hostile error text is quoted, inert').toContain('stop-commands');
+    expect(warning).not.toContain('##[');
+    expectOnlyMeantCommands(post);
+    expectGone(root);
+    expect(s.fx.server.pkiCertificates('', 'pki').every((c) => !c.revoked)).toBe(true);
   });
 });

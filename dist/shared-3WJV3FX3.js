@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-32BNM5PS.js";
+} from "./shared-LUGMKWAB.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   group,
   info,
@@ -2333,7 +2333,7 @@ async function githubIdToken(audience, conn, cancel) {
     proxy: conn.proxy,
     service: SERVICE,
     ...cancel ? { cancel } : {},
-    onRetry: (e) => info(`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
+    onRetry: (e) => info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
   });
   try {
     const res = await transport.defaults()({
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-LXW3A7I7.js.map
+//# sourceMappingURL=shared-3WJV3FX3.js.map

@@ -984,7 +984,7 @@ var Scanner = class {
     rawStream.end();
     this.stats.bytes += rawStream.bytes;
     for (const [i, offset] of raw) this.#hit(path, inner, i, offset);
-    const why = failure instanceof Error ? failure.message : "unreadable";
+    const why = errorMessage(failure, "unreadable");
     this.stats.notes.push(`${[path, ...inner].join("!")}: not a valid ${format} stream (${why}): scanned as raw bytes`);
   }
   async #scanRaw(source, path, inner) {
@@ -1058,6 +1058,9 @@ export {
   say,
   inertProperties,
   summaryText,
+  ACTION_NAME,
+  errorMessage,
+  failStep,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
   shortParts,
@@ -1066,9 +1069,6 @@ export {
   recordedForms,
   basicAuthForms,
   encodingsOf,
-  ACTION_NAME,
-  errorMessage,
-  failStep,
   childEnv,
   Matcher,
   zstdDecoder,
@@ -1077,4 +1077,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-2TB4QJWM.js.map
+//# sourceMappingURL=shared-ILDKWTHK.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-32BNM5PS.js";
+} from "./shared-LUGMKWAB.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   error,
   group,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-YDNLLM7U.js.map
+//# sourceMappingURL=shared-JMZIS7I4.js.map

@@ -11,13 +11,14 @@ import {
   basicAuthForms,
   childEnv,
   encodingsOf,
+  errorMessage,
   formsOf,
   inert,
   recordedForms,
   say,
   shortParts,
   summaryText
-} from "./shared-2TB4QJWM.js";
+} from "./shared-ILDKWTHK.js";
 import {
   error,
   exportVariable,
@@ -345,7 +346,7 @@ function readProxy(masks) {
   try {
     proxy = proxyEnv(process.env);
   } catch (err) {
-    throw new InputError(err instanceof Error ? err.message : String(err));
+    throw new InputError(errorMessage(err));
   }
   for (const url of [proxy.https, proxy.http]) if (url?.password) masks.addHandle("proxy password", url.password);
   return proxy;
@@ -1178,4 +1179,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-32BNM5PS.js.map
+//# sourceMappingURL=shared-LUGMKWAB.js.map
