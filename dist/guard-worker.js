@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   errorMessage
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

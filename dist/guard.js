@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-JMZIS7I4.js";
+} from "./shared-EKGGZWU5.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,13 +11,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-LUGMKWAB.js";
+} from "./shared-I4ONJMEC.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   info,
   setFailed,

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-3WJV3FX3.js";
+} from "./shared-4OHLWLKO.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-LUGMKWAB.js";
+} from "./shared-I4ONJMEC.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -36,7 +36,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   error,
   exportVariable,
@@ -1564,31 +1564,10 @@ async function run(masks2, cancel2) {
   const builder = await dockerPreflight(config.docker);
   const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0;
   const session = needed ? createSession(config.filesBaseDir) : void 0;
-  if (session) masks2.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched = config.vault && session ? await vaultStage({
-    vault: config.vault,
-    requests: config.requests,
-    masks: masks2,
-    session,
-    cancel: cancel2,
-    compat: config.compat
-  }) : void 0;
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
-  cancel2.signal.throwIfAborted();
+  const { fetched, files, docker: docker2 } = session ? await sessionStages({ config, session, builder, masks: masks2, cancel: cancel2 }) : { fetched: void 0, files: /* @__PURE__ */ new Map(), docker: void 0 };
   const secrets = fetched?.secrets ?? [];
-  if (fetched && session) deliverToken(fetched.token, config.tokenDeliveries, session);
-  const files = session ? deliverStage(secrets, config.deliveries, session, config.compat !== void 0) : /* @__PURE__ */ new Map();
-  const imageGuard = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
-  const docker2 = session ? await dockerStage({
-    config: config.docker,
-    builder,
-    secrets,
-    files,
-    masks: masks2,
-    session,
-    scanImage: imageGuard
-  }) : void 0;
   if (config.summary) {
     await writeMainSummary({
       secrets,
@@ -1601,6 +1580,24 @@ async function run(masks2, cancel2) {
     });
   }
   saveMainCompleted();
+}
+async function sessionStages({ config, session, builder, masks: masks2, cancel: cancel2 }) {
+  masks2.persistTo((forms) => recordForms(session, forms));
+  const fetched = config.vault ? await vaultStage({
+    vault: config.vault,
+    requests: config.requests,
+    masks: masks2,
+    session,
+    cancel: cancel2,
+    compat: config.compat
+  }) : void 0;
+  cancel2.signal.throwIfAborted();
+  const secrets = fetched?.secrets ?? [];
+  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = deliverStage(secrets, config.deliveries, session, config.compat !== void 0);
+  const scanImage = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
+  const docker2 = await dockerStage({ config: config.docker, builder, secrets, files, masks: masks2, session, scanImage });
+  return { fetched, files, docker: docker2 };
 }
 var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 var cancel = watchCancel();

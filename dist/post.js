@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-3WJV3FX3.js";
+} from "./shared-4OHLWLKO.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-JMZIS7I4.js";
+} from "./shared-EKGGZWU5.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-LUGMKWAB.js";
+} from "./shared-I4ONJMEC.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -34,7 +34,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   info,
   setFailed,

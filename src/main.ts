@@ -1,10 +1,10 @@
 // The main step: inputs -> session folder -> Vault (masking as values arrive) ->
 // delivery -> docker logins and build -> summary. Post (src/post.ts) undoes it all.
 import * as core from '@actions/core';
-import { readMainConfig } from './inputs/index.js';
+import { readMainConfig, type MainConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { addMasks } from './mask/emit.js';
-import { createSession } from './deliver/session.js';
+import { createSession, type Session } from './deliver/session.js';
 import { deliverStage } from './deliver/stage.js';
 import { deliverToken } from './deliver/token.js';
 import { vaultStage } from './vault/stage.js';
@@ -27,41 +27,12 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   // and logs in nowhere leaves nothing behind, not even an empty folder.
   const needed = config.vault !== undefined || config.docker.logins.length > 0 || config.docker.build !== undefined;
   const session = needed ? createSession(config.filesBaseDir) : undefined;
-  if (session) masks.persistTo((forms) => recordForms(session, forms));
   if (config.guard.cache) await restoreStage(config.guard.cache);
-  const fetched =
-    config.vault && session
-      ? await vaultStage({
-          vault: config.vault,
-          requests: config.requests,
-          masks,
-          session,
-          cancel,
-          compat: config.compat,
-        })
-      : undefined;
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
-  // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
-  cancel.signal.throwIfAborted();
+  const { fetched, files, docker } = session
+    ? await sessionStages({ config, session, builder, masks, cancel })
+    : { fetched: undefined, files: new Map<string, string>(), docker: undefined };
   const secrets = fetched?.secrets ?? [];
-  if (fetched && session) deliverToken(fetched.token, config.tokenDeliveries, session);
-  const files = session
-    ? deliverStage(secrets, config.deliveries, session, config.compat !== undefined)
-    : new Map<string, string>();
-  const imageGuard = config.guard.scanImage
-    ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
-    : undefined;
-  const docker = session
-    ? await dockerStage({
-        config: config.docker,
-        builder,
-        secrets,
-        files,
-        masks,
-        session,
-        scanImage: imageGuard,
-      })
-    : undefined;
   if (config.summary) {
     await writeMainSummary({
       secrets,
@@ -74,6 +45,39 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     });
   }
   saveMainCompleted();
+}
+
+interface SessionStagesInput {
+  readonly config: MainConfig;
+  readonly session: Session;
+  readonly builder: Awaited<ReturnType<typeof dockerPreflight>>;
+  readonly masks: MaskRegistry;
+  readonly cancel: CancelWatch;
+}
+
+/** What needs the session folder: Vault, delivery, docker. Masks are recorded in it as they are made. */
+async function sessionStages({ config, session, builder, masks, cancel }: SessionStagesInput) {
+  masks.persistTo((forms) => recordForms(session, forms));
+  const fetched = config.vault
+    ? await vaultStage({
+        vault: config.vault,
+        requests: config.requests,
+        masks,
+        session,
+        cancel,
+        compat: config.compat,
+      })
+    : undefined;
+  // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
+  cancel.signal.throwIfAborted();
+  const secrets = fetched?.secrets ?? [];
+  if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
+  const files = deliverStage(secrets, config.deliveries, session, config.compat !== undefined);
+  const scanImage = config.guard.scanImage
+    ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
+    : undefined;
+  const docker = await dockerStage({ config: config.docker, builder, secrets, files, masks, session, scanImage });
+  return { fetched, files, docker };
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value), addMasks);

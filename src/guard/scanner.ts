@@ -89,7 +89,7 @@ export class Scanner {
       }
       for (const entry of entries) await this.scanPath(join(path, entry));
     } else if (st.isFile()) {
-      await this.#scanFile(path);
+      await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
     } else {
       this.stats.skipped++;
     }
@@ -99,10 +99,6 @@ export class Scanner {
   async scanStream(label: string, source: Chunks): Promise<void> {
     this.stats.files++;
     await this.#scanSource(new Reader(source), label, [], 0);
-  }
-
-  async #scanFile(path: string): Promise<void> {
-    await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
   }
 
   /**

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, type StepResult } from '../runner/job.js';
 import { DOCKER_PATH, dockerAvailable } from '../docker/setup.js';
-import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import {
+  errorLine,
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -43,10 +51,6 @@ async function cancelMain(
   });
   expect(signalledAt, 'the signal was sent').toBeGreaterThan(0);
   return { main, exitMs: Date.now() - signalledAt };
-}
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
 
 /** No session folder, nothing in RUNNER_TEMP, nothing of ours in /dev/shm. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Job } from '../runner/job.js';
+import { errorLine } from './fixture.js';
 import { ArgvWatcher } from '../runner/argv.js';
 import { findIn, leakNeedles, listTree, scanTree } from '../runner/leaks.js';
 import { startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
@@ -204,7 +205,7 @@ describe.runIf(missing.length === 0 || underCi)('docker login and BuildKit build
       }),
     );
     expect(main.exitCode).toBe(1);
-    const error = main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    const error = errorLine(main.stdout);
     expect(error).toMatch(
       new RegExp(`docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`),
     );

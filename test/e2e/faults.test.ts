@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Job } from '../runner/job.js';
-import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import {
+  errorLine,
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -25,10 +33,6 @@ const inputs = (extra: Record<string, string> = {}): Record<string, string> => (
   secrets: 'secret/ci/app password | PW\ndatabase/creds/app password | DB_PASS',
   ...extra,
 });
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-}
 
 describe('transient faults are retried', () => {
   it('through 429 and 412 on login, 503 with Retry-After, a reset and a hang on reads', async () => {

@@ -154,3 +154,13 @@ export function sessionRoot(main: StepResult): string {
 export function expectGone(path: string): void {
   expect(listTree(path)).toEqual([]);
 }
+
+/** The step's first `::error::` line (its failure line), or '' when there is none. */
+export function errorLine(stdout: string): string {
+  return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+}
+
+/** The names a step exported, less the session path main exports for a later guard step. */
+export function exportedNames(step: StepResult): string[] {
+  return Object.keys(step.env).filter((name) => name !== 'VAULT_SECRETS_SESSION');
+}

@@ -4,7 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { Job } from '../runner/job.js';
-import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import {
+  errorLine,
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -16,10 +24,6 @@ afterEach(async () => {
   job.dispose();
   await fx.server.close();
 });
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-}
 
 describe('a hanging GitHub OIDC endpoint', () => {
   const jwtInputs = (extra: Record<string, string> = {}): Record<string, string> => ({

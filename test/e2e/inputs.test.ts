@@ -2,6 +2,7 @@
 // to fix it, and holds no credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from '../runner/job.js';
+import { errorLine } from './fixture.js';
 import { startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
 import { findIn } from '../runner/leaks.js';
 
@@ -96,7 +97,7 @@ describe('bad input', () => {
         ...bad,
       });
       expect(main.exitCode).toBe(1);
-      const error = main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+      const error = errorLine(main.stdout);
       expect(error).toMatch(message);
       expect(server.requests.length - before, 'requests made before the error').toBe(0);
       expect(findIn(main.stdout + main.stderr, SECRET_ID)).toEqual([]);

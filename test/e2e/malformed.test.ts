@@ -5,7 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Job } from '../runner/job.js';
-import { allSecretValues, expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture } from './fixture.js';
+import {
+  errorLine,
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -26,10 +34,6 @@ const inputs = (extra: Record<string, string> = {}): Record<string, string> => (
   secrets: 'secret/ci/app password | PW',
   ...extra,
 });
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-}
 
 const CASES = [
   {

@@ -10,7 +10,15 @@ import { maskLog } from '../runner/masker.js';
 import { Job, type StepResult } from '../runner/job.js';
 import { expectInertSummary, expectOnlyMeantCommands } from './trust-checks.js';
 import { HOSTILE_PAYLOADS, HOSTILE_TEXT } from '../vault-server/hostile.js';
-import { allSecretValues, expectGone, expectNoLeaks, issuedTokens, startFixture, type Fixture } from './fixture.js';
+import {
+  allSecretValues,
+  expectGone,
+  expectNoLeaks,
+  issuedTokens,
+  startFixture,
+  type Fixture,
+  exportedNames,
+} from './fixture.js';
 
 let fx: Fixture;
 let job: Job;
@@ -129,7 +137,7 @@ describe('names and values that would change how later programs run', () => {
     expect(failure.join('\n')).toMatch(error);
     expect(main.stdout).not.toMatch(/URI malformed|TypeError/);
     // at most the session path (for a later guard step): no secret reached the environment
-    expect(Object.keys(main.env).filter((name) => name !== 'VAULT_SECRETS_SESSION')).toEqual([]);
+    expect(exportedNames(main)).toEqual([]);
     const post = await job.post();
     expect(post.exitCode, post.stdout).toBe(0);
     const root = main.state['session-root'];

@@ -825,7 +825,7 @@ var Scanner = class {
       }
       for (const entry of entries) await this.scanPath(join(path, entry));
     } else if (st.isFile()) {
-      await this.#scanFile(path);
+      await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
     } else {
       this.stats.skipped++;
     }
@@ -834,9 +834,6 @@ var Scanner = class {
   async scanStream(label, source) {
     this.stats.files++;
     await this.#scanSource(new Reader(source), label, [], 0);
-  }
-  async #scanFile(path) {
-    await this.scanWalkedFile(path, Number.POSITIVE_INFINITY);
   }
   /**
    * A file the walk found (a worker's task): opened once, never through a link that
@@ -1077,4 +1074,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-ILDKWTHK.js.map
+//# sourceMappingURL=shared-YERPGWAZ.js.map

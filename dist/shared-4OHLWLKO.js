@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-LUGMKWAB.js";
+} from "./shared-I4ONJMEC.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   group,
   info,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-3WJV3FX3.js.map
+//# sourceMappingURL=shared-4OHLWLKO.js.map

@@ -18,7 +18,7 @@ import {
   say,
   shortParts,
   summaryText
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   error,
   exportVariable,
@@ -1179,4 +1179,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-LUGMKWAB.js.map
+//# sourceMappingURL=shared-I4ONJMEC.js.map

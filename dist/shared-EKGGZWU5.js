@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-LUGMKWAB.js";
+} from "./shared-I4ONJMEC.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-ILDKWTHK.js";
+} from "./shared-YERPGWAZ.js";
 import {
   error,
   group,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-JMZIS7I4.js.map
+//# sourceMappingURL=shared-EKGGZWU5.js.map
