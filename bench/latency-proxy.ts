@@ -26,6 +26,9 @@ export interface LatencyProxy {
   readonly connectionsOpened: number;
   /** How many replies of each status the server sent, since start or the last reset(). */
   readonly statuses: ReadonlyMap<number, number>;
+  /** The Retry-After values sent with 429s (absent: 'none'), with how often each came. */
+  readonly retryAfters: ReadonlyMap<string, number>;
+  /** Clears the tallies (statuses and Retry-After values) for the next measurement. */
   resetStatuses(): void;
   close(): Promise<void>;
 }
@@ -36,6 +39,7 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const requests: ProxiedRequest[] = [];
   const statuses = new Map<number, number>();
+  const retryAfters = new Map<string, number>();
   let connectionsOpened = 0;
 
   const server = http.createServer((req, res) => {
@@ -55,6 +59,10 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
         (reply) => {
           record.status = reply.statusCode ?? 0;
           statuses.set(record.status, (statuses.get(record.status) ?? 0) + 1);
+          if (record.status === 429) {
+            const value = reply.headers['retry-after'] ?? 'none';
+            retryAfters.set(value, (retryAfters.get(value) ?? 0) + 1);
+          }
           res.writeHead(record.status, reply.headers);
           record.answeredAt = Date.now();
           reply.pipe(res);
@@ -78,7 +86,11 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
       return connectionsOpened;
     },
     statuses,
-    resetStatuses: () => statuses.clear(),
+    retryAfters,
+    resetStatuses: () => {
+      statuses.clear();
+      retryAfters.clear();
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
