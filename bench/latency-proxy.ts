@@ -28,7 +28,9 @@ export interface LatencyProxy {
   readonly statuses: ReadonlyMap<number, number>;
   /** The Retry-After values sent with 429s (absent: 'none'), with how often each came. */
   readonly retryAfters: ReadonlyMap<string, number>;
-  /** Clears the tallies (statuses and Retry-After values) for the next measurement. */
+  /** Requests the server never answered, by the error the proxy got forwarding them. */
+  readonly failures: ReadonlyMap<string, number>;
+  /** Clears the tallies (statuses, Retry-After values, failures) for the next measurement. */
   resetStatuses(): void;
   close(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
   const requests: ProxiedRequest[] = [];
   const statuses = new Map<number, number>();
   const retryAfters = new Map<string, number>();
+  const failures = new Map<string, number>();
   let connectionsOpened = 0;
 
   const server = http.createServer((req, res) => {
@@ -68,7 +71,11 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
           reply.pipe(res);
         },
       );
-      out.on('error', () => res.destroy());
+      out.on('error', (err: NodeJS.ErrnoException) => {
+        const code = `no reply (${err.code ?? err.message})`;
+        failures.set(code, (failures.get(code) ?? 0) + 1);
+        res.destroy();
+      });
       req.pipe(out);
     };
     // The wait comes first, as in the dev server: the request body waits in the socket.
@@ -87,9 +94,11 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
     },
     statuses,
     retryAfters,
+    failures,
     resetStatuses: () => {
       statuses.clear();
       retryAfters.clear();
+      failures.clear();
     },
     async close() {
       server.closeAllConnections();
