@@ -55,7 +55,7 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
       status: 0,
     };
     requests.push(record);
-    const forward = (): void => {
+    const forward = (body: Buffer): void => {
       const out = http.request(
         url,
         { method: req.method, headers: { ...req.headers, host: upstream.host }, agent },
@@ -76,10 +76,14 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
         failures.set(code, (failures.get(code) ?? 0) + 1);
         res.destroy();
       });
-      req.pipe(out);
+      out.end(body);
     };
-    // The wait comes first, as in the dev server: the request body waits in the socket.
-    void sleep(latencyMs).then(forward);
+    // The whole request is read first (a login's body, a few hundred bytes), then the
+    // wait, as in the dev server. (Piping a body held back behind the wait lost some
+    // under load: OpenBao waited for it until the client's request timeout.)
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => void sleep(latencyMs).then(() => forward(Buffer.concat(chunks))));
   });
   server.on('connection', () => connectionsOpened++);
   server.keepAliveTimeout = 60_000;

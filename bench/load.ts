@@ -45,6 +45,8 @@ interface Burst {
   readonly statuses: ReadonlyMap<number, number>;
   readonly retryAfters: ReadonlyMap<string, number>;
   readonly failures: ReadonlyMap<string, number>;
+  /** Requests OpenBao had not answered when the burst ended (method and path head). */
+  readonly unanswered: ReadonlyMap<string, number>;
   readonly wallMs: number;
   /** From the first request the server got to its last answer. */
   readonly serverMs: number;
@@ -123,6 +125,9 @@ async function burst(
       statuses: new Map(bench.proxy.statuses),
       retryAfters: new Map(bench.proxy.retryAfters),
       failures: new Map(bench.proxy.failures),
+      unanswered: tally(
+        seen.filter((r) => r.status === 0).map((r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')}`),
+      ),
       wallMs,
     };
     // Post shreds the files and revokes the token, as the runner runs it at the job's end.
@@ -170,13 +175,18 @@ function report(who: string, b: Burst): void {
   const ra = [...b.retryAfters].map(([v, n]) => `${n}x "${v}"`);
   row('  Retry-After sent with the 429s', ra.length === 0 ? 'no 429' : ra.join(', '));
   const retries = b.runs.reduce((n, r) => n + r.retries, 0);
-  const reasons = new Map<string, number>();
-  for (const reason of b.runs.flatMap((r) => r.reasons)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  const why = [...reasons].map(([reason, n]) => `${n}x ${reason}`).join(', ');
+  if (b.unanswered.size > 0) row('  never answered', [...b.unanswered].map(([what, n]) => `${n}x ${what}`).join(', '));
+  const why = [...tally(b.runs.flatMap((r) => r.reasons))].map(([reason, n]) => `${n}x ${reason}`).join(', ');
   row('  retries the steps logged', `${retries}${retries > 0 ? `: ${why}` : ''}`);
   const failures = new Map<string, number>();
   for (const r of b.runs) if (r.failure) failures.set(r.failure, (failures.get(r.failure) ?? 0) + 1);
   for (const [f, n] of failures) row(`  failed ${n}x`, f.replace(/\s*\n[-\s]*/g, ' / ').slice(0, 200));
+}
+
+function tally(xs: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
 }
 
 const rnd = (): string => Math.random().toString(36).slice(2);
