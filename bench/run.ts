@@ -4,7 +4,9 @@
 //   1. start-up (bench/startup.ts): what the bundle adds to a bare `node` start.
 //   2. main step (bench/main-step.ts): 100 secrets on 100 paths at 20 ms latency under
 //      the runner harness, against hashicorp/vault-action's own bundle (VAULT_ACTION_DIST,
-//      default /work/peers/vault-action/dist/index.js) or, without it, a named model.
+//      default /work/peers/vault-action/dist/index.js) or, without it, a named model;
+//      then the same against a real OpenBao behind a 20 ms loopback proxy (skipped,
+//      with one line, when `bao` is not on PATH). The load run is `npm run bench:load`.
 //   3. large value (bench/large-value.ts): what one 5 MB value adds.
 //   4. leak guard (bench/guard.ts): the scanner against ripgrep.
 //

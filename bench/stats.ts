@@ -14,6 +14,12 @@ export function spread(xs: readonly number[]): Spread {
   return { median: s[Math.floor((s.length - 1) / 2)] ?? NaN, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
 }
 
+/** The nearest-rank percentile (p in 0-100) of a sample; NaN when it is empty. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
 export function ms(s: Spread): string {
   return `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
 }

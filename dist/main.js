@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-IWD6UNCV.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,

@@ -516,4 +516,14 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [CORE],
     only: 'revokes the token it logged in with',
   },
+  {
+    id: 'retry-after-zero-is-the-wait',
+    file: 'src/vault/retry.ts',
+    find: '  return Math.min(policy.capMs, (retryAfterMs ?? 0) + Math.round(random() * ceiling));\n',
+    replace:
+      '  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.capMs);\n' +
+      '  return Math.round(random() * ceiling);\n',
+    why: 'OpenBao\'s "Retry-After: 0" (a closed 1 s quota window) taken as the wait: every retry spent at once, the step fails.',
+    tests: [RETRY, 'test/e2e/openbao-quota.test.ts'],
+  },
 ];

@@ -43,8 +43,11 @@ export function parseRetryAfter(header: string | undefined, nowMs: number): numb
 
 /**
  * Full-jitter exponential backoff (a random wait up to base * 2^attempt, capped), so
- * many jobs retrying against one Vault do not retry in step. A server's Retry-After
- * replaces it, still capped so one answer cannot stall the job.
+ * many jobs retrying against one Vault do not retry in step. A server's Retry-After is
+ * the floor the jitter is added to, not the wait itself: a rate-limit quota in OpenBao
+ * (and Vault) says "Retry-After: 0" while its window is still closed (whole seconds,
+ * rounded down), which taken as the wait spent every retry at once; and jobs told the
+ * same second would all retry in it. Capped, so one answer cannot stall the job.
  */
 export function backoffMs(
   attempt: number,
@@ -52,7 +55,6 @@ export function backoffMs(
   retryAfterMs?: number,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.capMs);
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-  return Math.round(random() * ceiling);
+  return Math.min(policy.capMs, (retryAfterMs ?? 0) + Math.round(random() * ceiling));
 }

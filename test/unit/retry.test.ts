@@ -31,7 +31,18 @@ describe('retry policy', () => {
     expect(backoffMs(3, policy, undefined, () => 1)).toBe(800);
     expect(backoffMs(9, policy, undefined, () => 1)).toBe(1000);
     expect(backoffMs(9, policy, undefined, () => 0)).toBe(0);
-    expect(backoffMs(0, policy, 400)).toBe(400);
+    expect(backoffMs(0, policy, 400, () => 0)).toBe(400);
     expect(backoffMs(0, policy, 60_000)).toBe(1000);
+  });
+
+  it("takes Retry-After as a floor under the jitter: OpenBao's quota says 0 while its window is closed", () => {
+    // OpenBao 2.7.2, rate-limit quota, interval 1s: every 429 carries "Retry-After: 0".
+    const policy = { retries: 4, baseMs: 200, capMs: 10_000 };
+    expect(backoffMs(0, policy, parseRetryAfter('0', 0), () => 1)).toBe(200);
+    expect(backoffMs(3, policy, parseRetryAfter('0', 0), () => 0.5)).toBe(800);
+    // jobs told the same second spread over the backoff after it, and never wait less
+    expect(backoffMs(1, policy, 2000, () => 0)).toBe(2000);
+    expect(backoffMs(1, policy, 2000, () => 1)).toBe(2400);
+    expect(backoffMs(1, policy, 9900, () => 1)).toBe(10_000);
   });
 });

@@ -2026,9 +2026,8 @@ function parseRetryAfter(header, nowMs) {
   return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
 }
 function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
-  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.capMs);
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-  return Math.round(random() * ceiling);
+  return Math.min(policy.capMs, (retryAfterMs ?? 0) + Math.round(random() * ceiling));
 }
 
 // src/vault/transport.ts
@@ -2468,4 +2467,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-IWD6UNCV.js.map
