@@ -226,6 +226,36 @@ function readGuardStepConfig() {
   };
 }
 
+// src/deliver/owner.ts
+import { chownSync, lstatSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+function parseOwner(text2) {
+  const m = /^(\d{1,10})(?::(\d{1,10}))?$/.exec(text2);
+  if (!m) throw new Error(`files-owner: "${text2}" is not UID or UID:GID in numbers (e.g. 1000 or 1000:1000).`);
+  const uid = Number(m[1]);
+  return { uid, gid: m[2] === void 0 ? uid : Number(m[2]) };
+}
+function giveFiles(dir, owner) {
+  let files = 0;
+  try {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (!lstatSync(path).isFile()) continue;
+      chownSync(path, owner.uid, owner.gid);
+      files++;
+    }
+    chownSync(dir, owner.uid, owner.gid);
+  } catch (err) {
+    if (err.code === "EPERM")
+      throw new Error(
+        `files-owner: changing the owner needs root: run the runner as root (self-hosted), or drop files-owner and grant read access yourself, e.g. \`setfacl -m u:${owner.uid}:r "$NAME_FILE"\` and \`setfacl -m u:${owner.uid}:x "$FILES_DIR"\`.`,
+        { cause: err }
+      );
+    throw err;
+  }
+  return files;
+}
+
 // src/inputs/vault.ts
 import { createPrivateKey } from "node:crypto";
 
@@ -627,6 +657,45 @@ function parseBuildSecret(entry, i) {
   return { id, name, via };
 }
 
+// src/inputs/templates.ts
+var LINE = /^(.*\S)\s*\|\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*>\s*(\S.*))?$/;
+var HEREDOC = /^<<([A-Za-z_][A-Za-z0-9_]*)$/;
+function readTemplatesConfig() {
+  return { lines: parseTemplates(rawInput("templates")), allowWorkspace: bool("templates-allow-workspace", false) };
+}
+function parseTemplates(input) {
+  const lines = input.split(/\r?\n/);
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? "").trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const n = i + 1;
+    const m = LINE.exec(line);
+    if (!m)
+      throw new InputError(
+        `templates line ${n}: write \`FILE | NAME\`, \`FILE | NAME > ~/DEST\` or \`<<END | NAME\` followed by the template and a line END.`
+      );
+    const [, head = "", name = "", dest] = m;
+    const heredoc = HEREDOC.exec(head.trim());
+    let source;
+    if (heredoc) {
+      const word = heredoc[1] ?? "";
+      const end = lines.findIndex((l, j) => j > i && l.trim() === word);
+      if (end < 0)
+        throw new InputError(`templates line ${n}: the inline template <<${word} has no closing line ${word}.`);
+      source = { kind: "inline", text: lines.slice(i + 1, end).join("\n") + "\n" };
+      i = end;
+    } else if (head.startsWith("<<")) {
+      throw new InputError(`templates line ${n}: an inline template opens with <<WORD (letters, digits, _).`);
+    } else {
+      source = { kind: "file", path: head.trim() };
+    }
+    if (out.some((t) => t.name === name)) throw new InputError(`templates line ${n}: ${name} is rendered twice.`);
+    out.push({ line: n, source, name, dest: dest?.trim() });
+  }
+  return out;
+}
+
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
@@ -658,7 +727,9 @@ async function readConfig(masks, compat) {
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
-    summary: bool("summary", true)
+    summary: bool("summary", true),
+    templates: readTemplatesConfig(),
+    filesOwner: readOwner()
   };
 }
 function readDeliveries() {
@@ -688,6 +759,15 @@ function requireEnvPrefixes(requests) {
       throw new InputError(
         `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
       );
+  }
+}
+function readOwner() {
+  const given2 = text("files-owner");
+  if (given2 === void 0) return void 0;
+  try {
+    return parseOwner(given2);
+  } catch (err) {
+    throw new InputError(err.message, { cause: err });
   }
 }
 
@@ -824,7 +904,7 @@ var MaskRegistry = class {
 
 // src/state.ts
 import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/deliver/private-file.ts
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
@@ -848,17 +928,18 @@ var DOCKER_CONFIG_KEY = "docker-config";
 var REGISTRIES_KEY = "registries";
 var PKI_REVOKE_KEY = "pki-revoke";
 function sessionPaths(root) {
-  const priv = join(root, "private");
+  const priv = join2(root, "private");
   return {
     root,
-    files: join(root, "files"),
+    files: join2(root, "files"),
     private: priv,
-    docker: join(root, "docker"),
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases"),
-    certificatesFile: join(priv, "certificates"),
-    formsFile: join(priv, "forms")
+    docker: join2(root, "docker"),
+    envFile: join2(root, "secrets.env"),
+    tokenFile: join2(priv, "vault-token"),
+    leasesFile: join2(priv, "leases"),
+    certificatesFile: join2(priv, "certificates"),
+    formsFile: join2(priv, "forms"),
+    destinationsFile: join2(priv, "destinations")
   };
 }
 var SESSION_ENV = "VAULT_SECRETS_SESSION";
@@ -965,6 +1046,20 @@ function loadDockerRecords() {
     configDir: dir === "" ? void 0 : dir,
     registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
   };
+}
+function recordDestination(paths, destination) {
+  appendFileSync(paths.destinationsFile, `${JSON.stringify(destination)}
+`, { mode: 384 });
+}
+function readDestinations(paths) {
+  return (readOptional(paths.destinationsFile) ?? "").split("\n").flatMap((line) => {
+    try {
+      const d = JSON.parse(line);
+      return typeof d.path === "string" && Array.isArray(d.dirs) ? [{ path: d.path, dirs: d.dirs.filter((x) => typeof x === "string") }] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 // src/docker/cli.ts
@@ -1144,6 +1239,7 @@ export {
   readConnectionConfig,
   readGuardConfig,
   readGuardStepConfig,
+  giveFiles,
   readMainConfig,
   MaskRegistry,
   writePrivateFile,
@@ -1166,6 +1262,8 @@ export {
   saveDockerConfig,
   saveRegistries,
   loadDockerRecords,
+  recordDestination,
+  readDestinations,
   docker,
   reason,
   builderName,
@@ -1179,4 +1277,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-4DI5K5BB.js.map
