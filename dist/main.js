@@ -6,16 +6,19 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-YOATRXN7.js";
+} from "./shared-F4TKZBP4.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
+  giveFiles,
+  guardImage,
+  readMainConfig
+} from "./shared-T3PB637H.js";
+import "./shared-NYIERDFJ.js";
+import {
   builderName,
   detectBuilder,
   docker,
-  giveFiles,
-  guardImage,
-  readMainConfig,
   reason,
   recordCertificate,
   recordDestination,
@@ -28,8 +31,8 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-4DI5K5BB.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-CG64XRPI.js";
+import "./shared-XMIZQUNX.js";
 import {
   MIN_SECRET_LENGTH,
   encodingsOf,
@@ -39,7 +42,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   error,
   exportVariable,

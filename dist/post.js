@@ -6,28 +6,31 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-YOATRXN7.js";
+} from "./shared-F4TKZBP4.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-IQUYA23H.js";
+} from "./shared-BTUDBRL6.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
+  readConnectionConfig,
+  readGuardConfig
+} from "./shared-T3PB637H.js";
+import "./shared-NYIERDFJ.js";
+import {
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
-  readConnectionConfig,
   readDestinations,
   readForms,
-  readGuardConfig,
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-4DI5K5BB.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-CG64XRPI.js";
+import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,
   errorMessage,
@@ -35,7 +38,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   info,
   setFailed,

@@ -8,19 +8,21 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-4DI5K5BB.js";
+} from "./shared-T3PB637H.js";
 import {
   MAX_HITS,
-  MIN_SECRET_LENGTH,
   Matcher,
   Scanner,
-  inertMessage,
-  inertProperties,
-  say,
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XMIZQUNX.js";
+import {
+  MIN_SECRET_LENGTH,
+  inertMessage,
+  inertProperties,
+  say
+} from "./shared-XHHDQKXF.js";
 import {
   error,
   group,
@@ -367,4 +369,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-IQUYA23H.js.map
+//# sourceMappingURL=shared-BTUDBRL6.js.map

@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-4DI5K5BB.js";
+} from "./shared-CG64XRPI.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   group,
   info,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-YOATRXN7.js.map
+//# sourceMappingURL=shared-F4TKZBP4.js.map
