@@ -1565,14 +1565,16 @@ import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync, re
 import { join as join7, relative as relative3, isAbsolute as isAbsolute3, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/template/render.ts
-var FILTERS = ["json", "base64", "shell", "url"];
+var FILTERS = ["json", "base64", "shell", "url", "xml"];
 var APPLY = {
   /** A whole JSON string literal, quotes included. */
   json: (v) => JSON.stringify(v),
   base64: (v) => Buffer.from(v, "utf8").toString("base64"),
   /** One POSIX shell word in single quotes: nothing inside is expanded. */
   shell: (v) => `'${v.replace(/'/g, `'\\''`)}'`,
-  url: (v) => encodeURIComponent(v)
+  url: (v) => encodeURIComponent(v),
+  /** Text or an attribute value in XML (Maven's settings.xml). */
+  xml: (v) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 };
 var TemplateError = class extends Error {
   constructor(line, column, reason2) {

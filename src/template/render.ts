@@ -4,7 +4,7 @@
 // well-formed placeholder is an error, as is a name the step did not fetch, so a typo
 // never renders as an empty password.
 
-export const FILTERS = ['json', 'base64', 'shell', 'url'] as const;
+export const FILTERS = ['json', 'base64', 'shell', 'url', 'xml'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 const APPLY: Readonly<Record<Filter, (v: string) => string>> = {
@@ -14,6 +14,8 @@ const APPLY: Readonly<Record<Filter, (v: string) => string>> = {
   /** One POSIX shell word in single quotes: nothing inside is expanded. */
   shell: (v) => `'${v.replace(/'/g, `'\\''`)}'`,
   url: (v) => encodeURIComponent(v),
+  /** Text or an attribute value in XML (Maven's settings.xml). */
+  xml: (v) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
 };
 
 /** A template that cannot be rendered: where (line and column in the template), never a value. */

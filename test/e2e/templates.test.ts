@@ -71,6 +71,7 @@ describe('templates', () => {
         'b64={{ NPM_TOKEN | base64 }}',
         'sh={{ NPM_TOKEN | shell }}',
         'url={{ NPM_TOKEN|url }}',
+        'xml={{ NPM_TOKEN | xml }}',
         'END',
       ].join('\n'),
     );
@@ -93,6 +94,10 @@ describe('templates', () => {
         `b64=${Buffer.from(token).toString('base64')}`,
         `sh='${token.replace(/'/g, `'\\''`)}'`,
         `url=${encodeURIComponent(token)}`,
+        `xml=${token
+          .replace(/'/g, '&#39;')
+          .replace(/"/g, '&#34;')
+          .replace(/&(?!#)/g, '&#38;')}`,
         '',
       ].join('\n'),
     );

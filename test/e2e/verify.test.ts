@@ -19,6 +19,7 @@ if (missing.length > 0 && !underCi) console.warn(`verify tests skipped: missing 
 const docker = (args: string[], input?: string): string =>
   dockerCli(args, input === undefined ? undefined : Buffer.from(input));
 const tag = randomBytes(4).toString('hex');
+const compose = spawnSync('/bin/sh', ['-c', 'command -v docker-compose'], { stdio: 'ignore' }).status === 0;
 
 describe.runIf(missing.length === 0 || underCi)('verify inside a container', () => {
   let fx: Fixture;
@@ -200,6 +201,46 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
     expect(verify.stdout).toContain(
       `present, ${Buffer.byteLength(fx.values.password)} bytes, equal (mode 0600, owner 4242:4343)`,
     );
+    await job.post();
+    expectNoLeaks(job, allSecretValues(fx, job));
+  });
+
+  // Debian's docker-compose 1.29 (apt-get install docker-compose): `secrets: file:` is a
+  // bind mount at /run/secrets/NAME, the pattern the README shows, then verify.
+  it.runIf(compose || underCi)('docker compose file secrets from main, then verify says equal', async () => {
+    if (!compose) throw new Error('CI is set but docker-compose is missing: apt-get install docker-compose');
+    await mainStep();
+    const project = join(job.dir, 'compose');
+    mkdirSync(project);
+    const name = `vs-compose-${tag}`;
+    writeFileSync(
+      join(project, 'docker-compose.yml'),
+      [
+        "version: '3.8'",
+        'services:',
+        '  app:',
+        `    image: ${BASE_IMAGE}`,
+        `    container_name: ${name}`,
+        '    command: [/bin/busybox, sleep, "600"]',
+        '    secrets: [db_password]',
+        'secrets:',
+        '  db_password:',
+        '    file: ${PW_FILE}',
+        '',
+      ].join('\n'),
+    );
+    const env = { ...process.env, ...job.env, PATH: DOCKER_PATH };
+    const up = spawnSync('docker-compose', ['-p', `vs${tag}`, 'up', '-d'], { cwd: project, env });
+    try {
+      expect(up.status, up.stderr.toString()).toBe(0);
+      const verify = await job.verify({ files: `${name}:/run/secrets/db_password = PW` });
+      expect(verify.exitCode, verify.stdout).toBe(0);
+      expect(verify.stdout).toContain(
+        `${name}:/run/secrets/db_password = PW: present, ${Buffer.byteLength(fx.values.password)} bytes, equal (mode 0600`,
+      );
+    } finally {
+      spawnSync('docker-compose', ['-p', `vs${tag}`, 'down', '-t', '0'], { cwd: project, env });
+    }
     await job.post();
     expectNoLeaks(job, allSecretValues(fx, job));
   });
