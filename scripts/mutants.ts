@@ -594,7 +594,7 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'template-forms-not-recorded',
     file: 'src/template/stage.ts',
     find: '    recordForms(',
-    replace: '    void (',
+    replace: '    ((..._dropped: unknown[]) => undefined)(',
     why: 'A rendered file copied into an artifact is not recognised as one by the guard step and post.',
     tests: ['test/e2e/templates.test.ts'],
     only: 'guard step finds a rendered file',

@@ -95,6 +95,7 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
       `${c}:/data/dangling = PW`,
       `${c}:/data/world = PW`,
       `${c}:/data/hostile = PW`,
+      `${c}:/bin/busybox = PW`,
     ].join('\n');
     const started = Date.now();
     const verify = await job.verify({ files });
@@ -121,6 +122,10 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
       `::error::${c}:/data/dangling = PW: a link to /nowhere, followed inside the container: missing`,
     );
     expect(lineOf('/data/world')).toBe(`${c}:/data/world = PW: present, ${n} bytes, equal (mode 0644, owner 7:8)`);
+    // read no further than the value's length and 64 KiB: a large file is different without reading it all
+    expect(lineOf('/bin/busybox')).toBe(
+      `::error::${c}:/bin/busybox = PW: present but different (over ${n + 65536} bytes; mode 0755, owner 0:0)`,
+    );
     // the link's target is the container's text: inert, on its own line
     expect(lineOf('/data/hostile')).toBe(
       `::error::${c}:/data/hostile = PW: a link to /x\\n::error::pwned #\\#[warning]y, followed inside the container: missing`,
@@ -135,7 +140,7 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
           .join('\n'),
       ),
     ).toBe(
-      '::error::vault-secrets-action: verify: 6 of 9 file(s) do not hold their secret (see above), or set on-mismatch: warn.',
+      '::error::vault-secrets-action: verify: 7 of 10 file(s) do not hold their secret (see above), or set on-mismatch: warn.',
     );
     expect(job.summary).toContain('<h3>Verify</h3>');
     await job.post();
