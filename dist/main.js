@@ -1737,10 +1737,11 @@ function templateStage({ templates, values, session, masks: masks2, replace = fa
   });
   for (const { t, out } of rendered) {
     for (const d of out.derived) masks2.addHandle(d.name, d.text);
-    recordForms(
-      session,
-      [{ text: out.text, kind: "value" }, ...encodingsOf(out.text)].map((f) => ({ ...f, name: t.name }))
-    );
+    if (out.names.length > 0)
+      recordForms(
+        session,
+        [{ text: out.text, kind: "value" }, ...encodingsOf(out.text)].map((f) => ({ ...f, name: t.name }))
+      );
   }
   const paths = /* @__PURE__ */ new Map();
   for (const { t, out } of rendered) {

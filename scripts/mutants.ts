@@ -599,4 +599,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/templates.test.ts'],
     only: 'guard step finds a rendered file',
   },
+  {
+    id: 'files-owner-folder-only',
+    file: 'src/deliver/owner.ts',
+    find: '      chownSync(path, owner.uid, owner.gid);',
+    replace: '',
+    why: "files-owner hands over the folder but not the files: the container's user cannot read its secrets, and users fall back to 0644.",
+    tests: ['test/e2e/verify.test.ts'],
+    only: 'files-owner',
+  },
 ];

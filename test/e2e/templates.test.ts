@@ -122,15 +122,26 @@ describe('templates', () => {
   });
 
   it('the guard step finds a rendered file copied into an artifact, as that template', async () => {
-    const main = await mainStep('<<T | PROPS\nuser={{ NPM_USER }}\nsomething=else entirely\nT');
-    expect(main.exitCode, main.stdout).toBe(0);
     const out = join(job.workspace, 'out');
+    const main = await mainStep(
+      '<<T | PROPS\nuser={{ NPM_USER }}\nsomething=else entirely\nT\n<<T | PLAIN\nno secret here at all\nT',
+      {
+        'scan-paths': out,
+        'on-leak': 'warn',
+      },
+    );
+    expect(main.exitCode, main.stdout).toBe(0);
     mkdirSync(out);
     copyFileSync(job.env['PROPS_FILE'] ?? '', join(out, 'app.properties'));
+    copyFileSync(job.env['PLAIN_FILE'] ?? '', join(out, 'plain.txt'));
     const guard = await job.guard({ paths: out });
     expect(guard.exitCode, guard.stdout).toBe(1);
     expect(guard.stdout).toContain('secret PROPS (as value) found in');
-    await job.post();
+    // a template with no secret in it is not one
+    expect(guard.stdout).not.toContain('plain.txt');
+    // post's scan knows the rendered file too
+    const post = await job.post();
+    expect(post.stdout).toContain(`secret PROPS (as value) found in ${join(out, 'app.properties')}`);
     expectNoLeaks(job, values());
   });
 
@@ -208,6 +219,18 @@ describe('templates', () => {
     expect(readFileSync(join(home, '.npmrc'), 'utf8')).toBe('mine\n');
     expectNoLeaks(job, values());
   });
+
+  it.each(['root', '1000:', '-1', '1000:1000:1'])(
+    'files-owner %j is an input error before Vault is asked',
+    async (owner) => {
+      const main = await mainStep('', { 'files-owner': owner });
+      expect(errorLine(main.stdout)).toBe(
+        `::error::vault-secrets-action: files-owner: "${owner}" is not UID or UID:GID in numbers (e.g. 1000 or 1000:1000).`,
+      );
+      expect(fx.server.requests.filter((r) => r.path.includes('ci/'))).toEqual([]);
+      await job.post();
+    },
+  );
 
   it('bad templates lines are input errors before Vault is asked', async () => {
     const main = await mainStep('<<EOF | X\nno end');
