@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-BTUDBRL6.js";
+} from "./shared-EOQMIXUT.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   readGuardStepConfig
-} from "./shared-T3PB637H.js";
+} from "./shared-JHNLMGPQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   findSessionRoot,

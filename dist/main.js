@@ -13,7 +13,7 @@ import {
   giveFiles,
   guardImage,
   readMainConfig
-} from "./shared-T3PB637H.js";
+} from "./shared-JHNLMGPQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   builderName,

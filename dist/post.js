@@ -10,13 +10,13 @@ import {
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-BTUDBRL6.js";
+} from "./shared-EOQMIXUT.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   readConnectionConfig,
   readGuardConfig
-} from "./shared-T3PB637H.js";
+} from "./shared-JHNLMGPQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   loadDockerRecords,

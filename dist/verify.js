@@ -5,7 +5,7 @@ import {
   choice,
   docker,
   findSessionRoot,
-  list,
+  rawInput,
   readForms,
   reason,
   seconds,
@@ -36,13 +36,13 @@ import { join } from "node:path";
 // src/inputs/verify.ts
 var LINE = /^([A-Za-z0-9][A-Za-z0-9_.-]*):(\/.*?)\s*=\s*([A-Za-z_][A-Za-z0-9_]*)$/;
 function readVerifyConfig() {
-  const lines = list("files").map((text, i) => {
+  const lines = rawInput("files").split(/\r?\n/).map((text, i) => ({ text: text.trim(), line: i + 1 })).filter(({ text }) => text !== "" && !text.startsWith("#")).map(({ text, line }) => {
     const m = LINE.exec(text);
     if (!m)
       throw new InputError(
-        `files line ${i + 1}: write CONTAINER:/ABSOLUTE/PATH = NAME, e.g. api:/run/secrets/db_password = DB_PASSWORD.`
+        `files line ${line}: write CONTAINER:/ABSOLUTE/PATH = NAME, e.g. api:/run/secrets/db_password = DB_PASSWORD.`
       );
-    return { line: i + 1, container: m[1] ?? "", path: m[2] ?? "", name: m[3] ?? "" };
+    return { line, container: m[1] ?? "", path: m[2] ?? "", name: m[3] ?? "" };
   });
   if (lines.length === 0) throw new InputError("files is empty: give CONTAINER:/PATH = NAME lines to verify.");
   return {

@@ -8,6 +8,7 @@ import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
 import { parseOwner, type Owner } from '../deliver/owner.js';
+import { errorMessage } from '../errors.js';
 import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
@@ -134,6 +135,6 @@ function readOwner(): Owner | undefined {
   try {
     return parseOwner(given);
   } catch (err) {
-    throw new InputError((err as Error).message, { cause: err });
+    throw new InputError(errorMessage(err), { cause: err });
   }
 }

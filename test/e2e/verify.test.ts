@@ -250,3 +250,25 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
     expectNoLeaks(job, allSecretValues(fx, job));
   });
 });
+
+describe('verify inputs', () => {
+  it('a bad line is an input error naming the line as written; no session is a clear error', async () => {
+    const job = new Job();
+    try {
+      let verify = await job.verify({ files: '# a comment\n\napi/run/secrets/x = X' });
+      expect(errorLine(verify.stdout)).toBe(
+        '::error::vault-secrets-action: files line 3: write CONTAINER:/ABSOLUTE/PATH = NAME, e.g. api:/run/secrets/db_password = DB_PASSWORD.',
+      );
+      verify = await job.verify({ files: 'api:/run/secrets/x = X', 'on-mismatch': 'maybe' });
+      expect(errorLine(verify.stdout)).toBe(
+        '::error::vault-secrets-action: on-mismatch: "maybe" is not one of fail, warn.',
+      );
+      verify = await job.verify({ files: 'api:/run/secrets/x = X' });
+      expect(errorLine(verify.stdout)).toBe(
+        '::error::vault-secrets-action: no session of the main step in this job: run the main step (with deliver: files) earlier.',
+      );
+    } finally {
+      job.dispose();
+    }
+  });
+});

@@ -621,7 +621,7 @@ function readOwner() {
   try {
     return parseOwner(given);
   } catch (err) {
-    throw new InputError(err.message, { cause: err });
+    throw new InputError(errorMessage(err), { cause: err });
   }
 }
 
@@ -852,4 +852,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-T3PB637H.js.map
+//# sourceMappingURL=shared-JHNLMGPQ.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-T3PB637H.js";
+} from "./shared-JHNLMGPQ.js";
 import {
   MAX_HITS,
   Matcher,
@@ -369,4 +369,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-BTUDBRL6.js.map
+//# sourceMappingURL=shared-EOQMIXUT.js.map
