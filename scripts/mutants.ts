@@ -608,4 +608,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/verify.test.ts'],
     only: 'files-owner',
   },
+  {
+    id: 'verify-no-time-bound',
+    file: 'src/verify/container.ts',
+    find: 'const timer = setTimeout(() => stop(`no answer within ${timeoutMs / 1000} s`), timeoutMs);',
+    replace: 'const timer = setTimeout(() => undefined, timeoutMs);',
+    why: 'A docker cp that never answers (a wedged daemon, a file that never ends) hangs the step until the job times out.',
+    tests: ['test/e2e/verify.test.ts'],
+    only: 'rendered template is verified',
+  },
 ];

@@ -183,6 +183,10 @@ describe.runIf(missing.length === 0 || underCi)('verify inside a container', () 
     expect(errorLine(verify.stdout)).toBe(
       '::error::vault-secrets-action: files line 1: the main step has no file for NOPE (ENOENT): name a secret or template it delivered with deliver: files.',
     );
+    // the time bound: docker cp stopped, the line unreadable, the step not hung
+    verify = await job.verify({ files: `${c}:/run/secrets/DSN = DSN`, timeout: '0.001' });
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout).toContain(`::error::${c}:/run/secrets/DSN = DSN: cannot read it: no answer within 0.001 s`);
     verify = await job.verify({ files: 'no-such-container-xyz:/x = PW' });
     expect(verify.exitCode).toBe(1);
     expect(verify.stdout).toContain('::error::no-such-container-xyz:/x = PW: cannot read it: ');
