@@ -1721,14 +1721,19 @@ function replaceFile(path, data, created = () => void 0) {
 var MAX_TEMPLATE_BYTES = 1 << 20;
 function templateStage({ templates, values, session, masks: masks2, replace = false }) {
   const roots = rootsFromEnv(templates.allowWorkspace);
+  const checked = (path) => {
+    checkDestination(path, roots);
+    return path;
+  };
   const rendered = templates.lines.map((t) => {
     if (values.has(t.name) && !replace)
       throw new Error(
         `templates line ${t.line}: ${t.name} is also the name of a secret: name the rendered file apart.`
       );
     const source = readSource(t);
+    const dest = t.dest === void 0 ? void 0 : attempt(t, () => checked(expandDestination(t.dest ?? "", roots)));
     try {
-      return { t, out: renderTemplate(source, values) };
+      return { t, dest, out: renderTemplate(source, values) };
     } catch (err) {
       if (err instanceof TemplateError)
         throw new Error(`templates line ${t.line}: ${where(t)} ${err.message}`, { cause: err });
@@ -1744,8 +1749,8 @@ function templateStage({ templates, values, session, masks: masks2, replace = fa
       );
   }
   const paths = /* @__PURE__ */ new Map();
-  for (const { t, out } of rendered) {
-    const path = write(t, out.text, { session, roots, replace });
+  for (const { t, dest, out } of rendered) {
+    const path = attempt(t, () => write(t, dest, out.text, { session, roots, replace }));
     paths.set(t.name, path);
     exportVariable(`${t.name}_FILE`, path);
     info(
@@ -1754,18 +1759,21 @@ function templateStage({ templates, values, session, masks: masks2, replace = fa
   }
   return paths;
 }
-function write(t, text, { session, roots, replace }) {
+function write(t, dest, text, { session, roots, replace }) {
+  if (dest === void 0) {
+    const path = join7(session.files, t.name);
+    if (replace) replaceFile(path, text);
+    else writeNewFile(path, text);
+    return path;
+  }
+  const { real, dirs } = prepareDestination(dest, roots);
+  if (replace) replaceFile(real, text, (temp) => recordDestination(session, { path: temp, dirs: [] }));
+  else writeNewFile(real, text, () => recordDestination(session, { path: real, dirs }));
+  return real;
+}
+function attempt(t, work) {
   try {
-    if (t.dest === void 0) {
-      const path = join7(session.files, t.name);
-      if (replace) replaceFile(path, text);
-      else writeNewFile(path, text);
-      return path;
-    }
-    const { real, dirs } = prepareDestination(expandDestination(t.dest, roots), roots);
-    if (replace) replaceFile(real, text, (temp) => recordDestination(session, { path: temp, dirs: [] }));
-    else writeNewFile(real, text, () => recordDestination(session, { path: real, dirs }));
-    return real;
+    return work();
   } catch (err) {
     const code = err.code;
     const reason2 = code === "EEXIST" ? "a file is already there (it is never overwritten)" : errorMessage(err);

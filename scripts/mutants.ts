@@ -565,9 +565,9 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'template-written-before-all-render',
     file: 'src/template/stage.ts',
-    find: '      return { t, out: renderTemplate(source, values) };',
+    find: '      return { t, dest, out: renderTemplate(source, values) };',
     replace:
-      '      const out = renderTemplate(source, values);\n      write(t, out.text, { session, roots, replace });\n      return { t, out };',
+      '      const out = renderTemplate(source, values);\n      write(t, dest, out.text, { session, roots, replace });\n      return { t, dest, out };',
     why: 'A failing template leaves the ones before it written: a partial set of config files, some outside the session.',
     tests: ['test/e2e/templates.test.ts'],
     only: 'unknown placeholder',

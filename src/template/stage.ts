@@ -10,7 +10,15 @@ import type { MaskRegistry } from '../mask/registry.js';
 import { encodingsOf } from '../mask/forms.js';
 import { recordDestination, recordForms, type SessionPaths } from '../state.js';
 import { renderTemplate, TemplateError } from './render.js';
-import { expandDestination, prepareDestination, replaceFile, rootsFromEnv, writeNewFile } from './write.js';
+import {
+  checkDestination,
+  expandDestination,
+  prepareDestination,
+  replaceFile,
+  rootsFromEnv,
+  writeNewFile,
+  type Roots,
+} from './write.js';
 import { errorMessage } from '../errors.js';
 import { say } from '../output.js';
 
@@ -29,14 +37,20 @@ export interface TemplateStageInput {
 /** Renders every template line; returns NAME -> path of each rendered file (also exported as NAME_FILE). */
 export function templateStage({ templates, values, session, masks, replace = false }: TemplateStageInput) {
   const roots = rootsFromEnv(templates.allowWorkspace);
+  // every destination is checked before anything is written: a bad one leaves no file at all
+  const checked = (path: string): string => {
+    checkDestination(path, roots);
+    return path;
+  };
   const rendered = templates.lines.map((t) => {
     if (values.has(t.name) && !replace)
       throw new Error(
         `templates line ${t.line}: ${t.name} is also the name of a secret: name the rendered file apart.`,
       );
     const source = readSource(t);
+    const dest = t.dest === undefined ? undefined : attempt(t, () => checked(expandDestination(t.dest ?? '', roots)));
     try {
-      return { t, out: renderTemplate(source, values) };
+      return { t, dest, out: renderTemplate(source, values) };
     } catch (err) {
       if (err instanceof TemplateError)
         throw new Error(`templates line ${t.line}: ${where(t)} ${err.message}`, { cause: err });
@@ -54,8 +68,8 @@ export function templateStage({ templates, values, session, masks, replace = fal
       );
   }
   const paths = new Map<string, string>();
-  for (const { t, out } of rendered) {
-    const path = write(t, out.text, { session, roots, replace });
+  for (const { t, dest, out } of rendered) {
+    const path = attempt(t, () => write(t, dest, out.text, { session, roots, replace }));
     paths.set(t.name, path);
     core.exportVariable(`${t.name}_FILE`, path);
     core.info(
@@ -67,20 +81,26 @@ export function templateStage({ templates, values, session, masks, replace = fal
 
 function write(
   t: TemplateLine,
+  dest: string | undefined,
   text: string,
-  { session, roots, replace }: { session: SessionPaths; roots: ReturnType<typeof rootsFromEnv>; replace: boolean },
+  { session, roots, replace }: { session: SessionPaths; roots: Roots; replace: boolean },
 ): string {
+  if (dest === undefined) {
+    const path = join(session.files, t.name);
+    if (replace) replaceFile(path, text);
+    else writeNewFile(path, text);
+    return path;
+  }
+  const { real, dirs } = prepareDestination(dest, roots);
+  if (replace) replaceFile(real, text, (temp) => recordDestination(session, { path: temp, dirs: [] }));
+  else writeNewFile(real, text, () => recordDestination(session, { path: real, dirs }));
+  return real;
+}
+
+/** `work()`, its error named after the templates line. */
+function attempt<T>(t: TemplateLine, work: () => T): T {
   try {
-    if (t.dest === undefined) {
-      const path = join(session.files, t.name);
-      if (replace) replaceFile(path, text);
-      else writeNewFile(path, text);
-      return path;
-    }
-    const { real, dirs } = prepareDestination(expandDestination(t.dest, roots), roots);
-    if (replace) replaceFile(real, text, (temp) => recordDestination(session, { path: temp, dirs: [] }));
-    else writeNewFile(real, text, () => recordDestination(session, { path: real, dirs }));
-    return real;
+    return work();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'a file is already there (it is never overwritten)' : errorMessage(err);

@@ -184,11 +184,15 @@ describe('templates', () => {
     ['a relative path', () => 'npmrc', 'give a destination as ~/PATH'],
     ['.. out of $HOME', () => '~/../../npmrc', 'is outside $HOME and $RUNNER_TEMP'],
   ])('a destination in %s is refused, nothing written', async (_, dest, message) => {
-    const main = await mainStep(`<<T | NPMRC > ${dest(job.workspace)}\n{{ NPM_TOKEN }}\nT`);
+    // a good destination first: it is not written either, since every destination is checked first
+    const main = await mainStep(
+      `<<T | OK > ~/ok\n{{ PW }}\nT\n<<T | NPMRC > ${dest(job.workspace)}\n{{ NPM_TOKEN }}\nT`,
+    );
     expect(main.exitCode).toBe(1);
-    expect(errorLine(main.stdout)).toContain('templates line 1: cannot write NPMRC: ');
+    expect(errorLine(main.stdout)).toContain('templates line 4: cannot write NPMRC: ');
     expect(errorLine(main.stdout)).toContain(message);
     expect(under(job.workspace)).toEqual([]);
+    expect(under(home)).toEqual([]);
     expect(existsSync('/etc/vault-secrets-test-npmrc')).toBe(false);
     await job.post();
     expectNoLeaks(job, values());
