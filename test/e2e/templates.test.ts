@@ -3,7 +3,7 @@
 // artifact, and what must fail with no file left: an unknown placeholder, a destination
 // in the workspace or outside $HOME and RUNNER_TEMP, a file already there.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
@@ -211,6 +211,24 @@ describe('templates', () => {
     await job.post();
     expect(under(job.runnerTemp)).toEqual([]);
     expect(under(job.workspace)).toEqual([]);
+    expectNoLeaks(job, values());
+  });
+
+  it('a link out of the allowed roots is refused: a destination folder linked into the workspace, a template file linked outside it', async () => {
+    symlinkSync(job.workspace, join(home, 'ws'));
+    let main = await mainStep('<<T | NPMRC > ~/ws/npmrc\n{{ NPM_TOKEN }}\nT');
+    expect(errorLine(main.stdout)).toContain('templates line 1: cannot write NPMRC: ');
+    expect(errorLine(main.stdout)).toContain('is in the workspace');
+    expect(under(job.workspace)).toEqual([]);
+    await job.post();
+    writeFileSync(join(job.dir, 'outside.tpl'), '{{ PW }}\n');
+    symlinkSync(join(job.dir, 'outside.tpl'), join(job.workspace, 'inside.tpl'));
+    main = await mainStep('inside.tpl | X');
+    expect(errorLine(main.stdout)).toBe(
+      '::error::vault-secrets-action: templates line 1: inside.tpl: it is outside the workspace.',
+    );
+    await job.post();
+    expect(under(home)).toEqual([join(home, 'ws')]);
     expectNoLeaks(job, values());
   });
 
