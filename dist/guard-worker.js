@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  Scanner,
+  Scanner
+} from "./shared-XMIZQUNX.js";
+import {
   errorMessage
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,22 +2,25 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-EOQMIXUT.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
+  readGuardStepConfig
+} from "./shared-JHNLMGPQ.js";
+import "./shared-NYIERDFJ.js";
+import {
   findSessionRoot,
   readForms,
-  readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-I4ONJMEC.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-CG64XRPI.js";
+import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   info,
   setFailed,

@@ -6,27 +6,31 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-IWD6UNCV.js";
+} from "./shared-AELMP7O3.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-EOQMIXUT.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
+  readConnectionConfig,
+  readGuardConfig
+} from "./shared-JHNLMGPQ.js";
+import "./shared-NYIERDFJ.js";
+import {
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
-  readConnectionConfig,
+  readDestinations,
   readForms,
-  readGuardConfig,
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-I4ONJMEC.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-CG64XRPI.js";
+import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,
   errorMessage,
@@ -34,7 +38,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   info,
   setFailed,
@@ -178,6 +182,26 @@ function overwrite(path, size) {
     closeSync(fd);
   }
 }
+function shredDestinations(destinations) {
+  const report = { files: 0, bytes: 0, failures: [] };
+  for (const d of destinations) {
+    let st;
+    try {
+      st = lstatSync(d.path);
+    } catch {
+      st = void 0;
+    }
+    if (st?.isDirectory()) report.failures.push(`${d.path}: a folder now, left alone`);
+    else if (st) visit(d.path, report);
+    for (const dir of [...d.dirs].reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+      }
+    }
+  }
+  return report;
+}
 
 // src/cleanup/session.ts
 async function cleanSession(root, masks2) {
@@ -191,7 +215,11 @@ async function cleanSession(root, masks2) {
   if (docker.configDir !== void 0 && docker.registries.length > 0) {
     lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
   }
+  const outside = shredDestinations(readDestinations(paths));
   const shred = shredTree(root);
+  shred.files += outside.files;
+  shred.bytes += outside.bytes;
+  shred.failures.push(...outside.failures);
   for (const failure of shred.failures) warning(say`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
   const revokeToken = loadRevokeFlag();

@@ -56,6 +56,7 @@ const result = await build({
     main: join(root, 'src/main.ts'),
     post: join(root, 'src/post.ts'),
     guard: join(root, 'src/guard-step.ts'),
+    verify: join(root, 'src/verify-step.ts'),
     // loaded by new Worker(new URL('./guard-worker.js', import.meta.url)) in src/guard/parallel.ts
     'guard-worker': join(root, 'src/guard/worker.ts'),
   },

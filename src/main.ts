@@ -15,6 +15,8 @@ import { recordForms, saveMainCompleted } from './state.js';
 import { guardImage } from './guard/image.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 import { failStep } from './errors.js';
+import { templateStage } from './template/stage.js';
+import { giveFiles } from './deliver/owner.js';
 
 async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = await readMainConfig(masks);
@@ -25,7 +27,11 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const builder = await dockerPreflight(config.docker);
   // A session folder only when something will live in it: a step that fetches nothing
   // and logs in nowhere leaves nothing behind, not even an empty folder.
-  const needed = config.vault !== undefined || config.docker.logins.length > 0 || config.docker.build !== undefined;
+  const needed =
+    config.vault !== undefined ||
+    config.docker.logins.length > 0 ||
+    config.docker.build !== undefined ||
+    config.templates.lines.length > 0;
   const session = needed ? createSession(config.filesBaseDir) : undefined;
   if (config.guard.cache) await restoreStage(config.guard.cache);
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
@@ -73,6 +79,17 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
   const secrets = fetched?.secrets ?? [];
   if (fetched) deliverToken(fetched.token, config.tokenDeliveries, session);
   const files = deliverStage(secrets, config.deliveries, session, config.compat !== undefined);
+  if (config.templates.lines.length > 0) {
+    const values = new Map(secrets.map((s) => [s.name, s.reveal()]));
+    for (const [name, path] of templateStage({ templates: config.templates, values, session, masks }))
+      files.set(name, path);
+  }
+  if (config.filesOwner) {
+    const n = giveFiles(session.files, config.filesOwner);
+    core.info(
+      `Gave ${session.files} and its ${n} file(s) to uid ${config.filesOwner.uid}, gid ${config.filesOwner.gid}.`,
+    );
+  }
   const scanImage = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;

@@ -26,6 +26,8 @@ export interface SessionPaths {
   readonly certificatesFile: string;
   /** Every masked form, one JSON object per line, for post's leak guard. */
   readonly formsFile: string;
+  /** Files written outside the session (templates with a destination): one JSON record a line. */
+  readonly destinationsFile: string;
 }
 
 export function sessionPaths(root: string): SessionPaths {
@@ -40,6 +42,7 @@ export function sessionPaths(root: string): SessionPaths {
     leasesFile: join(priv, 'leases'),
     certificatesFile: join(priv, 'certificates'),
     formsFile: join(priv, 'forms'),
+    destinationsFile: join(priv, 'destinations'),
   };
 }
 
@@ -207,4 +210,31 @@ export function loadDockerRecords(): DockerRecords {
     configDir: dir === '' ? undefined : dir,
     registries: Array.isArray(registries) ? registries.filter((r): r is string => typeof r === 'string') : [],
   };
+}
+
+/** A file the action wrote outside the session folder, and the folders it made for it (outermost first). */
+export interface Destination {
+  readonly path: string;
+  readonly dirs: readonly string[];
+}
+
+/**
+ * Recorded the moment the file exists (before a byte of it is written), so post shreds
+ * it even when main dies next. A path, never a value.
+ */
+export function recordDestination(paths: SessionPaths, destination: Destination): void {
+  appendFileSync(paths.destinationsFile, `${JSON.stringify(destination)}\n`, { mode: 0o600 });
+}
+
+export function readDestinations(paths: SessionPaths): Destination[] {
+  return (readOptional(paths.destinationsFile) ?? '').split('\n').flatMap((line) => {
+    try {
+      const d = JSON.parse(line) as { path?: unknown; dirs?: unknown };
+      return typeof d.path === 'string' && Array.isArray(d.dirs)
+        ? [{ path: d.path, dirs: d.dirs.filter((x): x is string => typeof x === 'string') }]
+        : [];
+    } catch {
+      return []; // an empty or cut-short line
+    }
+  });
 }

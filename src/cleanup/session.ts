@@ -12,13 +12,14 @@ import {
   loadDockerRecords,
   loadPkiRevokeFlag,
   loadRevokeFlag,
+  readDestinations,
   readForms,
   readRecords,
   sessionPaths,
 } from '../state.js';
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
-import { shredTree } from './shred.js';
+import { shredDestinations, shredTree } from './shred.js';
 import { say } from '../output.js';
 
 export async function cleanSession(
@@ -36,7 +37,11 @@ export async function cleanSession(
   if (docker.configDir !== undefined && docker.registries.length > 0) {
     lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
   }
+  const outside = shredDestinations(readDestinations(paths));
   const shred = shredTree(root);
+  shred.files += outside.files;
+  shred.bytes += outside.bytes;
+  shred.failures.push(...outside.failures);
   for (const failure of shred.failures) core.warning(say`could not remove ${failure}`);
   const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
   const revokeToken = loadRevokeFlag();

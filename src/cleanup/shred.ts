@@ -71,3 +71,30 @@ function overwrite(path: string, size: number): void {
     closeSync(fd);
   }
 }
+
+/**
+ * Files written outside the session (rendered templates' destinations): each shredded
+ * like a session file, then the folders made for it, innermost first, when empty. A
+ * destination that is now a folder or a link is removed only if a link, never followed.
+ */
+export function shredDestinations(destinations: readonly { path: string; dirs: readonly string[] }[]): ShredReport {
+  const report: ShredReport = { files: 0, bytes: 0, failures: [] };
+  for (const d of destinations) {
+    let st;
+    try {
+      st = lstatSync(d.path);
+    } catch {
+      st = undefined; // gone already (a re-render's temp file after its rename)
+    }
+    if (st?.isDirectory()) report.failures.push(`${d.path}: a folder now, left alone`);
+    else if (st) visit(d.path, report);
+    for (const dir of [...d.dirs].reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty (something else lives there now) or gone: left as it is
+      }
+    }
+  }
+  return report;
+}

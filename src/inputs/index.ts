@@ -7,6 +7,9 @@ import { bool, InputError, text } from './read.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
+import { parseOwner, type Owner } from '../deliver/owner.js';
+import { errorMessage } from '../errors.js';
+import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
@@ -21,6 +24,7 @@ export {
   type OnLeak,
 } from './guard.js';
 export type { CompatConfig } from './compat.js';
+export type { TemplateLine, TemplatesConfig } from './templates.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -41,6 +45,9 @@ export interface MainConfig {
   readonly docker: DockerConfig;
   readonly guard: GuardConfig;
   readonly summary: boolean;
+  readonly templates: TemplatesConfig;
+  /** files-owner: UID:GID given the files folder and its files. */
+  readonly filesOwner: Owner | undefined;
 }
 
 export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
@@ -79,6 +86,8 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
     summary: bool('summary', true),
+    templates: readTemplatesConfig(),
+    filesOwner: readOwner(),
   };
 }
 
@@ -117,5 +126,15 @@ function requireEnvPrefixes(requests: readonly SecretRequest[]): void {
       throw new InputError(
         `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`,
       );
+  }
+}
+
+function readOwner(): Owner | undefined {
+  const given = text('files-owner');
+  if (given === undefined) return undefined;
+  try {
+    return parseOwner(given);
+  } catch (err) {
+    throw new InputError(errorMessage(err), { cause: err });
   }
 }

@@ -71,3 +71,9 @@ export async function writeGuardSummary(lines: readonly string[]): Promise<void>
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   await core.summary.addHeading('Leak guard', 3).addList(lines.map(escape)).write();
 }
+
+/** The verify step's lines (container and file names, states, byte counts: never a value). */
+export async function writeVerifySummary(lines: readonly string[]): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  await core.summary.addHeading('Verify', 3).addList(lines.map(escape)).write();
+}

@@ -17,7 +17,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ACTION_NODE = process.env['ACTION_NODE'] || process.execPath;
 
 /** main and post of the action, or the guard sub-action (guard/action.yml, dist/guard.js). */
-export type StepName = 'main' | 'post' | 'guard';
+export type StepName = 'main' | 'post' | 'guard' | 'verify';
 
 export interface StepResult {
   readonly step: StepName;
@@ -130,6 +130,11 @@ export class Job {
     return this.#run('guard', { ...opts, inputs });
   }
 
+  /** The verify sub-action (verify/action.yml, dist/verify.js), like guard: its own inputs, the job's environment. */
+  async verify(inputs: Record<string, string>, opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult> {
+    return this.#run('verify', { ...opts, inputs });
+  }
+
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -144,7 +149,7 @@ export class Job {
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
     // The guard sub-action is its own action: guard/action.yml, whose runs.main is ../dist/guard.js.
-    const actionDir = step === 'guard' ? join(this.actionDir, 'guard') : this.actionDir;
+    const actionDir = step === 'guard' || step === 'verify' ? join(this.actionDir, step) : this.actionDir;
     const action = readAction(actionDir);
     const inputs = { ...action.defaults, ...opts.inputs };
     const env: Record<string, string> = {
@@ -168,7 +173,7 @@ export class Job {
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
     for (const name of opts.unset ?? []) Reflect.deleteProperty(env, name);
 
-    const script = action.entries[step === 'guard' ? 'main' : step];
+    const script = action.entries[step === 'guard' || step === 'verify' ? 'main' : step];
     if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);
     const spawned = Date.now();
     const child = spawn(ACTION_NODE, [join(actionDir, script)], {

@@ -8,19 +8,21 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-I4ONJMEC.js";
+} from "./shared-JHNLMGPQ.js";
 import {
   MAX_HITS,
-  MIN_SECRET_LENGTH,
   Matcher,
   Scanner,
-  inertMessage,
-  inertProperties,
-  say,
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XMIZQUNX.js";
+import {
+  MIN_SECRET_LENGTH,
+  inertMessage,
+  inertProperties,
+  say
+} from "./shared-XHHDQKXF.js";
 import {
   error,
   group,
@@ -367,4 +369,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-EKGGZWU5.js.map
+//# sourceMappingURL=shared-EOQMIXUT.js.map

@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-I4ONJMEC.js";
+} from "./shared-CG64XRPI.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-XHHDQKXF.js";
 import {
   group,
   info,
@@ -2467,4 +2467,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-IWD6UNCV.js.map
+//# sourceMappingURL=shared-AELMP7O3.js.map

@@ -1,0 +1,475 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  childEnv,
+  inert,
+  summaryText
+} from "./shared-XHHDQKXF.js";
+import {
+  exportVariable,
+  getExecOutput,
+  getInput,
+  getState,
+  saveState,
+  summary
+} from "./shared-QCDMWCIP.js";
+
+// src/state.ts
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// src/deliver/private-file.ts
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
+function writePrivateFile(path, data) {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/state.ts
+var ROOT_KEY = "session-root";
+var REVOKE_KEY = "revoke-token";
+var DOCKER_CONFIG_KEY = "docker-config";
+var REGISTRIES_KEY = "registries";
+var PKI_REVOKE_KEY = "pki-revoke";
+function sessionPaths(root) {
+  const priv = join(root, "private");
+  return {
+    root,
+    files: join(root, "files"),
+    private: priv,
+    docker: join(root, "docker"),
+    envFile: join(root, "secrets.env"),
+    tokenFile: join(priv, "vault-token"),
+    leasesFile: join(priv, "leases"),
+    certificatesFile: join(priv, "certificates"),
+    formsFile: join(priv, "forms"),
+    destinationsFile: join(priv, "destinations")
+  };
+}
+var SESSION_ENV = "VAULT_SECRETS_SESSION";
+function saveSessionRoot(root) {
+  saveState(ROOT_KEY, root);
+  exportVariable(SESSION_ENV, root);
+}
+function findSessionRoot() {
+  const root = process.env[SESSION_ENV];
+  return root === void 0 || root === "" ? void 0 : root;
+}
+function loadSessionRoot() {
+  const root = getState(ROOT_KEY);
+  return root === "" ? void 0 : root;
+}
+function recordToken(paths, token, revoke) {
+  writePrivateFile(paths.tokenFile, token);
+  saveState(REVOKE_KEY, String(revoke));
+}
+function loadRevokeFlag() {
+  return getState(REVOKE_KEY) === "true";
+}
+function recordLease(paths, leaseId) {
+  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
+`, { mode: 384 });
+}
+function recordCertificate(paths, cert, revoke) {
+  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
+`, { mode: 384 });
+  saveState(PKI_REVOKE_KEY, String(revoke));
+}
+function loadPkiRevokeFlag() {
+  return getState(PKI_REVOKE_KEY) === "true";
+}
+function recordForms(paths, forms) {
+  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
+`);
+  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
+}
+function readForms(paths) {
+  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
+    try {
+      const f = JSON.parse(line);
+      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+var CACHE_KEY = "cache-matched-key";
+var COMPLETED_KEY = "main-completed";
+function saveMainCompleted() {
+  saveState(COMPLETED_KEY, "true");
+}
+function loadMainCompleted() {
+  return getState(COMPLETED_KEY) === "true";
+}
+function saveCacheMatch(key) {
+  saveState(CACHE_KEY, key);
+}
+function loadCacheMatch() {
+  return getState(CACHE_KEY);
+}
+function readRecords(paths) {
+  return {
+    token: readOptional(paths.tokenFile)?.trim() || void 0,
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
+    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
+      const [mount, serial] = line.split(" ");
+      return mount && serial ? [{ mount, serial }] : [];
+    })
+  };
+}
+function readLeaseLine(line) {
+  try {
+    const id = JSON.parse(line);
+    return typeof id === "string" && id !== "" ? [id] : [];
+  } catch {
+    return [];
+  }
+}
+function readOptional(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function saveDockerConfig(dir) {
+  saveState(DOCKER_CONFIG_KEY, dir);
+}
+function saveRegistries(hosts) {
+  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
+}
+function loadDockerRecords() {
+  const dir = getState(DOCKER_CONFIG_KEY);
+  let registries;
+  try {
+    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
+  } catch {
+    registries = [];
+  }
+  return {
+    configDir: dir === "" ? void 0 : dir,
+    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
+  };
+}
+function recordDestination(paths, destination) {
+  appendFileSync(paths.destinationsFile, `${JSON.stringify(destination)}
+`, { mode: 384 });
+}
+function readDestinations(paths) {
+  return (readOptional(paths.destinationsFile) ?? "").split("\n").flatMap((line) => {
+    try {
+      const d = JSON.parse(line);
+      return typeof d.path === "string" && Array.isArray(d.dirs) ? [{ path: d.path, dirs: d.dirs.filter((x) => typeof x === "string") }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+// src/docker/cli.ts
+import { EOL } from "node:os";
+async function docker(args, opts = {}) {
+  try {
+    const echo = (line) => void process.stdout.write(`${inert(line)}${EOL}`);
+    return await getExecOutput("docker", [...args], {
+      ...opts.input !== void 0 ? { input: opts.input } : {},
+      env: childEnv(opts.env),
+      ignoreReturnCode: true,
+      silent: true,
+      ...opts.silent === false ? { listeners: { stdline: echo, errline: echo } } : {}
+    });
+  } catch (err) {
+    if (err instanceof Error && err.message.includes("Unable to locate executable file")) {
+      throw new Error(
+        "docker is not installed or not on PATH: install the Docker CLI and engine on the runner, or remove the registry and build inputs.",
+        { cause: err }
+      );
+    }
+    throw err;
+  }
+}
+function reason(run) {
+  const text2 = (run.stderr.trim() || run.stdout.trim()).split("\n").filter((l) => !/^WARNING!|credential helper|credentials-store|^\s*$/i.test(l));
+  return text2.slice(0, 3).join(" ").trim() || `exit code ${run.exitCode}`;
+}
+
+// src/docker/builder.ts
+function builderName(builder) {
+  return builder === "buildx" ? "docker buildx build" : "docker build (BuildKit)";
+}
+async function detectBuilder() {
+  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
+  const [client = "", server = ""] = version.stdout.trim().split("|");
+  if (version.exitCode !== 0 || server === "") {
+    throw new Error(
+      `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`
+    );
+  }
+  if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
+  const major = Number(client.split(".")[0]);
+  if (Number.isFinite(major) && major < 23) return "buildkit";
+  throw new Error(
+    `docker ${client} has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx: install the docker-buildx-plugin, or put a docker that has it first on PATH.`
+  );
+}
+
+// src/report/summary.ts
+function secretRows(secrets, deliveries) {
+  const how = [...deliveries].join(", ");
+  return secrets.map((s) => [s.name, s.source, how, String(s.bytes)]);
+}
+async function writeMainSummary(report) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  const summary2 = summary.addHeading("Vault secrets", 3);
+  const { vault, docker: docker2 } = report;
+  if (vault) {
+    const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
+    summary2.addRaw(
+      `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
+      true
+    );
+    summary2.addTable([
+      ["Name", "Source", "Delivered as", "Bytes"].map((data) => ({ data, header: true })),
+      ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
+    ]);
+  }
+  if (docker2) {
+    const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
+    if (docker2.build) {
+      lines.push(
+        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
+      );
+    }
+    summary2.addHeading("Docker", 4).addList(lines);
+  }
+  await summary2.write();
+}
+async function writePostSummary(cleanup, guard) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  const summary2 = summary.addHeading("Vault secrets: cleanup", 3).addList(cleanup.map(escape));
+  if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
+  await summary2.write();
+}
+var escape = summaryText;
+async function writeGuardSummary(lines) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  await summary.addHeading("Leak guard", 3).addList(lines.map(escape)).write();
+}
+async function writeVerifySummary(lines) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  await summary.addHeading("Verify", 3).addList(lines.map(escape)).write();
+}
+
+// src/inputs/read.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var InputError = class extends Error {
+  name = "InputError";
+};
+function text(name) {
+  return nonEmpty(rawInput(name));
+}
+function nonEmpty(v) {
+  const t = v?.trim();
+  return t === void 0 || t === "" ? void 0 : t;
+}
+function list(name, commas = false) {
+  const raw = rawInput(name);
+  return raw.split(commas ? /[\n,]/ : /\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function need(v, name, forWhat) {
+  if (v === void 0) throw new InputError(`${name} is required for ${forWhat}.`);
+  return v;
+}
+function choice(name, allowed, fallback) {
+  const v = text(name) ?? fallback;
+  if (!allowed.includes(v))
+    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(", ")}.`);
+  return v;
+}
+function bool(name, fallback) {
+  const v = text(name)?.toLowerCase();
+  if (v === void 0) return fallback;
+  if (["true", "yes", "on", "1"].includes(v)) return true;
+  if (["false", "no", "off", "0"].includes(v)) return false;
+  throw new InputError(`${name}: "${v}" is not true or false.`);
+}
+function integer(name, fallback, min, max) {
+  const v = text(name);
+  if (v === void 0) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InputError(`${name}: "${v}" must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+function seconds(name, fallback) {
+  const v = text(name);
+  if (v === void 0) return fallback * 1e3;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600)
+    throw new InputError(`${name}: "${v}" must be a number of seconds above 0 and at most 3600.`);
+  return Math.round(n * 1e3);
+}
+function pem(name) {
+  const value = text(name);
+  if (value === void 0) return void 0;
+  if (value.includes("-----BEGIN")) return value;
+  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
+  if (decoded.includes("-----BEGIN")) return decoded;
+  try {
+    const file = readFileSync2(value, "utf8");
+    if (file.includes("-----BEGIN")) return file;
+  } catch (err) {
+    throw new InputError(
+      `${name}: cannot read the file "${value}" (${err.code ?? "error"}): give PEM text, base64 of it, or a readable path.`
+    );
+  }
+  throw new InputError(`${name}: "${value}" holds no PEM block: give PEM text, base64 of it, or a path to a PEM file.`);
+}
+
+// src/inputs/compat.ts
+var ALIASES = {
+  url: "vault-addr",
+  namespace: "vault-namespace",
+  method: "vault-method",
+  path: "vault-auth-path",
+  token: "vault-token",
+  role: "vault-role",
+  roleId: "vault-role-id",
+  secretId: "vault-secret-id",
+  username: "vault-username",
+  password: "vault-password",
+  githubToken: "vault-github-token",
+  jwtGithubAudience: "vault-jwt-audience",
+  jwtPrivateKey: "vault-jwt-private-key",
+  jwtKeyPassword: "vault-jwt-key-password",
+  jwtTtl: "vault-jwt-ttl",
+  kubernetesTokenPath: "vault-kubernetes-token-path",
+  authPayload: "vault-auth-payload",
+  extraHeaders: "vault-extra-headers",
+  caCertificate: "vault-ca-cert",
+  clientCertificate: "vault-client-cert",
+  clientKey: "vault-client-key",
+  tlsSkipVerify: "vault-tls-skip-verify",
+  pki: "vault-pki"
+};
+var COMPAT_ONLY = ["exportEnv", "exportToken", "outputToken", "ignoreNotFound", "secretEncodingType"];
+var OWN_DEFAULTS = {
+  "vault-method": "token",
+  "vault-kubernetes-token-path": "/var/run/secrets/kubernetes.io/serviceaccount/token",
+  "vault-tls-skip-verify": "false"
+};
+var THEIR_METHODS = ["approle", "token", "github", "jwt", "kubernetes", "ldap", "userpass"];
+var OURS_TO_THEIRS = new Map(Object.entries(ALIASES).map(([theirs, ours]) => [ours, theirs]));
+var given = (name) => {
+  const v = getInput(name);
+  return v.trim() === "" ? void 0 : v;
+};
+function isCompatMode() {
+  return [...Object.keys(ALIASES), ...COMPAT_ONLY].some((name) => given(name) !== void 0);
+}
+function rawInput(name) {
+  const own = getInput(name);
+  const theirName = OURS_TO_THEIRS.get(name);
+  const theirs = theirName === void 0 ? void 0 : given(theirName);
+  if (theirName === void 0 || theirs === void 0)
+    return name === "vault-auth-path" ? compatAuthPath() ?? own : own;
+  if (ownGiven(name) && own.trim() !== theirs.trim())
+    throw new InputError(
+      `${theirName} and ${name} are both set: ${theirName} is hashicorp/vault-action's name for ${name}. Keep one of them.`
+    );
+  if (theirName === "method") return methodOf(theirs);
+  return theirs;
+}
+function ownGiven(name) {
+  const own = getInput(name).trim();
+  return own !== "" && own !== OWN_DEFAULTS[name];
+}
+function inTheirNames(message) {
+  let out = message;
+  for (const [theirs, ours] of Object.entries(ALIASES)) {
+    if (ownGiven(ours)) continue;
+    out = out.replace(new RegExp(`(?<![\\w-])${ours}(?![\\w-])`, "g"), theirs);
+  }
+  return out;
+}
+function methodOf(theirs) {
+  const method = theirs.trim().toLowerCase();
+  return THEIR_METHODS.includes(method) || given("authPayload") === void 0 ? method : "custom";
+}
+function compatAuthPath() {
+  const method = given("method")?.trim().toLowerCase();
+  if (method === void 0 || THEIR_METHODS.includes(method) || given("authPayload") === void 0) return void 0;
+  return method;
+}
+var ENCODINGS = ["base64", "hex", "utf8"];
+function readCompatConfig() {
+  const encoding = given("secretEncodingType")?.trim();
+  if (encoding !== void 0 && !ENCODINGS.includes(encoding))
+    throw new InputError(`secretEncodingType: "${encoding}" is not one of ${ENCODINGS.join(", ")}.`);
+  return {
+    exportEnv: given("exportEnv")?.trim().toLowerCase() !== "false",
+    ignoreNotFound: (given("ignoreNotFound")?.trim().toLowerCase() ?? "false") !== "false",
+    encoding
+  };
+}
+function compatTokenDeliveries() {
+  const on = (name) => (given(name)?.trim().toLowerCase() ?? "false") !== "false";
+  return [...on("exportToken") ? ["env"] : [], ...on("outputToken") ? ["outputs"] : []];
+}
+
+export {
+  isCompatMode,
+  rawInput,
+  inTheirNames,
+  readCompatConfig,
+  compatTokenDeliveries,
+  InputError,
+  text,
+  nonEmpty,
+  list,
+  need,
+  choice,
+  bool,
+  integer,
+  seconds,
+  pem,
+  writePrivateFile,
+  sessionPaths,
+  saveSessionRoot,
+  findSessionRoot,
+  loadSessionRoot,
+  recordToken,
+  loadRevokeFlag,
+  recordLease,
+  recordCertificate,
+  loadPkiRevokeFlag,
+  recordForms,
+  readForms,
+  saveMainCompleted,
+  loadMainCompleted,
+  saveCacheMatch,
+  loadCacheMatch,
+  readRecords,
+  saveDockerConfig,
+  saveRegistries,
+  loadDockerRecords,
+  recordDestination,
+  readDestinations,
+  docker,
+  reason,
+  builderName,
+  detectBuilder,
+  writeMainSummary,
+  writePostSummary,
+  writeGuardSummary,
+  writeVerifySummary
+};
+//# sourceMappingURL=shared-CG64XRPI.js.map
