@@ -1,18 +1,19 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  jobSessions
+} from "./shared-2OVFNLUF.js";
+import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-BNPGQCCJ.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
-  findSessionRoot,
   readForms,
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-I4ONJMEC.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-A5TMIFZH.js";
 import {
   ACTION_NAME,
   failStep,
@@ -24,6 +25,7 @@ import {
   setSecret
 } from "./shared-QCDMWCIP.js";
 import "./shared-SL72OVGL.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
 // src/guard-step.ts
@@ -56,10 +58,10 @@ async function run(masks2) {
   }
 }
 function sessionForms() {
-  const root = findSessionRoot();
-  if (root === void 0) return [];
-  const forms = readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind }));
-  info(`guard: ${forms.length} form(s) of the secrets the main step fetched`);
+  const roots = jobSessions();
+  const forms = roots.flatMap((root) => readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind })));
+  if (roots.length > 0)
+    info(`guard: ${forms.length} form(s) of the secrets ${roots.length} main step(s) of this job fetched`);
   return forms;
 }
 function namedForms(config, masks2) {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { readGuardStepConfig, type GuardStepConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import type { FormKind } from './mask/forms.js';
-import { findSessionRoot, readForms, sessionPaths } from './state.js';
+import { readForms, sessionPaths } from './state.js';
+import { jobSessions } from './cleanup/sessions.js';
 import { guardStage } from './guard/stage.js';
 import type { GuardForm } from './guard/scanner.js';
 import { writeGuardSummary } from './report/summary.js';
@@ -44,12 +45,15 @@ async function run(masks: MaskRegistry): Promise<void> {
   }
 }
 
-/** What main recorded: every form it masked (already registered with the runner by main). */
+/**
+ * What every main step of this job so far recorded: every form it masked (already
+ * registered with the runner by main). A session post already removed has none left.
+ */
 function sessionForms(): GuardForm[] {
-  const root = findSessionRoot();
-  if (root === undefined) return [];
-  const forms = readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind as FormKind }));
-  core.info(`guard: ${forms.length} form(s) of the secrets the main step fetched`);
+  const roots = jobSessions();
+  const forms = roots.flatMap((root) => readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind as FormKind })));
+  if (roots.length > 0)
+    core.info(`guard: ${forms.length} form(s) of the secrets ${roots.length} main step(s) of this job fetched`);
   return forms;
 }
 

@@ -1,9 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  proxyEnv
-} from "./shared-NYIERDFJ.js";
-import {
   LARGE_VALUE_CHARS,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
@@ -21,7 +18,6 @@ import {
 } from "./shared-YERPGWAZ.js";
 import {
   error,
-  exportVariable,
   getExecOutput,
   getInput,
   getState,
@@ -36,6 +32,9 @@ import {
   isValidName,
   parseSpec
 } from "./shared-SL72OVGL.js";
+import {
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
 
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
@@ -658,8 +657,17 @@ async function readConfig(masks, compat) {
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
-    summary: bool("summary", true)
+    summary: bool("summary", true),
+    staleSessionMs: readStaleSessionMs()
   };
+}
+function readStaleSessionMs() {
+  if (text("stale-session-minutes")?.toLowerCase() === "off") return void 0;
+  try {
+    return integer("stale-session-minutes", 60, 0, 525600) * 6e4;
+  } catch (err) {
+    throw new InputError(`${errorMessage(err)} Or off, to never sweep.`, { cause: err });
+  }
 }
 function readDeliveries() {
   const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
@@ -861,14 +869,8 @@ function sessionPaths(root) {
     formsFile: join(priv, "forms")
   };
 }
-var SESSION_ENV = "VAULT_SECRETS_SESSION";
 function saveSessionRoot(root) {
   saveState(ROOT_KEY, root);
-  exportVariable(SESSION_ENV, root);
-}
-function findSessionRoot() {
-  const root = process.env[SESSION_ENV];
-  return root === void 0 || root === "" ? void 0 : root;
 }
 function loadSessionRoot() {
   const root = getState(ROOT_KEY);
@@ -1140,6 +1142,65 @@ async function guardImage(masks, image, env) {
   );
 }
 
+// src/cleanup/shred.ts
+import {
+  closeSync as closeSync3,
+  constants as constants2,
+  fsyncSync as fsyncSync2,
+  lstatSync,
+  openSync as openSync3,
+  readdirSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync as writeSync2
+} from "node:fs";
+import { randomFillSync } from "node:crypto";
+import { join as join2 } from "node:path";
+function shredTree(root) {
+  const report = { files: 0, bytes: 0, failures: [] };
+  visit(root, report);
+  return report;
+}
+function visit(path, report) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (err) {
+    if (err.code !== "ENOENT")
+      report.failures.push(`${path}: ${err.code}`);
+    return;
+  }
+  try {
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join2(path, entry), report);
+      rmdirSync(path);
+      return;
+    }
+    if (st.isFile()) {
+      overwrite(path, st.size);
+      report.files++;
+      report.bytes += st.size;
+    }
+    unlinkSync(path);
+  } catch (err) {
+    report.failures.push(`${path}: ${err.code ?? "error"}`);
+  }
+}
+function overwrite(path, size) {
+  const fd = openSync3(path, constants2.O_WRONLY | constants2.O_NOFOLLOW);
+  try {
+    const chunk = Buffer.alloc(Math.min(size, 1 << 16));
+    for (let offset = 0; offset < size; offset += chunk.length) {
+      const n = Math.min(chunk.length, size - offset);
+      randomFillSync(chunk, 0, n);
+      writeSync2(fd, chunk, 0, n, offset);
+    }
+    fsyncSync2(fd);
+  } finally {
+    closeSync3(fd);
+  }
+}
+
 export {
   readConnectionConfig,
   readGuardConfig,
@@ -1149,7 +1210,6 @@ export {
   writePrivateFile,
   sessionPaths,
   saveSessionRoot,
-  findSessionRoot,
   loadSessionRoot,
   recordToken,
   loadRevokeFlag,
@@ -1166,6 +1226,7 @@ export {
   saveDockerConfig,
   saveRegistries,
   loadDockerRecords,
+  shredTree,
   docker,
   reason,
   builderName,
@@ -1179,4 +1240,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-A5TMIFZH.js.map
