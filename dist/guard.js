@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-2OVFNLUF.js";
+} from "./shared-VQSFEU5R.js";
 import {
   guardStage
 } from "./shared-BNPGQCCJ.js";

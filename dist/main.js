@@ -18,7 +18,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-2OVFNLUF.js";
+} from "./shared-VQSFEU5R.js";
 import {
   MaskRegistry,
   builderName,

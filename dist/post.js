@@ -76,11 +76,7 @@ async function revoke(records, masks2, cancel2) {
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
   if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0)
     return [];
-  return revokeRecorded(
-    masks2,
-    { token: records.token, leases: records.leases, revokeToken, certificates },
-    cancel2
-  );
+  return revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel2);
 }
 
 // src/post.ts

@@ -70,7 +70,8 @@ const masks = new MaskRegistry((value) => core.setSecret(value));
 const root = loadSessionRoot();
 let local: LocalCleanup | undefined;
 /** Once: from run(), or from a signal that came first. */
-const cleanupLocal = (): LocalCleanup | undefined => (local ??= root === undefined ? undefined : cleanLocal(root, masks));
+const cleanupLocal = (): LocalCleanup | undefined =>
+  (local ??= root === undefined ? undefined : cleanLocal(root, masks));
 const cancel = watchCancel({
   first: () => void cleanupLocal(),
   notice: (signal) =>

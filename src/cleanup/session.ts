@@ -71,9 +71,5 @@ async function revoke(records: Records, masks: MaskRegistry, cancel: Cancel | un
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
   if (records.token === undefined || (records.leases.length === 0 && !revokeToken && certificates.length === 0))
     return [];
-  return revokeRecorded(
-    masks,
-    { token: records.token, leases: records.leases, revokeToken, certificates },
-    cancel,
-  );
+  return revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel);
 }

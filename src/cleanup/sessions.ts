@@ -48,7 +48,11 @@ export interface SessionRecord {
 }
 
 /** A Vault as a sweep compares it: the same address and namespaces. */
-export function vaultId(conn: { addr: string; namespace: string | undefined; authNamespace: string | undefined }): string {
+export function vaultId(conn: {
+  addr: string;
+  namespace: string | undefined;
+  authNamespace: string | undefined;
+}): string {
   return createHash('sha256')
     .update(JSON.stringify([conn.addr, conn.namespace ?? '', conn.authNamespace ?? '']))
     .digest('hex');
@@ -135,7 +139,7 @@ export function readSessionRecord(root: string): SessionRecord | undefined {
 
 /** The sessions of this job so far (earlier uses of the action included), from the job's environment. */
 export function jobSessions(env: NodeJS.ProcessEnv = process.env): string[] {
-  let listed: unknown = [];
+  let listed: unknown;
   try {
     listed = JSON.parse(env[SESSIONS_ENV] || '[]');
   } catch {

@@ -211,7 +211,11 @@ describe('auth-only: the Vault token itself', () => {
       'vault-revoke-token': 'false',
     });
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(Object.keys(main.env).sort()).toEqual(['VAULT_SECRETS_SESSION', 'VAULT_SECRETS_SESSIONS', 'VAULT_TOKEN_FILE']);
+    expect(Object.keys(main.env).sort()).toEqual([
+      'VAULT_SECRETS_SESSION',
+      'VAULT_SECRETS_SESSIONS',
+      'VAULT_TOKEN_FILE',
+    ]);
     expect(main.outputs['vault_token']).toBeUndefined();
     const token = readFileSync(main.env['VAULT_TOKEN_FILE'] ?? '', 'utf8');
     await job.post();

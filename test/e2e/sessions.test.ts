@@ -134,7 +134,11 @@ describe('sessions a killed job left on the runner', () => {
     expect(existsSync(join(sessionRoot(young.main), 'private', 'vault-token'))).toBe(true);
 
     const again = newJob();
-    const swept = await again.main({ ...login(), secrets: 'secret/ci/app password | PW', 'stale-session-minutes': '0' });
+    const swept = await again.main({
+      ...login(),
+      secrets: 'secret/ci/app password | PW',
+      'stale-session-minutes': '0',
+    });
     expect(swept.exitCode).toBe(0);
     expect(sweepLine(swept)).toMatch(/^removed 1 session\(s\)/);
     expectGone(sessionRoot(young.main));
@@ -156,7 +160,10 @@ describe('sessions a killed job left on the runner', () => {
     const kept = await killedJob();
     const keptFile = join(sessionRoot(kept.main), 'session.json');
     const keptRecord = JSON.parse(readFileSync(keptFile, 'utf8')) as typeof record;
-    writeFileSync(keptFile, JSON.stringify({ ...keptRecord, owner: { ...keptRecord.owner, pid: process.pid, start: selfStart } }));
+    writeFileSync(
+      keptFile,
+      JSON.stringify({ ...keptRecord, owner: { ...keptRecord.owner, pid: process.pid, start: selfStart } }),
+    );
 
     const next = newJob();
     const main = await next.main({ ...login(), secrets: 'secret/ci/app password | PW', 'stale-session-minutes': '0' });

@@ -86,7 +86,7 @@ function readSessionRecord(root) {
   }
 }
 function jobSessions(env = process.env) {
-  let listed = [];
+  let listed;
   try {
     listed = JSON.parse(env[SESSIONS_ENV] || "[]");
   } catch {
@@ -146,4 +146,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-2OVFNLUF.js.map
+//# sourceMappingURL=shared-VQSFEU5R.js.map
