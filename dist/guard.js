@@ -5,7 +5,7 @@ import {
 } from "./shared-VQSFEU5R.js";
 import {
   guardStage
-} from "./shared-BNPGQCCJ.js";
+} from "./shared-HXRR2XAI.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,

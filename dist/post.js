@@ -10,7 +10,7 @@ import {
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-BNPGQCCJ.js";
+} from "./shared-HXRR2XAI.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
