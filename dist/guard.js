@@ -2,18 +2,19 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-VQSFEU5R.js";
+} from "./shared-CLJ6BJRI.js";
 import {
   guardStage
-} from "./shared-HXRR2XAI.js";
+} from "./shared-6L53VHOZ.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
+  exitOnSignal,
   readForms,
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   ACTION_NAME,
   failStep,
@@ -86,6 +87,9 @@ function namedForms(config, masks2) {
   }
   return masks2.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
 }
+exitOnSignal(
+  (signal) => `${ACTION_NAME}: cancelled by ${signal}: the scan stopped before it finished; nothing was deleted after it.`
+);
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
 //# sourceMappingURL=guard.js.map

@@ -2,26 +2,25 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   VaultRequestError,
-  cancelMessage,
   connect,
   createVaultApi,
   loginAll,
   mapSettled,
   openTransport,
   restoreStage,
-  revokeAll,
-  watchCancel
-} from "./shared-VSTHNLFN.js";
+  revokeAll
+} from "./shared-ATHLO3F7.js";
 import "./shared-K2QAIXDX.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-VQSFEU5R.js";
+} from "./shared-CLJ6BJRI.js";
 import {
   MaskRegistry,
   builderName,
+  cancelMessage,
   detectBuilder,
   docker,
   guardImage,
@@ -35,9 +34,10 @@ import {
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
+  watchCancel,
   writeMainSummary,
   writePrivateFile
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   MIN_SECRET_LENGTH,
   errorMessage,

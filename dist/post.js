@@ -1,18 +1,17 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  GRACE_MS,
   logoutAll,
   revokeRecorded,
-  saveStage,
-  watchCancel
-} from "./shared-VSTHNLFN.js";
+  saveStage
+} from "./shared-ATHLO3F7.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-HXRR2XAI.js";
+} from "./shared-6L53VHOZ.js";
 import "./shared-CSGAVOOU.js";
 import {
+  GRACE_MS,
   MaskRegistry,
   loadDockerRecords,
   loadMainCompleted,
@@ -24,8 +23,9 @@ import {
   readRecords,
   sessionPaths,
   shredTree,
+  watchCancel,
   writePostSummary
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   ACTION_NAME,
   errorMessage,

@@ -643,4 +643,13 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'A leaked file on-leak delete would not remove stays where the job ships it, and the step is green.',
     tests: ['test/e2e/on-leak-links.test.ts'],
   },
+  {
+    id: 'guard-no-signal-handler',
+    file: 'src/guard-step.ts',
+    find: 'exitOnSignal(',
+    replace: 'void (',
+    why: 'The guard step dies of a cancel with no line saying why (exit 130).',
+    tests: ['test/e2e/post-cancel.test.ts'],
+    only: 'docker save',
+  },
 ];

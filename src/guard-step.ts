@@ -15,6 +15,7 @@ import type { GuardForm } from './guard/scanner.js';
 import { writeGuardSummary } from './report/summary.js';
 import { inert } from './output.js';
 import { ACTION_NAME, failStep } from './errors.js';
+import { exitOnSignal } from './cancel.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readGuardStepConfig();
@@ -81,5 +82,9 @@ function namedForms(config: GuardStepConfig, masks: MaskRegistry): GuardForm[] {
   return masks.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
 }
 
+exitOnSignal(
+  (signal) =>
+    `${ACTION_NAME}: cancelled by ${signal}: the scan stopped before it finished; nothing was deleted after it.`,
+);
 const masks = new MaskRegistry((value) => core.setSecret(value));
 run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));

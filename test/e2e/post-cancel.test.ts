@@ -126,3 +126,63 @@ describe.runIf(missing.length === 0 || underCi)('post cancelled during a slow do
     expectNoLeaks(job, allSecretValues(fx, job, [registry.password]));
   });
 });
+
+describe('the guard step cancelled while it waits on a hanging `docker save`', () => {
+  let fx: Fixture;
+  let job: Job;
+  let bin: string;
+  beforeEach(async () => {
+    fx = await startFixture();
+    bin = mkdtempSync(join(tmpdir(), 'hanging-docker-'));
+    writeFileSync(join(bin, 'docker'), `#!/bin/sh\necho $$ > ${bin}/started\nexec sleep 30\n`);
+    chmodSync(join(bin, 'docker'), 0o755);
+    job = new Job();
+  });
+  afterEach(async () => {
+    try {
+      process.kill(Number(readFileSync(join(bin, 'started'), 'utf8').trim()));
+    } catch {
+      // never started, or already ended
+    }
+    if (job.steps.some((s) => s.step === 'main') && !job.steps.some((s) => s.step === 'post')) await job.post();
+    job.dispose();
+    rmSync(bin, { recursive: true, force: true });
+    await fx.server.close();
+  });
+
+  it('SIGINT: it ends at once with a line that says so, deletes nothing, and prints no value', async () => {
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const leaked = join(job.workspace, 'leak.txt');
+    writeFileSync(leaked, `pw=${fx.values.password}\n`);
+    let signalledAt = 0;
+    const guard = await job.guard(
+      { paths: leaked, image: 'app:latest', 'on-leak': 'delete' },
+      {
+        env: { PATH: `${bin}:${process.env['PATH'] ?? ''}` },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (!existsSync(join(bin, 'started'))) return;
+            clearInterval(timer);
+            signalledAt = Date.now();
+            child.kill('SIGINT');
+          }, 10);
+          child.on('close', () => clearInterval(timer));
+        },
+      },
+    );
+    expect(signalledAt, 'the signal was sent').toBeGreaterThan(0);
+    expect(guard.signal).toBeNull();
+    expect(guard.exitCode).toBe(1);
+    expect(Date.now() - signalledAt).toBeLessThan(5000);
+    expect(errorLine(guard.stdout)).toMatch(/cancelled by SIGINT: the scan stopped before it finished/);
+    expect(existsSync(leaked)).toBe(true);
+    rmSync(leaked);
+    await job.post();
+    expectNoLeaks(job, allSecretValues(fx, job));
+  });
+});

@@ -10,7 +10,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   errorMessage,
   inertMessage,
@@ -20,7 +20,6 @@ import {
   group,
   info,
   notice,
-  setFailed,
   setOutput,
   warning
 } from "./shared-QCDMWCIP.js";
@@ -1903,33 +1902,6 @@ async function saveStage(config, dirty) {
   }
 }
 
-// src/cancel.ts
-var GRACE_MS = 2500;
-var EXIT_AFTER_MS = GRACE_MS + 1500;
-function watchCancel(plan = {}) {
-  const controller = new AbortController();
-  let by;
-  const onSignal = (signal) => {
-    plan.first?.();
-    if (by !== void 0) process.exit(1);
-    by = signal;
-    info(
-      plan.notice?.(signal) ?? `${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`
-    );
-    controller.abort();
-    setTimeout(() => {
-      setFailed((plan.failure ?? cancelMessage)(signal));
-      process.exit(1);
-    }, EXIT_AFTER_MS).unref();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by, failure: plan.failure ?? cancelMessage };
-}
-function cancelMessage(signal) {
-  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
-}
-
 // src/vault/client.ts
 var import_node_vault = __toESM(require_src(), 1);
 
@@ -2577,9 +2549,6 @@ export {
   loginAll,
   logoutAll,
   restoreStage,
-  saveStage,
-  GRACE_MS,
-  watchCancel,
-  cancelMessage
+  saveStage
 };
-//# sourceMappingURL=shared-VSTHNLFN.js.map
+//# sourceMappingURL=shared-ATHLO3F7.js.map

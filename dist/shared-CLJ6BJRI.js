@@ -5,7 +5,7 @@ import {
   sessionPaths,
   shredTree,
   writePrivateFile
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   exportVariable
 } from "./shared-QCDMWCIP.js";
@@ -146,4 +146,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-VQSFEU5R.js.map
+//# sourceMappingURL=shared-CLJ6BJRI.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-A5TMIFZH.js";
+} from "./shared-E753FOMQ.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -407,4 +407,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-HXRR2XAI.js.map
+//# sourceMappingURL=shared-6L53VHOZ.js.map

@@ -24,6 +24,7 @@ import {
   group,
   info,
   saveState,
+  setFailed,
   summary,
   warning
 } from "./shared-QCDMWCIP.js";
@@ -1142,6 +1143,41 @@ async function guardImage(masks, image, env) {
   );
 }
 
+// src/cancel.ts
+var GRACE_MS = 2500;
+var EXIT_AFTER_MS = GRACE_MS + 1500;
+function watchCancel(plan = {}) {
+  const controller = new AbortController();
+  let by;
+  const onSignal = (signal) => {
+    plan.first?.();
+    if (by !== void 0) process.exit(1);
+    by = signal;
+    info(
+      plan.notice?.(signal) ?? `${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`
+    );
+    controller.abort();
+    setTimeout(() => {
+      setFailed((plan.failure ?? cancelMessage)(signal));
+      process.exit(1);
+    }, EXIT_AFTER_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by, failure: plan.failure ?? cancelMessage };
+}
+function cancelMessage(signal) {
+  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
+}
+function exitOnSignal(failure) {
+  const onSignal = (signal) => {
+    setFailed(failure(signal));
+    process.exit(1);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
 // src/cleanup/shred.ts
 import {
   closeSync as closeSync3,
@@ -1238,6 +1274,10 @@ export {
   tally,
   where,
   scanImage,
-  guardImage
+  guardImage,
+  GRACE_MS,
+  watchCancel,
+  cancelMessage,
+  exitOnSignal
 };
-//# sourceMappingURL=shared-A5TMIFZH.js.map
+//# sourceMappingURL=shared-E753FOMQ.js.map
