@@ -647,7 +647,7 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'guard-no-signal-handler',
     file: 'src/guard-step.ts',
     find: 'exitOnSignal(',
-    replace: 'void (',
+    replace: '((..._: unknown[]) => undefined)(',
     why: 'The guard step dies of a cancel with no line saying why (exit 130).',
     tests: ['test/e2e/post-cancel.test.ts'],
     only: 'docker save',
