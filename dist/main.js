@@ -141,8 +141,8 @@ async function revokeSwept(swept, connection) {
   const mine = withToken.filter((s) => s.record.vault !== void 0 && s.record.vault === here);
   const elsewhere = withToken.length - mine.length;
   const tail = elsewhere > 0 ? `, ${elsewhere} recorded at another Vault not tried` : "";
-  if (connection === void 0 || mine.length === 0)
-    return `${withToken.length} recorded a token for another Vault than this step's: not revoked`;
+  if (connection === void 0) return `${withToken.length} token(s) not revoked: this step talks to no Vault`;
+  if (mine.length === 0) return `${withToken.length} token(s) recorded at another Vault than this step's: not revoked`;
   const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: "vault-revoke-timeout" });
   try {
     const reports = await Promise.all(
