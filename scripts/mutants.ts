@@ -652,4 +652,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/post-cancel.test.ts'],
     only: 'docker save',
   },
+  {
+    id: 'post-revoke-ignores-cancel',
+    file: 'src/cleanup/revoke.ts',
+    find: '    ...(cancel ? { cancel } : {}),',
+    replace: '',
+    why: "Post's revocation does not hear the cancel: a hanging Vault holds post until the exit timer cuts it off mid-report.",
+    tests: ['test/e2e/post-cancel.test.ts'],
+    only: 'hanging on revoke',
+  },
 ];

@@ -125,6 +125,32 @@ describe.runIf(missing.length === 0 || underCi)('post cancelled during a slow do
     expect(fx.server.leases().every((l) => l.revoked)).toBe(true);
     expectNoLeaks(job, allSecretValues(fx, job, [registry.password]));
   });
+
+  it("docker-config job, Vault hanging on revoke: the job's docker/config.json goes with the files at once", async () => {
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-method': 'approle',
+      'vault-role-id': fx.approle.roleId,
+      'vault-secret-id': fx.approle.secretId,
+      secrets: 'secret/ci/app password | PW\nsecret/ci/registry password | REG_PASSWORD',
+      'registry-logins': `${registry.host} ${registry.username} REG_PASSWORD`,
+    });
+    expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+    const root = sessionRoot(main);
+    for (const f of ['files/PW', 'private/vault-token', 'private/forms', 'docker/config.json'])
+      expect(existsSync(join(root, f)), f).toBe(true);
+    fx.server.addFault({ path: 'auth/token/revoke-self', hang: true });
+    const revoking = (): boolean => fx.server.requests.some((r) => r.path === 'auth/token/revoke-self');
+    const { post, exitMs, termed } = await cancelPost(job, revoking);
+    expect(post.signal, post.stderr).toBeNull();
+    expect(post.exitCode).toBe(1);
+    expect(termed, 'post still ran when SIGTERM came').toBe(false);
+    expect(exitMs).toBeLessThan(7500);
+    expect(errorLine(post.stdout)).toMatch(/cancelled by SIGINT: the session's files are removed/);
+    expect(listTree(root)).toEqual([]);
+    expect(post.log).toMatch(/logged out of 127\.0\.0\.1:\d+ \(the job's DOCKER_CONFIG was shredded\)/);
+    expectNoLeaks(job, allSecretValues(fx, job, [registry.password]));
+  });
 });
 
 describe('the guard step cancelled while it waits on a hanging `docker save`', () => {
