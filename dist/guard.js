@@ -5,7 +5,7 @@ import {
 } from "./shared-CLJ6BJRI.js";
 import {
   guardStage
-} from "./shared-6L53VHOZ.js";
+} from "./shared-AIMJ7PHD.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,

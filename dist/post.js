@@ -8,7 +8,7 @@ import {
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-6L53VHOZ.js";
+} from "./shared-AIMJ7PHD.js";
 import "./shared-CSGAVOOU.js";
 import {
   GRACE_MS,

@@ -661,4 +661,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/post-cancel.test.ts'],
     only: 'hanging on revoke',
   },
+  {
+    id: 'named-link-path-unscanned',
+    file: 'src/guard/stage.ts',
+    find: "  for (const include of patterns.filter((p) => !excludes.includes(p))) {\n    const globber = await glob.create([include, ...excludes].join('\\n'), {",
+    replace: "  for (const include of [patterns.join('\\n')]) {\n    const globber = await glob.create(include, {",
+    why: 'A path named through a link inside another named folder is never scanned: its leak ships unseen.',
+    tests: ['test/e2e/on-leak-links.test.ts'],
+    only: 'named through a link',
+  },
 ];

@@ -193,15 +193,30 @@ function act(onLeak: OnLeak, hits: readonly Hit[], trees: readonly string[]): st
   return refused;
 }
 
-/** Globs to existing paths, links not followed; paths inside another listed path dropped. */
+/**
+ * Globs to existing paths, links not followed; paths inside another listed path dropped,
+ * unless a link leads there (the walk of the outer one does not follow it). One globber
+ * per pattern (each with every `!` exclusion): given together, @actions/glob searches only
+ * the outer folder, and never reaches a named path behind a link inside it.
+ */
 async function expand(patterns: readonly string[]): Promise<string[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    followSymbolicLinks: false,
-    implicitDescendants: false,
-    matchDirectories: true,
-  });
-  const found = [...new Set(await globber.glob())].sort();
-  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
+  const excludes = patterns.filter((p) => p.trimStart().startsWith('!'));
+  const found = new Set<string>();
+  for (const include of patterns.filter((p) => !excludes.includes(p))) {
+    const globber = await glob.create([include, ...excludes].join('\n'), {
+      followSymbolicLinks: false,
+      implicitDescendants: false,
+      matchDirectories: true,
+    });
+    for (const path of await globber.glob()) found.add(path);
+  }
+  const sorted = [...found].sort();
+  return sorted.filter(
+    (p, i) =>
+      !sorted
+        .slice(0, i)
+        .some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep) && leadsOutside(p, [q]) === undefined),
+  );
 }
 
 /** The hits that lie under one of `roots` (a cache about to be saved). */

@@ -79,4 +79,19 @@ describe('on-leak delete never follows a link out of the scanned trees', () => {
     for (const s of job.steps) expect(findIn(s.stdout + s.stderr, pw)).toEqual([]);
     expect(findIn(job.summary, pw)).toEqual([]);
   });
+
+  it('a path named through a link inside a named folder is scanned too (the walk of the folder does not follow it)', async () => {
+    const main = await job.main({
+      'vault-addr': fx.server.url,
+      'vault-token': fx.server.rootToken,
+      secrets: 'secret/ci/app password | PW',
+    });
+    expect(main.exitCode, main.stdout).toBe(0);
+    const tree = hostileTree(fx.values.password);
+    const guard = await job.guard({ paths: `${tree.dist}\n${tree.through}` });
+    expect(guard.exitCode, guard.stdout).toBe(1);
+    expect(guard.stdout).toContain(`::error title=Leaked secret,file=${tree.through},line=1::secret PW`);
+    expect(guard.stdout).toContain(`::error title=Leaked secret,file=${tree.insideFile},line=1::secret PW`);
+    for (const s of job.steps) expect(findIn(s.stdout + s.stderr, fx.values.password)).toEqual([]);
+  });
 });

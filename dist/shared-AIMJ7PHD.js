@@ -392,13 +392,20 @@ function act(onLeak, hits, trees) {
   return refused;
 }
 async function expand(patterns) {
-  const globber = await create(patterns.join("\n"), {
-    followSymbolicLinks: false,
-    implicitDescendants: false,
-    matchDirectories: true
-  });
-  const found = [...new Set(await globber.glob())].sort();
-  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep3) ? q : q + sep3)));
+  const excludes = patterns.filter((p) => p.trimStart().startsWith("!"));
+  const found = /* @__PURE__ */ new Set();
+  for (const include of patterns.filter((p) => !excludes.includes(p))) {
+    const globber = await create([include, ...excludes].join("\n"), {
+      followSymbolicLinks: false,
+      implicitDescendants: false,
+      matchDirectories: true
+    });
+    for (const path of await globber.glob()) found.add(path);
+  }
+  const sorted = [...found].sort();
+  return sorted.filter(
+    (p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q.endsWith(sep3) ? q : q + sep3) && leadsOutside(p, [q]) === void 0)
+  );
 }
 function hitsUnder(hits, roots) {
   return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep3) ? r : r + sep3)));
@@ -407,4 +414,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-6L53VHOZ.js.map
+//# sourceMappingURL=shared-AIMJ7PHD.js.map
