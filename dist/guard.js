@@ -2,19 +2,21 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EOQMIXUT.js";
+} from "./shared-3MZ7HN22.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
+  exitOnSignal,
   readGuardStepConfig
-} from "./shared-JHNLMGPQ.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-JPVUY664.js";
 import {
-  findSessionRoot,
+  jobSessions
+} from "./shared-AGRHW2JA.js";
+import {
   readForms,
   sessionPaths,
   writeGuardSummary
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,
@@ -27,6 +29,7 @@ import {
   setSecret
 } from "./shared-QCDMWCIP.js";
 import "./shared-SL72OVGL.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
 // src/guard-step.ts
@@ -59,10 +62,10 @@ async function run(masks2) {
   }
 }
 function sessionForms() {
-  const root = findSessionRoot();
-  if (root === void 0) return [];
-  const forms = readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind }));
-  info(`guard: ${forms.length} form(s) of the secrets the main step fetched`);
+  const roots = jobSessions();
+  const forms = roots.flatMap((root) => readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind })));
+  if (roots.length > 0)
+    info(`guard: ${forms.length} form(s) of the secrets ${roots.length} main step(s) of this job fetched`);
   return forms;
 }
 function namedForms(config, masks2) {
@@ -87,6 +90,9 @@ function namedForms(config, masks2) {
   }
   return masks2.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
 }
+exitOnSignal(
+  (signal) => `${ACTION_NAME}: cancelled by ${signal}: the scan stopped before it finished; nothing was deleted after it.`
+);
 var masks = new MaskRegistry((value) => setSecret(value));
 run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
 //# sourceMappingURL=guard.js.map

@@ -3,18 +3,28 @@ const require = __createRequire(import.meta.url);
 import {
   VaultRequestError,
   connect,
+  createVaultApi,
   loginAll,
   mapSettled,
-  restoreStage
-} from "./shared-AELMP7O3.js";
+  openTransport,
+  restoreStage,
+  revokeAll
+} from "./shared-CH3X3SRJ.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
+  cancelMessage,
   giveFiles,
   guardImage,
-  readMainConfig
-} from "./shared-JHNLMGPQ.js";
-import "./shared-NYIERDFJ.js";
+  readMainConfig,
+  watchCancel
+} from "./shared-JPVUY664.js";
+import {
+  joinJobSessions,
+  sweepStaleSessions,
+  vaultId,
+  writeSessionRecord
+} from "./shared-AGRHW2JA.js";
 import {
   builderName,
   detectBuilder,
@@ -31,7 +41,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import "./shared-XMIZQUNX.js";
 import {
   MIN_SECRET_LENGTH,
@@ -49,7 +59,6 @@ import {
   group,
   info,
   notice,
-  setFailed,
   setOutput,
   setSecret,
   warning
@@ -60,6 +69,7 @@ import {
   groupByPath,
   isValidName
 } from "./shared-SL72OVGL.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
 // src/mask/emit.ts
@@ -76,15 +86,19 @@ import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, ch
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 var TMPFS_MAGIC = 16914836;
-function createSession(baseOverride) {
-  const base = baseOverride ?? chooseBase();
+function createSession(base, facts) {
   const root = mkdtempSync(join(base, "vault-secrets-"));
   chmodSync(root, 448);
   saveSessionRoot(root);
+  writeSessionRecord(root, facts);
+  joinJobSessions(root);
   const paths = sessionPaths(root);
   mkdirSync(paths.files, { mode: 448 });
   mkdirSync(paths.private, { mode: 448 });
   return { ...paths, memoryBacked: isMemoryBacked(root) };
+}
+function sessionBase(override) {
+  return override ?? chooseBase();
 }
 function chooseBase() {
   const candidates = ["/dev/shm", process.env["RUNNER_TEMP"], tmpdir()];
@@ -106,6 +120,56 @@ function isMemoryBacked(dir) {
     return statfsSync(dir).type === TMPFS_MAGIC;
   } catch {
     return false;
+  }
+}
+
+// src/cleanup/sweep.ts
+var SWEEP_REVOKE_MS = 3e3;
+async function sweepStage({ base, minAgeMs, connection, masks: masks2 }) {
+  if (minAgeMs === void 0) return;
+  const swept = sweepStaleSessions(base, minAgeMs);
+  if (swept.length === 0) return;
+  for (const s of swept) {
+    if (s.records.token !== void 0) masks2.addHandle("VAULT_TOKEN", s.records.token);
+    for (const lease of s.records.leases) masks2.addHandle("lease", lease);
+  }
+  const files = swept.reduce((n, s) => n + s.files, 0);
+  const failures = swept.reduce((n, s) => n + s.failures.length, 0);
+  const revoked = await revokeSwept(swept, connection);
+  info(
+    say`removed ${swept.length} session(s) left in ${base} by jobs that are over (${files} file(s) shredded${failures ? `, ${failures} not removed` : ""}); ${revoked}`
+  );
+}
+async function revokeSwept(swept, connection) {
+  const withToken = swept.filter((s) => s.records.token !== void 0);
+  if (withToken.length === 0) return "nothing to revoke";
+  const here = connection ? vaultId(connection) : void 0;
+  const mine = withToken.filter((s) => s.record.vault !== void 0 && s.record.vault === here);
+  const elsewhere = withToken.length - mine.length;
+  const tail = elsewhere > 0 ? `, ${elsewhere} recorded at another Vault not tried` : "";
+  if (connection === void 0) return `${withToken.length} token(s) not revoked: this step talks to no Vault`;
+  if (mine.length === 0) return `${withToken.length} token(s) recorded at another Vault than this step's: not revoked`;
+  const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: "vault-revoke-timeout" });
+  try {
+    const reports = await Promise.all(
+      mine.map((s) => {
+        const leaseApi = createVaultApi({
+          addr: connection.addr,
+          namespace: connection.namespace,
+          token: s.records.token ?? "",
+          transport
+        });
+        const tokenApi = s.record.revokeToken ? leaseApi.with({ namespace: connection.authNamespace }) : void 0;
+        return revokeAll({ leaseApi, leases: s.records.leases, tokenApi, vaultDown: () => transport.down });
+      })
+    );
+    const tokens = reports.filter((r) => r.tokenRevoked).length;
+    const askedTokens = mine.filter((s) => s.record.revokeToken).length;
+    const leases = reports.reduce((n, r) => n + r.leasesRevoked, 0);
+    const askedLeases = mine.reduce((n, s) => n + s.records.leases.length, 0);
+    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${tail}`;
+  } finally {
+    transport.close();
   }
 }
 
@@ -1536,30 +1600,6 @@ function dockerConfigDir(config, session) {
   return dir;
 }
 
-// src/cancel.ts
-var GRACE_MS = 2500;
-var EXIT_AFTER_MS = GRACE_MS + 1500;
-function watchCancel() {
-  const controller = new AbortController();
-  let by;
-  const onSignal = (signal) => {
-    if (by !== void 0) process.exit(1);
-    by = signal;
-    info(`${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`);
-    controller.abort();
-    setTimeout(() => {
-      setFailed(cancelMessage(signal));
-      process.exit(1);
-    }, EXIT_AFTER_MS).unref();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by };
-}
-function cancelMessage(signal) {
-  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
-}
-
 // src/template/stage.ts
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync, realpathSync as realpathSync2 } from "node:fs";
 import { join as join7, relative as relative3, isAbsolute as isAbsolute3, resolve as resolve2, sep as sep2 } from "node:path";
@@ -1822,7 +1862,12 @@ async function run(masks2, cancel2) {
     );
   const builder = await dockerPreflight(config.docker);
   const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0 || config.templates.lines.length > 0;
-  const session = needed ? createSession(config.filesBaseDir) : void 0;
+  const base = sessionBase(config.filesBaseDir);
+  await sweepStage({ base, minAgeMs: config.staleSessionMs, connection: config.vault?.connection, masks: masks2 });
+  const session = needed ? createSession(base, {
+    vault: config.vault ? vaultId(config.vault.connection) : void 0,
+    revokeToken: config.vault?.revokeToken ?? false
+  }) : void 0;
   if (config.guard.cache) await restoreStage(config.guard.cache);
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
   const { fetched, files, docker: docker2 } = session ? await sessionStages({ config, session, builder, masks: masks2, cancel: cancel2 }) : { fetched: void 0, files: /* @__PURE__ */ new Map(), docker: void 0 };

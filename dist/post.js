@@ -1,23 +1,21 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  createVaultApi,
   logoutAll,
-  mapSettled,
-  openTransport,
+  revokeRecorded,
   saveStage
-} from "./shared-AELMP7O3.js";
+} from "./shared-CH3X3SRJ.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EOQMIXUT.js";
+} from "./shared-3MZ7HN22.js";
 import "./shared-CSGAVOOU.js";
 import {
+  GRACE_MS,
   MaskRegistry,
-  readConnectionConfig,
-  readGuardConfig
-} from "./shared-JHNLMGPQ.js";
-import "./shared-NYIERDFJ.js";
+  readGuardConfig,
+  watchCancel
+} from "./shared-JPVUY664.js";
 import {
   loadDockerRecords,
   loadMainCompleted,
@@ -28,8 +26,10 @@ import {
   readForms,
   readRecords,
   sessionPaths,
+  shredDestinations,
+  shredTree,
   writePostSummary
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,
@@ -46,199 +46,58 @@ import {
   warning
 } from "./shared-QCDMWCIP.js";
 import "./shared-SL72OVGL.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
-// src/cleanup/revoke.ts
-var LEASE_CONCURRENCY = 4;
-async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
-  const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
-  if (tokenApi) {
-    try {
-      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
-      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
-    } catch (err) {
-      report.failures.push(errorMessage(err));
-    }
-  }
-  const revokeLease = async (id) => {
-    if (vaultDown()) return false;
-    await leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease");
-    return true;
-  };
-  const results = [
-    ...await mapSettled(leases.slice(0, 1), 1, revokeLease),
-    ...await mapSettled(leases.slice(1), LEASE_CONCURRENCY, revokeLease)
-  ];
-  let skipped = 0;
-  for (const r of results) {
-    if (r.status === "rejected") report.failures.push(errorMessage(r.reason));
-    else if (r.value) report.leasesRevoked++;
-    else skipped++;
-  }
-  if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
-  return report;
-}
-async function revokeCertificates(api, certificates, masks2) {
-  const results = await Promise.allSettled(
-    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, "revoke certificate"))
-  );
-  let revoked = 0;
-  for (const r of results) {
-    if (r.status === "fulfilled") revoked++;
-    else
-      warning(
-        inertMessage(`${masks2.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`)
-      );
-  }
-  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
-}
-async function revokeRecorded(masks2, records) {
-  const { token, leases, revokeToken, certificates } = records;
-  let conn;
-  try {
-    conn = readConnectionConfig(masks2);
-  } catch (err) {
-    warning(inertMessage(`not revoking: ${errorMessage(err)}`));
-    return ["revocation skipped: the Vault connection inputs are invalid"];
-  }
-  const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: "vault-revoke-timeout" });
-  try {
-    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
-    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
-    const out = [];
-    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks2));
-    const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
-    for (const failure of report.failures)
-      warning(
-        inertMessage(`${masks2.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`)
-      );
-    if (revokeToken)
-      out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    if (leases.length > 0)
-      out.push(
-        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`
-      );
-    return out;
-  } finally {
-    transport.close();
-  }
-}
-
-// src/cleanup/shred.ts
-import {
-  closeSync,
-  constants,
-  fsyncSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  rmdirSync,
-  unlinkSync,
-  writeSync
-} from "node:fs";
-import { randomFillSync } from "node:crypto";
-import { join } from "node:path";
-function shredTree(root) {
-  const report = { files: 0, bytes: 0, failures: [] };
-  visit(root, report);
-  return report;
-}
-function visit(path, report) {
-  let st;
-  try {
-    st = lstatSync(path);
-  } catch (err) {
-    if (err.code !== "ENOENT")
-      report.failures.push(`${path}: ${err.code}`);
-    return;
-  }
-  try {
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry), report);
-      rmdirSync(path);
-      return;
-    }
-    if (st.isFile()) {
-      overwrite(path, st.size);
-      report.files++;
-      report.bytes += st.size;
-    }
-    unlinkSync(path);
-  } catch (err) {
-    report.failures.push(`${path}: ${err.code ?? "error"}`);
-  }
-}
-function overwrite(path, size) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_NOFOLLOW);
-  try {
-    const chunk = Buffer.alloc(Math.min(size, 1 << 16));
-    for (let offset = 0; offset < size; offset += chunk.length) {
-      const n = Math.min(chunk.length, size - offset);
-      randomFillSync(chunk, 0, n);
-      writeSync(fd, chunk, 0, n, offset);
-    }
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-function shredDestinations(destinations) {
-  const report = { files: 0, bytes: 0, failures: [] };
-  for (const d of destinations) {
-    let st;
-    try {
-      st = lstatSync(d.path);
-    } catch {
-      st = void 0;
-    }
-    if (st?.isDirectory()) report.failures.push(`${d.path}: a folder now, left alone`);
-    else if (st) visit(d.path, report);
-    for (const dir of [...d.dirs].reverse()) {
-      try {
-        rmdirSync(dir);
-      } catch {
-      }
-    }
-  }
-  return report;
-}
-
 // src/cleanup/session.ts
-async function cleanSession(root, masks2) {
-  const lines = [];
-  const paths = sessionPaths(root);
+import { sep } from "node:path";
+function cleanLocal(root2, masks2) {
+  const paths = sessionPaths(root2);
   const records = readRecords(paths);
   if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
   for (const lease of records.leases) masks2.addHandle("lease", lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
   const docker = loadDockerRecords();
-  if (docker.configDir !== void 0 && docker.registries.length > 0) {
-    lines.push(...await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir }));
-  }
   const outside = shredDestinations(readDestinations(paths));
-  const shred = shredTree(root);
+  const shred = shredTree(root2);
   shred.files += outside.files;
   shred.bytes += outside.bytes;
   shred.failures.push(...outside.failures);
   for (const failure of shred.failures) warning(say`could not remove ${failure}`);
-  const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
+  const line = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root2}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ""}`;
+  return {
+    forms,
+    line,
+    remote: async (cancel2) => {
+      const [logouts, revoked] = await Promise.all([logout(docker, root2), revoke(records, masks2, cancel2)]);
+      return [...logouts, ...revoked];
+    }
+  };
+}
+async function logout(docker, root2) {
+  if (docker.configDir === void 0 || docker.registries.length === 0) return [];
+  if (docker.configDir === root2 || docker.configDir.startsWith(root2 + sep))
+    return docker.registries.map((r) => `logged out of ${r} (the job's DOCKER_CONFIG was shredded)`);
+  return logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir });
+}
+async function revoke(records, masks2, cancel2) {
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
-  if (records.token !== void 0 && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
-    lines.push(
-      ...await revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates })
-    );
-  }
-  lines.push(shredLine);
-  return { lines, forms };
+  if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0)
+    return [];
+  return revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel2);
 }
 
 // src/post.ts
-async function run(masks2) {
-  const root = loadSessionRoot();
+async function run(cancel2) {
   if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
-  const { lines, forms } = root === void 0 ? { lines: [], forms: [] } : await cleanSession(root, masks2);
+  const local2 = cleanupLocal();
+  if (local2) info(inert(local2.line));
+  const lines = local2 ? await local2.remote(cancel2) : [];
   for (const line of lines) info(inert(line));
+  if (local2) lines.push(local2.line);
+  cancel2.signal.throwIfAborted();
+  const forms = local2?.forms ?? [];
   const guard = readGuard();
   const outcome = guard ? await guardStage(
     {
@@ -274,5 +133,16 @@ function readGuard() {
   }
 }
 var masks = new MaskRegistry((value) => setSecret(value));
-run(masks).catch((err) => failStep(err, (text) => masks.redact(text)));
+var root = loadSessionRoot();
+var local;
+var cleanupLocal = () => local ??= root === void 0 ? void 0 : cleanLocal(root, masks);
+var cancel = watchCancel({
+  first: () => void cleanupLocal(),
+  notice: (signal) => `${signal}: the session's files are removed; logouts and revocations in flight get ${GRACE_MS} ms to finish.`,
+  failure: (signal) => `cancelled by ${signal}: the session's files are removed; a token or lease not revoked expires at its TTL.`
+});
+run(cancel).catch((err) => {
+  const by = cancel.by();
+  failStep(by ? new Error(cancel.failure(by)) : err, (text) => masks.redact(text));
+});
 //# sourceMappingURL=post.js.map

@@ -1,17 +1,19 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  jobSessions
+} from "./shared-AGRHW2JA.js";
+import {
   InputError,
   choice,
   docker,
-  findSessionRoot,
   rawInput,
   readForms,
   reason,
   seconds,
   sessionPaths,
   writeVerifySummary
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import {
   ACTION_NAME,
   MIN_SECRET_LENGTH,
@@ -206,8 +208,8 @@ var FAILING = /* @__PURE__ */ new Set(["different", "empty", "missing", "not-a-f
 var SLACK_BYTES = 64 * 1024;
 async function run() {
   const config = readVerifyConfig();
-  const root = findSessionRoot();
-  if (root === void 0 || !existsSync(root))
+  const root = jobSessions().reverse().find((r) => existsSync(r));
+  if (root === void 0)
     throw new Error("no session of the main step in this job: run the main step (with deliver: files) earlier.");
   const paths = sessionPaths(root);
   const lines = [];

@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import { readGuardStepConfig, type GuardStepConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import type { FormKind } from './mask/forms.js';
-import { findSessionRoot, readForms, sessionPaths } from './state.js';
+import { readForms, sessionPaths } from './state.js';
+import { jobSessions } from './cleanup/sessions.js';
 import { guardStage } from './guard/stage.js';
 import type { GuardForm } from './guard/scanner.js';
 import { writeGuardSummary } from './report/summary.js';
 import { inert } from './output.js';
 import { ACTION_NAME, failStep } from './errors.js';
+import { exitOnSignal } from './cancel.js';
 
 async function run(masks: MaskRegistry): Promise<void> {
   const config = readGuardStepConfig();
@@ -44,12 +46,15 @@ async function run(masks: MaskRegistry): Promise<void> {
   }
 }
 
-/** What main recorded: every form it masked (already registered with the runner by main). */
+/**
+ * What every main step of this job so far recorded: every form it masked (already
+ * registered with the runner by main). A session post already removed has none left.
+ */
 function sessionForms(): GuardForm[] {
-  const root = findSessionRoot();
-  if (root === undefined) return [];
-  const forms = readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind as FormKind }));
-  core.info(`guard: ${forms.length} form(s) of the secrets the main step fetched`);
+  const roots = jobSessions();
+  const forms = roots.flatMap((root) => readForms(sessionPaths(root)).map((f) => ({ ...f, kind: f.kind as FormKind })));
+  if (roots.length > 0)
+    core.info(`guard: ${forms.length} form(s) of the secrets ${roots.length} main step(s) of this job fetched`);
   return forms;
 }
 
@@ -77,5 +82,9 @@ function namedForms(config: GuardStepConfig, masks: MaskRegistry): GuardForm[] {
   return masks.forms().map((f) => ({ text: f.text, name: f.name, kind: f.kind }));
 }
 
+exitOnSignal(
+  (signal) =>
+    `${ACTION_NAME}: cancelled by ${signal}: the scan stopped before it finished; nothing was deleted after it.`,
+);
 const masks = new MaskRegistry((value) => core.setSecret(value));
 run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));

@@ -4,7 +4,9 @@ import * as core from '@actions/core';
 import { readMainConfig, type MainConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { addMasks } from './mask/emit.js';
-import { createSession, type Session } from './deliver/session.js';
+import { createSession, sessionBase, type Session } from './deliver/session.js';
+import { sweepStage } from './cleanup/sweep.js';
+import { vaultId } from './cleanup/sessions.js';
 import { deliverStage } from './deliver/stage.js';
 import { deliverToken } from './deliver/token.js';
 import { vaultStage } from './vault/stage.js';
@@ -32,7 +34,14 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     config.docker.logins.length > 0 ||
     config.docker.build !== undefined ||
     config.templates.lines.length > 0;
-  const session = needed ? createSession(config.filesBaseDir) : undefined;
+  const base = sessionBase(config.filesBaseDir);
+  await sweepStage({ base, minAgeMs: config.staleSessionMs, connection: config.vault?.connection, masks });
+  const session = needed
+    ? createSession(base, {
+        vault: config.vault ? vaultId(config.vault.connection) : undefined,
+        revokeToken: config.vault?.revokeToken ?? false,
+      })
+    : undefined;
   if (config.guard.cache) await restoreStage(config.guard.cache);
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
   const { fetched, files, docker } = session

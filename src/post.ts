@@ -1,25 +1,32 @@
-// The post step (post-if: always()): log out of the registries main logged in to,
-// revoke leases and the token main obtained, shred and remove the session folder (the
-// job's DOCKER_CONFIG included), then scan what the job keeps for leaked secrets and
-// save the cache only when it is clean. It works from what main recorded as it went,
-// so it cleans up after a failed, crashed or cancelled main too; a Vault it cannot
-// reach only costs a warning: the files go regardless.
+// The post step (post-if: always()): shred and remove the session folder (the job's
+// DOCKER_CONFIG included) first, then log out of the registries main logged in to and
+// revoke leases and the token main obtained, then scan what the job keeps for leaked
+// secrets and save the cache only when it is clean. It works from what main recorded as
+// it went, so it cleans up after a failed, crashed or cancelled main too; a Vault it
+// cannot reach only costs a warning: the files go regardless. Cancelled itself (the
+// runner stopping, a force-cancel), it finishes the local cleanup and exits.
 import * as core from '@actions/core';
 import { readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { loadMainCompleted, loadSessionRoot } from './state.js';
-import { cleanSession } from './cleanup/session.js';
+import { cleanLocal, type LocalCleanup } from './cleanup/session.js';
+import { GRACE_MS, watchCancel, type CancelWatch } from './cancel.js';
 import { guardStage } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
 import { writePostSummary } from './report/summary.js';
 import { inert, inertMessage } from './output.js';
 import { ACTION_NAME, errorMessage, failStep } from './errors.js';
 
-async function run(masks: MaskRegistry): Promise<void> {
-  const root = loadSessionRoot();
+async function run(cancel: CancelWatch): Promise<void> {
   if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
-  const { lines, forms } = root === undefined ? { lines: [], forms: [] } : await cleanSession(root, masks);
+  const local = cleanupLocal();
+  if (local) core.info(inert(local.line));
+  const lines = local ? await local.remote(cancel) : [];
   for (const line of lines) core.info(inert(line));
+  if (local) lines.push(local.line);
+  // After a signal, nothing more: no scan, no cache save.
+  cancel.signal.throwIfAborted();
+  const forms = local?.forms ?? [];
 
   const guard = readGuard();
   const outcome = guard
@@ -60,4 +67,19 @@ function readGuard(): GuardConfig | undefined {
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
-run(masks).catch((err: unknown) => failStep(err, (text) => masks.redact(text)));
+const root = loadSessionRoot();
+let local: LocalCleanup | undefined;
+/** Once: from run(), or from a signal that came first. */
+const cleanupLocal = (): LocalCleanup | undefined =>
+  (local ??= root === undefined ? undefined : cleanLocal(root, masks));
+const cancel = watchCancel({
+  first: () => void cleanupLocal(),
+  notice: (signal) =>
+    `${signal}: the session's files are removed; logouts and revocations in flight get ${GRACE_MS} ms to finish.`,
+  failure: (signal) =>
+    `cancelled by ${signal}: the session's files are removed; a token or lease not revoked expires at its TTL.`,
+});
+run(cancel).catch((err: unknown) => {
+  const by = cancel.by();
+  failStep(by ? new Error(cancel.failure(by)) : err, (text) => masks.redact(text));
+});

@@ -47,21 +47,12 @@ export function sessionPaths(root: string): SessionPaths {
 }
 
 /**
- * The session folder's path for later steps of the job: the guard sub-action runs as
- * its own action, so it cannot read main's state. A path, never a value.
+ * Saved before anything is written inside it, so post finds it even if main dies next.
+ * Later steps of the job (the guard sub-action cannot read main's state) find it through
+ * the job's session list (src/cleanup/sessions.ts).
  */
-export const SESSION_ENV = 'VAULT_SECRETS_SESSION';
-
-/** Saved before anything is written inside it, so post finds it even if main dies next. */
 export function saveSessionRoot(root: string): void {
   core.saveState(ROOT_KEY, root);
-  core.exportVariable(SESSION_ENV, root);
-}
-
-/** The session main left for the guard step, if main ran earlier in this job and post has not yet removed it. */
-export function findSessionRoot(): string | undefined {
-  const root = process.env[SESSION_ENV];
-  return root === undefined || root === '' ? undefined : root;
 }
 
 export function loadSessionRoot(): string | undefined {

@@ -8,7 +8,8 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readVerifyConfig, type VerifyConfig, type VerifyLine } from './inputs/verify.js';
-import { findSessionRoot, readForms, sessionPaths, type SessionPaths } from './state.js';
+import { readForms, sessionPaths, type SessionPaths } from './state.js';
+import { jobSessions } from './cleanup/sessions.js';
 import { copyOut, containerEnv, imageHistory } from './verify/container.js';
 import { firstEntry, type TarEntry } from './verify/tar-entry.js';
 import { FAILING, judge, type Finding } from './verify/judge.js';
@@ -22,8 +23,11 @@ const SLACK_BYTES = 64 * 1024;
 
 async function run(): Promise<void> {
   const config = readVerifyConfig();
-  const root = findSessionRoot();
-  if (root === undefined || !existsSync(root))
+  // the job's latest session still there (each use of the action appends its own)
+  const root = jobSessions()
+    .reverse()
+    .find((r) => existsSync(r));
+  if (root === undefined)
     throw new Error('no session of the main step in this job: run the main step (with deliver: files) earlier.');
   const paths = sessionPaths(root);
   const lines: string[] = [];

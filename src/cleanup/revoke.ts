@@ -10,6 +10,7 @@ import { readConnectionConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi, type VaultApi } from '../vault/client.js';
 import { openTransport } from '../vault/connect.js';
+import type { Cancel } from '../vault/transport.js';
 import { mapSettled } from '../vault/pool.js';
 import { inertMessage } from '../output.js';
 
@@ -95,6 +96,8 @@ export async function revokeRecorded(
     /** vault-pki certificates to revoke, before the token that may revoke them goes. */
     certificates: readonly { mount: string; serial: string }[];
   },
+  /** Post's own cancel: no new request after a signal; those in flight get the grace. */
+  cancel?: Cancel,
 ): Promise<string[]> {
   const { token, leases, revokeToken, certificates } = records;
   let conn;
@@ -104,7 +107,11 @@ export async function revokeRecorded(
     core.warning(inertMessage(`not revoking: ${errorMessage(err)}`));
     return ['revocation skipped: the Vault connection inputs are invalid'];
   }
-  const transport = openTransport(conn, { timeoutMs: conn.revokeTimeoutMs, input: 'vault-revoke-timeout' });
+  const transport = openTransport(conn, {
+    timeoutMs: conn.revokeTimeoutMs,
+    input: 'vault-revoke-timeout',
+    ...(cancel ? { cancel } : {}),
+  });
   try {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;

@@ -1,13 +1,17 @@
-// Undoing what main left in its session: registry logins, every file (shredded), then
-// the Vault token and leases. Files go before revocation: they sit on disk only as long
-// as local work takes, whatever state Vault is in (revocation is bounded by
-// vault-revoke-timeout and may take it all). The records are read into memory first.
+// Undoing what main left in its session, in two phases. Local first and always: the
+// records are read into memory, then every file is shredded and removed (secrets,
+// private/vault-token, private/forms, the job's docker/config.json), synchronously, so
+// no signal can land in the middle and nothing waits on a peer first. Then the work
+// that waits on others, at once: registry logouts (only for a DOCKER_CONFIG outside the
+// session; the job's own went with the shred) and the Vault token, leases and
+// certificates. A cancel during that phase costs only what is still in flight there.
 // Returns the masked forms main recorded, which the leak guard needs after the files
 // are gone, and lines for the summary.
 import * as core from '@actions/core';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { FormKind } from '../mask/forms.js';
 import type { GuardForm } from '../guard/scanner.js';
+import type { Cancel } from '../vault/transport.js';
 import {
   loadDockerRecords,
   loadPkiRevokeFlag,
@@ -16,41 +20,61 @@ import {
   readForms,
   readRecords,
   sessionPaths,
+  type DockerRecords,
+  type Records,
 } from '../state.js';
 import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredDestinations, shredTree } from './shred.js';
 import { say } from '../output.js';
+import { sep } from 'node:path';
 
-export async function cleanSession(
-  root: string,
-  masks: MaskRegistry,
-): Promise<{ lines: string[]; forms: GuardForm[] }> {
-  const lines: string[] = [];
+export interface LocalCleanup {
+  /** What main recorded for the leak guard. */
+  readonly forms: GuardForm[];
+  /** The shred's summary line. */
+  readonly line: string;
+  /** Logouts and revocation, from what was read before the shred. */
+  readonly remote: (cancel?: Cancel) => Promise<string[]>;
+}
+
+export function cleanLocal(root: string, masks: MaskRegistry): LocalCleanup {
   const paths = sessionPaths(root);
   const records = readRecords(paths);
   if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
   for (const lease of records.leases) masks.addHandle('lease', lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind as FormKind }));
-
   const docker = loadDockerRecords();
-  if (docker.configDir !== undefined && docker.registries.length > 0) {
-    lines.push(...(await logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir })));
-  }
   const outside = shredDestinations(readDestinations(paths));
   const shred = shredTree(root);
   shred.files += outside.files;
   shred.bytes += outside.bytes;
   shred.failures.push(...outside.failures);
   for (const failure of shred.failures) core.warning(say`could not remove ${failure}`);
-  const shredLine = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
+  const line = `shredded and removed ${shred.files} file(s), ${shred.bytes} byte(s), in ${root}${shred.failures.length ? ` (${shred.failures.length} left: see warnings)` : ''}`;
+  return {
+    forms,
+    line,
+    remote: async (cancel) => {
+      const [logouts, revoked] = await Promise.all([logout(docker, root), revoke(records, masks, cancel)]);
+      return [...logouts, ...revoked];
+    },
+  };
+}
+
+async function logout(docker: DockerRecords, root: string): Promise<string[]> {
+  if (docker.configDir === undefined || docker.registries.length === 0) return [];
+  // docker-config job: the credentials lived only in the session's config.json, now shredded
+  // (a logout there would write a fresh config.json into the removed folder).
+  if (docker.configDir === root || docker.configDir.startsWith(root + sep))
+    return docker.registries.map((r) => `logged out of ${r} (the job's DOCKER_CONFIG was shredded)`);
+  return logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir });
+}
+
+async function revoke(records: Records, masks: MaskRegistry, cancel: Cancel | undefined): Promise<string[]> {
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
-  if (records.token !== undefined && (records.leases.length > 0 || revokeToken || certificates.length > 0)) {
-    lines.push(
-      ...(await revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates })),
-    );
-  }
-  lines.push(shredLine);
-  return { lines, forms };
+  if (records.token === undefined || (records.leases.length === 0 && !revokeToken && certificates.length === 0))
+    return [];
+  return revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel);
 }

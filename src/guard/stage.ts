@@ -3,7 +3,7 @@
 // secret, on every core, and act on hits as on-leak says; optionally write SARIF.
 import * as core from '@actions/core';
 import * as glob from '@actions/glob';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import type { OnLeak } from '../inputs/index.js';
 import { MIN_SECRET_LENGTH } from '../mask/forms.js';
@@ -15,6 +15,7 @@ import { inertMessage, inertProperties, say } from '../output.js';
 import { toSarif } from './sarif.js';
 import { Matcher } from './matcher.js';
 import { zstdDecoder } from './decompress.js';
+import { leadsOutside } from './inside.js';
 
 export interface GuardRun {
   /** Globs of files and folders. */
@@ -95,7 +96,8 @@ export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Pr
   if (run.sarifFile !== undefined) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   // counted before act(): on-leak delete removes the files, the cache was still dirty
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  act(run.onLeak, hits);
+  const refused = act(run.onLeak, hits, deleteTrees(roots));
+  lines.push(...refused);
   return {
     roots,
     hits,
@@ -103,7 +105,8 @@ export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Pr
     bytes: stats.bytes,
     millis,
     cacheHits,
-    failed: run.onLeak === 'fail' && hits.length > 0,
+    // a hit on-leak delete may not remove stays where the job would ship it
+    failed: (run.onLeak === 'fail' && hits.length > 0) || refused.length > 0,
     lines,
   };
 }
@@ -146,7 +149,22 @@ function redactor(forms: readonly GuardForm[]): (text: string) => string {
 
 const STARS = Buffer.from('***');
 
-function act(onLeak: OnLeak, hits: readonly Hit[]): void {
+/** The trees a deletion must stay in: the job's own folders, and each folder the user named. */
+function deleteTrees(roots: readonly string[]): string[] {
+  const job = ['GITHUB_WORKSPACE', 'HOME', 'RUNNER_TEMP'].flatMap((v) => (process.env[v] ? [process.env[v]] : []));
+  return [...job, ...roots.filter((r) => isDirectory(r))];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Annotates the hits and, for on-leak delete, removes their files; returns a line for each it refused to delete. */
+function act(onLeak: OnLeak, hits: readonly Hit[], trees: readonly string[]): string[] {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
     const props = {
@@ -159,22 +177,46 @@ function act(onLeak: OnLeak, hits: readonly Hit[]): void {
   });
   if (hits.length > MAX_ANNOTATIONS)
     core.info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
-  if (onLeak !== 'delete') return;
+  if (onLeak !== 'delete') return [];
+  const refused: string[] = [];
   for (const path of new Set(hits.filter((h) => !h.path.startsWith('image ')).map((h) => h.path))) {
+    const outside = leadsOutside(path, trees);
+    if (outside) {
+      const line = `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ''}. Remove it yourself, and the link.`;
+      core.error(inertMessage(line), inertProperties({ title: 'Leaked secret not deleted', file: path }));
+      refused.push(line);
+      continue;
+    }
     rmSync(path, { force: true });
     core.warning(say`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
   }
+  return refused;
 }
 
-/** Globs to existing paths, links not followed; paths inside another listed path dropped. */
+/**
+ * Globs to existing paths, links not followed; paths inside another listed path dropped,
+ * unless a link leads there (the walk of the outer one does not follow it). One globber
+ * per pattern (each with every `!` exclusion): given together, @actions/glob searches only
+ * the outer folder, and never reaches a named path behind a link inside it.
+ */
 async function expand(patterns: readonly string[]): Promise<string[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    followSymbolicLinks: false,
-    implicitDescendants: false,
-    matchDirectories: true,
-  });
-  const found = [...new Set(await globber.glob())].sort();
-  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep)));
+  const excludes = patterns.filter((p) => p.trimStart().startsWith('!'));
+  const found = new Set<string>();
+  for (const include of patterns.filter((p) => !excludes.includes(p))) {
+    const globber = await glob.create([include, ...excludes].join('\n'), {
+      followSymbolicLinks: false,
+      implicitDescendants: false,
+      matchDirectories: true,
+    });
+    for (const path of await globber.glob()) found.add(path);
+  }
+  const sorted = [...found].sort();
+  return sorted.filter(
+    (p, i) =>
+      !sorted
+        .slice(0, i)
+        .some((q) => p.startsWith(q.endsWith(sep) ? q : q + sep) && leadsOutside(p, [q]) === undefined),
+  );
 }
 
 /** The hits that lie under one of `roots` (a cache about to be saved). */

@@ -3,12 +3,12 @@
 // masked the moment they are read.
 import { parseSpec, type SecretRequest } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
-import { bool, InputError, text } from './read.js';
+import { bool, InputError, integer, text } from './read.js';
+import { errorMessage } from '../errors.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
 import { parseOwner, type Owner } from '../deliver/owner.js';
-import { errorMessage } from '../errors.js';
 import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
@@ -48,6 +48,8 @@ export interface MainConfig {
   readonly templates: TemplatesConfig;
   /** files-owner: UID:GID given the files folder and its files. */
   readonly filesOwner: Owner | undefined;
+  /** stale-session-minutes: sweep sessions of jobs that are over once this old; undefined: off. */
+  readonly staleSessionMs: number | undefined;
 }
 
 export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
@@ -88,7 +90,17 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
     summary: bool('summary', true),
     templates: readTemplatesConfig(),
     filesOwner: readOwner(),
+    staleSessionMs: readStaleSessionMs(),
   };
+}
+
+function readStaleSessionMs(): number | undefined {
+  if (text('stale-session-minutes')?.toLowerCase() === 'off') return undefined;
+  try {
+    return integer('stale-session-minutes', 60, 0, 525_600) * 60_000;
+  } catch (err) {
+    throw new InputError(`${errorMessage(err)} Or off, to never sweep.`, { cause: err });
+  }
 }
 
 function readDeliveries(): Set<Delivery> {

@@ -85,7 +85,7 @@ describe('vault-action README examples, unchanged', () => {
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.outputs['npmToken'] === npmToken).toBe(true);
     // the session path for a later guard step, and the file's path: no value
-    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
+    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION', 'VAULT_SECRETS_SESSIONS']);
     await job.post();
     expectNoLeaks(job, values, { allowOutputs: true });
   });
@@ -169,7 +169,7 @@ describe('vault-action names meet our guards', () => {
     });
     expect(main.exitCode, main.stdout).toBe(0);
     // the session path for a later guard step, and the file's path: no value
-    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
+    expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION', 'VAULT_SECRETS_SESSIONS']);
     expect(main.outputs['npmToken']).toBeUndefined();
     expect(main.commands.filter((c) => c.command === 'notice')).toEqual([]);
     await job.post();
@@ -211,7 +211,11 @@ describe('auth-only: the Vault token itself', () => {
       'vault-revoke-token': 'false',
     });
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(Object.keys(main.env).sort()).toEqual(['VAULT_SECRETS_SESSION', 'VAULT_TOKEN_FILE']);
+    expect(Object.keys(main.env).sort()).toEqual([
+      'VAULT_SECRETS_SESSION',
+      'VAULT_SECRETS_SESSIONS',
+      'VAULT_TOKEN_FILE',
+    ]);
     expect(main.outputs['vault_token']).toBeUndefined();
     const token = readFileSync(main.env['VAULT_TOKEN_FILE'] ?? '', 'utf8');
     await job.post();

@@ -160,7 +160,7 @@ export function errorLine(stdout: string): string {
   return stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
 
-/** The names a step exported, less the session path main exports for a later guard step. */
+/** The names a step exported, less the session paths main exports for a later guard step. */
 export function exportedNames(step: StepResult): string[] {
-  return Object.keys(step.env).filter((name) => name !== 'VAULT_SECRETS_SESSION');
+  return Object.keys(step.env).filter((name) => name !== 'VAULT_SECRETS_SESSION' && name !== 'VAULT_SECRETS_SESSIONS');
 }

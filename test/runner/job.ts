@@ -46,6 +46,11 @@ export interface StepOptions {
   readonly unset?: readonly string[];
   /** Called once the process runs (to signal it, or read /proc/PID/cmdline). */
   readonly onSpawn?: (child: ChildProcess) => void;
+  /**
+   * Run the step under a shell that ends with it, as a runner worker that dies with its
+   * job: the step's parent process (its session's owner) is gone once it exits.
+   */
+  readonly orphan?: boolean;
 }
 
 interface ActionMetadata {
@@ -65,6 +70,11 @@ function readAction(actionDir: string): ActionMetadata {
     if (spec.default !== undefined) defaults[name] = spec.default;
   return { defaults, entries: { main: action.runs.main, post: action.runs.post } };
 }
+
+/** A parent that runs the step and ends with it (a shell would drop INPUT_VAULT-ADDR: `-` is no shell name). */
+const ORPHAN_PARENT =
+  'const r = require("node:child_process").spawnSync(process.argv[1], process.argv.slice(2), { stdio: "inherit" });' +
+  ' process.exit(r.status ?? 1);';
 
 export class Job {
   readonly dir = mkdtempSync(join(tmpdir(), 'job-'));
@@ -176,7 +186,10 @@ export class Job {
     const script = action.entries[step === 'guard' || step === 'verify' ? 'main' : step];
     if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);
     const spawned = Date.now();
-    const child = spawn(ACTION_NODE, [join(actionDir, script)], {
+    const argv = opts.orphan
+      ? [ACTION_NODE, '-e', ORPHAN_PARENT, ACTION_NODE, join(actionDir, script)]
+      : [ACTION_NODE, join(actionDir, script)];
+    const child = spawn(argv[0] ?? ACTION_NODE, argv.slice(1), {
       env,
       cwd: this.workspace,
       stdio: ['ignore', 'pipe', 'pipe'],

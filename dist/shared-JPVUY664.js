@@ -1,9 +1,6 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  proxyEnv
-} from "./shared-NYIERDFJ.js";
-import {
   InputError,
   bool,
   choice,
@@ -19,7 +16,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import {
   Scanner
 } from "./shared-XMIZQUNX.js";
@@ -42,6 +39,7 @@ import {
   getInput,
   group,
   info,
+  setFailed,
   warning
 } from "./shared-QCDMWCIP.js";
 import {
@@ -49,6 +47,9 @@ import {
   isValidName,
   parseSpec
 } from "./shared-SL72OVGL.js";
+import {
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
 
 // src/inputs/guard.ts
 function readGuardConfig() {
@@ -583,8 +584,17 @@ async function readConfig(masks, compat) {
     guard: readGuardConfig(),
     summary: bool("summary", true),
     templates: readTemplatesConfig(),
-    filesOwner: readOwner()
+    filesOwner: readOwner(),
+    staleSessionMs: readStaleSessionMs()
   };
+}
+function readStaleSessionMs() {
+  if (text("stale-session-minutes")?.toLowerCase() === "off") return void 0;
+  try {
+    return integer("stale-session-minutes", 60, 0, 525600) * 6e4;
+  } catch (err) {
+    throw new InputError(`${errorMessage(err)} Or off, to never sweep.`, { cause: err });
+  }
 }
 function readDeliveries() {
   const words = (text("deliver") ?? "files").split(/[\s,]+/).filter(Boolean);
@@ -839,6 +849,41 @@ async function guardImage(masks, image, env) {
   );
 }
 
+// src/cancel.ts
+var GRACE_MS = 2500;
+var EXIT_AFTER_MS = GRACE_MS + 1500;
+function watchCancel(plan = {}) {
+  const controller = new AbortController();
+  let by;
+  const onSignal = (signal) => {
+    plan.first?.();
+    if (by !== void 0) process.exit(1);
+    by = signal;
+    info(
+      plan.notice?.(signal) ?? `${signal}: cancelling. No new Vault requests; replies in flight get ${GRACE_MS} ms to land.`
+    );
+    controller.abort();
+    setTimeout(() => {
+      setFailed((plan.failure ?? cancelMessage)(signal));
+      process.exit(1);
+    }, EXIT_AFTER_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return { signal: controller.signal, graceMs: GRACE_MS, by: () => by, failure: plan.failure ?? cancelMessage };
+}
+function cancelMessage(signal) {
+  return `cancelled by ${signal}: the token and leases Vault issued are recorded, and the post step revokes them and removes the files.`;
+}
+function exitOnSignal(failure) {
+  const onSignal = (signal) => {
+    setFailed(failure(signal));
+    process.exit(1);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
 export {
   readConnectionConfig,
   readGuardConfig,
@@ -850,6 +895,10 @@ export {
   tally,
   where,
   scanImage,
-  guardImage
+  guardImage,
+  GRACE_MS,
+  watchCancel,
+  cancelMessage,
+  exitOnSignal
 };
-//# sourceMappingURL=shared-JHNLMGPQ.js.map
+//# sourceMappingURL=shared-JPVUY664.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-JHNLMGPQ.js";
+} from "./shared-JPVUY664.js";
 import {
   MAX_HITS,
   Matcher,
@@ -31,8 +31,8 @@ import {
 } from "./shared-QCDMWCIP.js";
 
 // src/guard/stage.ts
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, sep as sep2 } from "node:path";
+import { lstatSync as lstatSync2, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, sep as sep3 } from "node:path";
 
 // src/guard/parallel.ts
 import { Worker } from "node:worker_threads";
@@ -69,10 +69,10 @@ async function scanParallel(forms, roots, opts = {}) {
   try {
     const results = await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve, reject) => {
+        (worker) => new Promise((resolve2, reject) => {
           worker.on("message", (reply) => {
             if (reply.kind === "failed") reject(new Error(`leak guard worker: ${reply.message}`));
-            else if (reply.kind === "result") resolve(reply);
+            else if (reply.kind === "result") resolve2(reply);
             else {
               busy--;
               for (const { path, size } of reply.split)
@@ -242,6 +242,24 @@ function uri(path, workspace) {
   return pathToFileURL(path).href;
 }
 
+// src/guard/inside.ts
+import { realpathSync } from "node:fs";
+import { dirname, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+var under = (path, dir) => path === dir || path.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
+function leadsOutside(path, trees) {
+  const abs = resolve(path);
+  const anchor = trees.map((t) => resolve(t)).filter((t) => under(abs, t)).sort((a, b) => a.length - b.length)[0] ?? dirname(abs);
+  let real;
+  let top;
+  try {
+    real = realpathSync(abs);
+    top = realpathSync(anchor);
+  } catch {
+    return { anchor, real: "" };
+  }
+  return real === join2(top, relative2(anchor, abs)) ? void 0 : { anchor, real };
+}
+
 // src/guard/stage.ts
 var MAX_ANNOTATIONS = 50;
 async function guardStage(run, forms) {
@@ -280,9 +298,9 @@ async function guardStage(run, forms) {
   for (const note of stats.notes) info(say`leak guard could not read ${note}`);
   if (stats.dropped > 0)
     warning(`leak guard: ${stats.dropped} more hit(s) past the first ${hits.length} were counted but not listed`);
-  const under = [...roots, ...run.image !== void 0 ? [`image ${run.image}`] : []];
+  const under2 = [...roots, ...run.image !== void 0 ? [`image ${run.image}`] : []];
   const lines = [
-    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms on ${result2.workers} thread(s) under ${under.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
+    `leak guard: scanned ${stats.files} file(s), ${stats.bytes} byte(s) in ${millis} ms on ${result2.workers} thread(s) under ${under2.join(", ") || "(no path matched)"}: ${hits.length === 0 ? "clean" : `${hits.length} hit(s)`}`,
     ...tally(hits).map((t) => `leak guard hit: ${t}`),
     ...shortLine
   ];
@@ -290,7 +308,8 @@ async function guardStage(run, forms) {
   writeSarif(run, hits, forms);
   if (run.sarifFile !== void 0) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  act(run.onLeak, hits);
+  const refused = act(run.onLeak, hits, deleteTrees(roots));
+  lines.push(...refused);
   return {
     roots,
     hits,
@@ -298,7 +317,8 @@ async function guardStage(run, forms) {
     bytes: stats.bytes,
     millis,
     cacheHits,
-    failed: run.onLeak === "fail" && hits.length > 0,
+    // a hit on-leak delete may not remove stays where the job would ship it
+    failed: run.onLeak === "fail" && hits.length > 0 || refused.length > 0,
     lines
   };
 }
@@ -310,7 +330,7 @@ function writeSarif(run, hits, forms) {
     version: "1",
     redact: redactor(forms)
   });
-  mkdirSync(dirname(run.sarifFile), { recursive: true });
+  mkdirSync(dirname2(run.sarifFile), { recursive: true });
   writeFileSync(run.sarifFile, `${JSON.stringify(sarif, null, 2)}
 `);
 }
@@ -334,7 +354,18 @@ function redactor(forms) {
   };
 }
 var STARS = Buffer.from("***");
-function act(onLeak, hits) {
+function deleteTrees(roots) {
+  const job = ["GITHUB_WORKSPACE", "HOME", "RUNNER_TEMP"].flatMap((v) => process.env[v] ? [process.env[v]] : []);
+  return [...job, ...roots.filter((r) => isDirectory(r))];
+}
+function isDirectory(path) {
+  try {
+    return lstatSync2(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function act(onLeak, hits, trees) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
     const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
     const props = {
@@ -347,26 +378,42 @@ function act(onLeak, hits) {
   });
   if (hits.length > MAX_ANNOTATIONS)
     info(`leak guard: ${hits.length - MAX_ANNOTATIONS} more hit(s) not annotated`);
-  if (onLeak !== "delete") return;
+  if (onLeak !== "delete") return [];
+  const refused = [];
   for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
+    const outside = leadsOutside(path, trees);
+    if (outside) {
+      const line = `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ""}. Remove it yourself, and the link.`;
+      error(inertMessage(line), inertProperties({ title: "Leaked secret not deleted", file: path }));
+      refused.push(line);
+      continue;
+    }
     rmSync(path, { force: true });
     warning(say`leak guard deleted ${path}: it held a secret (on-leak: delete)`);
   }
+  return refused;
 }
 async function expand(patterns) {
-  const globber = await create(patterns.join("\n"), {
-    followSymbolicLinks: false,
-    implicitDescendants: false,
-    matchDirectories: true
-  });
-  const found = [...new Set(await globber.glob())].sort();
-  return found.filter((p, i) => !found.slice(0, i).some((q) => p.startsWith(q.endsWith(sep2) ? q : q + sep2)));
+  const excludes = patterns.filter((p) => p.trimStart().startsWith("!"));
+  const found = /* @__PURE__ */ new Set();
+  for (const include of patterns.filter((p) => !excludes.includes(p))) {
+    const globber = await create([include, ...excludes].join("\n"), {
+      followSymbolicLinks: false,
+      implicitDescendants: false,
+      matchDirectories: true
+    });
+    for (const path of await globber.glob()) found.add(path);
+  }
+  const sorted = [...found].sort();
+  return sorted.filter(
+    (p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q.endsWith(sep3) ? q : q + sep3) && leadsOutside(p, [q]) === void 0)
+  );
 }
 function hitsUnder(hits, roots) {
-  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep2) ? r : r + sep2)));
+  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep3) ? r : r + sep3)));
 }
 
 export {
   guardStage
 };
-//# sourceMappingURL=shared-EOQMIXUT.js.map
+//# sourceMappingURL=shared-3MZ7HN22.js.map

@@ -4,12 +4,15 @@ import {
   require_debug
 } from "./shared-K2QAIXDX.js";
 import {
+  readConnectionConfig
+} from "./shared-JPVUY664.js";
+import {
   docker,
   loadCacheMatch,
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-CG64XRPI.js";
+} from "./shared-6DRBN3IL.js";
 import {
   errorMessage,
   inertMessage,
@@ -1901,107 +1904,6 @@ async function saveStage(config, dirty) {
   }
 }
 
-// src/vault/connect.ts
-import { readFile } from "node:fs/promises";
-
-// src/vault/jwt-sign.ts
-import { sign } from "node:crypto";
-var IAT_SKEW_SECONDS = 60;
-function signRunnerJwt(signing, env, nowMs = Date.now()) {
-  const now = Math.floor(nowMs / 1e3);
-  const claims = {
-    iss: "vault-action",
-    iat: now - IAT_SKEW_SECONDS,
-    nbf: now,
-    exp: now + signing.ttlSeconds,
-    event: env["GITHUB_EVENT_NAME"],
-    workflow: env["GITHUB_WORKFLOW"],
-    sha: env["GITHUB_SHA"],
-    actor: env["GITHUB_ACTOR"],
-    repository: env["GITHUB_REPOSITORY"],
-    ref: env["GITHUB_REF"]
-  };
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const input = `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}`;
-  return `${input}.${sign("sha256", Buffer.from(input), signing.key).toString("base64url")}`;
-}
-
-// src/vault/auth.ts
-async function login(auth, api, deps) {
-  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
-  const { path, body } = await loginRequest(auth, deps);
-  const reply = await api.write(path, body, `login (${auth.method})`);
-  const authBlock = reply?.auth;
-  const token = authBlock?.client_token;
-  if (typeof token !== "string" || token === "") {
-    throw new Error(
-      `Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`
-    );
-  }
-  deps.mask("VAULT_TOKEN", token);
-  if (/[^\x21-\x7e]/.test(token))
-    throw new Error(
-      `Vault login (${auth.method}) at auth/${auth.mount} returned a client token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it.`
-    );
-  if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
-  return {
-    token,
-    obtained: true,
-    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
-    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
-  };
-}
-async function loginRequest(auth, deps) {
-  const base = `auth/${auth.mount}/login`;
-  switch (auth.method) {
-    case "approle":
-      return {
-        path: base,
-        body: { role_id: auth.roleId, ...auth.secretId === void 0 ? {} : { secret_id: auth.secretId } }
-      };
-    case "jwt": {
-      const jwt = auth.jwt ?? (auth.signing ? signRunnerJwt(auth.signing, deps.env) : await deps.idToken(auth.audience));
-      deps.mask("OIDC_TOKEN", jwt);
-      return { path: base, body: { ...auth.role === void 0 ? {} : { role: auth.role }, jwt } };
-    }
-    case "github":
-      return { path: base, body: { token: auth.token } };
-    case "custom":
-      return { path: base, body: { ...auth.payload } };
-    case "cert":
-      return { path: base, body: auth.name === void 0 ? {} : { name: auth.name } };
-    case "aws": {
-      const { awsLoginBody } = await import("./shared-H4JIX2E3.js");
-      const body = await awsLoginBody(auth);
-      deps.mask("AWS_IAM_REQUEST_HEADERS", String(body["iam_request_headers"]));
-      return { path: base, body };
-    }
-    case "kubernetes": {
-      const jwt = await readServiceAccountToken(auth.tokenPath, deps);
-      deps.mask("KUBERNETES_TOKEN", jwt);
-      return { path: base, body: { role: auth.role, jwt } };
-    }
-    case "userpass":
-    case "ldap":
-      return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
-  }
-}
-async function readServiceAccountToken(path, deps) {
-  let text;
-  try {
-    text = await deps.readFile(path);
-  } catch (err) {
-    const code = err.code ?? "error";
-    throw new Error(
-      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
-      { cause: err }
-    );
-  }
-  const token = text.trim();
-  if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
-  return token;
-}
-
 // src/vault/client.ts
 var import_node_vault = __toESM(require_src(), 1);
 
@@ -2309,6 +2211,107 @@ function toSafeError(err, operation, path, namespace) {
   return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
 
+// src/vault/connect.ts
+import { readFile } from "node:fs/promises";
+
+// src/vault/jwt-sign.ts
+import { sign } from "node:crypto";
+var IAT_SKEW_SECONDS = 60;
+function signRunnerJwt(signing, env, nowMs = Date.now()) {
+  const now = Math.floor(nowMs / 1e3);
+  const claims = {
+    iss: "vault-action",
+    iat: now - IAT_SKEW_SECONDS,
+    nbf: now,
+    exp: now + signing.ttlSeconds,
+    event: env["GITHUB_EVENT_NAME"],
+    workflow: env["GITHUB_WORKFLOW"],
+    sha: env["GITHUB_SHA"],
+    actor: env["GITHUB_ACTOR"],
+    repository: env["GITHUB_REPOSITORY"],
+    ref: env["GITHUB_REF"]
+  };
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const input = `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), signing.key).toString("base64url")}`;
+}
+
+// src/vault/auth.ts
+async function login(auth, api, deps) {
+  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
+  const { path, body } = await loginRequest(auth, deps);
+  const reply = await api.write(path, body, `login (${auth.method})`);
+  const authBlock = reply?.auth;
+  const token = authBlock?.client_token;
+  if (typeof token !== "string" || token === "") {
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned no client token: check that the mount is a ${auth.method} auth method.`
+    );
+  }
+  deps.mask("VAULT_TOKEN", token);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      `Vault login (${auth.method}) at auth/${auth.mount} returned a client token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it.`
+    );
+  if (typeof authBlock?.accessor === "string") deps.mask("VAULT_TOKEN_ACCESSOR", authBlock.accessor);
+  return {
+    token,
+    obtained: true,
+    policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
+    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
+  };
+}
+async function loginRequest(auth, deps) {
+  const base = `auth/${auth.mount}/login`;
+  switch (auth.method) {
+    case "approle":
+      return {
+        path: base,
+        body: { role_id: auth.roleId, ...auth.secretId === void 0 ? {} : { secret_id: auth.secretId } }
+      };
+    case "jwt": {
+      const jwt = auth.jwt ?? (auth.signing ? signRunnerJwt(auth.signing, deps.env) : await deps.idToken(auth.audience));
+      deps.mask("OIDC_TOKEN", jwt);
+      return { path: base, body: { ...auth.role === void 0 ? {} : { role: auth.role }, jwt } };
+    }
+    case "github":
+      return { path: base, body: { token: auth.token } };
+    case "custom":
+      return { path: base, body: { ...auth.payload } };
+    case "cert":
+      return { path: base, body: auth.name === void 0 ? {} : { name: auth.name } };
+    case "aws": {
+      const { awsLoginBody } = await import("./shared-H4JIX2E3.js");
+      const body = await awsLoginBody(auth);
+      deps.mask("AWS_IAM_REQUEST_HEADERS", String(body["iam_request_headers"]));
+      return { path: base, body };
+    }
+    case "kubernetes": {
+      const jwt = await readServiceAccountToken(auth.tokenPath, deps);
+      deps.mask("KUBERNETES_TOKEN", jwt);
+      return { path: base, body: { role: auth.role, jwt } };
+    }
+    case "userpass":
+    case "ldap":
+      return { path: `${base}/${encodeURIComponent(auth.username)}`, body: { password: auth.password } };
+  }
+}
+async function readServiceAccountToken(path, deps) {
+  let text;
+  try {
+    text = await deps.readFile(path);
+  } catch (err) {
+    const code = err.code ?? "error";
+    throw new Error(
+      `cannot read the Kubernetes service account token at ${path} (${code}): run the job in a pod with a mounted service account token, or set vault-kubernetes-token-path.`,
+      { cause: err }
+    );
+  }
+  const token = text.trim();
+  if (token === "") throw new Error(`the Kubernetes service account token file ${path} is empty.`);
+  return token;
+}
+
 // src/vault/oidc.ts
 var SERVICE = "GitHub's OIDC token endpoint";
 async function githubIdToken(audience, conn, cancel) {
@@ -2389,6 +2392,104 @@ async function connect(conn, auth, mask, cancel) {
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
 }
 
+// src/vault/pool.ts
+async function mapSettled(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: "fulfilled", value: await fn(items[i]) };
+      } catch (reason2) {
+        results[i] = { status: "rejected", reason: reason2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/cleanup/revoke.ts
+var LEASE_CONCURRENCY = 4;
+async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
+  const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
+  if (tokenApi) {
+    try {
+      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
+      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
+    } catch (err) {
+      report.failures.push(errorMessage(err));
+    }
+  }
+  const revokeLease = async (id) => {
+    if (vaultDown()) return false;
+    await leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease");
+    return true;
+  };
+  const results = [
+    ...await mapSettled(leases.slice(0, 1), 1, revokeLease),
+    ...await mapSettled(leases.slice(1), LEASE_CONCURRENCY, revokeLease)
+  ];
+  let skipped = 0;
+  for (const r of results) {
+    if (r.status === "rejected") report.failures.push(errorMessage(r.reason));
+    else if (r.value) report.leasesRevoked++;
+    else skipped++;
+  }
+  if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
+  return report;
+}
+async function revokeCertificates(api, certificates, masks) {
+  const results = await Promise.allSettled(
+    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, "revoke certificate"))
+  );
+  let revoked = 0;
+  for (const r of results) {
+    if (r.status === "fulfilled") revoked++;
+    else
+      warning(
+        inertMessage(`${masks.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`)
+      );
+  }
+  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
+}
+async function revokeRecorded(masks, records, cancel) {
+  const { token, leases, revokeToken, certificates } = records;
+  let conn;
+  try {
+    conn = readConnectionConfig(masks);
+  } catch (err) {
+    warning(inertMessage(`not revoking: ${errorMessage(err)}`));
+    return ["revocation skipped: the Vault connection inputs are invalid"];
+  }
+  const transport = openTransport(conn, {
+    timeoutMs: conn.revokeTimeoutMs,
+    input: "vault-revoke-timeout",
+    ...cancel ? { cancel } : {}
+  });
+  try {
+    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
+    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
+    const out = [];
+    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
+    const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
+    for (const failure of report.failures)
+      warning(
+        inertMessage(`${masks.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`)
+      );
+    if (revokeToken)
+      out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
+    if (leases.length > 0)
+      out.push(
+        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`
+      );
+    return out;
+  } finally {
+    transport.close();
+  }
+}
+
 // src/docker/login.ts
 async function loginAll(logins, secrets, masks, env) {
   const done = [];
@@ -2438,33 +2539,17 @@ async function logoutAll(registries, env) {
   return lines;
 }
 
-// src/vault/pool.ts
-async function mapSettled(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason2) {
-        results[i] = { status: "rejected", reason: reason2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 export {
   VaultRequestError,
   createVaultApi,
   openTransport,
   connect,
   mapSettled,
+  revokeAll,
+  revokeRecorded,
   loginAll,
   logoutAll,
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-AELMP7O3.js.map
+//# sourceMappingURL=shared-CH3X3SRJ.js.map

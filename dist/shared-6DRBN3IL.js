@@ -6,7 +6,6 @@ import {
   summaryText
 } from "./shared-XHHDQKXF.js";
 import {
-  exportVariable,
   getExecOutput,
   getInput,
   getState,
@@ -54,14 +53,8 @@ function sessionPaths(root) {
     destinationsFile: join(priv, "destinations")
   };
 }
-var SESSION_ENV = "VAULT_SECRETS_SESSION";
 function saveSessionRoot(root) {
   saveState(ROOT_KEY, root);
-  exportVariable(SESSION_ENV, root);
-}
-function findSessionRoot() {
-  const root = process.env[SESSION_ENV];
-  return root === void 0 || root === "" ? void 0 : root;
 }
 function loadSessionRoot() {
   const root = getState(ROOT_KEY);
@@ -425,6 +418,85 @@ function compatTokenDeliveries() {
   return [...on("exportToken") ? ["env"] : [], ...on("outputToken") ? ["outputs"] : []];
 }
 
+// src/cleanup/shred.ts
+import {
+  closeSync as closeSync2,
+  constants as constants2,
+  fsyncSync as fsyncSync2,
+  lstatSync,
+  openSync as openSync2,
+  readdirSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync as writeSync2
+} from "node:fs";
+import { randomFillSync } from "node:crypto";
+import { join as join2 } from "node:path";
+function shredTree(root) {
+  const report = { files: 0, bytes: 0, failures: [] };
+  visit(root, report);
+  return report;
+}
+function visit(path, report) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (err) {
+    if (err.code !== "ENOENT")
+      report.failures.push(`${path}: ${err.code}`);
+    return;
+  }
+  try {
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join2(path, entry), report);
+      rmdirSync(path);
+      return;
+    }
+    if (st.isFile()) {
+      overwrite(path, st.size);
+      report.files++;
+      report.bytes += st.size;
+    }
+    unlinkSync(path);
+  } catch (err) {
+    report.failures.push(`${path}: ${err.code ?? "error"}`);
+  }
+}
+function overwrite(path, size) {
+  const fd = openSync2(path, constants2.O_WRONLY | constants2.O_NOFOLLOW);
+  try {
+    const chunk = Buffer.alloc(Math.min(size, 1 << 16));
+    for (let offset = 0; offset < size; offset += chunk.length) {
+      const n = Math.min(chunk.length, size - offset);
+      randomFillSync(chunk, 0, n);
+      writeSync2(fd, chunk, 0, n, offset);
+    }
+    fsyncSync2(fd);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function shredDestinations(destinations) {
+  const report = { files: 0, bytes: 0, failures: [] };
+  for (const d of destinations) {
+    let st;
+    try {
+      st = lstatSync(d.path);
+    } catch {
+      st = void 0;
+    }
+    if (st?.isDirectory()) report.failures.push(`${d.path}: a folder now, left alone`);
+    else if (st) visit(d.path, report);
+    for (const dir of [...d.dirs].reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+      }
+    }
+  }
+  return report;
+}
+
 export {
   isCompatMode,
   rawInput,
@@ -444,7 +516,6 @@ export {
   writePrivateFile,
   sessionPaths,
   saveSessionRoot,
-  findSessionRoot,
   loadSessionRoot,
   recordToken,
   loadRevokeFlag,
@@ -463,6 +534,8 @@ export {
   loadDockerRecords,
   recordDestination,
   readDestinations,
+  shredTree,
+  shredDestinations,
   docker,
   reason,
   builderName,
@@ -472,4 +545,4 @@ export {
   writeGuardSummary,
   writeVerifySummary
 };
-//# sourceMappingURL=shared-CG64XRPI.js.map
+//# sourceMappingURL=shared-6DRBN3IL.js.map

@@ -1,0 +1,73 @@
+// Main's first act on a self-hosted runner: remove what killed jobs left (sessions.ts
+// decides which), then try, within a few seconds, to revoke the tokens and leases they
+// recorded, at this run's Vault only (the record names it by hash). One line says what
+// happened; tokens are masked before any request, and nothing quotes a value.
+import * as core from '@actions/core';
+import type { ConnectionConfig } from '../inputs/index.js';
+import type { MaskRegistry } from '../mask/registry.js';
+import { createVaultApi } from '../vault/client.js';
+import { openTransport } from '../vault/connect.js';
+import { revokeAll } from './revoke.js';
+import { sweepStaleSessions, vaultId, type Swept } from './sessions.js';
+import { say } from '../output.js';
+
+/** All revocation for every stale session together: a dead job's Vault must not hold up this one. */
+export const SWEEP_REVOKE_MS = 3000;
+
+export interface SweepInput {
+  readonly base: string;
+  /** stale-session-minutes; undefined: off. */
+  readonly minAgeMs: number | undefined;
+  /** This run's Vault, if it talks to one. */
+  readonly connection: ConnectionConfig | undefined;
+  readonly masks: MaskRegistry;
+}
+
+export async function sweepStage({ base, minAgeMs, connection, masks }: SweepInput): Promise<void> {
+  if (minAgeMs === undefined) return;
+  const swept = sweepStaleSessions(base, minAgeMs);
+  if (swept.length === 0) return;
+  for (const s of swept) {
+    if (s.records.token !== undefined) masks.addHandle('VAULT_TOKEN', s.records.token);
+    for (const lease of s.records.leases) masks.addHandle('lease', lease);
+  }
+  const files = swept.reduce((n, s) => n + s.files, 0);
+  const failures = swept.reduce((n, s) => n + s.failures.length, 0);
+  const revoked = await revokeSwept(swept, connection);
+  core.info(
+    say`removed ${swept.length} session(s) left in ${base} by jobs that are over (${files} file(s) shredded${failures ? `, ${failures} not removed` : ''}); ${revoked}`,
+  );
+}
+
+async function revokeSwept(swept: readonly Swept[], connection: ConnectionConfig | undefined): Promise<string> {
+  const withToken = swept.filter((s) => s.records.token !== undefined);
+  if (withToken.length === 0) return 'nothing to revoke';
+  const here = connection ? vaultId(connection) : undefined;
+  const mine = withToken.filter((s) => s.record.vault !== undefined && s.record.vault === here);
+  const elsewhere = withToken.length - mine.length;
+  const tail = elsewhere > 0 ? `, ${elsewhere} recorded at another Vault not tried` : '';
+  if (connection === undefined) return `${withToken.length} token(s) not revoked: this step talks to no Vault`;
+  if (mine.length === 0) return `${withToken.length} token(s) recorded at another Vault than this step's: not revoked`;
+  const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: 'vault-revoke-timeout' });
+  try {
+    const reports = await Promise.all(
+      mine.map((s) => {
+        const leaseApi = createVaultApi({
+          addr: connection.addr,
+          namespace: connection.namespace,
+          token: s.records.token ?? '',
+          transport,
+        });
+        const tokenApi = s.record.revokeToken ? leaseApi.with({ namespace: connection.authNamespace }) : undefined;
+        return revokeAll({ leaseApi, leases: s.records.leases, tokenApi, vaultDown: () => transport.down });
+      }),
+    );
+    const tokens = reports.filter((r) => r.tokenRevoked).length;
+    const askedTokens = mine.filter((s) => s.record.revokeToken).length;
+    const leases = reports.reduce((n, r) => n + r.leasesRevoked, 0);
+    const askedLeases = mine.reduce((n, s) => n + s.records.leases.length, 0);
+    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${tail}`;
+  } finally {
+    transport.close();
+  }
+}
