@@ -154,7 +154,7 @@ export function readBuild(): BuildConfig | undefined {
  * with whatever credentials the URL holds: only a folder on this machine is built.
  */
 function refuseRemoteContext(context: string): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@/.test(context) || context === '-')
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || context === '-')
     throw new InputError(
       'build-context: give a folder on this machine; a git, HTTP or stdin context is fetched by BuildKit past the Dockerfile check (check out the repository first).',
     );
