@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-XCESV3H2.js";
+} from "./shared-UIA2YJZ7.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-L2JGEFCG.js";
+} from "./shared-FID26H6G.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

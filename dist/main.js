@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4NUBGPMT.js";
+} from "./shared-IO73A4EQ.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -28,7 +28,7 @@ import {
   tally,
   writeMainSummary,
   writePrivateFile
-} from "./shared-L2JGEFCG.js";
+} from "./shared-FID26H6G.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -1377,7 +1377,7 @@ function buildCommand({ platform, build, secrets, iidFile, metadataFile }) {
   if (build.shmSize !== void 0) args.push("--shm-size", build.shmSize);
   for (const ulimit of build.ulimits) args.push("--ulimit", ulimit);
   if (build.cgroupParent !== void 0) args.push("--cgroup-parent", build.cgroupParent);
-  args.push("--iidfile", iidFile);
+  if (iidFile !== void 0) args.push("--iidfile", iidFile);
   if (buildx) {
     args.push(`--provenance=${isDockerDriver(platform) ? "false" : build.provenance ?? "mode=min"}`);
     if (build.sbom !== void 0) args.push(`--sbom=${build.sbom}`);
@@ -1470,7 +1470,7 @@ async function runBuild(prepared, deps) {
     platform,
     build: { ...config, push: pushInBuild },
     secrets: sources.list,
-    iidFile,
+    iidFile: producesImage(config, builder) ? iidFile : void 0,
     metadataFile
   });
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
@@ -1479,14 +1479,18 @@ async function runBuild(prepared, deps) {
       throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
   });
   await scanExports(config, deps.masks);
-  const imageId = readFileSync(iidFile, "utf8").trim();
+  const imageId = producesImage(config, builder) ? readFileSync(iidFile, "utf8").trim() : void 0;
   const loaded = config.push || config.outputs.length === 0 || config.load || builder === "buildkit";
-  if (deps.scanImage && loaded) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  if (deps.scanImage && loaded && imageId !== void 0) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
   const metadata = builder === "buildx" ? readMetadata(metadataFile, deps.masks) : void 0;
   let digest;
   if (pushInBuild) digest = metadataDigest(metadata);
   else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest, metadata };
+}
+function producesImage(config, builder) {
+  if (builder === "buildkit" || config.push || config.load || config.outputs.length === 0) return true;
+  return config.outputs.some((o) => o.type !== "local" && o.type !== "tar");
 }
 function refuseUnsupported(config, platform) {
   if (!isDockerDriver(platform)) return;
@@ -1568,7 +1572,7 @@ function checkFile(config, masks2) {
     );
   }
   const findings = checkDockerfile(text, {
-    secretIds: config.secrets.map((s) => s.id),
+    secretIds: [...config.secrets.map((s) => s.id), ...config.outerSecrets.map((s) => s.id)],
     findSecret: (t) => masks2.find(t)?.name,
     level: config.check
   });
@@ -1682,12 +1686,12 @@ async function dockerStage({
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
   const build = prepared ? await runBuild(prepared, deps) : void 0;
   if (build) {
-    setOutput("image-id", build.imageId);
+    if (build.imageId !== void 0) setOutput("image-id", build.imageId);
     setOutput("builder", builderName(build.builder));
     if (build.digest) setOutput("digest", build.digest);
     if (build.metadata !== void 0) setOutput("metadata", build.metadata);
     info(
-      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`
+      `Built ${build.imageId ?? "the exports"} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`
     );
   }
   return { configDir, registries, build };

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-4NUBGPMT.js";
+} from "./shared-IO73A4EQ.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-XCESV3H2.js";
+} from "./shared-UIA2YJZ7.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-L2JGEFCG.js";
+} from "./shared-FID26H6G.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -20,7 +20,8 @@ const MAX_SECRET_BYTES = 500 * 1024;
 
 export interface BuildResult {
   readonly builder: Builder;
-  readonly imageId: string;
+  /** undefined when the build only exported files (local or tar outputs): there is no image. */
+  readonly imageId: string | undefined;
   readonly digest: string | undefined;
   /** buildx's metadata file as it wrote it (digest, image name, build ref); undefined without buildx. */
   readonly metadata: string | undefined;
@@ -71,7 +72,7 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
     platform,
     build: { ...config, push: pushInBuild },
     secrets: sources.list,
-    iidFile,
+    iidFile: producesImage(config, builder) ? iidFile : undefined,
     metadataFile,
   });
   await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
@@ -81,14 +82,20 @@ export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promis
   });
   // Exports written on this machine (outputs, a local cache) are read before anything ships them.
   await scanExports(config, deps.masks);
-  const imageId = readFileSync(iidFile, 'utf8').trim();
+  const imageId = producesImage(config, builder) ? readFileSync(iidFile, 'utf8').trim() : undefined;
   const loaded = config.push || config.outputs.length === 0 || config.load || builder === 'buildkit';
-  if (deps.scanImage && loaded) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  if (deps.scanImage && loaded && imageId !== undefined) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
   const metadata = builder === 'buildx' ? readMetadata(metadataFile, deps.masks) : undefined;
   let digest: string | undefined;
   if (pushInBuild) digest = metadataDigest(metadata);
   else if (config.push) digest = await pushAll(config.tags, deps);
   return { builder, imageId, digest, metadata };
+}
+
+/** buildx refuses --iidfile when every export is a folder or a tar of files (no image to name). */
+export function producesImage(config: Pick<BuildConfig, 'push' | 'load' | 'outputs'>, builder: Builder): boolean {
+  if (builder === 'buildkit' || config.push || config.load || config.outputs.length === 0) return true;
+  return config.outputs.some((o) => o.type !== 'local' && o.type !== 'tar');
 }
 
 /**
@@ -198,7 +205,7 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
     );
   }
   const findings = checkDockerfile(text, {
-    secretIds: config.secrets.map((s) => s.id),
+    secretIds: [...config.secrets.map((s) => s.id), ...config.outerSecrets.map((s) => s.id)],
     findSecret: (t) => masks.find(t)?.name,
     level: config.check,
   });

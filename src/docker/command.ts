@@ -19,7 +19,8 @@ export interface BuildCommandInput {
   readonly platform: BuildPlatform;
   readonly build: BuildConfig;
   readonly secrets: readonly SecretSource[];
-  readonly iidFile: string;
+  /** undefined when the build exports only files (buildx refuses --iidfile then). */
+  readonly iidFile: string | undefined;
   readonly metadataFile: string;
 }
 
@@ -70,7 +71,7 @@ export function buildCommand({ platform, build, secrets, iidFile, metadataFile }
   if (build.shmSize !== undefined) args.push('--shm-size', build.shmSize);
   for (const ulimit of build.ulimits) args.push('--ulimit', ulimit);
   if (build.cgroupParent !== undefined) args.push('--cgroup-parent', build.cgroupParent);
-  args.push('--iidfile', iidFile);
+  if (iidFile !== undefined) args.push('--iidfile', iidFile);
   if (buildx) {
     // mode=max provenance records every build arg: keep it minimal unless asked. The docker
     // driver records none (prepareBuild refuses asking for it there), so it is turned off.

@@ -68,12 +68,12 @@ export async function dockerStage({
   const registries = await loginAll(config.logins, deps.secrets, masks, env);
   const build = prepared ? await runBuild(prepared, deps) : undefined;
   if (build) {
-    core.setOutput('image-id', build.imageId);
+    if (build.imageId !== undefined) core.setOutput('image-id', build.imageId);
     core.setOutput('builder', builderName(build.builder));
     if (build.digest) core.setOutput('digest', build.digest);
     if (build.metadata !== undefined) core.setOutput('metadata', build.metadata);
     core.info(
-      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`,
+      `Built ${build.imageId ?? 'the exports'} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`,
     );
   }
   return { configDir, registries, build };

@@ -2,7 +2,7 @@
 // context tests do): what each builder gets in argv and in its environment.
 import { describe, expect, it } from 'vitest';
 import { buildCommand, type SecretSource } from '../../src/docker/command.js';
-import { pushesInBuild } from '../../src/docker/build.js';
+import { producesImage, pushesInBuild } from '../../src/docker/build.js';
 import type { BuildConfig } from '../../src/inputs/index.js';
 import { parseDriver, type BuildPlatform } from '../../src/docker/builder.js';
 import { csvFields } from '../../src/inputs/build.js';
@@ -365,5 +365,21 @@ describe('pushesInBuild', () => {
     [false, 'buildx', false, false],
   ] as const)('push %s, %s, scanning %s: %s', (push, builder, scanning, expected) => {
     expect(pushesInBuild(push, builder, scanning)).toBe(expected);
+  });
+});
+
+describe('producesImage (buildx refuses --iidfile for file-only exports)', () => {
+  const local = { spec: 'type=local,dest=o', type: 'local', dest: 'o' } as const;
+  const tar = { spec: 'type=tar,dest=o.tar', type: 'tar', dest: 'o.tar' } as const;
+  const oci = { spec: 'type=oci,dest=o.tar', type: 'oci', dest: 'o.tar' } as const;
+  it.each([
+    ['no outputs: the image is loaded', [], false, false, 'buildx', true],
+    ['local and tar only', [local, tar], false, false, 'buildx', false],
+    ['local plus load', [local], true, false, 'buildx', true],
+    ['local plus push', [local], false, true, 'buildx', true],
+    ['an oci image tarball', [oci], false, false, 'buildx', true],
+    ['plain docker build always', [local], false, false, 'buildkit', true],
+  ] as const)('%s', (_, outputs, load, push, builder, expected) => {
+    expect(producesImage({ outputs, load, push }, builder)).toBe(expected);
   });
 });

@@ -612,7 +612,7 @@ function readBuild() {
   };
 }
 function refuseRemoteContext(context) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@/.test(context) || context === "-")
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@") || context === "-")
     throw new InputError(
       "build-context: give a folder on this machine; a git, HTTP or stdin context is fetched by BuildKit past the Dockerfile check (check out the repository first)."
     );
@@ -1158,7 +1158,7 @@ async function writeMainSummary(report) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
     if (docker2.build) {
       lines.push(
-        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
+        `built ${escape(docker2.build.imageId ?? "exports only")} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
       );
     }
     summary2.addHeading("Docker", 4).addList(lines);
@@ -1300,4 +1300,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-L2JGEFCG.js.map
+//# sourceMappingURL=shared-FID26H6G.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-L2JGEFCG.js";
+} from "./shared-FID26H6G.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-XCESV3H2.js.map
+//# sourceMappingURL=shared-UIA2YJZ7.js.map

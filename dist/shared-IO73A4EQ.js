@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-L2JGEFCG.js";
+} from "./shared-FID26H6G.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4NUBGPMT.js.map
+//# sourceMappingURL=shared-IO73A4EQ.js.map
