@@ -23,6 +23,8 @@ const DOCKER = 'test/e2e/docker.test.ts';
 const MASK = 'test/unit/mask.test.ts';
 const FILES = 'test/unit/files.test.ts';
 const RETRY = 'test/unit/retry.test.ts';
+const BUILDX = 'test/e2e/buildx.test.ts';
+const BUILD_ARGV = 'test/unit/docker-command.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   // --- the 21 survivors named in issue 10 ---
@@ -515,5 +517,68 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'Post never revokes the token main logged in with: it stays valid for its whole TTL.',
     tests: [CORE],
     only: 'revokes the token it logged in with',
+  },
+  // --- issue 17: buildx parity ---
+  {
+    id: 'build-exports-unscanned',
+    file: 'src/docker/build.ts',
+    find: '  await scanExports(config, deps.masks);',
+    replace: '',
+    why: 'A local output or cache that a RUN wrote a secret into is left for a later step to upload.',
+    tests: [BUILDX],
+    only: 'a local output holding a secret',
+  },
+  {
+    id: 'build-labels-unchecked',
+    file: 'src/docker/exports.ts',
+    find: "    ['build-labels', config.labels],",
+    replace: '',
+    why: 'A fetched secret in a label is stored in the image config for anyone who pulls it.',
+    tests: [BUILDX],
+    only: 'refuses a fetched secret in build-labels',
+  },
+  {
+    id: 'cache-to-unscanned-accepted',
+    file: 'src/docker/exports.ts',
+    find: '    if (!config.cacheToUnscanned)',
+    replace: '    if (false)',
+    why: 'A registry or gha cache, with any layer a RUN wrote a secret into, ships unread.',
+    tests: [BUILDX],
+    only: 'a cache sent to a service is refused',
+  },
+  {
+    id: 'docker-driver-provenance',
+    file: 'src/docker/command.ts',
+    find: "isDockerDriver(platform) ? 'false' : ",
+    replace: '',
+    why: 'Every buildx build on the docker driver (the engine default) fails: attestations are not supported there.',
+    tests: [BUILDX],
+    only: 'builds with secret mounts on buildx',
+  },
+  {
+    id: 'buildx-plugins-hidden',
+    file: 'src/docker/stage.ts',
+    find: "    for (const entry of readdirSync(plugins)) symlinkSync(join(plugins, entry), join(jobDir, 'cli-plugins', entry));",
+    replace: '',
+    why: 'The per-job DOCKER_CONFIG hides ~/.docker/cli-plugins: buildx vanishes between the preflight and the build.',
+    tests: [BUILDX],
+    only: 'builds with secret mounts on buildx',
+  },
+  {
+    id: 'outer-secret-unmasked',
+    file: 'src/docker/build.ts',
+    find: '      masks.addSecret(`build-secret-envs ${s.id}`, value);',
+    replace: '',
+    why: "build-push's secret-envs value is not masked in its derived forms, nor refused as a build arg.",
+    tests: [BUILDX],
+    only: 'secret-envs and secret-files',
+  },
+  {
+    id: 'build-ssh-dropped',
+    file: 'src/docker/command.ts',
+    find: "  for (const ssh of build.ssh) args.push('--ssh', ssh);",
+    replace: '',
+    why: 'build-ssh is accepted and silently ignored.',
+    tests: [BUILD_ARGV],
   },
 ];
