@@ -1379,7 +1379,9 @@ function buildCommand({ platform, build, secrets, iidFile, metadataFile }) {
   if (build.cgroupParent !== void 0) args.push("--cgroup-parent", build.cgroupParent);
   if (iidFile !== void 0) args.push("--iidfile", iidFile);
   if (buildx) {
-    args.push(`--provenance=${isDockerDriver(platform) ? "false" : build.provenance ?? "mode=min"}`);
+    const loads = !build.push && (build.outputs.length === 0 || build.load);
+    const provenance = isDockerDriver(platform) ? "false" : build.provenance ?? (loads ? "false" : "mode=min");
+    args.push(`--provenance=${provenance}`);
     if (build.sbom !== void 0) args.push(`--sbom=${build.sbom}`);
     args.push("--metadata-file", metadataFile);
     for (const output of build.outputs) args.push("--output", output.spec);

@@ -73,9 +73,13 @@ export function buildCommand({ platform, build, secrets, iidFile, metadataFile }
   if (build.cgroupParent !== undefined) args.push('--cgroup-parent', build.cgroupParent);
   if (iidFile !== undefined) args.push('--iidfile', iidFile);
   if (buildx) {
-    // mode=max provenance records every build arg: keep it minimal unless asked. The docker
-    // driver records none (prepareBuild refuses asking for it there), so it is turned off.
-    args.push(`--provenance=${isDockerDriver(platform) ? 'false' : (build.provenance ?? 'mode=min')}`);
+    // mode=max provenance records every build arg: keep it minimal unless asked. It is off by
+    // default where it cannot land: the docker driver records none (prepareBuild refuses asking
+    // for it there), and a --load into the engine's classic image store refuses the manifest
+    // list an attestation makes ("docker exporter does not currently support exporting manifest lists").
+    const loads = !build.push && (build.outputs.length === 0 || build.load);
+    const provenance = isDockerDriver(platform) ? 'false' : (build.provenance ?? (loads ? 'false' : 'mode=min'));
+    args.push(`--provenance=${provenance}`);
     if (build.sbom !== undefined) args.push(`--sbom=${build.sbom}`);
     args.push('--metadata-file', metadataFile);
     for (const output of build.outputs) args.push('--output', output.spec);
