@@ -544,7 +544,7 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '    if (false)',
     why: 'A registry or gha cache, with any layer a RUN wrote a secret into, ships unread.',
     tests: [BUILDX],
-    only: 'a cache sent to a service is refused',
+    only: 'a cache sent to a registry is refused',
   },
   {
     id: 'docker-driver-provenance',
@@ -580,5 +580,23 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '',
     why: 'build-ssh is accepted and silently ignored.',
     tests: [BUILD_ARGV],
+  },
+  {
+    id: 'cache-export-unscanned',
+    file: 'src/docker/exports.ts',
+    find: "    ...config.cacheTo.map((t) => ({ input: 'build-cache-to', ...t })),",
+    replace: '',
+    why: 'A mode=max cache holding a layer a RUN wrote a secret into (in a stage the image does not keep) goes unread.',
+    tests: [BUILDX],
+    only: 'intermediate stage',
+  },
+  {
+    id: 'provenance-on-load',
+    file: 'src/docker/command.ts',
+    find: "(loads ? 'false' : 'mode=min')",
+    replace: "'mode=min'",
+    why: 'Every --load on a docker-container or remote builder fails: the classic image store refuses the attestation list.',
+    tests: [BUILDX],
+    only: 'intermediate stage',
   },
 ];

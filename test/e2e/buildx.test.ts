@@ -265,21 +265,6 @@ describe.runIf(ready)('buildx builds (real buildx, docker driver, real registry)
     expectNoValueAnywhere();
   });
 
-  it('a cache sent to a service is refused unless build-cache-to-unscanned says so', async () => {
-    // the refusal is the action's own (before the driver is asked), so it is tested on any builder
-    const main = await job.main(
-      inputs({
-        'build-context': context(secretDockerfile),
-        'build-cache-to': 'type=inline\ntype=registry,ref=127.0.0.1:1/cache',
-      }),
-    );
-    expect(main.exitCode).not.toBe(0);
-    expect(errorLine(main.stdout)).toMatch(
-      /build-cache-to: (the docker driver exports no registry cache|a type=registry cache is sent by the builder before the leak guard can read it)/,
-    );
-    await job.post();
-  });
-
   it.each([
     ['build-labels', { 'build-labels': 'leak=$V' }],
     ['build-annotations', { 'build-annotations': 'manifest:leak=$V' }],
@@ -467,7 +452,8 @@ describe.runIf(remoteReady)('buildx builds on a current BuildKit (remote driver)
   const inputs = (extra: Record<string, string>): Record<string, string> => ({
     'vault-addr': vault.url,
     'vault-token': vault.rootToken,
-    secrets: 'secret/ci/build * | BUILD_\nsecret/ci/registry username | REG_USER\nsecret/ci/registry password | REG_PASSWORD',
+    secrets:
+      'secret/ci/build * | BUILD_\nsecret/ci/registry username | REG_USER\nsecret/ci/registry password | REG_PASSWORD',
     // the remote builder pulls the base image with the job's login, handed over by buildx
     'registry-logins': `${registry.host} $REG_USER REG_PASSWORD`,
     ...extra,
@@ -560,6 +546,50 @@ describe.runIf(remoteReady)('buildx builds on a current BuildKit (remote driver)
     for (const n of leakNeedles(npmToken)) expect(saved.includes(n)).toBe(false);
     await job.post();
     dockerCli(['rmi', tag]);
+    for (const s of job.steps) expect(findIn(s.stdout + s.stderr, npmToken)).toEqual([]);
+  });
+  it('a cache sent to a registry is refused unless build-cache-to-unscanned says so', async () => {
+    const ref = `${registry.host}/cache/app:buildcache`;
+    const dockerfile = [
+      `FROM ${base}`,
+      'RUN --mount=type=secret,id=npm,required=true wc -c < /run/secrets/npm > /n',
+      '',
+    ];
+    const refused = await job.main(
+      inputs({
+        'build-context': context(dockerfile.join('\n')),
+        'build-secrets': 'npm=BUILD_NPM_TOKEN',
+        'build-cache-to': `type=registry,ref=${ref}`,
+      }),
+    );
+    expect(refused.exitCode).not.toBe(0);
+    expect(errorLine(refused.stdout)).toMatch(
+      /build-cache-to: a type=registry cache is sent by the builder before the leak guard can read it/,
+    );
+    await job.post();
+    expect(registry.log()).not.toMatch(/PUT \/v2\/cache\/app\/manifests\/buildcache/);
+  });
+
+  it('build-cache-to-unscanned: true sends a registry cache, with a warning', async () => {
+    const ref = `${registry.host}/cache/app:buildcache`;
+    const dockerfile = [
+      `FROM ${base}`,
+      'RUN --mount=type=secret,id=npm,required=true wc -c < /run/secrets/npm > /n',
+      '',
+    ];
+    const sent = await job.main(
+      inputs({
+        'build-context': context(dockerfile.join('\n')),
+        'build-secrets': 'npm=BUILD_NPM_TOKEN',
+        'build-cache-to': `type=registry,ref=${ref}`,
+        'build-cache-to-unscanned': 'true',
+      }),
+      { timeoutMs: 240_000 },
+    );
+    expect(sent.exitCode, sent.stdout + sent.stderr).toBe(0);
+    expect(sent.stdout).toMatch(/::warning::build-cache-to: the type=registry cache export is not scanned/);
+    expect(registry.log()).toMatch(/PUT \/v2\/cache\/app\/manifests\/buildcache/);
+    await job.post();
     for (const s of job.steps) expect(findIn(s.stdout + s.stderr, npmToken)).toEqual([]);
   });
 });
