@@ -599,4 +599,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [BUILDX],
     only: 'intermediate stage',
   },
+  {
+    id: 'gha-cache-env-dropped',
+    file: 'src/docker/build.ts',
+    find: "    names.push('ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_SERVICE_V2');",
+    replace: '',
+    why: 'type=gha caching silently does nothing: buildx never gets the cache service variables.',
+    tests: [BUILDX],
+    only: 'type=gha',
+  },
 ];

@@ -28,6 +28,7 @@ import {
 } from '../docker/setup.js';
 import { BUILDX_PLUGIN, peersReady } from '../peers/available.js';
 import { startBuildkitd, type BuildkitDaemon } from '../peers/buildkitd.js';
+import { startCacheService } from '../cache-server/server.js';
 
 const dockerMissing = missingDockerPrerequisites();
 const underCi = Boolean(process.env['CI']);
@@ -591,5 +592,48 @@ describe.runIf(remoteReady)('buildx builds on a current BuildKit (remote driver)
     expect(registry.log()).toMatch(/PUT \/v2\/cache\/app\/manifests\/buildcache/);
     await job.post();
     for (const s of job.steps) expect(findIn(s.stdout + s.stderr, npmToken)).toEqual([]);
+  });
+  it('type=gha cache against the cache service stand-in: written by one build, read by the next', async () => {
+    const service = await startCacheService();
+    try {
+      const dockerfile = [
+        `FROM ${base}`,
+        'RUN --mount=type=secret,id=npm,required=true wc -c < /run/secrets/npm > /n',
+        '',
+      ];
+      const ctx = context(dockerfile.join('\n'));
+      const run = (extra: Record<string, string>) =>
+        job.main(inputs({ 'build-context': ctx, 'build-secrets': 'npm=BUILD_NPM_TOKEN', ...extra }), {
+          env: { ...service.env },
+          timeoutMs: 240_000,
+        });
+      const first = await run({
+        'build-cache-to': 'type=gha,mode=max,scope=bench',
+        'build-cache-to-unscanned': 'true',
+        'build-no-cache': 'true',
+      });
+      expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+      expect(service.entries().filter((e) => e.finalized).length).toBeGreaterThan(0);
+      await job.post();
+      const twirpBefore = service.requests.filter((r) => r.path.endsWith('GetCacheEntryDownloadURL')).length;
+      const second = await job.main(
+        inputs({
+          'build-context': ctx,
+          'build-secrets': 'npm=BUILD_NPM_TOKEN',
+          'build-cache-from': 'type=gha,scope=bench',
+        }),
+        { env: { ...service.env, DOCKER_CONFIG: join(home, '.docker') }, timeoutMs: 240_000 },
+      );
+      expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+      expect(service.requests.filter((r) => r.path.endsWith('GetCacheEntryDownloadURL')).length).toBeGreaterThan(
+        twirpBefore,
+      );
+      await job.post();
+      // the runtime token reached buildx for this, and no output of the action
+      for (const s of job.steps) expect(s.stdout.includes(service.runtimeToken)).toBe(false);
+      for (const s of job.steps) expect(findIn(s.stdout + s.stderr, npmToken)).toEqual([]);
+    } finally {
+      await service.close();
+    }
   });
 });
