@@ -9,9 +9,12 @@
 //      with one line, when `bao` is not on PATH). The load run is `npm run bench:load`.
 //   3. large value (bench/large-value.ts): what one 5 MB value adds.
 //   4. leak guard (bench/guard.ts): the scanner against ripgrep.
+//   5. buildx build (bench/buildx.ts): one build with secret mounts, against the same
+//      `docker buildx build` run by hand.
 //
 // Knobs: BENCH_RUNS (alternating runs per comparison, default 5), GUARD_BENCH_SCALE
 // (shrinks the guard's data), VAULT_ACTION_DIST, ACTION_NODE (the Node that runs dist/).
+import { runBuildxBench } from './buildx.js';
 import { runGuardBench } from './guard.js';
 import { runLargeValueBench } from './large-value.js';
 import { runMainStepBench } from './main-step.js';
@@ -27,4 +30,5 @@ await section('start-up', runStartupBench);
 await section('main step', runMainStepBench);
 await section('large value', runLargeValueBench);
 await section('leak guard', runGuardBench);
+await section('buildx build', runBuildxBench);
 console.log(`bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);

@@ -2,21 +2,21 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-3MZ7HN22.js";
+} from "./shared-PRLGODXP.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-JPVUY664.js";
+} from "./shared-VQ2VUFPT.js";
 import {
   jobSessions
-} from "./shared-AGRHW2JA.js";
+} from "./shared-JTQWR5IZ.js";
 import {
   readForms,
   sessionPaths,
   writeGuardSummary
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,

@@ -9,7 +9,7 @@ import {
   openTransport,
   restoreStage,
   revokeAll
-} from "./shared-CH3X3SRJ.js";
+} from "./shared-KIONMFMY.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -17,18 +17,20 @@ import {
   giveFiles,
   guardImage,
   readMainConfig,
+  tally,
   watchCancel
-} from "./shared-JPVUY664.js";
+} from "./shared-VQ2VUFPT.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-AGRHW2JA.js";
+} from "./shared-JTQWR5IZ.js";
 import {
   builderName,
   detectBuilder,
   docker,
+  isDockerDriver,
   reason,
   recordCertificate,
   recordDestination,
@@ -41,8 +43,10 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-6DRBN3IL.js";
-import "./shared-XMIZQUNX.js";
+} from "./shared-G472ZMUN.js";
+import {
+  Scanner
+} from "./shared-XMIZQUNX.js";
 import {
   MIN_SECRET_LENGTH,
   encodingsOf,
@@ -899,12 +903,12 @@ function addValue(masks2, name, value) {
 }
 
 // src/docker/stage.ts
-import { mkdirSync as mkdirSync2 } from "node:fs";
+import { existsSync, mkdirSync as mkdirSync2, readdirSync, symlinkSync } from "node:fs";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 
 // src/docker/build.ts
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync as statSync2 } from "node:fs";
 import { join as join4, relative, isAbsolute } from "node:path";
 
 // src/docker/dockerfile/space.ts
@@ -1399,54 +1403,220 @@ function unusedSecret(id) {
 }
 
 // src/docker/command.ts
-function buildCommand(builder, build, secrets, iidFile, metadataFile) {
-  if (builder === "buildkit" && build.platforms.length > 1) {
+function buildxOnly(build) {
+  const set = [
+    ["build-annotations", build.annotations.length > 0],
+    ["build-cache-to", build.cacheTo.length > 0],
+    ["build-outputs", build.outputs.length > 0],
+    ["build-contexts", build.contexts.length > 0],
+    ["build-sbom", build.sbom !== void 0],
+    ["build-no-cache-filters", build.noCacheFilters.length > 0],
+    ["build-builder", build.builderName !== void 0]
+  ];
+  return set.find(([, on]) => on)?.[0];
+}
+function buildCommand({ platform, build, secrets, iidFile, metadataFile }) {
+  const buildx = platform.builder === "buildx";
+  if (!buildx && build.platforms.length > 1) {
     throw new Error(
       `build-platforms lists ${build.platforms.length} platforms, and docker build without buildx builds one: install the buildx plugin for multi-platform builds.`
     );
   }
-  const args = builder === "buildx" ? ["buildx", "build"] : ["build"];
+  const only = buildx ? void 0 : buildxOnly(build);
+  if (only !== void 0)
+    throw new Error(`${only} needs buildx, and this docker builds without it: install the buildx plugin.`);
+  const args = buildx ? ["buildx", "build"] : ["build"];
+  if (build.builderName !== void 0) args.push("--builder", build.builderName);
   if (build.file !== void 0) args.push("--file", build.file);
   for (const tag of build.tags) args.push("--tag", tag);
   for (const arg of build.args) args.push("--build-arg", `${arg.name}=${arg.value}`);
+  for (const label of build.labels) args.push("--label", label);
+  for (const annotation of build.annotations) args.push("--annotation", annotation);
   if (build.target !== void 0) args.push("--target", build.target);
   if (build.platforms.length > 0) args.push("--platform", build.platforms.join(","));
   for (const s of secrets)
     args.push("--secret", "file" in s.source ? `id=${s.id},src=${s.source.file}` : `id=${s.id},env=${s.source.env}`);
-  args.push("--iidfile", iidFile);
-  if (builder === "buildx") {
-    args.push(`--provenance=${build.provenance ?? "mode=min"}`);
+  for (const ssh of build.ssh) args.push("--ssh", ssh);
+  for (const context of build.contexts) args.push("--build-context", context);
+  for (const from of build.cacheFrom) args.push("--cache-from", from);
+  for (const to of build.cacheTo) args.push("--cache-to", to.spec);
+  if (build.noCache) args.push("--no-cache");
+  if (build.noCacheFilters.length > 0) args.push("--no-cache-filter", build.noCacheFilters.join(","));
+  if (build.pull) args.push("--pull");
+  if (build.network !== void 0) args.push("--network", build.network);
+  for (const host of build.addHosts) args.push("--add-host", host);
+  if (build.shmSize !== void 0) args.push("--shm-size", build.shmSize);
+  for (const ulimit of build.ulimits) args.push("--ulimit", ulimit);
+  if (build.cgroupParent !== void 0) args.push("--cgroup-parent", build.cgroupParent);
+  if (iidFile !== void 0) args.push("--iidfile", iidFile);
+  if (buildx) {
+    const loads = !build.push && (build.outputs.length === 0 || build.load);
+    const provenance = isDockerDriver(platform) ? "false" : build.provenance ?? (loads ? "false" : "mode=min");
+    args.push(`--provenance=${provenance}`);
+    if (build.sbom !== void 0) args.push(`--sbom=${build.sbom}`);
     args.push("--metadata-file", metadataFile);
-    args.push(build.push ? "--push" : "--load");
+    for (const output of build.outputs) args.push("--output", output.spec);
+    if (build.push) args.push("--push");
+    else if (build.outputs.length === 0 || build.load) args.push("--load");
   }
   args.push(build.context);
-  return { args, env: builder === "buildkit" ? { DOCKER_BUILDKIT: "1" } : {} };
+  return { args, env: buildx ? {} : { DOCKER_BUILDKIT: "1" } };
+}
+
+// src/docker/exports.ts
+var SCANNABLE = /* @__PURE__ */ new Set(["local", "tar", "oci", "docker"]);
+function refuseUnsafeOptions(config, masks2) {
+  const options = [
+    ["build-labels", config.labels],
+    ["build-annotations", config.annotations],
+    ["build-contexts", config.contexts],
+    ["build-cache-from", config.cacheFrom],
+    ["build-cache-to", config.cacheTo.map((t) => t.spec)],
+    ["build-outputs", config.outputs.map((t) => t.spec)],
+    ["build-add-hosts", config.addHosts],
+    ["build-ssh", config.ssh],
+    ["build-network", config.network !== void 0 ? [config.network] : []]
+  ];
+  for (const [input, values] of options) {
+    for (const value of values) {
+      const form = masks2.find(value);
+      if (form)
+        throw new Error(
+          `${input}: an entry holds secret ${form.name}${form.kind === "value" ? "" : ` (as ${form.kind})`}. ${input} is stored with the image or sent to the builder as it is: mount secrets with build-secrets instead.`
+        );
+    }
+  }
+  for (const target of config.cacheTo) {
+    if (target.type === "inline" || target.dest !== void 0) continue;
+    if (!config.cacheToUnscanned)
+      throw new Error(
+        `build-cache-to: a type=${target.type} cache is sent by the builder before the leak guard can read it (a RUN that wrote a secret into a layer would ship it): export type=local and scan it, or set build-cache-to-unscanned: true to accept that.`
+      );
+    warning(
+      say`build-cache-to: the type=${target.type} cache export is not scanned for secrets (build-cache-to-unscanned).`
+    );
+  }
+}
+async function scanExports(config, masks2) {
+  const targets = [
+    ...config.outputs.map((t) => ({ input: "build-outputs", ...t })),
+    ...config.cacheTo.map((t) => ({ input: "build-cache-to", ...t }))
+  ].filter((t) => t.dest !== void 0 && SCANNABLE.has(t.type));
+  if (targets.length === 0) return;
+  const scanner = new Scanner(masks2.forms());
+  for (const t of targets) if (t.dest !== void 0) await scanner.scanPath(t.dest);
+  info(
+    say`leak guard: build exports ${targets.map((t) => t.dest ?? "").join(", ")}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} file(s), ${scanner.hits.length} hit(s)`
+  );
+  if (scanner.hits.length === 0) return;
+  for (const hit of scanner.hits.slice(0, 20))
+    error(say`secret ${hit.name} (as ${hit.form}) is in ${hit.path}${hit.inner ? ` at ${hit.inner}` : ""}`, {
+      title: "Leaked secret"
+    });
+  throw new Error(
+    `the build's exports hold secrets (${tally(scanner.hits).join("; ")}): do not upload or cache them. Read secrets with RUN --mount=type=secret and do not write them into a layer.`
+  );
 }
 
 // src/docker/build.ts
 var MAX_SECRET_BYTES = 500 * 1024;
-function prepareBuild(config, builder, deps) {
+function prepareBuild(config, platform, deps) {
+  refuseUnsupported(config, platform);
+  const outer = outerSecretSources(config, deps.masks);
   refuseSecretBuildArgs(config, deps.masks);
+  refuseUnsafeOptions(config, deps.masks);
   checkFile(config, deps.masks);
-  return { config, builder, sources: secretSources(config, deps) };
+  const sources = secretSources(config, deps);
+  return {
+    config,
+    platform,
+    sources: { list: [...sources.list, ...outer.list], env: { ...sources.env, ...outer.env, ...passedEnv(config) } }
+  };
 }
 async function runBuild(prepared, deps) {
-  const { config, builder, sources } = prepared;
+  const { config, platform, sources } = prepared;
+  const { builder } = platform;
   const iidFile = join4(deps.privateDir, "image-id");
   const metadataFile = join4(deps.privateDir, "build-metadata.json");
   const pushInBuild = pushesInBuild(config.push, builder, deps.scanImage !== void 0);
-  const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
+  const command = buildCommand({
+    platform,
+    build: { ...config, push: pushInBuild },
+    secrets: sources.list,
+    iidFile: producesImage(config, builder) ? iidFile : void 0,
+    metadataFile
+  });
   await group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run2 = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
     if (run2.exitCode !== 0)
       throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run2))}`);
   });
-  const imageId = readFileSync(iidFile, "utf8").trim();
-  if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  await scanExports(config, deps.masks);
+  const imageId = producesImage(config, builder) ? readFileSync(iidFile, "utf8").trim() : void 0;
+  const loaded = config.push || config.outputs.length === 0 || config.load || builder === "buildkit";
+  if (deps.scanImage && loaded && imageId !== void 0) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  const metadata = builder === "buildx" ? readMetadata(metadataFile, deps.masks) : void 0;
   let digest;
-  if (pushInBuild) digest = metadataDigest(metadataFile);
+  if (pushInBuild) digest = metadataDigest(metadata);
   else if (config.push) digest = await pushAll(config.tags, deps);
-  return { builder, imageId, digest };
+  return { builder, imageId, digest, metadata };
+}
+function producesImage(config, builder) {
+  if (builder === "buildkit" || config.push || config.load || config.outputs.length === 0) return true;
+  return config.outputs.some((o) => o.type !== "local" && o.type !== "tar");
+}
+function refuseUnsupported(config, platform) {
+  if (!isDockerDriver(platform)) return;
+  const fix = "create a docker-container builder (docker buildx create --use) or drop the input";
+  const asked = (v) => v !== void 0 && v.toLowerCase() !== "false";
+  if (asked(config.provenance)) throw new Error(`build-provenance: the docker driver records no attestations: ${fix}.`);
+  if (asked(config.sbom)) throw new Error(`build-sbom: the docker driver records no attestations: ${fix}.`);
+  const exported = config.cacheTo.find((t) => t.type !== "inline");
+  if (exported)
+    throw new Error(`build-cache-to: the docker driver exports no ${exported.type} cache (only inline): ${fix}.`);
+}
+function outerSecretSources(config, masks2) {
+  const env = {};
+  const list = config.outerSecrets.map((s) => {
+    if ("env" in s.from) {
+      const value = process.env[s.from.env];
+      if (value === void 0 || value === "")
+        throw new Error(`build-secret-envs: ${s.id} reads $${s.from.env}, which is not set in this step's env.`);
+      masks2.addSecret(`build-secret-envs ${s.id}`, value);
+      env[s.from.env] = value;
+      return { id: s.id, source: { env: s.from.env } };
+    }
+    const path = s.from.file;
+    let bytes;
+    try {
+      const st = statSync2(path);
+      if (!st.isFile()) throw new Error("not a regular file");
+      bytes = st.size;
+    } catch (err) {
+      throw new Error(`build-secret-files: ${s.id}: cannot read ${path}: give the path of a file.`, { cause: err });
+    }
+    if (bytes > MAX_SECRET_BYTES)
+      throw new Error(`build-secret-files: ${s.id} is ${bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    masks2.addSecret(`build-secret-files ${s.id}`, readFileSync(path, "utf8"));
+    return { id: s.id, source: { file: path } };
+  });
+  return { list, env };
+}
+function passedEnv(config) {
+  const names = [];
+  if (config.ssh.some((s) => s === "default" || s.startsWith("default="))) {
+    if (!process.env["SSH_AUTH_SOCK"])
+      throw new Error("build-ssh: default forwards the ssh agent, and SSH_AUTH_SOCK is not set: start an agent.");
+    names.push("SSH_AUTH_SOCK");
+  }
+  if ([...config.cacheFrom, ...config.cacheTo.map((t) => t.spec)].some((spec) => /(^|,)type=gha(,|$)/.test(spec)))
+    names.push("ACTIONS_CACHE_URL", "ACTIONS_RESULTS_URL", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_CACHE_SERVICE_V2");
+  const env = {};
+  for (const name of names) {
+    const value = process.env[name];
+    if (value !== void 0) env[name] = value;
+  }
+  return env;
 }
 function pushesInBuild(push, builder, scanning) {
   return push && builder === "buildx" && !scanning;
@@ -1475,7 +1645,7 @@ function checkFile(config, masks2) {
     );
   }
   const findings = checkDockerfile(text, {
-    secretIds: config.secrets.map((s) => s.id),
+    secretIds: [...config.secrets.map((s) => s.id), ...config.outerSecrets.map((s) => s.id)],
     findSecret: (t) => masks2.find(t)?.name,
     level: config.check
   });
@@ -1528,9 +1698,22 @@ async function pushAll(tags, deps) {
   }
   return digest;
 }
-function metadataDigest(path) {
+function readMetadata(path, masks2) {
+  let text;
   try {
-    const meta = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err;
+  }
+  const form = masks2.find(text);
+  if (form) throw new Error(`buildx's metadata file holds secret ${form.name}: it is not given as an output.`);
+  return text;
+}
+function metadataDigest(metadata) {
+  if (metadata === void 0) return void 0;
+  try {
+    const meta = JSON.parse(metadata);
     const digest = meta["containerimage.digest"];
     return typeof digest === "string" ? digest : void 0;
   } catch {
@@ -1546,7 +1729,7 @@ function workspaceRelative(path) {
 
 // src/docker/stage.ts
 async function dockerPreflight(config) {
-  if (config.build) return detectBuilder();
+  if (config.build) return detectBuilder({}, config.build.builderName);
   if (config.logins.length > 0) {
     const run2 = await docker(["version", "--format", "{{.Client.Version}}"]);
     if (run2.exitCode !== 0) throw new Error(`docker does not run: ${reason(run2)}`);
@@ -1563,8 +1746,7 @@ async function dockerStage({
   scanImage
 }) {
   if (config.logins.length === 0 && config.build === void 0) return void 0;
-  const configDir = dockerConfigDir(config, session);
-  const env = { DOCKER_CONFIG: configDir };
+  const { dir: configDir, env } = dockerConfigDir(config, session);
   const deps = {
     secrets: new Map(secrets.map((s) => [s.name, s])),
     files,
@@ -1577,27 +1759,38 @@ async function dockerStage({
   const registries = await loginAll(config.logins, deps.secrets, masks2, env);
   const build = prepared ? await runBuild(prepared, deps) : void 0;
   if (build) {
-    setOutput("image-id", build.imageId);
+    if (build.imageId !== void 0) setOutput("image-id", build.imageId);
     setOutput("builder", builderName(build.builder));
     if (build.digest) setOutput("digest", build.digest);
+    if (build.metadata !== void 0) setOutput("metadata", build.metadata);
     info(
-      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`
+      `Built ${build.imageId ?? "the exports"} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ""}.`
     );
   }
   return { configDir, registries, build };
 }
 function dockerConfigDir(config, session) {
-  let dir;
-  if (config.configMode === "job") {
-    dir = session.docker;
-    mkdirSync2(dir, { mode: 448 });
-    exportVariable("DOCKER_CONFIG", dir);
-    setOutput("docker-config", dir);
-  } else {
-    dir = process.env["DOCKER_CONFIG"] || join5(homedir(), ".docker");
+  const userDir = process.env["DOCKER_CONFIG"] || join5(homedir(), ".docker");
+  if (config.configMode !== "job") {
+    saveDockerConfig(userDir);
+    return { dir: userDir, env: { DOCKER_CONFIG: userDir } };
   }
+  const dir = session.docker;
+  mkdirSync2(dir, { mode: 448 });
+  const env = { DOCKER_CONFIG: dir, ...carryOver(userDir, dir) };
+  for (const [name, value] of Object.entries(env)) exportVariable(name, value);
+  setOutput("docker-config", dir);
   saveDockerConfig(dir);
-  return dir;
+  return { dir, env };
+}
+function carryOver(userDir, jobDir) {
+  const plugins = join5(userDir, "cli-plugins");
+  if (existsSync(plugins)) {
+    mkdirSync2(join5(jobDir, "cli-plugins"), { mode: 448 });
+    for (const entry of readdirSync(plugins)) symlinkSync(join5(plugins, entry), join5(jobDir, "cli-plugins", entry));
+  }
+  const buildx = process.env["BUILDX_CONFIG"] || join5(userDir, "buildx");
+  return existsSync(buildx) ? { BUILDX_CONFIG: buildx } : {};
 }
 
 // src/template/stage.ts

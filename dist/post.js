@@ -4,18 +4,18 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-CH3X3SRJ.js";
+} from "./shared-KIONMFMY.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-3MZ7HN22.js";
+} from "./shared-PRLGODXP.js";
 import "./shared-CSGAVOOU.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-JPVUY664.js";
+} from "./shared-VQ2VUFPT.js";
 import {
   loadDockerRecords,
   loadMainCompleted,
@@ -29,7 +29,7 @@ import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import "./shared-XMIZQUNX.js";
 import {
   ACTION_NAME,

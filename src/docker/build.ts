@@ -2,15 +2,16 @@
 // build args that hold a fetched value are refused, the Dockerfile is checked first,
 // and the image can be pushed afterwards.
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { BuildConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { Secret } from '../secret.js';
 import { writePrivateFile } from '../deliver/private-file.js';
 import { checkDockerfile } from './dockerfile/index.js';
-import { builderName, type Builder } from './builder.js';
+import { builderName, isDockerDriver, type BuildPlatform, type Builder } from './builder.js';
 import { buildCommand, type SecretSource } from './command.js';
+import { refuseUnsafeOptions, scanExports } from './exports.js';
 import { docker, reason } from './cli.js';
 import { inertMessage, inertProperties } from '../output.js';
 
@@ -19,8 +20,11 @@ const MAX_SECRET_BYTES = 500 * 1024;
 
 export interface BuildResult {
   readonly builder: Builder;
-  readonly imageId: string;
+  /** undefined when the build only exported files (local or tar outputs): there is no image. */
+  readonly imageId: string | undefined;
   readonly digest: string | undefined;
+  /** buildx's metadata file as it wrote it (digest, image name, build ref); undefined without buildx. */
+  readonly metadata: string | undefined;
 }
 
 export interface BuildDeps {
@@ -38,34 +42,133 @@ export interface BuildDeps {
 /** Everything that can refuse a build, done before any login or build starts. */
 export interface PreparedBuild {
   readonly config: BuildConfig;
-  readonly builder: Builder;
+  readonly platform: BuildPlatform;
   readonly sources: { readonly list: readonly SecretSource[]; readonly env: Record<string, string> };
 }
 
-/** `builder` comes from detectBuilder(), which main runs before anything else. */
-export function prepareBuild(config: BuildConfig, builder: Builder, deps: BuildDeps): PreparedBuild {
+/** `platform` comes from detectBuilder(), which main runs before anything else. */
+export function prepareBuild(config: BuildConfig, platform: BuildPlatform, deps: BuildDeps): PreparedBuild {
+  refuseUnsupported(config, platform);
+  // masked first, so the checks below know build-push's secret-envs/-files values too
+  const outer = outerSecretSources(config, deps.masks);
   refuseSecretBuildArgs(config, deps.masks);
+  refuseUnsafeOptions(config, deps.masks);
   checkFile(config, deps.masks);
-  return { config, builder, sources: secretSources(config, deps) };
+  const sources = secretSources(config, deps);
+  return {
+    config,
+    platform,
+    sources: { list: [...sources.list, ...outer.list], env: { ...sources.env, ...outer.env, ...passedEnv(config) } },
+  };
 }
 
 export async function runBuild(prepared: PreparedBuild, deps: BuildDeps): Promise<BuildResult> {
-  const { config, builder, sources } = prepared;
+  const { config, platform, sources } = prepared;
+  const { builder } = platform;
   const iidFile = join(deps.privateDir, 'image-id');
   const metadataFile = join(deps.privateDir, 'build-metadata.json');
   const pushInBuild = pushesInBuild(config.push, builder, deps.scanImage !== undefined);
-  const command = buildCommand(builder, { ...config, push: pushInBuild }, sources.list, iidFile, metadataFile);
+  const command = buildCommand({
+    platform,
+    build: { ...config, push: pushInBuild },
+    secrets: sources.list,
+    iidFile: producesImage(config, builder) ? iidFile : undefined,
+    metadataFile,
+  });
   await core.group(`Build ${config.context} with ${builderName(builder)}`, async () => {
     const run = await docker(command.args, { env: { ...deps.env, ...command.env, ...sources.env }, silent: false });
     if (run.exitCode !== 0)
       throw new Error(`the build failed (${builderName(builder)}): ${deps.masks.redact(reason(run))}`);
   });
-  const imageId = readFileSync(iidFile, 'utf8').trim();
-  if (deps.scanImage) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  // Exports written on this machine (outputs, a local cache) are read before anything ships them.
+  await scanExports(config, deps.masks);
+  const imageId = producesImage(config, builder) ? readFileSync(iidFile, 'utf8').trim() : undefined;
+  const loaded = config.push || config.outputs.length === 0 || config.load || builder === 'buildkit';
+  if (deps.scanImage && loaded && imageId !== undefined) await deps.scanImage(config.tags[0] ?? imageId, deps.env);
+  const metadata = builder === 'buildx' ? readMetadata(metadataFile, deps.masks) : undefined;
   let digest: string | undefined;
-  if (pushInBuild) digest = metadataDigest(metadataFile);
+  if (pushInBuild) digest = metadataDigest(metadata);
   else if (config.push) digest = await pushAll(config.tags, deps);
-  return { builder, imageId, digest };
+  return { builder, imageId, digest, metadata };
+}
+
+/** buildx refuses --iidfile when every export is a folder or a tar of files (no image to name). */
+export function producesImage(config: Pick<BuildConfig, 'push' | 'load' | 'outputs'>, builder: Builder): boolean {
+  if (builder === 'buildkit' || config.push || config.load || config.outputs.length === 0) return true;
+  return config.outputs.some((o) => o.type !== 'local' && o.type !== 'tar');
+}
+
+/**
+ * What the selected builder cannot do fails here, before any login, instead of in the
+ * middle of the build: the docker driver (the engine's own BuildKit) records no
+ * attestations and exports no cache but inline.
+ */
+function refuseUnsupported(config: BuildConfig, platform: BuildPlatform): void {
+  if (!isDockerDriver(platform)) return;
+  const fix = 'create a docker-container builder (docker buildx create --use) or drop the input';
+  const asked = (v: string | undefined): boolean => v !== undefined && v.toLowerCase() !== 'false';
+  if (asked(config.provenance)) throw new Error(`build-provenance: the docker driver records no attestations: ${fix}.`);
+  if (asked(config.sbom)) throw new Error(`build-sbom: the docker driver records no attestations: ${fix}.`);
+  const exported = config.cacheTo.find((t) => t.type !== 'inline');
+  if (exported)
+    throw new Error(`build-cache-to: the docker driver exports no ${exported.type} cache (only inline): ${fix}.`);
+}
+
+/**
+ * build-push's secret-envs and secret-files: values that do not come from Vault are
+ * masked (every form) before the build, so the build log, the image scan and post's
+ * scan know them too.
+ */
+function outerSecretSources(
+  config: BuildConfig,
+  masks: MaskRegistry,
+): { list: SecretSource[]; env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  const list = config.outerSecrets.map((s): SecretSource => {
+    if ('env' in s.from) {
+      const value = process.env[s.from.env];
+      if (value === undefined || value === '')
+        throw new Error(`build-secret-envs: ${s.id} reads $${s.from.env}, which is not set in this step's env.`);
+      masks.addSecret(`build-secret-envs ${s.id}`, value);
+      env[s.from.env] = value;
+      return { id: s.id, source: { env: s.from.env } };
+    }
+    const path = s.from.file;
+    let bytes: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw new Error('not a regular file');
+      bytes = st.size;
+    } catch (err) {
+      throw new Error(`build-secret-files: ${s.id}: cannot read ${path}: give the path of a file.`, { cause: err });
+    }
+    if (bytes > MAX_SECRET_BYTES)
+      throw new Error(`build-secret-files: ${s.id} is ${bytes} bytes; BuildKit takes at most 500 KB per secret.`);
+    masks.addSecret(`build-secret-files ${s.id}`, readFileSync(path, 'utf8'));
+    return { id: s.id, source: { file: path } };
+  });
+  return { list, env };
+}
+
+/**
+ * Variables buildx reads that the child environment leaves out on purpose: the ssh
+ * agent for `build-ssh: default`, the cache service for `type=gha`, only when asked.
+ */
+function passedEnv(config: BuildConfig): Record<string, string> {
+  const names: string[] = [];
+  if (config.ssh.some((s) => s === 'default' || s.startsWith('default='))) {
+    if (!process.env['SSH_AUTH_SOCK'])
+      throw new Error('build-ssh: default forwards the ssh agent, and SSH_AUTH_SOCK is not set: start an agent.');
+    names.push('SSH_AUTH_SOCK');
+  }
+  if ([...config.cacheFrom, ...config.cacheTo.map((t) => t.spec)].some((spec) => /(^|,)type=gha(,|$)/.test(spec)))
+    names.push('ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_SERVICE_V2');
+  const env: Record<string, string> = {};
+  for (const name of names) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
 }
 
 /**
@@ -102,7 +205,7 @@ function checkFile(config: BuildConfig, masks: MaskRegistry): void {
     );
   }
   const findings = checkDockerfile(text, {
-    secretIds: config.secrets.map((s) => s.id),
+    secretIds: [...config.secrets.map((s) => s.id), ...config.outerSecrets.map((s) => s.id)],
     findSecret: (t) => masks.find(t)?.name,
     level: config.check,
   });
@@ -159,9 +262,24 @@ async function pushAll(tags: readonly string[], deps: BuildDeps): Promise<string
   return digest;
 }
 
-function metadataDigest(path: string): string | undefined {
+/** buildx's metadata file; one that holds a secret in any form is an error, never an output. */
+function readMetadata(path: string, masks: MaskRegistry): string | undefined {
+  let text: string;
   try {
-    const meta = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const form = masks.find(text);
+  if (form) throw new Error(`buildx's metadata file holds secret ${form.name}: it is not given as an output.`);
+  return text;
+}
+
+function metadataDigest(metadata: string | undefined): string | undefined {
+  if (metadata === undefined) return undefined;
+  try {
+    const meta = JSON.parse(metadata) as Record<string, unknown>;
     const digest = meta['containerimage.digest'];
     return typeof digest === 'string' ? digest : undefined;
   } catch {

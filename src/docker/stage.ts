@@ -1,14 +1,14 @@
 // The docker stage of main: a per-job DOCKER_CONFIG, registry logins, one build.
 // Every check that can refuse the build runs before the first login.
 import * as core from '@actions/core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerConfig } from '../inputs/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import type { Secret } from '../secret.js';
 import { saveDockerConfig, type SessionPaths } from '../state.js';
-import { builderName, detectBuilder, type Builder } from './builder.js';
+import { builderName, detectBuilder, type BuildPlatform } from './builder.js';
 import { docker, reason } from './cli.js';
 import { prepareBuild, runBuild, type BuildDeps, type BuildResult } from './build.js';
 import { loginAll } from './login.js';
@@ -23,8 +23,8 @@ export interface DockerFacts {
  * Runs before the Vault stage: a missing docker, or one that cannot build with
  * BuildKit, fails the step before any secret is fetched.
  */
-export async function dockerPreflight(config: DockerConfig): Promise<Builder | undefined> {
-  if (config.build) return detectBuilder();
+export async function dockerPreflight(config: DockerConfig): Promise<BuildPlatform | undefined> {
+  if (config.build) return detectBuilder({}, config.build.builderName);
   if (config.logins.length > 0) {
     const run = await docker(['version', '--format', '{{.Client.Version}}']);
     if (run.exitCode !== 0) throw new Error(`docker does not run: ${reason(run)}`);
@@ -36,7 +36,7 @@ export async function dockerPreflight(config: DockerConfig): Promise<Builder | u
 export interface DockerStageInput {
   readonly config: DockerConfig;
   /** From dockerPreflight(); undefined when nothing is built. */
-  readonly builder: Builder | undefined;
+  readonly builder: BuildPlatform | undefined;
   readonly secrets: readonly Secret[];
   /** NAME -> delivered file. */
   readonly files: ReadonlyMap<string, string>;
@@ -55,8 +55,7 @@ export async function dockerStage({
   scanImage,
 }: DockerStageInput): Promise<DockerFacts | undefined> {
   if (config.logins.length === 0 && config.build === undefined) return undefined;
-  const configDir = dockerConfigDir(config, session);
-  const env = { DOCKER_CONFIG: configDir };
+  const { dir: configDir, env } = dockerConfigDir(config, session);
   const deps: BuildDeps = {
     secrets: new Map(secrets.map((s) => [s.name, s])),
     files,
@@ -69,11 +68,12 @@ export async function dockerStage({
   const registries = await loginAll(config.logins, deps.secrets, masks, env);
   const build = prepared ? await runBuild(prepared, deps) : undefined;
   if (build) {
-    core.setOutput('image-id', build.imageId);
+    if (build.imageId !== undefined) core.setOutput('image-id', build.imageId);
     core.setOutput('builder', builderName(build.builder));
     if (build.digest) core.setOutput('digest', build.digest);
+    if (build.metadata !== undefined) core.setOutput('metadata', build.metadata);
     core.info(
-      `Built ${build.imageId} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`,
+      `Built ${build.imageId ?? 'the exports'} with ${builderName(build.builder)}${build.digest ? `, pushed as ${build.digest}` : ''}.`,
     );
   }
   return { configDir, registries, build };
@@ -84,16 +84,33 @@ export async function dockerStage({
  * nothing lands in the runner's ~/.docker, concurrent jobs cannot log each other out,
  * and no credential store configured on the machine is written to.
  */
-function dockerConfigDir(config: DockerConfig, session: SessionPaths): string {
-  let dir: string;
-  if (config.configMode === 'job') {
-    dir = session.docker;
-    mkdirSync(dir, { mode: 0o700 });
-    core.exportVariable('DOCKER_CONFIG', dir);
-    core.setOutput('docker-config', dir);
-  } else {
-    dir = process.env['DOCKER_CONFIG'] || join(homedir(), '.docker');
+function dockerConfigDir(config: DockerConfig, session: SessionPaths): { dir: string; env: Record<string, string> } {
+  const userDir = process.env['DOCKER_CONFIG'] || join(homedir(), '.docker');
+  if (config.configMode !== 'job') {
+    saveDockerConfig(userDir);
+    return { dir: userDir, env: { DOCKER_CONFIG: userDir } };
   }
+  const dir = session.docker;
+  mkdirSync(dir, { mode: 0o700 });
+  const env: Record<string, string> = { DOCKER_CONFIG: dir, ...carryOver(userDir, dir) };
+  for (const [name, value] of Object.entries(env)) core.exportVariable(name, value);
+  core.setOutput('docker-config', dir);
   saveDockerConfig(dir);
-  return dir;
+  return { dir, env };
+}
+
+/**
+ * What the per-job folder must not hide of the runner's own docker config: its CLI
+ * plugins (setup-buildx-action and users install buildx into ~/.docker/cli-plugins), as
+ * links the shredder removes without following, and its buildx builders (the one
+ * `docker buildx use` selected), through BUILDX_CONFIG. Credentials stay behind.
+ */
+function carryOver(userDir: string, jobDir: string): Record<string, string> {
+  const plugins = join(userDir, 'cli-plugins');
+  if (existsSync(plugins)) {
+    mkdirSync(join(jobDir, 'cli-plugins'), { mode: 0o700 });
+    for (const entry of readdirSync(plugins)) symlinkSync(join(plugins, entry), join(jobDir, 'cli-plugins', entry));
+  }
+  const buildx = process.env['BUILDX_CONFIG'] || join(userDir, 'buildx');
+  return existsSync(buildx) ? { BUILDX_CONFIG: buildx } : {};
 }

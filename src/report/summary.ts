@@ -48,7 +48,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
     if (docker.build) {
       lines.push(
-        `built ${escape(docker.build.imageId)} with ${builderName(docker.build.builder)}${docker.build.digest ? `, pushed as ${escape(docker.build.digest)}` : ''}`,
+        `built ${escape(docker.build.imageId ?? 'exports only')} with ${builderName(docker.build.builder)}${docker.build.digest ? `, pushed as ${escape(docker.build.digest)}` : ''}`,
       );
     }
     summary.addHeading('Docker', 4).addList(lines);

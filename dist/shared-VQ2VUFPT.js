@@ -16,7 +16,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-6DRBN3IL.js";
+} from "./shared-G472ZMUN.js";
 import {
   Scanner
 } from "./shared-XMIZQUNX.js";
@@ -420,6 +420,160 @@ function isLoopback(host) {
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
+// src/inputs/build.ts
+var BUILD_INPUTS = [
+  "build-tags",
+  "build-args",
+  "build-secrets",
+  "build-target",
+  "build-platforms",
+  "build-file",
+  "build-labels",
+  "build-annotations",
+  "build-cache-from",
+  "build-cache-to",
+  "build-outputs",
+  "build-contexts",
+  "build-ssh",
+  "build-secret-envs",
+  "build-secret-files",
+  "build-network",
+  "build-add-hosts"
+];
+var LOCAL_EXPORTS = /* @__PURE__ */ new Set(["local", "tar", "oci", "docker"]);
+function readBuild() {
+  const context = text("build-context");
+  if (context === void 0) {
+    const stray = BUILD_INPUTS.find((n) => text(n) !== void 0);
+    if (stray)
+      throw new InputError(
+        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`
+      );
+    return void 0;
+  }
+  refuseRemoteContext(context);
+  const push = bool("build-push", false);
+  const tags = list("build-tags", true);
+  if (push && tags.length === 0)
+    throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
+  return {
+    context,
+    file: text("build-file"),
+    tags,
+    args: list("build-args").map((line, i) => {
+      const eq = line.indexOf("=");
+      if (eq <= 0) throw new InputError(`build-args line ${i + 1}: write NAME=VALUE.`);
+      return { name: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+    }),
+    target: text("build-target"),
+    platforms: list("build-platforms", true),
+    push,
+    secrets: list("build-secrets", true).map(parseBuildSecret),
+    provenance: text("build-provenance"),
+    sbom: text("build-sbom"),
+    check: choice("dockerfile-check", ["default", "error", "warn", "off"], "default"),
+    labels: pairs("build-labels"),
+    annotations: list("build-annotations"),
+    cacheFrom: list("build-cache-from"),
+    cacheTo: list("build-cache-to").map((spec) => exportTarget("build-cache-to", spec)),
+    cacheToUnscanned: bool("build-cache-to-unscanned", false),
+    outputs: list("build-outputs").map((spec) => exportTarget("build-outputs", spec)),
+    load: bool("build-load", false),
+    noCache: bool("build-no-cache", false),
+    noCacheFilters: list("build-no-cache-filters", true),
+    pull: bool("build-pull", false),
+    network: text("build-network"),
+    addHosts: list("build-add-hosts", true),
+    contexts: pairs("build-contexts"),
+    ssh: list("build-ssh"),
+    outerSecrets: [
+      ...pairs("build-secret-envs").map((l) => outerSecret("build-secret-envs", l, "env")),
+      ...pairs("build-secret-files").map((l) => outerSecret("build-secret-files", l, "file"))
+    ],
+    builderName: text("build-builder"),
+    shmSize: text("build-shm-size"),
+    ulimits: list("build-ulimit"),
+    cgroupParent: text("build-cgroup-parent")
+  };
+}
+function refuseRemoteContext(context) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@") || context === "-")
+    throw new InputError(
+      "build-context: give a folder on this machine; a git, HTTP or stdin context is fetched by BuildKit past the Dockerfile check (check out the repository first)."
+    );
+}
+function pairs(name) {
+  return list(name).map((line, i) => {
+    if (line.indexOf("=") <= 0) throw new InputError(`${name} line ${i + 1}: write NAME=VALUE.`);
+    return line;
+  });
+}
+function csvFields(spec) {
+  const fields = /* @__PURE__ */ new Map();
+  let field = "";
+  let quoted = false;
+  const flush = () => {
+    const eq = field.indexOf("=");
+    if (eq > 0) fields.set(field.slice(0, eq).trim().toLowerCase(), field.slice(eq + 1).trim());
+    else if (field.trim() !== "") fields.set("type", field.trim());
+    field = "";
+  };
+  for (const ch of spec) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) flush();
+    else field += ch;
+  }
+  flush();
+  return fields;
+}
+function exportTarget(input, spec) {
+  const fields = csvFields(spec);
+  const type = fields.get("type") ?? (input === "build-outputs" ? "local" : "");
+  if (type === "") throw new InputError(`${input}: "${spec}" has no type= (e.g. type=local,dest=out).`);
+  if (input === "build-outputs" && (type === "image" || type === "registry") && /push=true/i.test(spec))
+    throw new InputError(
+      `build-outputs: "${type}" with push=true would push before the leak guard reads the image: use build-push, which scans first.`
+    );
+  if (input === "build-outputs" && type === "registry")
+    throw new InputError(
+      "build-outputs: type=registry pushes before the leak guard reads the image: use build-push, which scans first."
+    );
+  const dest = LOCAL_EXPORTS.has(type) ? fields.get("dest") : void 0;
+  if ((type === "local" || type === "tar") && dest === void 0)
+    throw new InputError(`${input}: type=${type} needs dest= (the folder or file to write).`);
+  return { spec, type, dest };
+}
+function outerSecret(input, line, kind) {
+  const eq = line.indexOf("=");
+  const id = line.slice(0, eq).trim();
+  const source = line.slice(eq + 1).trim();
+  if (!/^[A-Za-z0-9_.-]+$/.test(id))
+    throw new InputError(`${input}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`);
+  if (kind === "env" && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+    throw new InputError(`${input}: "${source}" is not an environment variable name; write ID=VARIABLE.`);
+  if (source === "") throw new InputError(`${input}: write ID=${kind === "env" ? "VARIABLE" : "PATH"}.`);
+  return { id, from: kind === "env" ? { env: source } : { file: source } };
+}
+function parseBuildSecret(entry, i) {
+  const [left, right] = entry.includes("=") ? entry.split("=", 2) : [entry, entry];
+  const id = (left ?? "").trim();
+  let name = (right ?? "").trim();
+  let via = "file";
+  if (name.startsWith("env:")) {
+    via = "env";
+    name = name.slice(4);
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(id))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`
+    );
+  if (!isValidName(name))
+    throw new InputError(
+      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`
+    );
+  return { id, name, via };
+}
+
 // src/inputs/docker.ts
 function readDockerConfig(masks) {
   return {
@@ -459,57 +613,6 @@ function parseLoginLine(line, n) {
     );
   const username = user.startsWith("$") ? { secret: user.slice(1) } : { literal: user };
   return { registry, username, password: { secret: name } };
-}
-function readBuild() {
-  const context = text("build-context");
-  const buildInputs = ["build-tags", "build-args", "build-secrets", "build-target", "build-platforms", "build-file"];
-  if (context === void 0) {
-    const stray = buildInputs.find((n) => text(n) !== void 0);
-    if (stray)
-      throw new InputError(
-        `${stray} is set but build-context is empty: give build-context (the folder to build) to build an image.`
-      );
-    return void 0;
-  }
-  const push = bool("build-push", false);
-  const tags = list("build-tags", true);
-  if (push && tags.length === 0)
-    throw new InputError("build-push is true but build-tags is empty: give the tag(s) to push.");
-  return {
-    context,
-    file: text("build-file"),
-    tags,
-    args: list("build-args").map((line, i) => {
-      const eq = line.indexOf("=");
-      if (eq <= 0) throw new InputError(`build-args line ${i + 1}: write NAME=VALUE.`);
-      return { name: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    }),
-    target: text("build-target"),
-    platforms: list("build-platforms", true),
-    push,
-    secrets: list("build-secrets", true).map(parseBuildSecret),
-    provenance: text("build-provenance"),
-    check: choice("dockerfile-check", ["default", "error", "warn", "off"], "default")
-  };
-}
-function parseBuildSecret(entry, i) {
-  const [left, right] = entry.includes("=") ? entry.split("=", 2) : [entry, entry];
-  const id = (left ?? "").trim();
-  let name = (right ?? "").trim();
-  let via = "file";
-  if (name.startsWith("env:")) {
-    via = "env";
-    name = name.slice(4);
-  }
-  if (!/^[A-Za-z0-9_.-]+$/.test(id))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: the id "${id}" may hold letters, digits, "_", "-" and "." only.`
-    );
-  if (!isValidName(name))
-    throw new InputError(
-      `build-secrets entry ${i + 1}: "${name}" is not the NAME of a fetched secret; write NAME, ID=NAME or ID=env:NAME.`
-    );
-  return { id, name, via };
 }
 
 // src/inputs/templates.ts
@@ -901,4 +1004,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-JPVUY664.js.map
+//# sourceMappingURL=shared-VQ2VUFPT.js.map
