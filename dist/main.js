@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-L7FIG6A3.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-I4ONJMEC.js";
+} from "./shared-FRP6CZIN.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

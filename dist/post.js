@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-L7FIG6A3.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-IVBBXLP4.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-FRP6CZIN.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

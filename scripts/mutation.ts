@@ -25,7 +25,19 @@ if (unknown.length > 0) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mutation-'));
-for (const entry of ['src', 'test', 'scripts', 'action.yml', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+// guard/, README.md and .gitignore: the act workflow (test/act/) runs `uses: ./guard`, and act copies the work tree as .gitignore says
+for (const entry of [
+  'src',
+  'test',
+  'scripts',
+  'action.yml',
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+  'guard',
+  'README.md',
+  '.gitignore',
+])
   cpSync(join(root, entry), join(work, entry), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
 

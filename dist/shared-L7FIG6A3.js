@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-I4ONJMEC.js";
+} from "./shared-FRP6CZIN.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-L7FIG6A3.js.map
