@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO, demoSecrets, type DemoData } from '../vault-server/seed.js';
 import { base62 } from '../vault-server/state.js';
+import { DEFAULT_TOKEN_TTL } from '../vault-server/token.js';
 import type { OpenBao } from './openbao.js';
 import type { Postgres } from './postgres.js';
 
@@ -39,7 +40,8 @@ export function demoPolicyHcl(): string {
 export async function seedOpenBaoDemo(bao: OpenBao, opts: OpenBaoDemoOptions = {}): Promise<OpenBaoDemoData> {
   const { mounts, policy, role } = DEMO;
   const secrets = demoSecrets();
-  const grants = { token_policies: [policy] };
+  // token_ttl: the dev server's logins last DEFAULT_TOKEN_TTL (1 h); OpenBao's would take the mount's 768 h
+  const grants = { token_policies: [policy], token_ttl: DEFAULT_TOKEN_TTL };
 
   // `bao server -dev` mounts secret/ as KV v2 already.
   const kv2: [string, Record<string, unknown>][] = [

@@ -30,6 +30,8 @@ const DEFAULT_POLICY: PolicyRule[] = [
 export interface KvVersion {
   data: Record<string, unknown>;
   createdTime: string;
+  /** Set by a KV v2 soft delete (DELETE <mount>/data/<key>): the version reads as 404 with its metadata. */
+  deletionTime?: string;
 }
 export interface AppRole {
   roleId: string;
