@@ -5,7 +5,7 @@
 // OpenBao (the token and its lease after post).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../runner/job.js';
@@ -14,7 +14,7 @@ import { peersReady } from '../peers/available.js';
 import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 import { openBaoLeases, seedOpenBaoDemo, type OpenBaoDemoData } from '../peers/seed-openbao.js';
 
-/** The command the README's "Running under act" section shows, run as it is (with bash) from the repository root. */
+/** The command the README's "Running under act" section shows, run as it is (with bash) at a repository's root. */
 export const ACT_COMMAND =
   'act push -W test/act/vault-act.yml -P ubuntu-latest=-self-hosted ' +
   '--var VAULT_ADDR="$VAULT_ADDR" --var VAULT_ROLE_ID="$VAULT_ROLE_ID" -s VAULT_SECRET_ID --env PROBE_DIR="$PROBE_DIR"';
@@ -31,12 +31,30 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
   let run: SpawnSyncReturns<string>;
   let log: string;
 
+  // act copies the work tree it runs in for actions/checkout: a snapshot of what the
+  // workflow uses, committed to its own git repository (act reads the sha and ref from it),
+  // so files other tests create in the repository meanwhile cannot disturb the copy
+  const repo = join(dir, 'repo');
+
   beforeAll(async () => {
+    for (const entry of ['action.yml', 'package.json', '.gitignore', 'dist', 'guard', 'test/act'])
+      cpSync(join(ROOT, entry), join(repo, entry), { recursive: true });
+    const git = (...args: string[]): void => {
+      const r = spawnSync('git', ['-c', 'user.name=act test', '-c', 'user.email=act@example.invalid', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'snapshot');
+    mkdirSync(probe);
+    mkdirSync(cache);
     bao = await startOpenBao();
     demo = await seedOpenBaoDemo(bao);
-    spawnSync('mkdir', ['-p', probe, cache]);
     run = spawnSync('bash', ['-c', ACT_COMMAND], {
-      cwd: ROOT,
+      cwd: repo,
       encoding: 'utf8',
       timeout: 240_000,
       env: {
