@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-IVBBXLP4.js";
+} from "./shared-EG6J77NG.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-FRP6CZIN.js";
+} from "./shared-YTW22YI7.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -6,10 +6,11 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-L7FIG6A3.js";
+} from "./shared-W6GJVVTN.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
+  actSplits,
   builderName,
   detectBuilder,
   docker,
@@ -24,9 +25,10 @@ import {
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
+  underAct,
   writeMainSummary,
   writePrivateFile
-} from "./shared-FRP6CZIN.js";
+} from "./shared-YTW22YI7.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -802,6 +804,11 @@ function warnIfShort(name, value) {
   if (value.trim().length < MIN_SECRET_LENGTH) {
     warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
+    );
+  }
+  if (underAct() && actSplits(value)) {
+    warning(
+      `${name} holds two colons in a row, or a percent sign followed by 0A or 0D, which act's mask command cannot take: under act it is masked by its parts around them (those of at least ${MIN_SECRET_LENGTH} characters), and those separators print as they are. GitHub's runner masks it whole.`
     );
   }
   const parts = shortParts(value);

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-L7FIG6A3.js";
+} from "./shared-W6GJVVTN.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-IVBBXLP4.js";
+} from "./shared-EG6J77NG.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-FRP6CZIN.js";
+} from "./shared-YTW22YI7.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -22,5 +22,8 @@ export function actSafeMasks(texts: readonly string[]): string[] {
   );
 }
 
+/** Whether act gets `text` only as its pieces (a warning says so, naming the secret). */
+export const actSplits = (text: string): boolean => UNSAFE.test(text);
+
 /** act sets ACT=true in every step's environment. */
 export const underAct = (): boolean => process.env['ACT'] === 'true';

@@ -110,6 +110,12 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
   it('a value holding `::` (APP_PASSWORD) is masked around it: act can only be given its pieces', () => {
     expect(demo.secrets.app.password).toContain('::');
     expect(log).toContain('| form APP_PASSWORD raw: ***::***\n');
+    expect(log).toContain(
+      "::warning::APP_PASSWORD holds two colons in a row, or a percent sign followed by 0A or 0D, which act's mask command cannot take",
+    );
+    // ODD_PERCENT (100%%done%0A) is warned about for its %0A (act prints a warning's text undecoded: no % in it); APP_API_KEY, a plain value, is not
+    expect(log).toContain('::warning::ODD_PERCENT holds two colons in a row, or a percent sign');
+    expect(log).not.toContain('::warning::APP_API_KEY holds');
   });
 
   it('the secret files are 0600 in a 0700 folder during the job', () => {

@@ -698,6 +698,7 @@ function actSafeMasks(texts) {
     (text2) => UNSAFE.test(text2) ? text2.split(new RegExp(UNSAFE.source, "g")).map((piece) => piece.replace(/^:+/, "")).filter((piece) => piece.trim().length >= MIN_SECRET_LENGTH) : [text2]
   );
 }
+var actSplits = (text2) => UNSAFE.test(text2);
 var underAct = () => process.env["ACT"] === "true";
 
 // src/mask/tool-forms.ts
@@ -1155,6 +1156,8 @@ export {
   readGuardConfig,
   readGuardStepConfig,
   readMainConfig,
+  actSplits,
+  underAct,
   MaskRegistry,
   writePrivateFile,
   sessionPaths,
@@ -1189,4 +1192,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-FRP6CZIN.js.map
+//# sourceMappingURL=shared-YTW22YI7.js.map

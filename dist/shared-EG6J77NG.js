@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-FRP6CZIN.js";
+} from "./shared-YTW22YI7.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-IVBBXLP4.js.map
+//# sourceMappingURL=shared-EG6J77NG.js.map

@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-FRP6CZIN.js";
+} from "./shared-YTW22YI7.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-L7FIG6A3.js.map
+//# sourceMappingURL=shared-W6GJVVTN.js.map
