@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ROOT } from '../runner/job.js';
+import { dirname, join } from 'node:path';
+import { ACTION_NODE, ROOT } from '../runner/job.js';
 import { findIn, listTree, scanTree } from '../runner/leaks.js';
 import { peersReady } from '../peers/available.js';
 import { startOpenBao, type OpenBao } from '../peers/openbao.js';
@@ -59,6 +59,8 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
       timeout: 240_000,
       env: {
         ...process.env,
+        // act runs JavaScript actions with the `node` on PATH: ACTION_NODE's (Node 24 in CI's second pass) first
+        PATH: `${dirname(ACTION_NODE)}:${process.env['PATH'] ?? ''}`,
         ACT_DISABLE_VERSION_CHECK: '1',
         XDG_CACHE_HOME: cache,
         VAULT_ADDR: bao.addr,
@@ -88,6 +90,7 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
   it('runs the job to the end: checkout copied, main, the steps, guard and post all succeed', () => {
     expect(run.status, log).toBe(0);
     expect(log).toContain('🏁  Job succeeded');
+    expect(log).toContain(`| node ${spawnSync(ACTION_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}\n`);
     for (const step of ['Main actions/checkout@v4', 'Main ./', 'Main ./guard', 'Post ./'])
       expect(log).toContain(`✅  Success - ${step}`);
   });
