@@ -28,6 +28,8 @@ export interface Case {
   /** The token sent; the demo policy's token when absent, none when it returns undefined. */
   readonly token?: (t: Target) => string | undefined;
   readonly fields: readonly Field[];
+  /** Sent as X-Vault-Namespace. */
+  readonly namespace?: string;
   /** Only with the database engine (OpenBao's needs a PostgreSQL). */
   readonly database?: boolean;
   /** Remembers what later rows need (a lease id, a serial). */
@@ -237,6 +239,57 @@ export const CASES: readonly Case[] = [
   { id: 'KV v1 read, no such secret', method: 'GET', path: () => 'kv1/ci/nothing', fields: [] },
   { id: 'KV v1 list, 403 (read only)', method: 'LIST', path: () => 'kv1/ci/', fields: [] },
   { id: 'KV v1 list as root', method: 'LIST', path: () => 'kv1/ci/', token: root, fields: [value('data.keys')] },
+
+  // --- namespaces (team-a holds its own secret/ mount), as root: the header, the path prefix, a missing one
+  {
+    id: 'KV v2 read in a namespace (X-Vault-Namespace)',
+    method: 'GET',
+    path: () => 'secret/data/ci/app',
+    namespace: DEMO.namespaces.teamA,
+    token: root,
+    fields: [keys('data.data'), value('data.metadata.version'), ...SECRET],
+  },
+  {
+    id: 'KV v2 read in a namespace by path prefix',
+    method: 'GET',
+    path: () => `${DEMO.namespaces.teamA}/secret/data/ci/app`,
+    token: root,
+    fields: [keys('data.data'), value('data.metadata.version')],
+  },
+  {
+    id: 'mount lookup in a namespace',
+    method: 'GET',
+    path: () => 'sys/internal/ui/mounts/secret/ci/app',
+    namespace: DEMO.namespaces.teamA,
+    token: root,
+    fields: MOUNT,
+  },
+  {
+    id: 'KV v2 read in a namespace that does not exist',
+    method: 'GET',
+    path: () => 'secret/data/ci/app',
+    namespace: 'no-such-namespace',
+    token: root,
+    fields: [value('errors')],
+  },
+  {
+    id: 'mount lookup in a namespace that does not exist',
+    method: 'GET',
+    path: () => 'sys/internal/ui/mounts/secret/ci/app',
+    namespace: 'no-such-namespace',
+    token: root,
+    fields: [value('errors')],
+  },
+
+  {
+    id: 'login in a namespace that does not exist',
+    method: 'POST',
+    path: () => `auth/${mounts.approle}/login`,
+    body: (t) => ({ role_id: t.approle.roleId, secret_id: t.approle.secretId }),
+    namespace: 'no-such-namespace',
+    token: () => undefined,
+    fields: [value('errors')],
+  },
 
   // --- dynamic credentials and their lease
   {

@@ -12,7 +12,7 @@ import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 import { startPostgres, type Postgres } from '../peers/postgres.js';
 import { seedOpenBaoDemo } from '../peers/seed-openbao.js';
 import { GITHUB_OIDC, startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
-import { seedDemo } from '../vault-server/seed.js';
+import { DEMO, seedDemo } from '../vault-server/seed.js';
 import { CASES, type Case, type Target } from './cases.js';
 import { differences, type Difference, type Reply } from './compare.js';
 
@@ -30,6 +30,7 @@ async function send(t: Target, c: Case): Promise<Reply> {
   const token = c.token ? c.token(t) : t.ciToken;
   const headers: Record<string, string> = {};
   if (token !== undefined) headers['X-Vault-Token'] = token;
+  if (c.namespace !== undefined) headers['X-Vault-Namespace'] = c.namespace;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`${t.url}/v1/${c.path(t)}`, {
     method: c.method,
@@ -94,6 +95,11 @@ describe.runIf(ready)('the dev server answers as OpenBao does', () => {
       key_type: 'ec',
       key_bits: 256,
     });
+    // team-a as seed.ts makes it on the dev server: its own KV v2 at secret/
+    const teamA = { namespace: DEMO.namespaces.teamA };
+    await bao.must('POST', `sys/namespaces/${DEMO.namespaces.teamA}`, {});
+    await bao.must('POST', 'sys/mounts/secret', { type: 'kv', options: { version: '2' } }, teamA);
+    await bao.must('POST', 'secret/data/ci/app', { data: baoDemo.secrets.teamA }, teamA);
     const jwt = githubJwt(dev);
     devTarget = {
       url: dev.url,
