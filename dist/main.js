@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-W6GJVVTN.js";
+} from "./shared-6IVGNAIK.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
