@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from '../runner/job.js';
 import { findIn } from '../runner/leaks.js';
-import { errorLine, startFixture, type Fixture } from './fixture.js';
+import { errorLine, expectGone, sessionRoot, startFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -30,7 +30,9 @@ describe('a namespace that does not exist', () => {
         'Vault login (approle) auth/approle/login (namespace no-such-team) failed with HTTP 404: namespace not found. Check vault-auth-namespace (and vault-namespace) and the auth mount path (vault-auth-path).',
       );
       expect(findIn(main.stdout + main.stderr, fx.approle.secretId)).toEqual([]);
-      await job.post();
+      const post = await job.post();
+      expect(post.exitCode).toBe(0);
+      expectGone(sessionRoot(main));
     } finally {
       job.dispose();
     }
@@ -54,7 +56,9 @@ describe('a namespace that does not exist', () => {
         '(namespace team-a/no-such-team) failed with HTTP 404: namespace not found. Check vault-namespace: no such namespace',
       );
       expect(findIn(main.stdout + main.stderr, fx.demo.approle.teamA.secretId)).toEqual([]);
-      await job.post();
+      const post = await job.post();
+      expect(post.exitCode).toBe(0);
+      expectGone(sessionRoot(main));
     } finally {
       job.dispose();
     }
