@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-PRLGODXP.js";
+} from "./shared-JITXNRU6.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-VQ2VUFPT.js";
+} from "./shared-V6CVYU44.js";
 import {
   jobSessions
 } from "./shared-JTQWR5IZ.js";

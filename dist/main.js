@@ -9,17 +9,19 @@ import {
   openTransport,
   restoreStage,
   revokeAll
-} from "./shared-KIONMFMY.js";
+} from "./shared-S4WYHMVT.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
+  actSplits,
   cancelMessage,
   giveFiles,
   guardImage,
   readMainConfig,
   tally,
+  underAct,
   watchCancel
-} from "./shared-VQ2VUFPT.js";
+} from "./shared-V6CVYU44.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
@@ -876,6 +878,11 @@ function warnIfShort(name, value) {
   if (value.trim().length < MIN_SECRET_LENGTH) {
     warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`
+    );
+  }
+  if (underAct() && actSplits(value)) {
+    warning(
+      `${name} holds two colons in a row, or a percent sign followed by 0A or 0D, which act's mask command cannot take: under act it is masked by its parts around them (those of at least ${MIN_SECRET_LENGTH} characters), and those separators print as they are. GitHub's runner masks it whole.`
     );
   }
   const parts = shortParts(value);

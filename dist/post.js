@@ -4,18 +4,18 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-KIONMFMY.js";
+} from "./shared-S4WYHMVT.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-PRLGODXP.js";
+} from "./shared-JITXNRU6.js";
 import "./shared-CSGAVOOU.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-VQ2VUFPT.js";
+} from "./shared-V6CVYU44.js";
 import {
   loadDockerRecords,
   loadMainCompleted,

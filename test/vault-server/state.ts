@@ -30,6 +30,8 @@ const DEFAULT_POLICY: PolicyRule[] = [
 export interface KvVersion {
   data: Record<string, unknown>;
   createdTime: string;
+  /** Set by a KV v2 soft delete (DELETE <mount>/data/<key>): the version reads as 404 with its metadata. */
+  deletionTime?: string;
 }
 export interface AppRole {
   roleId: string;
@@ -194,12 +196,18 @@ export class VaultState {
   }
 
   /** Splits the X-Vault-Namespace header joined with the API path into the deepest existing
-   *  namespace and the path within it, as Vault does (header `a` + path `b/secret/x` is `a/b`). */
-  resolve(header: string, apiPath: string): { ns: Namespace; rel: string } {
-    const segments = [...trimSlashes(header).split('/').filter(Boolean), ...apiPath.replace(/^\/+/, '').split('/')];
+   *  namespace and the path within it, as Vault does (header `a` + path `b/secret/x` is `a/b`).
+   *  `missing`: the header itself names a namespace that does not exist (OpenBao: 404 "namespace not found"). */
+  resolve(header: string, apiPath: string): { ns: Namespace; rel: string; missing: boolean } {
+    const named = trimSlashes(header).split('/').filter(Boolean);
+    const segments = [...named, ...apiPath.replace(/^\/+/, '').split('/')];
     let depth = 0;
     while (depth < segments.length - 1 && this.namespaces.has(segments.slice(0, depth + 1).join('/'))) depth++;
-    return { ns: this.namespace(segments.slice(0, depth).join('/')), rel: segments.slice(depth).join('/') };
+    return {
+      ns: this.namespace(segments.slice(0, depth).join('/')),
+      rel: segments.slice(depth).join('/'),
+      missing: depth < named.length,
+    };
   }
 
   mountFor(ns: Namespace, rel: string): Mount | undefined {

@@ -1,5 +1,5 @@
-// The token auth backend (auth/token/): lookup-self, revoke-self, create (child tokens) and
-// the accessor list.
+// The token auth backend (auth/token/): lookup-self, renew-self, revoke-self, create (child
+// tokens) and the accessor list.
 import { isRecord } from './jwt.js';
 import {
   NO_CONTENT,
@@ -41,6 +41,7 @@ export function tokenRoute(sub: string, op: Operation): Route {
     return op === 'list' ? { mountType: 'token', run: listAccessors } : fixed('token', UNSUPPORTED_OPERATION);
   const handlers: Record<string, [Operation, (ctx: AuthedCtx) => Reply]> = {
     'lookup-self': ['read', lookupSelf],
+    'renew-self': ['update', renewSelf],
     'revoke-self': ['update', revokeSelf],
     create: ['update', createChild],
   };
@@ -82,6 +83,13 @@ function lookupSelf({ token }: AuthedCtx): Reply {
 function listAccessors(ctx: AuthedCtx): Reply {
   const keys = [...ctx.state.tokens.values()].filter((t) => !t.revoked && t.ns === ctx.ns).map((t) => t.accessor);
   return logical('token', { data: { keys } });
+}
+
+/** Renews for the token's own TTL (no `increment`): its expiry counts from now again. */
+function renewSelf({ token }: AuthedCtx): Reply {
+  if (token.ttl === 0) return badRequest('lease is not renewable');
+  token.issuedAt = Date.now();
+  return logical('token', { auth: authBlock(token) });
 }
 
 function revokeSelf(ctx: AuthedCtx): Reply {

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-VQ2VUFPT.js";
+} from "./shared-V6CVYU44.js";
 import {
   MAX_HITS,
   Matcher,
@@ -416,4 +416,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-PRLGODXP.js.map
+//# sourceMappingURL=shared-JITXNRU6.js.map

@@ -5,7 +5,7 @@ import {
 } from "./shared-K2QAIXDX.js";
 import {
   readConnectionConfig
-} from "./shared-VQ2VUFPT.js";
+} from "./shared-V6CVYU44.js";
 import {
   docker,
   loadCacheMatch,
@@ -2118,7 +2118,9 @@ var VaultRequestError = class extends Error {
   constructor(operation, path, status, vaultErrors, namespace) {
     const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    super(
+      `Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path, vaultErrors)}`
+    );
     this.operation = operation;
     this.path = path;
     this.status = status;
@@ -2130,12 +2132,16 @@ var VaultRequestError = class extends Error {
   status;
   vaultErrors;
 };
-function hintFor(operation, status, path) {
+function hintFor(operation, status, path, vaultErrors) {
+  const noNamespace = status === 404 && vaultErrors.includes("namespace not found");
   if (operation.startsWith("login")) {
+    if (status === 404)
+      return "Check vault-auth-namespace (and vault-namespace) and the auth mount path (vault-auth-path).";
     if (status === 400)
       return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
+  if (noNamespace) return "Check vault-namespace: no such namespace (names are relative to the token\u2019s namespace).";
   switch (status) {
     case 400:
       return "Check the path and the request.";
@@ -2552,4 +2558,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-KIONMFMY.js.map
+//# sourceMappingURL=shared-S4WYHMVT.js.map
