@@ -6,7 +6,8 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-YKB7XO6N.js";
+import "./shared-KRUBODZT.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +27,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-I4ONJMEC.js";
+} from "./shared-LCQZUFBB.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

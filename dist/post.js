@@ -6,11 +6,12 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-YKB7XO6N.js";
+import "./shared-KRUBODZT.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-VWC2ILAB.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +26,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-LCQZUFBB.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

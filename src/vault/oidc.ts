@@ -32,6 +32,8 @@ export async function githubIdToken(
     deadlineInput: 'vault-timeout',
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: 'vault-max-reply-size',
     // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
     proxy: conn.proxy,
     service: SERVICE,

@@ -16,6 +16,8 @@ export interface Route {
   /** The request target when it differs from url's path (absolute form). */
   readonly path?: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The proxy that relays this request in absolute form (its own 407 is a refusal, not the server's reply). */
+  readonly proxy?: URL;
 }
 
 export interface Router {
@@ -54,6 +56,7 @@ export function createRouter(env: ProxyEnv, options: { http: http.AgentOptions; 
         agent: agentFor(proxy, false),
         path: target.href,
         headers: { Host: target.host, ...proxyAuthorization(proxy) },
+        proxy,
       };
     },
     get tunnels() {
@@ -73,9 +76,32 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
   return { 'Proxy-Authorization': `Basic ${Buffer.from(user).toString('base64')}` };
 }
 
-/** A proxy that refused the tunnel: not a network blip, so not retried. */
+/** A proxy that refused the tunnel or the request: not a network blip, so not retried. */
 export class ProxyError extends Error {
   readonly code = 'EPROXY';
+  constructor(
+    message: string,
+    /** The variable that named the proxy, for the fix. */
+    readonly variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
+  ) {
+    super(message);
+  }
+}
+
+/** The proxy said no to `what`; a 407 means it refused its credentials (or wants some), which the variable holds. */
+export function proxyRefusal(
+  proxy: URL,
+  what: string,
+  status: number | undefined,
+  variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
+): ProxyError {
+  const why =
+    status !== 407
+      ? ''
+      : proxy.username === ''
+        ? `: it asks for credentials and ${variable} gives none`
+        : `: it refused the credentials in ${variable}`;
+  return new ProxyError(`the proxy ${proxy.host} refused ${what}: HTTP ${String(status)}${why}`, variable);
 }
 
 /** An https.Agent whose sockets are TLS over a CONNECT tunnel; pooling and keep-alive stay Node's. */
@@ -107,12 +133,7 @@ class TunnelAgent extends https.Agent {
     };
     connect.once('connect', (res, socket) => {
       if (res.statusCode !== 200) {
-        fail(
-          new ProxyError(
-            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`,
-          ),
-          socket,
-        );
+        fail(proxyRefusal(this.proxy, `a tunnel to ${authority}`, res.statusCode, 'HTTPS_PROXY'), socket);
         return;
       }
       this.onTunnel();

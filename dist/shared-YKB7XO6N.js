@@ -1,6 +1,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  ProxyError,
+  proxyRefusal
+} from "./shared-KRUBODZT.js";
+import {
   require_debug
 } from "./shared-K2QAIXDX.js";
 import {
@@ -9,7 +13,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-I4ONJMEC.js";
+} from "./shared-LCQZUFBB.js";
 import {
   errorMessage,
   inertMessage,
@@ -2008,6 +2012,57 @@ var import_node_vault = __toESM(require_src(), 1);
 // src/vault/transport.ts
 import http from "node:http";
 
+// src/vault/reply-cap.ts
+function readCapped(body, opts) {
+  return new Promise((resolve2, reject) => {
+    if (opts.declared !== void 0 && opts.declared > opts.maxBytes) {
+      body.destroy();
+      reject(opts.tooLarge());
+      return;
+    }
+    let chunks = [];
+    let size = 0;
+    body.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > opts.maxBytes) {
+        chunks = [];
+        reject(opts.tooLarge());
+        body.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once("error", (err) => reject(opts.failed(err)));
+    body.once("end", () => resolve2(Buffer.concat(chunks, size)));
+  });
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+// src/vault/time-limit.ts
+async function withinTime(ms, expired, exchange) {
+  const controller = new AbortController();
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => {
+        const err = expired();
+        reject(err);
+        controller.abort(err);
+      },
+      Math.max(0, ms)
+    );
+  });
+  try {
+    return await Promise.race([exchange(controller.signal), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // src/vault/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
 function isRetryableStatus(status) {
@@ -2046,7 +2101,7 @@ var TransportError = class extends Error {
 };
 function createTransport(opts) {
   let pools;
-  const agents = () => pools ??= import("./shared-TWCABKQU.js").then(({ createAgents, https }) => ({
+  const agents = () => pools ??= import("./shared-VRR5OHHR.js").then(({ createAgents, https }) => ({
     router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
     https
   }));
@@ -2100,7 +2155,7 @@ function createTransport(opts) {
     if (err.retryable || err.code === "DEADLINE") down = true;
     return err;
   }
-  async function once(url, req, timeoutMs) {
+  async function once(url, req, limitMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
     const { router, https } = await agents();
     const route = router.route(url);
@@ -2114,45 +2169,67 @@ function createTransport(opts) {
       headers["Content-Type"] = "application/json";
       headers["Content-Length"] = Buffer.byteLength(body);
     }
-    const lib = route.url.protocol === "https:" ? https : http;
+    const what = `${req.method} ${url.pathname}`;
+    const reply = await withinTime(
+      limitMs,
+      () => new TransportError(timeoutMessage(url.origin, what, limitMs), "TIMEOUT"),
+      (signal) => exchange({
+        lib: route.url.protocol === "https:" ? https : http,
+        route,
+        method: req.method,
+        headers,
+        body,
+        signal,
+        url,
+        what
+      })
+    );
+    if (reply.statusCode === 407 && route.proxy !== void 0)
+      throw networkError(proxyRefusal(route.proxy, `${what} to ${url.origin}`, 407, "HTTP_PROXY"), url, service);
+    const parsed = parseBody(reply.text);
+    return {
+      statusCode: reply.statusCode,
+      body: parsed.body,
+      parses: parsed.parses,
+      request: { path: url.pathname },
+      retryAfter: reply.retryAfter
+    };
+  }
+  function timeoutMessage(origin, what, limitMs) {
+    return limitMs < opts.requestTimeoutMs ? `out of time: no answer from ${origin} for ${what} before the ${opts.deadlineInput} deadline (headers and body must arrive within it: check the health of ${service}, or raise ${opts.deadlineInput})` : `no answer from ${origin} within ${limitMs} ms for ${what} (headers and body must arrive within vault-request-timeout: check the health of ${service}, or raise vault-request-timeout)`;
+  }
+  function exchange(x) {
+    const { url, what } = x;
     const target = {
-      method: req.method,
-      agent: route.agent,
-      ...route.path === void 0 ? {} : { path: route.path }
+      method: x.method,
+      agent: x.route.agent,
+      signal: x.signal,
+      ...x.route.path === void 0 ? {} : { path: x.route.path }
     };
     return new Promise((resolve2, reject) => {
-      const request = lib.request(route.url, target, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("error", (e) => reject(networkError(e, url, service)));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          const retryAfter = res.headers["retry-after"];
-          const parsed = parseBody(text);
-          resolve2({
+      const request = x.lib.request(x.route.url, target, (res) => {
+        readCapped(res, {
+          maxBytes: opts.maxReplyBytes,
+          declared: declaredLength(res.headers["content-length"]),
+          tooLarge: () => new TransportError(
+            `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+            "TOO_LARGE"
+          ),
+          failed: (e) => networkError(e, url, service)
+        }).then(
+          (buf) => resolve2({
             statusCode: res.statusCode ?? 0,
-            body: parsed.body,
-            parses: parsed.parses,
-            request: { path: url.pathname },
-            retryAfter
-          });
-        });
-      });
-      request.setTimeout(timeoutMs, () => {
-        request.destroy(
-          new TransportError(
-            timeoutMs < opts.requestTimeoutMs ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})` : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
-            "TIMEOUT"
-          )
+            text: buf.toString("utf8"),
+            retryAfter: res.headers["retry-after"]
+          }),
+          reject
         );
       });
       const signal = opts.cancel?.signal;
       let graceTimer;
       const onCancel = () => {
         graceTimer = setTimeout(
-          () => request.destroy(
-            new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, "CANCELLED")
-          ),
+          () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, "CANCELLED")),
           opts.cancel?.graceMs ?? 0
         );
       };
@@ -2162,8 +2239,8 @@ function createTransport(opts) {
         signal?.removeEventListener("abort", onCancel);
       });
       request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
-      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
-      request.end(body);
+      for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
+      request.end(x.body);
     });
   }
   return {
@@ -2206,9 +2283,13 @@ function parseBody(text) {
     return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
 }
+function declaredLength(header) {
+  const n = header === void 0 ? NaN : Number(header);
+  return Number.isSafeInteger(n) && n >= 0 ? n : void 0;
+}
 function networkError(err, url, service) {
   const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : err instanceof ProxyError ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)` : "";
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }
 
@@ -2329,6 +2410,8 @@ async function githubIdToken(audience, conn, cancel) {
     deadlineInput: "vault-timeout",
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: "vault-max-reply-size",
     // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
     proxy: conn.proxy,
     service: SERVICE,
@@ -2366,6 +2449,8 @@ function openTransport(conn, budget) {
     deadlineInput: budget.input,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: "vault-max-reply-size",
     ...budget.cancel ? { cancel: budget.cancel } : {},
     headers: conn.headers,
     proxy: conn.proxy,
@@ -2468,4 +2553,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-YKB7XO6N.js.map

@@ -337,6 +337,7 @@ function readConnectionConfig(masks) {
     revokeTimeoutMs: seconds("vault-revoke-timeout", 5),
     retries: integer("vault-retries", 4, 0, 20),
     concurrency: integer("vault-concurrency", 16, 1, 256),
+    maxReplyBytes: integer("vault-max-reply-size", 8, 1, 1024) * 1024 * 1024,
     headers: readExtraHeaders(masks),
     proxy: readProxy(masks)
   };
@@ -1179,4 +1180,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-LCQZUFBB.js.map
