@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-VWC2ILAB.js";
+} from "./shared-N7UIJHHG.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-LCQZUFBB.js";
+} from "./shared-NBL3MTUK.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -23,7 +23,7 @@ import {
   setFailed,
   setSecret
 } from "./shared-QCDMWCIP.js";
-import "./shared-SL72OVGL.js";
+import "./shared-TIJMJNMW.js";
 import "./shared-BDLR4YRK.js";
 
 // src/guard-step.ts

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-YKB7XO6N.js";
+} from "./shared-IO6GIDSG.js";
 import "./shared-KRUBODZT.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -27,7 +27,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-LCQZUFBB.js";
+} from "./shared-NBL3MTUK.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -54,7 +54,7 @@ import {
   deriveName,
   groupByPath,
   isValidName
-} from "./shared-SL72OVGL.js";
+} from "./shared-TIJMJNMW.js";
 import "./shared-BDLR4YRK.js";
 
 // src/mask/emit.ts

@@ -6,12 +6,12 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-YKB7XO6N.js";
+} from "./shared-IO6GIDSG.js";
 import "./shared-KRUBODZT.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-VWC2ILAB.js";
+} from "./shared-N7UIJHHG.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-LCQZUFBB.js";
+} from "./shared-NBL3MTUK.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -42,7 +42,7 @@ import {
   setSecret,
   warning
 } from "./shared-QCDMWCIP.js";
-import "./shared-SL72OVGL.js";
+import "./shared-TIJMJNMW.js";
 import "./shared-BDLR4YRK.js";
 
 // src/cleanup/revoke.ts

@@ -13,7 +13,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-LCQZUFBB.js";
+} from "./shared-NBL3MTUK.js";
 import {
   errorMessage,
   inertMessage,
@@ -2553,4 +2553,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-YKB7XO6N.js.map
+//# sourceMappingURL=shared-IO6GIDSG.js.map

@@ -35,7 +35,7 @@ import {
   deriveName,
   isValidName,
   parseSpec
-} from "./shared-SL72OVGL.js";
+} from "./shared-TIJMJNMW.js";
 
 // src/inputs/read.ts
 import { readFileSync } from "node:fs";
@@ -377,6 +377,10 @@ function readExtraHeaders(masks) {
       );
     if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
     masks.addHandle(`header ${name}`, value);
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      throw new InputError(
+        `${where2}: the value of ${name} holds a line break, a control character or a character outside Latin-1, which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.`
+      );
     out[lower] = value;
   }
   return out;
@@ -641,7 +645,7 @@ async function readMainConfig(masks) {
 }
 async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-G4R5VJBE.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const requests = compat ? (await import("./shared-BUCMSVG3.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
@@ -1180,4 +1184,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-LCQZUFBB.js.map
+//# sourceMappingURL=shared-NBL3MTUK.js.map

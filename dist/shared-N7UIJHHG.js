@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-LCQZUFBB.js";
+} from "./shared-NBL3MTUK.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-VWC2ILAB.js.map
+//# sourceMappingURL=shared-N7UIJHHG.js.map
