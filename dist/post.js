@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-IO6GIDSG.js";
+} from "./shared-6265KW46.js";
 import "./shared-KRUBODZT.js";
 import "./shared-K2QAIXDX.js";
 import {

@@ -41,6 +41,8 @@ export interface TransportOptions {
   readonly deadlineInput: string;
   /** Who answers, for messages ("Vault" unless told). */
   readonly service?: string;
+  /** The fix for a certificate the client does not trust (Vault's: vault-ca-cert, unless told). */
+  readonly tlsHint?: string;
   /** Once aborted, no request starts and no retry waits; requests in flight get `graceMs` to land. */
   readonly cancel?: Cancel;
 }
@@ -248,7 +250,7 @@ export function createTransport(opts: TransportOptions): Transport {
               `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
               'TOO_LARGE',
             ),
-          failed: (e) => networkError(e, url, service),
+          failed: (e) => networkError(e, url, service, opts.tlsHint),
         }).then(
           (buf) =>
             resolve({
@@ -274,7 +276,7 @@ export function createTransport(opts: TransportOptions): Transport {
         clearTimeout(graceTimer);
         signal?.removeEventListener('abort', onCancel);
       });
-      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
+      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
       for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
       request.end(x.body);
     });
@@ -327,16 +329,18 @@ function parseBody(text: string): { body: unknown; parses: boolean } {
   }
 }
 
+const VAULT_TLS_HINT = 'give vault-ca-cert with the CA that signed the server certificate, or fix the certificate';
+
 /** A Content-Length header as a number, when it is one. */
 function declaredLength(header: string | undefined): number | undefined {
   const n = header === undefined ? NaN : Number(header);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-function networkError(err: Error, url: URL, service: string): TransportError {
+function networkError(err: Error, url: URL, service: string, tlsHint = VAULT_TLS_HINT): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
-    ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
+    ? ` (TLS: ${tlsHint})`
     : err instanceof ProxyError
       ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)`
       : '';

@@ -2215,7 +2215,7 @@ function createTransport(opts) {
             `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
             "TOO_LARGE"
           ),
-          failed: (e) => networkError(e, url, service)
+          failed: (e) => networkError(e, url, service, opts.tlsHint)
         }).then(
           (buf) => resolve2({
             statusCode: res.statusCode ?? 0,
@@ -2238,7 +2238,7 @@ function createTransport(opts) {
         clearTimeout(graceTimer);
         signal?.removeEventListener("abort", onCancel);
       });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
+      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
       for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
       request.end(x.body);
     });
@@ -2283,13 +2283,14 @@ function parseBody(text) {
     return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
 }
+var VAULT_TLS_HINT = "give vault-ca-cert with the CA that signed the server certificate, or fix the certificate";
 function declaredLength(header) {
   const n = header === void 0 ? NaN : Number(header);
   return Number.isSafeInteger(n) && n >= 0 ? n : void 0;
 }
-function networkError(err, url, service) {
+function networkError(err, url, service, tlsHint = VAULT_TLS_HINT) {
   const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : err instanceof ProxyError ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)` : "";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? ` (TLS: ${tlsHint})` : err instanceof ProxyError ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)` : "";
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }
 
@@ -2415,6 +2416,8 @@ async function githubIdToken(audience, conn, cancel) {
     // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
     proxy: conn.proxy,
     service: SERVICE,
+    // Vault's TLS inputs are not GitHub's: vault-tls-skip-verify must not switch off checking GitHub.
+    tlsHint: "the system does not trust the endpoint's certificate (vault-ca-cert and vault-tls-skip-verify apply to Vault only): on a runner with a private CA, give it in NODE_EXTRA_CA_CERTS",
     ...cancel ? { cancel } : {},
     onRetry: (e) => info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
   });
@@ -2553,4 +2556,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-IO6GIDSG.js.map
+//# sourceMappingURL=shared-6265KW46.js.map
