@@ -6,8 +6,8 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-6265KW46.js";
-import "./shared-KRUBODZT.js";
+} from "./shared-FMX6MEP2.js";
+import "./shared-JHFIZ4E2.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,

@@ -106,6 +106,9 @@ export function proxyRefusal(
 
 /** An https.Agent whose sockets are TLS over a CONNECT tunnel; pooling and keep-alive stay Node's. */
 class TunnelAgent extends https.Agent {
+  /** CONNECTs not yet answered: a proxy that never answers must not keep the process alive past destroy(). */
+  private readonly pending = new Set<http.ClientRequest>();
+
   constructor(
     private readonly proxy: URL,
     options: https.AgentOptions,
@@ -127,11 +130,15 @@ class TunnelAgent extends https.Agent {
       agent: false,
       headers: { Host: authority, ...proxyAuthorization(this.proxy) },
     });
+    this.pending.add(connect);
+    const settled = (): boolean => this.pending.delete(connect);
+    connect.once('close', settled).once('error', settled);
     const fail = (err: Error, socket?: Duplex): void => {
       socket?.destroy();
       callback?.(err, undefined as unknown as Duplex);
     };
     connect.once('connect', (res, socket) => {
+      settled();
       if (res.statusCode !== 200) {
         fail(proxyRefusal(this.proxy, `a tunnel to ${authority}`, res.statusCode, 'HTTPS_PROXY'), socket);
         return;
@@ -143,5 +150,10 @@ class TunnelAgent extends https.Agent {
     connect.once('error', (err) => fail(err));
     connect.end();
     return undefined;
+  }
+
+  override destroy(): void {
+    for (const connect of this.pending) connect.destroy();
+    super.destroy();
   }
 }

@@ -6,6 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { Job } from '../runner/job.js';
 import {
   allSecretValues,
@@ -111,6 +113,42 @@ describe('a reply that trickles one byte every 300 ms, never finishing', () => {
     expectGone(root);
     expect(readdirSync(job.runnerTemp)).toEqual([]);
     expectNoLeaks(job, allSecretValues(fx, job));
+  });
+});
+
+describe('a proxy that accepts the connection and never answers CONNECT', () => {
+  it('main fails near vault-timeout 3 and exits: the pending CONNECT does not keep it alive', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((s) => {
+      sockets.add(s);
+      s.resume();
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const t0 = Date.now();
+      const main = await job.main(
+        {
+          'vault-addr': 'https://vault.corp.test:8200',
+          'vault-token': fx.server.rootToken,
+          'vault-timeout': '3',
+          secrets: 'secret/ci/app password | PW',
+        },
+        { env: { HTTPS_PROXY: `http://127.0.0.1:${port}` }, timeoutMs: 60_000 },
+      );
+      expect(main.exitCode, main.stdout).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+      expect(errorLine(main.stdout)).toMatch(
+        /out of time: no answer from https:\/\/vault\.corp\.test:8200 for GET \/v1\/sys\/internal\/ui\/mounts\/secret\/ci\/app before the vault-timeout deadline/,
+      );
+      const post = await job.post({ env: { HTTPS_PROXY: `http://127.0.0.1:${port}` }, timeoutMs: 60_000 });
+      expect(post.exitCode, post.stdout).toBe(0);
+      expectGone(sessionRoot(main));
+      expectNoLeaks(job, [...allSecretValues(fx, job), fx.server.rootToken]);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 });
 

@@ -72,6 +72,8 @@ var TunnelAgent = class extends https.Agent {
   }
   proxy;
   onTunnel;
+  /** CONNECTs not yet answered: a proxy that never answers must not keep the process alive past destroy(). */
+  pending = /* @__PURE__ */ new Set();
   createConnection(options, callback) {
     const authority = `${options.host ?? ""}:${String(options.port ?? 443)}`;
     const connect = http.request({
@@ -82,11 +84,15 @@ var TunnelAgent = class extends https.Agent {
       agent: false,
       headers: { Host: authority, ...proxyAuthorization(this.proxy) }
     });
+    this.pending.add(connect);
+    const settled = () => this.pending.delete(connect);
+    connect.once("close", settled).once("error", settled);
     const fail = (err, socket) => {
       socket?.destroy();
       callback?.(err, void 0);
     };
     connect.once("connect", (res, socket) => {
+      settled();
       if (res.statusCode !== 200) {
         fail(proxyRefusal(this.proxy, `a tunnel to ${authority}`, res.statusCode, "HTTPS_PROXY"), socket);
         return;
@@ -99,6 +105,10 @@ var TunnelAgent = class extends https.Agent {
     connect.end();
     return void 0;
   }
+  destroy() {
+    for (const connect of this.pending) connect.destroy();
+    super.destroy();
+  }
 };
 
 export {
@@ -106,4 +116,4 @@ export {
   ProxyError,
   proxyRefusal
 };
-//# sourceMappingURL=shared-KRUBODZT.js.map
+//# sourceMappingURL=shared-JHFIZ4E2.js.map

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   ProxyError,
   proxyRefusal
-} from "./shared-KRUBODZT.js";
+} from "./shared-JHFIZ4E2.js";
 import {
   require_debug
 } from "./shared-K2QAIXDX.js";
@@ -2101,7 +2101,7 @@ var TransportError = class extends Error {
 };
 function createTransport(opts) {
   let pools;
-  const agents = () => pools ??= import("./shared-VRR5OHHR.js").then(({ createAgents, https }) => ({
+  const agents = () => pools ??= import("./shared-JQQMEAZQ.js").then(({ createAgents, https }) => ({
     router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
     https
   }));
@@ -2556,4 +2556,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-6265KW46.js.map
+//# sourceMappingURL=shared-FMX6MEP2.js.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   createRouter
-} from "./shared-KRUBODZT.js";
+} from "./shared-JHFIZ4E2.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
@@ -30,4 +30,4 @@ export {
   createAgents,
   https
 };
-//# sourceMappingURL=shared-VRR5OHHR.js.map
+//# sourceMappingURL=shared-JQQMEAZQ.js.map
