@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-N7UIJHHG.js";
+} from "./shared-MHGAM5QY.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-NBL3MTUK.js";
+} from "./shared-MJCUTQLN.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-FMX6MEP2.js";
+} from "./shared-765DYDR7.js";
 import "./shared-JHFIZ4E2.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -27,7 +27,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-NBL3MTUK.js";
+} from "./shared-MJCUTQLN.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

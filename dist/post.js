@@ -6,12 +6,12 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-FMX6MEP2.js";
+} from "./shared-765DYDR7.js";
 import "./shared-JHFIZ4E2.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-N7UIJHHG.js";
+} from "./shared-MHGAM5QY.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-NBL3MTUK.js";
+} from "./shared-MJCUTQLN.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -172,7 +172,8 @@ function readExtraHeaders(masks: MaskRegistry): Record<string, string> {
     // What Node's HTTP client refuses in a header value (a CR would end the header): named here, not a raw TypeError.
     if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
       throw new InputError(
-        `${where}: the value of ${name} holds a line break, a control character or a character outside Latin-1, which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.`,
+        `${where}: the value of ${name} holds a line break, a control character or a character outside Latin-1, ` +
+          'which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.',
       );
     out[lower] = value;
   }

@@ -215,9 +215,11 @@ export function createTransport(opts: TransportOptions): Transport {
   }
 
   function timeoutMessage(origin: string, what: string, limitMs: number): string {
+    const input = limitMs < opts.requestTimeoutMs ? opts.deadlineInput : 'vault-request-timeout';
+    const fix = `(headers and body must arrive within it: check the health of ${service}, or raise ${input})`;
     return limitMs < opts.requestTimeoutMs
-      ? `out of time: no answer from ${origin} for ${what} before the ${opts.deadlineInput} deadline (headers and body must arrive within it: check the health of ${service}, or raise ${opts.deadlineInput})`
-      : `no answer from ${origin} within ${limitMs} ms for ${what} (headers and body must arrive within vault-request-timeout: check the health of ${service}, or raise vault-request-timeout)`;
+      ? `out of time: no answer from ${origin} for ${what} before the ${input} deadline ${fix}`
+      : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
 
   /** One request and its whole reply, read up to the size cap; `signal` ends it (the time limit). */
@@ -247,7 +249,9 @@ export function createTransport(opts: TransportOptions): Transport {
           declared: declaredLength(res.headers['content-length']),
           tooLarge: () =>
             new TransportError(
-              `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+              `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} ` +
+                `(${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is ` +
+                `really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
               'TOO_LARGE',
             ),
           failed: (e) => networkError(e, url, service, opts.tlsHint),

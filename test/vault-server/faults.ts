@@ -25,7 +25,7 @@ export type FaultRule = {
    * whole exchange ends it.
    */
   | { trickle: true; everyMs?: number }
-  /** A 200 reply whose body is `bytes` long (a JSON string of that size), streamed; no Content-Length unless `declared`. */
+  /** A 200 reply of `bytes` (a JSON string that long), streamed; no Content-Length unless `declared`. */
   | { oversize: number; declared?: boolean }
 );
 

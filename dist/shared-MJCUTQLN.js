@@ -1184,4 +1184,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-NBL3MTUK.js.map
+//# sourceMappingURL=shared-MJCUTQLN.js.map

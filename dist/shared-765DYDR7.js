@@ -13,7 +13,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-NBL3MTUK.js";
+} from "./shared-MJCUTQLN.js";
 import {
   errorMessage,
   inertMessage,
@@ -2196,7 +2196,9 @@ function createTransport(opts) {
     };
   }
   function timeoutMessage(origin, what, limitMs) {
-    return limitMs < opts.requestTimeoutMs ? `out of time: no answer from ${origin} for ${what} before the ${opts.deadlineInput} deadline (headers and body must arrive within it: check the health of ${service}, or raise ${opts.deadlineInput})` : `no answer from ${origin} within ${limitMs} ms for ${what} (headers and body must arrive within vault-request-timeout: check the health of ${service}, or raise vault-request-timeout)`;
+    const input = limitMs < opts.requestTimeoutMs ? opts.deadlineInput : "vault-request-timeout";
+    const fix = `(headers and body must arrive within it: check the health of ${service}, or raise ${input})`;
+    return limitMs < opts.requestTimeoutMs ? `out of time: no answer from ${origin} for ${what} before the ${input} deadline ${fix}` : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
   function exchange(x) {
     const { url, what } = x;
@@ -2556,4 +2558,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-FMX6MEP2.js.map
+//# sourceMappingURL=shared-765DYDR7.js.map

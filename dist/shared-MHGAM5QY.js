@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-NBL3MTUK.js";
+} from "./shared-MJCUTQLN.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-N7UIJHHG.js.map
+//# sourceMappingURL=shared-MHGAM5QY.js.map
