@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-765DYDR7.js";
+} from "./shared-YZHHVFIM.js";
 import "./shared-JHFIZ4E2.js";
 import "./shared-K2QAIXDX.js";
 import {

@@ -190,7 +190,7 @@ export function createTransport(opts: TransportOptions): Transport {
       limitMs,
       () => new TransportError(timeoutMessage(url.origin, what, limitMs), 'TIMEOUT'),
       (signal) =>
-        exchange({
+        exchange(opts, service, {
           lib: route.url.protocol === 'https:' ? https : http,
           route,
           method: req.method,
@@ -222,70 +222,6 @@ export function createTransport(opts: TransportOptions): Transport {
       : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
 
-  /** One request and its whole reply, read up to the size cap; `signal` ends it (the time limit). */
-  function exchange(x: {
-    lib: typeof http | typeof import('node:https');
-    route: Route;
-    method: string;
-    headers: Record<string, string | number>;
-    body: string | undefined;
-    signal: AbortSignal;
-    url: URL;
-    what: string;
-  }): Promise<{ statusCode: number; text: string; retryAfter: string | undefined }> {
-    const { url, what } = x;
-    const target = {
-      method: x.method,
-      agent: x.route.agent,
-      signal: x.signal,
-      ...(x.route.path === undefined ? {} : { path: x.route.path }),
-    };
-    return new Promise((resolve, reject) => {
-      // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
-      // the options of every new connection, and X-Vault-Token would be among them.
-      const request = x.lib.request(x.route.url, target, (res) => {
-        readCapped(res, {
-          maxBytes: opts.maxReplyBytes,
-          declared: declaredLength(res.headers['content-length']),
-          tooLarge: () =>
-            new TransportError(
-              `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} ` +
-                `(${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is ` +
-                `really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
-              'TOO_LARGE',
-            ),
-          failed: (e) => networkError(e, url, service, opts.tlsHint),
-        }).then(
-          (buf) =>
-            resolve({
-              statusCode: res.statusCode ?? 0,
-              text: buf.toString('utf8'),
-              retryAfter: res.headers['retry-after'],
-            }),
-          reject,
-        );
-      });
-      // On cancel, a request in flight may still bring a token or a lease that must be recorded:
-      // it gets the grace to land, not its full time limit.
-      const signal = opts.cancel?.signal;
-      let graceTimer: NodeJS.Timeout | undefined;
-      const onCancel = (): void => {
-        graceTimer = setTimeout(
-          () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, 'CANCELLED')),
-          opts.cancel?.graceMs ?? 0,
-        );
-      };
-      signal?.addEventListener('abort', onCancel, { once: true });
-      request.on('close', () => {
-        clearTimeout(graceTimer);
-        signal?.removeEventListener('abort', onCancel);
-      });
-      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
-      for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
-      request.end(x.body);
-    });
-  }
-
   return {
     defaults: () => send,
     close: () => void pools?.then(({ router }) => router.destroy()),
@@ -294,6 +230,74 @@ export function createTransport(opts: TransportOptions): Transport {
       return down;
     },
   };
+}
+
+/** One request and its whole reply, read up to the size cap; `signal` ends it (the time limit). */
+function exchange(
+  opts: TransportOptions,
+  service: string,
+  x: {
+    lib: typeof http | typeof import('node:https');
+    route: Route;
+    method: string;
+    headers: Record<string, string | number>;
+    body: string | undefined;
+    signal: AbortSignal;
+    url: URL;
+    what: string;
+  },
+): Promise<{ statusCode: number; text: string; retryAfter: string | undefined }> {
+  const { url, what } = x;
+  const target = {
+    method: x.method,
+    agent: x.route.agent,
+    signal: x.signal,
+    ...(x.route.path === undefined ? {} : { path: x.route.path }),
+  };
+  return new Promise((resolve, reject) => {
+    // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
+    // the options of every new connection, and X-Vault-Token would be among them.
+    const request = x.lib.request(x.route.url, target, (res) => {
+      readCapped(res, {
+        maxBytes: opts.maxReplyBytes,
+        declared: declaredLength(res.headers['content-length']),
+        tooLarge: () =>
+          new TransportError(
+            `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} ` +
+              `(${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is ` +
+              `really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+            'TOO_LARGE',
+          ),
+        failed: (e) => networkError(e, url, service, opts.tlsHint),
+      }).then(
+        (buf) =>
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            text: buf.toString('utf8'),
+            retryAfter: res.headers['retry-after'],
+          }),
+        reject,
+      );
+    });
+    // On cancel, a request in flight may still bring a token or a lease that must be recorded:
+    // it gets the grace to land, not its full time limit.
+    const signal = opts.cancel?.signal;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const onCancel = (): void => {
+      graceTimer = setTimeout(
+        () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, 'CANCELLED')),
+        opts.cancel?.graceMs ?? 0,
+      );
+    };
+    signal?.addEventListener('abort', onCancel, { once: true });
+    request.on('close', () => {
+      clearTimeout(graceTimer);
+      signal?.removeEventListener('abort', onCancel);
+    });
+    request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
+    for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
+    request.end(x.body);
+  });
 }
 
 /** Waits `ms`, or less when the signal aborts (the caller then sees the cancel). */

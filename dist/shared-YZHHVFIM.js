@@ -2043,7 +2043,7 @@ function formatBytes(n) {
 }
 
 // src/vault/time-limit.ts
-async function withinTime(ms, expired, exchange) {
+async function withinTime(ms, expired, exchange2) {
   const controller = new AbortController();
   let timer;
   const late = new Promise((_, reject) => {
@@ -2057,7 +2057,7 @@ async function withinTime(ms, expired, exchange) {
     );
   });
   try {
-    return await Promise.race([exchange(controller.signal), late]);
+    return await Promise.race([exchange2(controller.signal), late]);
   } finally {
     clearTimeout(timer);
   }
@@ -2173,7 +2173,7 @@ function createTransport(opts) {
     const reply = await withinTime(
       limitMs,
       () => new TransportError(timeoutMessage(url.origin, what, limitMs), "TIMEOUT"),
-      (signal) => exchange({
+      (signal) => exchange(opts, service, {
         lib: route.url.protocol === "https:" ? https : http,
         route,
         method: req.method,
@@ -2200,51 +2200,6 @@ function createTransport(opts) {
     const fix = `(headers and body must arrive within it: check the health of ${service}, or raise ${input})`;
     return limitMs < opts.requestTimeoutMs ? `out of time: no answer from ${origin} for ${what} before the ${input} deadline ${fix}` : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
-  function exchange(x) {
-    const { url, what } = x;
-    const target = {
-      method: x.method,
-      agent: x.route.agent,
-      signal: x.signal,
-      ...x.route.path === void 0 ? {} : { path: x.route.path }
-    };
-    return new Promise((resolve2, reject) => {
-      const request = x.lib.request(x.route.url, target, (res) => {
-        readCapped(res, {
-          maxBytes: opts.maxReplyBytes,
-          declared: declaredLength(res.headers["content-length"]),
-          tooLarge: () => new TransportError(
-            `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
-            "TOO_LARGE"
-          ),
-          failed: (e) => networkError(e, url, service, opts.tlsHint)
-        }).then(
-          (buf) => resolve2({
-            statusCode: res.statusCode ?? 0,
-            text: buf.toString("utf8"),
-            retryAfter: res.headers["retry-after"]
-          }),
-          reject
-        );
-      });
-      const signal = opts.cancel?.signal;
-      let graceTimer;
-      const onCancel = () => {
-        graceTimer = setTimeout(
-          () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, "CANCELLED")),
-          opts.cancel?.graceMs ?? 0
-        );
-      };
-      signal?.addEventListener("abort", onCancel, { once: true });
-      request.on("close", () => {
-        clearTimeout(graceTimer);
-        signal?.removeEventListener("abort", onCancel);
-      });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
-      for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
-      request.end(x.body);
-    });
-  }
   return {
     defaults: () => send,
     close: () => void pools?.then(({ router }) => router.destroy()),
@@ -2253,6 +2208,51 @@ function createTransport(opts) {
       return down;
     }
   };
+}
+function exchange(opts, service, x) {
+  const { url, what } = x;
+  const target = {
+    method: x.method,
+    agent: x.route.agent,
+    signal: x.signal,
+    ...x.route.path === void 0 ? {} : { path: x.route.path }
+  };
+  return new Promise((resolve2, reject) => {
+    const request = x.lib.request(x.route.url, target, (res) => {
+      readCapped(res, {
+        maxBytes: opts.maxReplyBytes,
+        declared: declaredLength(res.headers["content-length"]),
+        tooLarge: () => new TransportError(
+          `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+          "TOO_LARGE"
+        ),
+        failed: (e) => networkError(e, url, service, opts.tlsHint)
+      }).then(
+        (buf) => resolve2({
+          statusCode: res.statusCode ?? 0,
+          text: buf.toString("utf8"),
+          retryAfter: res.headers["retry-after"]
+        }),
+        reject
+      );
+    });
+    const signal = opts.cancel?.signal;
+    let graceTimer;
+    const onCancel = () => {
+      graceTimer = setTimeout(
+        () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, "CANCELLED")),
+        opts.cancel?.graceMs ?? 0
+      );
+    };
+    signal?.addEventListener("abort", onCancel, { once: true });
+    request.on("close", () => {
+      clearTimeout(graceTimer);
+      signal?.removeEventListener("abort", onCancel);
+    });
+    request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
+    for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
+    request.end(x.body);
+  });
 }
 function pause(ms, signal) {
   return new Promise((resolve2) => {
@@ -2558,4 +2558,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-765DYDR7.js.map
+//# sourceMappingURL=shared-YZHHVFIM.js.map
