@@ -14,6 +14,7 @@ import {
   errorLine,
   expectGone,
   expectNoLeaks,
+  postIfMissed,
   sessionRoot,
   startFixture,
   type Fixture,
@@ -26,6 +27,7 @@ beforeEach(async () => {
   job = new Job();
 });
 afterEach(async () => {
+  await postIfMissed(job, fx.server);
   job.dispose();
   await fx.server.close();
 });

@@ -8,7 +8,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Job } from '../runner/job.js';
 import { TestCa } from '../vault-server/certs.js';
-import { allSecretValues, errorLine, expectNoLeaks, startFixture, type Fixture } from './fixture.js';
+import { allSecretValues, errorLine, expectNoLeaks, postIfMissed, startFixture, type Fixture } from './fixture.js';
 
 const ca = new TestCa('scope-test-ca');
 const serverCert = ca.issue('vault', { altNames: ['IP:127.0.0.1'] });
@@ -17,6 +17,7 @@ let fx: Fixture | undefined;
 let job: Job | undefined;
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
+  await postIfMissed(job, fx?.server);
   job?.dispose();
   await fx?.server.close();
   await close?.();
