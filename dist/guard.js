@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-JITXNRU6.js";
+} from "./shared-TGSBJD4K.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-V6CVYU44.js";
+} from "./shared-FYFKV4YL.js";
 import {
   jobSessions
 } from "./shared-JTQWR5IZ.js";
@@ -28,7 +28,7 @@ import {
   setFailed,
   setSecret
 } from "./shared-QCDMWCIP.js";
-import "./shared-SL72OVGL.js";
+import "./shared-TIJMJNMW.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 

@@ -9,7 +9,7 @@ import {
   openTransport,
   restoreStage,
   revokeAll
-} from "./shared-S4WYHMVT.js";
+} from "./shared-57M4I4NA.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -21,7 +21,7 @@ import {
   tally,
   underAct,
   watchCancel
-} from "./shared-V6CVYU44.js";
+} from "./shared-FYFKV4YL.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
@@ -74,7 +74,8 @@ import {
   deriveName,
   groupByPath,
   isValidName
-} from "./shared-SL72OVGL.js";
+} from "./shared-TIJMJNMW.js";
+import "./shared-JHFIZ4E2.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 

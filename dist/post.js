@@ -4,18 +4,18 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-S4WYHMVT.js";
+} from "./shared-57M4I4NA.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-JITXNRU6.js";
+} from "./shared-TGSBJD4K.js";
 import "./shared-CSGAVOOU.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-V6CVYU44.js";
+} from "./shared-FYFKV4YL.js";
 import {
   loadDockerRecords,
   loadMainCompleted,
@@ -45,7 +45,8 @@ import {
   setSecret,
   warning
 } from "./shared-QCDMWCIP.js";
-import "./shared-SL72OVGL.js";
+import "./shared-TIJMJNMW.js";
+import "./shared-JHFIZ4E2.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 

@@ -28,6 +28,8 @@ export interface ConnectionConfig {
   readonly revokeTimeoutMs: number;
   readonly retries: number;
   readonly concurrency: number;
+  /** vault-max-reply-size in bytes: the largest reply body read from Vault or the OIDC endpoint. */
+  readonly maxReplyBytes: number;
   /** vault-extra-headers, sent on every Vault request. */
   readonly headers: Readonly<Record<string, string>>;
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY as the runner has them. */
@@ -121,6 +123,7 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
     revokeTimeoutMs: seconds('vault-revoke-timeout', 5),
     retries: integer('vault-retries', 4, 0, 20),
     concurrency: integer('vault-concurrency', 16, 1, 256),
+    maxReplyBytes: integer('vault-max-reply-size', 8, 1, 1024) * 1024 * 1024,
     headers: readExtraHeaders(masks),
     proxy: readProxy(masks),
   };
@@ -166,6 +169,12 @@ function readExtraHeaders(masks: MaskRegistry): Record<string, string> {
       );
     if (lower in out) throw new InputError(`${where}: ${name} is given twice.`);
     masks.addHandle(`header ${name}`, value);
+    // What Node's HTTP client refuses in a header value (a CR would end the header): named here, not a raw TypeError.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      throw new InputError(
+        `${where}: the value of ${name} holds a line break, a control character or a character outside Latin-1, ` +
+          'which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.',
+      );
     out[lower] = value;
   }
   return out;

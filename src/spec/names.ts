@@ -30,6 +30,21 @@ export interface NamedItem {
   readonly what: string;
 }
 
+/** The longest file name Linux and macOS accept (NAME_MAX, in bytes; names are ASCII). */
+export const MAX_NAME_LENGTH = 255;
+
+/** Every name may become a file name (files/NAME): one past NAME_MAX would fail with a raw ENAMETOOLONG. */
+function assertFileName(item: NamedItem): void {
+  if (item.name.length <= MAX_NAME_LENGTH) return;
+  const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+  throw new SpecError(
+    item.line,
+    `name ${short(item.name)} (${item.name.length} characters) from \`${short(item.what)}\` is longer than ` +
+      `${MAX_NAME_LENGTH}, the most a file name may be, and each secret is also a file — give that key a ` +
+      'shorter NAME on a line of its own (`path "key" | NAME`)',
+  );
+}
+
 /**
  * Case-insensitive because every name may also become a file name, and
  * runners on macOS and Windows have case-insensitive file systems.
@@ -37,6 +52,7 @@ export interface NamedItem {
 export function assertUniqueNames(items: readonly NamedItem[]): void {
   const seen = new Map<string, NamedItem>();
   for (const item of items) {
+    assertFileName(item);
     const key = item.name.toUpperCase();
     const first = seen.get(key);
     if (first !== undefined) {

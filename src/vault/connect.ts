@@ -32,6 +32,8 @@ export function openTransport(conn: ConnectionConfig, budget: TransportBudget): 
     deadlineInput: budget.input,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: 'vault-max-reply-size',
     ...(budget.cancel ? { cancel: budget.cancel } : {}),
     headers: conn.headers,
     proxy: conn.proxy,

@@ -32,9 +32,15 @@ export async function githubIdToken(
     deadlineInput: 'vault-timeout',
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: 'vault-max-reply-size',
     // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
     proxy: conn.proxy,
     service: SERVICE,
+    // Vault's TLS inputs are not GitHub's: vault-tls-skip-verify must not switch off checking GitHub.
+    tlsHint:
+      "the system does not trust the endpoint's certificate (vault-ca-cert and vault-tls-skip-verify apply to " +
+      'Vault only): on a runner with a private CA, give it in NODE_EXTRA_CA_CERTS',
     ...(cancel ? { cancel } : {}),
     onRetry: (e) =>
       core.info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`),

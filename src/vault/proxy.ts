@@ -16,6 +16,8 @@ export interface Route {
   /** The request target when it differs from url's path (absolute form). */
   readonly path?: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The proxy that relays this request in absolute form (its own 407 is a refusal, not the server's reply). */
+  readonly proxy?: URL;
 }
 
 export interface Router {
@@ -54,6 +56,7 @@ export function createRouter(env: ProxyEnv, options: { http: http.AgentOptions; 
         agent: agentFor(proxy, false),
         path: target.href,
         headers: { Host: target.host, ...proxyAuthorization(proxy) },
+        proxy,
       };
     },
     get tunnels() {
@@ -73,13 +76,39 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
   return { 'Proxy-Authorization': `Basic ${Buffer.from(user).toString('base64')}` };
 }
 
-/** A proxy that refused the tunnel: not a network blip, so not retried. */
+/** A proxy that refused the tunnel or the request: not a network blip, so not retried. */
 export class ProxyError extends Error {
   readonly code = 'EPROXY';
+  constructor(
+    message: string,
+    /** The variable that named the proxy, for the fix. */
+    readonly variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
+  ) {
+    super(message);
+  }
+}
+
+/** The proxy said no to `what`; a 407 means it refused its credentials (or wants some), which the variable holds. */
+export function proxyRefusal(
+  proxy: URL,
+  what: string,
+  status: number | undefined,
+  variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
+): ProxyError {
+  const why =
+    status !== 407
+      ? ''
+      : proxy.username === ''
+        ? `: it asks for credentials and ${variable} gives none`
+        : `: it refused the credentials in ${variable}`;
+  return new ProxyError(`the proxy ${proxy.host} refused ${what}: HTTP ${String(status)}${why}`, variable);
 }
 
 /** An https.Agent whose sockets are TLS over a CONNECT tunnel; pooling and keep-alive stay Node's. */
 class TunnelAgent extends https.Agent {
+  /** CONNECTs not yet answered: a proxy that never answers must not keep the process alive past destroy(). */
+  private readonly pending = new Set<http.ClientRequest>();
+
   constructor(
     private readonly proxy: URL,
     options: https.AgentOptions,
@@ -101,18 +130,17 @@ class TunnelAgent extends https.Agent {
       agent: false,
       headers: { Host: authority, ...proxyAuthorization(this.proxy) },
     });
+    this.pending.add(connect);
+    const settled = (): boolean => this.pending.delete(connect);
+    connect.once('close', settled).once('error', settled);
     const fail = (err: Error, socket?: Duplex): void => {
       socket?.destroy();
       callback?.(err, undefined as unknown as Duplex);
     };
     connect.once('connect', (res, socket) => {
+      settled();
       if (res.statusCode !== 200) {
-        fail(
-          new ProxyError(
-            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`,
-          ),
-          socket,
-        );
+        fail(proxyRefusal(this.proxy, `a tunnel to ${authority}`, res.statusCode, 'HTTPS_PROXY'), socket);
         return;
       }
       this.onTunnel();
@@ -122,5 +150,10 @@ class TunnelAgent extends https.Agent {
     connect.once('error', (err) => fail(err));
     connect.end();
     return undefined;
+  }
+
+  override destroy(): void {
+    for (const connect of this.pending) connect.destroy();
+    super.destroy();
   }
 }

@@ -1,15 +1,18 @@
 // The HTTP transport handed to node-vault in place of its bundled axios, for four
 // reasons: one kept-alive agent shared by every request (concurrent reads reuse
 // sockets), Retry-After headers (node-vault drops headers before we could see them),
-// retries of every request including logins, and a per-request timeout under an
-// overall deadline. It never logs: bodies carry credentials.
+// retries of every request including logins, and a time limit on each whole exchange under an
+// overall deadline (time-limit.ts), with a cap on the reply size (reply-cap.ts). It never
+// logs: bodies carry credentials.
 //
 // Two judgements live here because only the transport sees them: a 2xx whose body does
 // not parse is a fault to retry, not an answer; and once a request has given up on the
 // network, the server is known down (`down`), so post does not try lease after lease.
 import http from 'node:http';
-import type { Router } from './proxy.js';
+import { ProxyError, proxyRefusal, type Route, type Router } from './proxy.js';
 import type { ProxyEnv } from './proxy-env.js';
+import { formatBytes, readCapped } from './reply-cap.js';
+import { withinTime } from './time-limit.js';
 import { backoffMs, parseRetryAfter, retryReason, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
@@ -19,7 +22,12 @@ export interface TransportOptions {
     readonly key?: string;
     readonly rejectUnauthorized: boolean;
   };
+  /** The most one try may take, connect, headers and body together (vault-request-timeout). */
   readonly requestTimeoutMs: number;
+  /** The largest reply body read; past it the request fails (a hostile or broken server cannot fill memory). */
+  readonly maxReplyBytes: number;
+  /** The input that sets `maxReplyBytes`, for the message. */
+  readonly maxReplyInput: string;
   /** Epoch ms after which no request starts and no retry waits. */
   readonly deadline: number;
   readonly retry: RetryPolicy;
@@ -33,6 +41,8 @@ export interface TransportOptions {
   readonly deadlineInput: string;
   /** Who answers, for messages ("Vault" unless told). */
   readonly service?: string;
+  /** The fix for a certificate the client does not trust (Vault's: vault-ca-cert, unless told). */
+  readonly tlsHint?: string;
   /** Once aborted, no request starts and no retry waits; requests in flight get `graceMs` to land. */
   readonly cancel?: Cancel;
 }
@@ -122,6 +132,7 @@ export function createTransport(opts: TransportOptions): Transport {
       let reason: string | undefined;
       let retryAfterMs: number | undefined;
       try {
+        // One limit for the whole try, headers and body: the per-request timeout, or what is left of the deadline.
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         reason = retryReason(res.statusCode, res.parses);
         if (reason === undefined) return res;
@@ -159,7 +170,7 @@ export function createTransport(opts: TransportOptions): Transport {
   async function once(
     url: URL,
     req: NodeVaultRequest,
-    timeoutMs: number,
+    limitMs: number,
   ): Promise<NodeVaultResponse & { retryAfter: string | undefined; parses: boolean }> {
     const body = req.json !== undefined && typeof req.json === 'object' ? JSON.stringify(req.json) : undefined;
     const { router, https } = await agents();
@@ -174,64 +185,41 @@ export function createTransport(opts: TransportOptions): Transport {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(body);
     }
-    const lib = route.url.protocol === 'https:' ? https : http;
-    const target = {
-      method: req.method,
-      agent: route.agent,
-      ...(route.path === undefined ? {} : { path: route.path }),
+    const what = `${req.method} ${url.pathname}`;
+    const reply = await withinTime(
+      limitMs,
+      () => new TransportError(timeoutMessage(url.origin, what, limitMs), 'TIMEOUT'),
+      (signal) =>
+        exchange(opts, service, {
+          lib: route.url.protocol === 'https:' ? https : http,
+          route,
+          method: req.method,
+          headers,
+          body,
+          signal,
+          url,
+          what,
+        }),
+    );
+    // A proxy relaying plain http answers 407 itself: the same refusal as a CONNECT tunnel's, not Vault's reply.
+    if (reply.statusCode === 407 && route.proxy !== undefined)
+      throw networkError(proxyRefusal(route.proxy, `${what} to ${url.origin}`, 407, 'HTTP_PROXY'), url, service);
+    const parsed = parseBody(reply.text);
+    return {
+      statusCode: reply.statusCode,
+      body: parsed.body,
+      parses: parsed.parses,
+      request: { path: url.pathname },
+      retryAfter: reply.retryAfter,
     };
-    return new Promise((resolve, reject) => {
-      // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
-      // the options of every new connection, and X-Vault-Token would be among them.
-      const request = lib.request(route.url, target, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(networkError(e, url, service)));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const retryAfter = res.headers['retry-after'];
-          const parsed = parseBody(text);
-          resolve({
-            statusCode: res.statusCode ?? 0,
-            body: parsed.body,
-            parses: parsed.parses,
-            request: { path: url.pathname },
-            retryAfter,
-          });
-        });
-      });
-      request.setTimeout(timeoutMs, () => {
-        request.destroy(
-          new TransportError(
-            timeoutMs < opts.requestTimeoutMs
-              ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})`
-              : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
-            'TIMEOUT',
-          ),
-        );
-      });
-      // On cancel, a request in flight may still bring a token or a lease that must be recorded:
-      // it gets the grace to land, not its full timeout.
-      const signal = opts.cancel?.signal;
-      let graceTimer: NodeJS.Timeout | undefined;
-      const onCancel = (): void => {
-        graceTimer = setTimeout(
-          () =>
-            request.destroy(
-              new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, 'CANCELLED'),
-            ),
-          opts.cancel?.graceMs ?? 0,
-        );
-      };
-      signal?.addEventListener('abort', onCancel, { once: true });
-      request.on('close', () => {
-        clearTimeout(graceTimer);
-        signal?.removeEventListener('abort', onCancel);
-      });
-      request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
-      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
-      request.end(body);
-    });
+  }
+
+  function timeoutMessage(origin: string, what: string, limitMs: number): string {
+    const input = limitMs < opts.requestTimeoutMs ? opts.deadlineInput : 'vault-request-timeout';
+    const fix = `(headers and body must arrive within it: check the health of ${service}, or raise ${input})`;
+    return limitMs < opts.requestTimeoutMs
+      ? `out of time: no answer from ${origin} for ${what} before the ${input} deadline ${fix}`
+      : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
 
   return {
@@ -242,6 +230,74 @@ export function createTransport(opts: TransportOptions): Transport {
       return down;
     },
   };
+}
+
+/** One request and its whole reply, read up to the size cap; `signal` ends it (the time limit). */
+function exchange(
+  opts: TransportOptions,
+  service: string,
+  x: {
+    lib: typeof http | typeof import('node:https');
+    route: Route;
+    method: string;
+    headers: Record<string, string | number>;
+    body: string | undefined;
+    signal: AbortSignal;
+    url: URL;
+    what: string;
+  },
+): Promise<{ statusCode: number; text: string; retryAfter: string | undefined }> {
+  const { url, what } = x;
+  const target = {
+    method: x.method,
+    agent: x.route.agent,
+    signal: x.signal,
+    ...(x.route.path === undefined ? {} : { path: x.route.path }),
+  };
+  return new Promise((resolve, reject) => {
+    // Headers are set after creation, not passed as options: NODE_DEBUG=http prints
+    // the options of every new connection, and X-Vault-Token would be among them.
+    const request = x.lib.request(x.route.url, target, (res) => {
+      readCapped(res, {
+        maxBytes: opts.maxReplyBytes,
+        declared: declaredLength(res.headers['content-length']),
+        tooLarge: () =>
+          new TransportError(
+            `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} ` +
+              `(${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is ` +
+              `really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+            'TOO_LARGE',
+          ),
+        failed: (e) => networkError(e, url, service, opts.tlsHint),
+      }).then(
+        (buf) =>
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            text: buf.toString('utf8'),
+            retryAfter: res.headers['retry-after'],
+          }),
+        reject,
+      );
+    });
+    // On cancel, a request in flight may still bring a token or a lease that must be recorded:
+    // it gets the grace to land, not its full time limit.
+    const signal = opts.cancel?.signal;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const onCancel = (): void => {
+      graceTimer = setTimeout(
+        () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, 'CANCELLED')),
+        opts.cancel?.graceMs ?? 0,
+      );
+    };
+    signal?.addEventListener('abort', onCancel, { once: true });
+    request.on('close', () => {
+      clearTimeout(graceTimer);
+      signal?.removeEventListener('abort', onCancel);
+    });
+    request.on('error', (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
+    for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
+    request.end(x.body);
+  });
 }
 
 /** Waits `ms`, or less when the signal aborts (the caller then sees the cancel). */
@@ -281,12 +337,20 @@ function parseBody(text: string): { body: unknown; parses: boolean } {
   }
 }
 
-function networkError(err: Error, url: URL, service: string): TransportError {
+const VAULT_TLS_HINT = 'give vault-ca-cert with the CA that signed the server certificate, or fix the certificate';
+
+/** A Content-Length header as a number, when it is one. */
+function declaredLength(header: string | undefined): number | undefined {
+  const n = header === undefined ? NaN : Number(header);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+function networkError(err: Error, url: URL, service: string, tlsHint = VAULT_TLS_HINT): TransportError {
   const code = (err as NodeJS.ErrnoException).code ?? 'ENETWORK';
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code)
-    ? ' (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)'
-    : code === 'EPROXY'
-      ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)`
+    ? ` (TLS: ${tlsHint})`
+    : err instanceof ProxyError
+      ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)`
       : '';
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }

@@ -1,4 +1,5 @@
 // Injected failures, so tests can exercise a client's retry and timeout handling.
+import type { ServerResponse } from 'node:http';
 import type { Reply } from './reply.js';
 
 export type FaultRule = {
@@ -18,6 +19,14 @@ export type FaultRule = {
    * replies short, or a Vault that crashes mid-write behind one, delivers.
    */
   | { truncate: true }
+  /**
+   * Status and headers at once, then the body one byte every `everyMs` (default 300), never finishing: after
+   * the real reply, spaces (a 204 becomes a 200, to have a body). Defeats any idle timer; only a limit on the
+   * whole exchange ends it.
+   */
+  | { trickle: true; everyMs?: number }
+  /** A 200 reply of `bytes` (a JSON string that long), streamed; no Content-Length unless `declared`. */
+  | { oversize: number; declared?: boolean }
 );
 
 export class Faults {
@@ -67,6 +76,36 @@ export function faultReply(rule: { status: number; retryAfter?: string; errors?:
     body: { errors: rule.errors ?? defaultErrors(rule.status, path) },
     ...(rule.retryAfter === undefined ? {} : { headers: { 'Retry-After': rule.retryAfter } }),
   };
+}
+
+/** Writes `text` a byte at a time, then spaces, until the client goes away. */
+export function trickle(res: ServerResponse, text: string, everyMs = 300): void {
+  res.flushHeaders();
+  let i = 0;
+  const timer = setInterval(() => res.write(i < text.length ? text.charAt(i++) : ' '), everyMs);
+  res.on('close', () => clearInterval(timer));
+}
+
+/** `{"data":{"data":{"value":"xxx…"}}}` of `bytes` in all, in 1 MiB chunks as the client drains them. */
+export function oversize(res: ServerResponse, bytes: number, declared: boolean): void {
+  const head = '{"data":{"data":{"value":"';
+  const tail = '"}}}';
+  if (declared) res.setHeader('Content-Length', bytes);
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  let left = bytes - head.length - tail.length;
+  res.write(head);
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end(tail);
+  };
+  pump();
 }
 
 /** The first half of a reply's body: complete HTTP, a JSON document that does not parse. */

@@ -16,7 +16,7 @@ import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection, LIST_MARKER } from './connection.js';
-import { Faults, faultReply, truncateBody, type FaultRule } from './faults.js';
+import { Faults, faultReply, oversize, trickle, truncateBody, type FaultRule } from './faults.js';
 import { Hostile } from './hostile.js';
 import { isRecord, signJwt } from './jwt.js';
 import { TestCa } from './certs.js';
@@ -480,6 +480,16 @@ class DevServer implements VaultDevServer {
     res.setHeader('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     const text = reply.body === undefined ? undefined : `${JSON.stringify(reply.body)}\n`;
+    if (fault && 'oversize' in fault) {
+      res.statusCode = 200;
+      oversize(res, fault.oversize, fault.declared === true);
+      return;
+    }
+    if (fault && 'trickle' in fault) {
+      if (res.statusCode === 204) res.statusCode = 200; // a 204 has no body to trickle
+      trickle(res, text ?? '', fault.everyMs);
+      return;
+    }
     res.end(fault && 'truncate' in fault && text !== undefined ? truncateBody(text) : text);
     record.answeredAt = Date.now();
   }

@@ -25,9 +25,19 @@ function deriveName(segments, prefix = "") {
   const name = prefix + core;
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
+var MAX_NAME_LENGTH = 255;
+function assertFileName(item) {
+  if (item.name.length <= MAX_NAME_LENGTH) return;
+  const short = (s) => s.length > 60 ? `${s.slice(0, 60)}\u2026` : s;
+  throw new SpecError(
+    item.line,
+    `name ${short(item.name)} (${item.name.length} characters) from \`${short(item.what)}\` is longer than ${MAX_NAME_LENGTH}, the most a file name may be, and each secret is also a file \u2014 give that key a shorter NAME on a line of its own (\`path "key" | NAME\`)`
+  );
+}
 function assertUniqueNames(items) {
   const seen = /* @__PURE__ */ new Map();
   for (const item of items) {
+    assertFileName(item);
     const key = item.name.toUpperCase();
     const first = seen.get(key);
     if (first !== void 0) {
@@ -327,4 +337,4 @@ export {
   parsePath,
   parseSpec
 };
-//# sourceMappingURL=shared-SL72OVGL.js.map
+//# sourceMappingURL=shared-TIJMJNMW.js.map

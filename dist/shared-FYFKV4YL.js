@@ -46,7 +46,7 @@ import {
   deriveName,
   isValidName,
   parseSpec
-} from "./shared-SL72OVGL.js";
+} from "./shared-TIJMJNMW.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -222,6 +222,7 @@ function readConnectionConfig(masks) {
     revokeTimeoutMs: seconds("vault-revoke-timeout", 5),
     retries: integer("vault-retries", 4, 0, 20),
     concurrency: integer("vault-concurrency", 16, 1, 256),
+    maxReplyBytes: integer("vault-max-reply-size", 8, 1, 1024) * 1024 * 1024,
     headers: readExtraHeaders(masks),
     proxy: readProxy(masks)
   };
@@ -261,6 +262,10 @@ function readExtraHeaders(masks) {
       );
     if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
     masks.addHandle(`header ${name}`, value);
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      throw new InputError(
+        `${where2}: the value of ${name} holds a line break, a control character or a character outside Latin-1, which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.`
+      );
     out[lower] = value;
   }
   return out;
@@ -667,7 +672,7 @@ async function readMainConfig(masks) {
 }
 async function readConfig(masks, compat) {
   const spec = text("secrets") ?? "";
-  const requests = compat ? (await import("./shared-G4R5VJBE.js")).parseCompatSpec(spec) : parseSpec(spec);
+  const requests = compat ? (await import("./shared-BUCMSVG3.js")).parseCompatSpec(spec) : parseSpec(spec);
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
@@ -1017,4 +1022,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-V6CVYU44.js.map
+//# sourceMappingURL=shared-FYFKV4YL.js.map

@@ -3,11 +3,6 @@ const require = __createRequire(import.meta.url);
 import {
   proxyFor
 } from "./shared-NYIERDFJ.js";
-import "./shared-BDLR4YRK.js";
-
-// src/vault/agents.ts
-import https2 from "node:https";
-import tls2 from "node:tls";
 
 // src/vault/proxy.ts
 import http from "node:http";
@@ -38,7 +33,8 @@ function createRouter(env, options) {
         url: proxy,
         agent: agentFor(proxy, false),
         path: target.href,
-        headers: { Host: target.host, ...proxyAuthorization(proxy) }
+        headers: { Host: target.host, ...proxyAuthorization(proxy) },
+        proxy
       };
     },
     get tunnels() {
@@ -57,8 +53,17 @@ function proxyAuthorization(proxy) {
   return { "Proxy-Authorization": `Basic ${Buffer.from(user).toString("base64")}` };
 }
 var ProxyError = class extends Error {
+  constructor(message, variable) {
+    super(message);
+    this.variable = variable;
+  }
+  variable;
   code = "EPROXY";
 };
+function proxyRefusal(proxy, what, status, variable) {
+  const why = status !== 407 ? "" : proxy.username === "" ? `: it asks for credentials and ${variable} gives none` : `: it refused the credentials in ${variable}`;
+  return new ProxyError(`the proxy ${proxy.host} refused ${what}: HTTP ${String(status)}${why}`, variable);
+}
 var TunnelAgent = class extends https.Agent {
   constructor(proxy, options, onTunnel) {
     super(options);
@@ -67,6 +72,8 @@ var TunnelAgent = class extends https.Agent {
   }
   proxy;
   onTunnel;
+  /** CONNECTs not yet answered: a proxy that never answers must not keep the process alive past destroy(). */
+  pending = /* @__PURE__ */ new Set();
   createConnection(options, callback) {
     const authority = `${options.host ?? ""}:${String(options.port ?? 443)}`;
     const connect = http.request({
@@ -77,18 +84,17 @@ var TunnelAgent = class extends https.Agent {
       agent: false,
       headers: { Host: authority, ...proxyAuthorization(this.proxy) }
     });
+    this.pending.add(connect);
+    const settled = () => this.pending.delete(connect);
+    connect.once("close", settled).once("error", settled);
     const fail = (err, socket) => {
       socket?.destroy();
       callback?.(err, void 0);
     };
     connect.once("connect", (res, socket) => {
+      settled();
       if (res.statusCode !== 200) {
-        fail(
-          new ProxyError(
-            `the proxy ${this.proxy.host} refused a tunnel to ${authority}: HTTP ${String(res.statusCode)}`
-          ),
-          socket
-        );
+        fail(proxyRefusal(this.proxy, `a tunnel to ${authority}`, res.statusCode, "HTTPS_PROXY"), socket);
         return;
       }
       this.onTunnel();
@@ -99,28 +105,15 @@ var TunnelAgent = class extends https.Agent {
     connect.end();
     return void 0;
   }
+  destroy() {
+    for (const connect of this.pending) connect.destroy();
+    super.destroy();
+  }
 };
 
-// src/vault/agents.ts
-function createAgents(settings) {
-  const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets };
-  return createRouter(settings.proxy ?? { https: void 0, http: void 0, noProxy: [] }, {
-    http: agentOptions,
-    https: {
-      ...agentOptions,
-      rejectUnauthorized: settings.tls.rejectUnauthorized,
-      // One secure context rather than ca/cert/key options: Node names pooled connections after those
-      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
-      secureContext: tls2.createSecureContext({
-        ...settings.tls.ca !== void 0 ? { ca: settings.tls.ca } : {},
-        ...settings.tls.cert !== void 0 ? { cert: settings.tls.cert } : {},
-        ...settings.tls.key !== void 0 ? { key: settings.tls.key } : {}
-      })
-    }
-  });
-}
 export {
-  createAgents,
-  https2 as https
+  createRouter,
+  ProxyError,
+  proxyRefusal
 };
-//# sourceMappingURL=shared-TWCABKQU.js.map
+//# sourceMappingURL=shared-JHFIZ4E2.js.map

@@ -5,7 +5,7 @@ import {
 } from "./shared-K2QAIXDX.js";
 import {
   readConnectionConfig
-} from "./shared-V6CVYU44.js";
+} from "./shared-FYFKV4YL.js";
 import {
   docker,
   loadCacheMatch,
@@ -25,6 +25,10 @@ import {
   setOutput,
   warning
 } from "./shared-QCDMWCIP.js";
+import {
+  ProxyError,
+  proxyRefusal
+} from "./shared-JHFIZ4E2.js";
 import {
   __commonJS,
   __require,
@@ -1910,6 +1914,57 @@ var import_node_vault = __toESM(require_src(), 1);
 // src/vault/transport.ts
 import http from "node:http";
 
+// src/vault/reply-cap.ts
+function readCapped(body, opts) {
+  return new Promise((resolve2, reject) => {
+    if (opts.declared !== void 0 && opts.declared > opts.maxBytes) {
+      body.destroy();
+      reject(opts.tooLarge());
+      return;
+    }
+    let chunks = [];
+    let size = 0;
+    body.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > opts.maxBytes) {
+        chunks = [];
+        reject(opts.tooLarge());
+        body.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once("error", (err) => reject(opts.failed(err)));
+    body.once("end", () => resolve2(Buffer.concat(chunks, size)));
+  });
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+// src/vault/time-limit.ts
+async function withinTime(ms, expired, exchange2) {
+  const controller = new AbortController();
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => {
+        const err = expired();
+        reject(err);
+        controller.abort(err);
+      },
+      Math.max(0, ms)
+    );
+  });
+  try {
+    return await Promise.race([exchange2(controller.signal), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // src/vault/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
 function isRetryableStatus(status) {
@@ -1947,7 +2002,7 @@ var TransportError = class extends Error {
 };
 function createTransport(opts) {
   let pools;
-  const agents = () => pools ??= import("./shared-TWCABKQU.js").then(({ createAgents, https }) => ({
+  const agents = () => pools ??= import("./shared-JQQMEAZQ.js").then(({ createAgents, https }) => ({
     router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
     https
   }));
@@ -2001,7 +2056,7 @@ function createTransport(opts) {
     if (err.retryable || err.code === "DEADLINE") down = true;
     return err;
   }
-  async function once(url, req, timeoutMs) {
+  async function once(url, req, limitMs) {
     const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
     const { router, https } = await agents();
     const route = router.route(url);
@@ -2015,57 +2070,36 @@ function createTransport(opts) {
       headers["Content-Type"] = "application/json";
       headers["Content-Length"] = Buffer.byteLength(body);
     }
-    const lib = route.url.protocol === "https:" ? https : http;
-    const target = {
-      method: req.method,
-      agent: route.agent,
-      ...route.path === void 0 ? {} : { path: route.path }
+    const what = `${req.method} ${url.pathname}`;
+    const reply = await withinTime(
+      limitMs,
+      () => new TransportError(timeoutMessage(url.origin, what, limitMs), "TIMEOUT"),
+      (signal) => exchange(opts, service, {
+        lib: route.url.protocol === "https:" ? https : http,
+        route,
+        method: req.method,
+        headers,
+        body,
+        signal,
+        url,
+        what
+      })
+    );
+    if (reply.statusCode === 407 && route.proxy !== void 0)
+      throw networkError(proxyRefusal(route.proxy, `${what} to ${url.origin}`, 407, "HTTP_PROXY"), url, service);
+    const parsed = parseBody(reply.text);
+    return {
+      statusCode: reply.statusCode,
+      body: parsed.body,
+      parses: parsed.parses,
+      request: { path: url.pathname },
+      retryAfter: reply.retryAfter
     };
-    return new Promise((resolve2, reject) => {
-      const request = lib.request(route.url, target, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("error", (e) => reject(networkError(e, url, service)));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          const retryAfter = res.headers["retry-after"];
-          const parsed = parseBody(text);
-          resolve2({
-            statusCode: res.statusCode ?? 0,
-            body: parsed.body,
-            parses: parsed.parses,
-            request: { path: url.pathname },
-            retryAfter
-          });
-        });
-      });
-      request.setTimeout(timeoutMs, () => {
-        request.destroy(
-          new TransportError(
-            timeoutMs < opts.requestTimeoutMs ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})` : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
-            "TIMEOUT"
-          )
-        );
-      });
-      const signal = opts.cancel?.signal;
-      let graceTimer;
-      const onCancel = () => {
-        graceTimer = setTimeout(
-          () => request.destroy(
-            new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, "CANCELLED")
-          ),
-          opts.cancel?.graceMs ?? 0
-        );
-      };
-      signal?.addEventListener("abort", onCancel, { once: true });
-      request.on("close", () => {
-        clearTimeout(graceTimer);
-        signal?.removeEventListener("abort", onCancel);
-      });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
-      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
-      request.end(body);
-    });
+  }
+  function timeoutMessage(origin, what, limitMs) {
+    const input = limitMs < opts.requestTimeoutMs ? opts.deadlineInput : "vault-request-timeout";
+    const fix = `(headers and body must arrive within it: check the health of ${service}, or raise ${input})`;
+    return limitMs < opts.requestTimeoutMs ? `out of time: no answer from ${origin} for ${what} before the ${input} deadline ${fix}` : `no answer from ${origin} within ${limitMs} ms for ${what} ${fix}`;
   }
   return {
     defaults: () => send,
@@ -2075,6 +2109,51 @@ function createTransport(opts) {
       return down;
     }
   };
+}
+function exchange(opts, service, x) {
+  const { url, what } = x;
+  const target = {
+    method: x.method,
+    agent: x.route.agent,
+    signal: x.signal,
+    ...x.route.path === void 0 ? {} : { path: x.route.path }
+  };
+  return new Promise((resolve2, reject) => {
+    const request = x.lib.request(x.route.url, target, (res) => {
+      readCapped(res, {
+        maxBytes: opts.maxReplyBytes,
+        declared: declaredLength(res.headers["content-length"]),
+        tooLarge: () => new TransportError(
+          `${service}'s reply to ${what} is larger than ${opts.maxReplyInput} (${formatBytes(opts.maxReplyBytes)}): the action stopped reading it. If the secret or list is really that large, raise ${opts.maxReplyInput}; otherwise check ${service} and what sits in front of it.`,
+          "TOO_LARGE"
+        ),
+        failed: (e) => networkError(e, url, service, opts.tlsHint)
+      }).then(
+        (buf) => resolve2({
+          statusCode: res.statusCode ?? 0,
+          text: buf.toString("utf8"),
+          retryAfter: res.headers["retry-after"]
+        }),
+        reject
+      );
+    });
+    const signal = opts.cancel?.signal;
+    let graceTimer;
+    const onCancel = () => {
+      graceTimer = setTimeout(
+        () => request.destroy(new TransportError(`cancelled: ${what} did not land in time`, "CANCELLED")),
+        opts.cancel?.graceMs ?? 0
+      );
+    };
+    signal?.addEventListener("abort", onCancel, { once: true });
+    request.on("close", () => {
+      clearTimeout(graceTimer);
+      signal?.removeEventListener("abort", onCancel);
+    });
+    request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service, opts.tlsHint)));
+    for (const [name, value] of Object.entries(x.headers)) request.setHeader(name, value);
+    request.end(x.body);
+  });
 }
 function pause(ms, signal) {
   return new Promise((resolve2) => {
@@ -2107,9 +2186,14 @@ function parseBody(text) {
     return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
 }
-function networkError(err, url, service) {
+var VAULT_TLS_HINT = "give vault-ca-cert with the CA that signed the server certificate, or fix the certificate";
+function declaredLength(header) {
+  const n = header === void 0 ? NaN : Number(header);
+  return Number.isSafeInteger(n) && n >= 0 ? n : void 0;
+}
+function networkError(err, url, service, tlsHint = VAULT_TLS_HINT) {
   const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? ` (TLS: ${tlsHint})` : err instanceof ProxyError ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)` : "";
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
 }
 
@@ -2337,9 +2421,13 @@ async function githubIdToken(audience, conn, cancel) {
     deadlineInput: "vault-timeout",
     retry: { ...DEFAULT_RETRY, retries: conn.retries, baseMs: 500 },
     maxSockets: 1,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: "vault-max-reply-size",
     // A self-hosted runner behind a proxy reaches GitHub through it, as Vault (NO_PROXY applies).
     proxy: conn.proxy,
     service: SERVICE,
+    // Vault's TLS inputs are not GitHub's: vault-tls-skip-verify must not switch off checking GitHub.
+    tlsHint: "the system does not trust the endpoint's certificate (vault-ca-cert and vault-tls-skip-verify apply to Vault only): on a runner with a private CA, give it in NODE_EXTRA_CA_CERTS",
     ...cancel ? { cancel } : {},
     onRetry: (e) => info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
   });
@@ -2374,6 +2462,8 @@ function openTransport(conn, budget) {
     deadlineInput: budget.input,
     retry: { ...DEFAULT_RETRY, retries: conn.retries },
     maxSockets: conn.concurrency,
+    maxReplyBytes: conn.maxReplyBytes,
+    maxReplyInput: "vault-max-reply-size",
     ...budget.cancel ? { cancel: budget.cancel } : {},
     headers: conn.headers,
     proxy: conn.proxy,
@@ -2558,4 +2648,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-S4WYHMVT.js.map
+//# sourceMappingURL=shared-57M4I4NA.js.map

@@ -10,7 +10,7 @@ import {
   SpecError,
   assertUniqueNames,
   parsePath
-} from "./shared-SL72OVGL.js";
+} from "./shared-TIJMJNMW.js";
 import {
   __toESM
 } from "./shared-BDLR4YRK.js";
@@ -80,4 +80,4 @@ function parseEntry(entry, line) {
 export {
   parseCompatSpec
 };
-//# sourceMappingURL=shared-G4R5VJBE.js.map
+//# sourceMappingURL=shared-BUCMSVG3.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-V6CVYU44.js";
+} from "./shared-FYFKV4YL.js";
 import {
   MAX_HITS,
   Matcher,
@@ -416,4 +416,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-JITXNRU6.js.map
+//# sourceMappingURL=shared-TGSBJD4K.js.map
