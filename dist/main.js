@@ -9,7 +9,7 @@ import {
   openTransport,
   restoreStage,
   revokeAll
-} from "./shared-57M4I4NA.js";
+} from "./shared-RNNA4A2C.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,

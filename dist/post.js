@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-57M4I4NA.js";
+} from "./shared-RNNA4A2C.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage

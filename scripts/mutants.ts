@@ -989,4 +989,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/bounds.test.ts'],
     only: 'CONNECT',
   },
+  {
+    id: 'rate-limit-spends-retries',
+    file: 'src/vault/retry.ts',
+    find: 'return status !== 429;',
+    replace: 'return true;',
+    why: 'A burst of jobs against one rate-limit quota fails: five quick tries cannot outlast a quota that stays full for seconds.',
+    tests: [FAULTS],
+    only: 'rate limit (429) is waited out',
+  },
 ];

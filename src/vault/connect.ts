@@ -39,7 +39,9 @@ export function openTransport(conn: ConnectionConfig, budget: TransportBudget): 
     proxy: conn.proxy,
     onRetry: (e) =>
       core.info(
-        say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
+        e.patient
+          ? say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} in ${e.delayMs} ms (a rate limit: tried until vault-timeout)`
+          : say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
       ),
   });
 }

@@ -43,7 +43,11 @@ export async function githubIdToken(
       'Vault only): on a runner with a private CA, give it in NODE_EXTRA_CA_CERTS',
     ...(cancel ? { cancel } : {}),
     onRetry: (e) =>
-      core.info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`),
+      core.info(
+        e.patient
+          ? say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} in ${e.delayMs} ms (a rate limit: tried until vault-timeout)`
+          : say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`,
+      ),
   });
   try {
     const res = await transport.defaults()({

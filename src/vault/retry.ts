@@ -21,6 +21,16 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * Whether a retryable status spends one of the `retries` tries. A 429 does not: a
+ * rate-limit quota says "not now", not "broken", and a burst of jobs against one quota
+ * (an organisation's push) needs more tries than a flaky network does. Such tries go on
+ * until the step's deadline (vault-timeout), each waiting its backoff.
+ */
+export function spendsRetry(status: number): boolean {
+  return status !== 429;
+}
+
+/**
  * Why a reply deserves another try, or undefined when it is the answer. A 2xx whose body
  * does not parse was cut short on the way (a proxy, a Vault that died mid-write): it is
  * not Vault's answer, and the same request may well get a whole one. (An error status

@@ -13,7 +13,7 @@ import { ProxyError, proxyRefusal, type Route, type Router } from './proxy.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { formatBytes, readCapped } from './reply-cap.js';
 import { withinTime } from './time-limit.js';
-import { backoffMs, parseRetryAfter, retryReason, type RetryPolicy } from './retry.js';
+import { backoffMs, parseRetryAfter, retryReason, spendsRetry, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
   readonly tls: {
@@ -58,6 +58,8 @@ export interface RetryEvent {
   readonly attempt: number;
   readonly reason: string;
   readonly delayMs: number;
+  /** A rate limit's 429: not counted in the retries, tried until the deadline. */
+  readonly patient: boolean;
 }
 
 /** What node-vault's request function receives (the former request-promise shape). */
@@ -117,6 +119,9 @@ export function createTransport(opts: TransportOptions): Transport {
   async function send(req: NodeVaultRequest): Promise<NodeVaultResponse> {
     const url = new URL(req.uri);
     const path = url.pathname;
+    // tries that count against the retries: a rate limit's 429 asks only for patience (spendsRetry)
+    let spent = 0;
+    let lastReason: string | undefined;
     for (let attempt = 0; ; attempt++) {
       if (opts.cancel?.signal.aborted)
         throw new TransportError(`cancelled before ${req.method} ${path} was sent`, 'CANCELLED');
@@ -124,19 +129,21 @@ export function createTransport(opts: TransportOptions): Transport {
       if (left <= 0)
         throw giveUp(
           new TransportError(
-            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
+            `out of time before ${req.method} ${path} could finish (${lastReason ? `${attempt} tries, the last: ${lastReason}; ` : ''}raise ${opts.deadlineInput})`,
             'DEADLINE',
           ),
         );
       stats.requests++;
       let reason: string | undefined;
       let retryAfterMs: number | undefined;
+      let patient = false;
       try {
         // One limit for the whole try, headers and body: the per-request timeout, or what is left of the deadline.
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         reason = retryReason(res.statusCode, res.parses);
         if (reason === undefined) return res;
-        if (exhausted(attempt)) {
+        patient = !spendsRetry(res.statusCode);
+        if (exhausted(spent, patient)) {
           if (res.parses) return res;
           throw new TransportError(
             `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
@@ -146,19 +153,21 @@ export function createTransport(opts: TransportOptions): Transport {
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
-        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
+        if (!err.retryable || exhausted(spent, false)) throw giveUp(err);
         reason = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs });
+      lastReason = reason;
+      if (!patient) spent++;
+      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs, patient });
       await pause(delayMs, opts.cancel?.signal);
     }
   }
 
   /** No try left, or no time for one: the last try's outcome is the answer (not a bare "out of time"). */
-  function exhausted(attempt: number): boolean {
-    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
+  function exhausted(spent: number, patient: boolean): boolean {
+    return (!patient && spent >= opts.retry.retries) || opts.deadline <= Date.now();
   }
 
   /** A network failure that outlived its retries marks the server down (a cancel or a bad reply does not). */

@@ -163,6 +163,25 @@ describe('permanent failures fail clearly, and post still cleans up', () => {
     await job.post();
   });
 
+  it('a rate limit (429) is waited out past vault-retries, until vault-timeout, and logged as such', async () => {
+    // a burst of jobs against one quota: more 429s in a row than vault-retries allows a flaky network
+    fx.server.addFault({ path: 'secret/data/ci/app', status: 429, times: 4 });
+    const main = await job.main(inputs({ 'vault-retries': '1', secrets: 'secret/ci/app password | PW' }));
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect((main.log.match(/secret\/data\/ci\/app: HTTP 429, try \d in \d+ ms \(a rate limit/g) ?? []).length).toBe(4);
+    expect(readFileSync(`${main.outputs['files-dir']}/PW`, 'utf8') === fx.values.password).toBe(true);
+    await job.post();
+  });
+
+  it('a 429 that never ends still stops at vault-timeout, naming it', async () => {
+    fx.server.addFault({ path: 'secret/data/ci/app', status: 429 });
+    const main = await job.main(inputs({ 'vault-timeout': '3', secrets: 'secret/ci/app password | PW' }));
+    expect(main.exitCode).toBe(1);
+    expect(errorLine(main.stdout)).toMatch(/HTTP 429/);
+    expect(errorLine(main.stdout)).toMatch(/vault-timeout/);
+    await job.post();
+  });
+
   it('an unreachable Vault: says so and how long it tried', async () => {
     const port = await freePort();
     const main = await job.main(inputs({ 'vault-addr': `http://127.0.0.1:${port}`, 'vault-retries': '1' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, isRetryableStatus, parseRetryAfter, retryReason } from '../../src/vault/retry.js';
+import { backoffMs, isRetryableStatus, parseRetryAfter, retryReason, spendsRetry } from '../../src/vault/retry.js';
 
 describe('retry policy', () => {
   it('retries what may pass and nothing else', () => {
@@ -44,5 +44,10 @@ describe('retry policy', () => {
     expect(backoffMs(1, policy, 2000, () => 0)).toBe(2000);
     expect(backoffMs(1, policy, 2000, () => 1)).toBe(2400);
     expect(backoffMs(1, policy, 9900, () => 1)).toBe(10_000);
+  });
+
+  it('a rate limit (429) spends no retry; every other retryable status does', () => {
+    expect(spendsRetry(429)).toBe(false);
+    for (const status of [412, 500, 502, 503, 504]) expect(spendsRetry(status)).toBe(true);
   });
 });

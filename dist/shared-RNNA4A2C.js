@@ -1970,6 +1970,9 @@ var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
 function isRetryableStatus(status) {
   return status === 412 || status === 429 || status >= 500 && status !== 501;
 }
+function spendsRetry(status) {
+  return status !== 429;
+}
 function retryReason(status, bodyParses) {
   if (isRetryableStatus(status)) return `HTTP ${status}`;
   if (status >= 200 && status < 300 && !bodyParses) return `malformed reply (HTTP ${status}, body not JSON)`;
@@ -2012,6 +2015,8 @@ function createTransport(opts) {
   async function send(req) {
     const url = new URL(req.uri);
     const path = url.pathname;
+    let spent = 0;
+    let lastReason;
     for (let attempt = 0; ; attempt++) {
       if (opts.cancel?.signal.aborted)
         throw new TransportError(`cancelled before ${req.method} ${path} was sent`, "CANCELLED");
@@ -2019,18 +2024,20 @@ function createTransport(opts) {
       if (left <= 0)
         throw giveUp(
           new TransportError(
-            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
+            `out of time before ${req.method} ${path} could finish (${lastReason ? `${attempt} tries, the last: ${lastReason}; ` : ""}raise ${opts.deadlineInput})`,
             "DEADLINE"
           )
         );
       stats.requests++;
       let reason2;
       let retryAfterMs;
+      let patient = false;
       try {
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
         reason2 = retryReason(res.statusCode, res.parses);
         if (reason2 === void 0) return res;
-        if (exhausted(attempt)) {
+        patient = !spendsRetry(res.statusCode);
+        if (exhausted(spent, patient)) {
           if (res.parses) return res;
           throw new TransportError(
             `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
@@ -2040,17 +2047,19 @@ function createTransport(opts) {
         retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
-        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
+        if (!err.retryable || exhausted(spent, false)) throw giveUp(err);
         reason2 = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
+      lastReason = reason2;
+      if (!patient) spent++;
+      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs, patient });
       await pause(delayMs, opts.cancel?.signal);
     }
   }
-  function exhausted(attempt) {
-    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
+  function exhausted(spent, patient) {
+    return !patient && spent >= opts.retry.retries || opts.deadline <= Date.now();
   }
   function giveUp(err) {
     if (err.retryable || err.code === "DEADLINE") down = true;
@@ -2429,7 +2438,9 @@ async function githubIdToken(audience, conn, cancel) {
     // Vault's TLS inputs are not GitHub's: vault-tls-skip-verify must not switch off checking GitHub.
     tlsHint: "the system does not trust the endpoint's certificate (vault-ca-cert and vault-tls-skip-verify apply to Vault only): on a runner with a private CA, give it in NODE_EXTRA_CA_CERTS",
     ...cancel ? { cancel } : {},
-    onRetry: (e) => info(say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`)
+    onRetry: (e) => info(
+      e.patient ? say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} in ${e.delayMs} ms (a rate limit: tried until vault-timeout)` : say`${SERVICE}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
+    )
   });
   try {
     const res = await transport.defaults()({
@@ -2468,7 +2479,7 @@ function openTransport(conn, budget) {
     headers: conn.headers,
     proxy: conn.proxy,
     onRetry: (e) => info(
-      say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
+      e.patient ? say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} in ${e.delayMs} ms (a rate limit: tried until vault-timeout)` : say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
     )
   });
 }
@@ -2648,4 +2659,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-57M4I4NA.js.map
+//# sourceMappingURL=shared-RNNA4A2C.js.map
