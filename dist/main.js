@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-N5WD5FXZ.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -577,14 +577,18 @@ async function fetchSecrets(requests, api, opts) {
   };
   const readOne = async (group2, path, leaf) => {
     const first = group2[0];
-    const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
+    const mount = await mounts.resolve(path);
+    const paths = apiPathsFor(path, mount, first.version);
     let data;
     try {
       data = await readData(paths);
     } catch (err) {
-      if (opts.compat?.onNotFound === void 0 || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
-      opts.compat.onNotFound(err.message);
-      return [];
+      if (!(err instanceof VaultRequestError)) throw err;
+      if (opts.compat?.onNotFound !== void 0 && err.status === 404) {
+        opts.compat.onNotFound(err.message);
+        return [];
+      }
+      throw readFailure(err, path, mount);
     }
     if (!data)
       throw new Error(
@@ -650,6 +654,25 @@ async function fetchSecrets(requests, api, opts) {
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+function readFailure(err, path, mount) {
+  const gone = err.kvGone;
+  if (gone) {
+    const how = gone.destroyed ? "destroyed" : "deleted";
+    const restore = gone.destroyed ? "" : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
+    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : "?version=N";
+    return new Error(
+      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
+      { cause: err }
+    );
+  }
+  const rest = mount ? path.slice(mount.path.length) : "";
+  if (mount?.kvVersion === 1 && rest.startsWith("data/") && (err.status === 403 || err.status === 404))
+    return new Error(
+      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): write ${mount.path}${rest.slice("data/".length)}.`,
+      { cause: err }
+    );
+  return err;
 }
 async function atLine(line, work) {
   try {

@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-N5WD5FXZ.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage

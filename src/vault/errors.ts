@@ -11,12 +11,29 @@ export class VaultRequestError extends Error {
     readonly status: number,
     readonly vaultErrors: readonly string[],
     namespace: string | undefined,
+    /** A KV v2 read's 404 for a deleted or destroyed version (its body's metadata): never a value. */
+    readonly kvGone?: KvGone,
   ) {
     const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join('; ').replace(/\s+/g, ' ').trim()}` : '';
     super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
     this.name = 'VaultRequestError';
   }
+}
+
+/** What a KV v2 404 body says about the version asked for: Vault sends its metadata with `data: null`. */
+export interface KvGone {
+  readonly version: number;
+  readonly destroyed: boolean;
+}
+
+export function kvGoneOf(body: unknown): KvGone | undefined {
+  const data = (body as { data?: { data?: unknown; metadata?: unknown } } | null | undefined)?.data;
+  const meta = data?.metadata as { version?: unknown; deletion_time?: unknown; destroyed?: unknown } | null | undefined;
+  if (!meta || typeof meta.version !== 'number' || !Number.isSafeInteger(meta.version)) return undefined;
+  const destroyed = meta.destroyed === true;
+  const deleted = typeof meta.deletion_time === 'string' && meta.deletion_time !== '';
+  return destroyed || deleted ? { version: meta.version, destroyed } : undefined;
 }
 
 function hintFor(operation: string, status: number, path: string): string {

@@ -4,7 +4,7 @@
 import { assertUniqueNames, groupByPath, type SecretRequest } from '../spec/index.js';
 import { Secret } from '../secret.js';
 import type { VaultApi } from './client.js';
-import { MountResolver } from './mounts.js';
+import { MountResolver, type Mount } from './mounts.js';
 import { apiPathsFor, secretData, type ApiPaths } from './paths.js';
 import { mapSettled } from './pool.js';
 import { selectValues, type Selected } from './select.js';
@@ -66,15 +66,19 @@ export async function fetchSecrets(
 
   const readOne = async (group: readonly SecretRequest[], path: string, leaf?: string): Promise<Fetched[]> => {
     const first = group[0] as SecretRequest;
-    const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
+    const mount = await mounts.resolve(path);
+    const paths = apiPathsFor(path, mount, first.version);
     let data: Record<string, unknown> | undefined;
     try {
       data = await readData(paths);
     } catch (err) {
+      if (!(err instanceof VaultRequestError)) throw err;
       // vault-action's ignoreNotFound: a 404 is reported as an error line and the entries skipped.
-      if (opts.compat?.onNotFound === undefined || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
-      opts.compat.onNotFound(err.message);
-      return [];
+      if (opts.compat?.onNotFound !== undefined && err.status === 404) {
+        opts.compat.onNotFound(err.message);
+        return [];
+      }
+      throw readFailure(err, path, mount);
     }
     if (!data)
       throw new Error(
@@ -152,6 +156,32 @@ export async function fetchSecrets(
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+
+/**
+ * What a real server's answer means for the line as written: a KV v2 version that was
+ * deleted (a 404 whose metadata says so), or `data/` written on a KV v1 mount (a KV v2
+ * spelling, where it is part of the path). Otherwise Vault's own error.
+ */
+function readFailure(err: VaultRequestError, path: string, mount: Mount | undefined): Error {
+  const gone = err.kvGone;
+  if (gone) {
+    const how = gone.destroyed ? 'destroyed' : 'deleted';
+    const restore = gone.destroyed ? '' : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
+    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : '?version=N';
+    return new Error(
+      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
+      { cause: err },
+    );
+  }
+  const rest = mount ? path.slice(mount.path.length) : '';
+  if (mount?.kvVersion === 1 && rest.startsWith('data/') && (err.status === 403 || err.status === 404))
+    return new Error(
+      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): ` +
+        `write ${mount.path}${rest.slice('data/'.length)}.`,
+      { cause: err },
+    );
+  return err;
 }
 
 /** Errors name the secrets line they come from (Vault's own errors do not know it). */

@@ -2214,7 +2214,7 @@ function networkError(err, url, service) {
 
 // src/vault/errors.ts
 var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace) {
+  constructor(operation, path, status, vaultErrors, namespace, kvGone) {
     const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
     super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
@@ -2222,13 +2222,23 @@ var VaultRequestError = class extends Error {
     this.path = path;
     this.status = status;
     this.vaultErrors = vaultErrors;
+    this.kvGone = kvGone;
     this.name = "VaultRequestError";
   }
   operation;
   path;
   status;
   vaultErrors;
+  kvGone;
 };
+function kvGoneOf(body) {
+  const data = body?.data;
+  const meta = data?.metadata;
+  if (!meta || typeof meta.version !== "number" || !Number.isSafeInteger(meta.version)) return void 0;
+  const destroyed = meta.destroyed === true;
+  const deleted = typeof meta.deletion_time === "string" && meta.deletion_time !== "";
+  return destroyed || deleted ? { version: meta.version, destroyed } : void 0;
+}
 function hintFor(operation, status, path) {
   if (operation.startsWith("login")) {
     if (status === 400)
@@ -2305,7 +2315,9 @@ function toSafeError(err, operation, path, namespace) {
   if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
   const response = err?.response;
   if (response && typeof response.statusCode === "number") {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+    const { statusCode, body } = response;
+    const kvGone = statusCode === 404 ? kvGoneOf(body) : void 0;
+    return new VaultRequestError(operation, path, statusCode, vaultErrorsOf(body), namespace, kvGone);
   }
   return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
@@ -2468,4 +2480,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-N5WD5FXZ.js.map
