@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-N5WD5FXZ.js";
+} from "./shared-HZQRH53D.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,

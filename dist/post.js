@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-N5WD5FXZ.js";
+} from "./shared-HZQRH53D.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage

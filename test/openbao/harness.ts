@@ -67,10 +67,11 @@ export function recorded(main: StepResult): { token: string; leases: string[] } 
   const read = (f: string): string => (existsSync(join(priv, f)) ? readFileSync(join(priv, f), 'utf8') : '');
   return {
     token: read('vault-token').trim(),
+    // one JSON string a line (src/state.ts recordLease)
     leases: read('leases')
       .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as string),
   };
 }
 

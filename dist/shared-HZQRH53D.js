@@ -2245,6 +2245,8 @@ function hintFor(operation, status, path) {
       return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
+  if (operation === "revoke lease" && status === 403)
+    return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';
   switch (status) {
     case 400:
       return "Check the path and the request.";
@@ -2480,4 +2482,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-N5WD5FXZ.js.map
+//# sourceMappingURL=shared-HZQRH53D.js.map
