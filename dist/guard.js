@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-CY55QV6U.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-BKK467NM.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

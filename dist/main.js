@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-HZQRH53D.js";
+} from "./shared-CCGTUFPU.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-I4ONJMEC.js";
+} from "./shared-BKK467NM.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

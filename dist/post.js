@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-HZQRH53D.js";
+} from "./shared-CCGTUFPU.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-CY55QV6U.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-BKK467NM.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-I4ONJMEC.js";
+} from "./shared-BKK467NM.js";
 import {
   errorMessage,
   inertMessage,
@@ -2482,4 +2482,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-HZQRH53D.js.map
+//# sourceMappingURL=shared-CCGTUFPU.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-I4ONJMEC.js";
+} from "./shared-BKK467NM.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -367,4 +367,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-EKGGZWU5.js.map
+//# sourceMappingURL=shared-CY55QV6U.js.map

@@ -405,13 +405,11 @@ function readAuth(masks, cert) {
         );
       return { method, token };
     }
-    case "approle":
-      return {
-        method,
-        mount,
-        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: secret("vault-secret-id")
-      };
+    case "approle": {
+      const secretId = secret("vault-secret-id");
+      const roleId = secretId === void 0 ? secret("vault-role-id") : text("vault-role-id");
+      return { method, mount, roleId: need(roleId, "vault-role-id", "approle"), secretId };
+    }
     case "jwt": {
       const key = readJwtKey(masks);
       return {
@@ -1179,4 +1177,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-BKK467NM.js.map
