@@ -332,5 +332,51 @@ describe.runIf(peersReady('openbao tests', ['bao']))(
       // (SUBSEQUENT_TEST_SECRET is also the name the spec gives it, so the summary shows it as a name)
       expectNoLeaks(job, [...LONG_VALUES, 'testtoken'], { allowOutputs: true });
     });
+
+    it('passes every expectation of integrationTests/e2e-tls/e2e-tls.test.js against OpenBao over its dev TLS', async () => {
+      bao = await startOpenBao({ tls: true, port: 8200, rootToken: 'testtoken' });
+      const server = bao;
+      // OpenBao's dev CA signs its server certificate; the client certificate is one of ours (the
+      // dev listener asks for one and, with no cert auth in this job, does not check it)
+      const tls: TlsFiles = { ...makeCertificates(), ca: server.caPem ?? '' };
+      const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
+      job = new Job();
+      const running = job;
+      const put = (path: string, body: unknown): Promise<void> =>
+        post(`https://localhost:8200/v1/${path}`, 'testtoken', body, tls);
+      const mains = await runJob({
+        name: 'e2e-tls',
+        job,
+        secrets: { VAULTCA: b64(tls.ca), VAULT_CLIENT_CERT: b64(tls.clientCert), VAULT_CLIENT_KEY: b64(tls.clientKey) },
+        setup: async () => {
+          running.env['VAULT_TOKEN'] = 'testtoken';
+          // setup.js mounts kv-v2 at secret/ on a fresh server; dev mode has one there already
+          expect((await server.api('DELETE', 'sys/mounts/secret')).status).toBeLessThan(300);
+          await put('sys/mounts/secret', { type: 'kv-v2' });
+          await put('secret/data/test', { data: { secret: 'SUPERSECRET' } });
+          await put('secret/data/nested/test', { data: { otherSecret: 'OTHERSUPERSECRET' } });
+          await put('secret/data/tlsSkipVerify', { data: { skip: 'true' } });
+          await put('sys/mounts/my-secret', { type: 'kv' });
+          await put('my-secret/test', { altSecret: 'CUSTOMSECRET' });
+          await put('my-secret/nested/test', { otherAltSecret: 'OTHERCUSTOMSECRET' });
+          await put('cubbyhole/test', { foo: 'bar', zip: 'zap' });
+        },
+        verify: (env) => {
+          // integrationTests/e2e-tls/e2e-tls.test.js, every expectation
+          expect(env['SECRET']).toBe('SUPERSECRET');
+          expect(env['NAMED_SECRET']).toBe('SUPERSECRET');
+          expect(env['OTHERSECRET']).toBe('OTHERSUPERSECRET');
+          expect(env['OTHER_SECRET_OUTPUT']).toBe('OTHERSUPERSECRET');
+          expect(env['ALTSECRET']).toBe('CUSTOMSECRET');
+          expect(env['NAMED_ALTSECRET']).toBe('CUSTOMSECRET');
+          expect(env['OTHERALTSECRET']).toBe('OTHERCUSTOMSECRET');
+          expect(env['FOO']).toBe('bar');
+          expect(env['NAMED_CUBBYSECRET']).toBe('zap');
+          expect(env['SKIP']).toBe('true');
+        },
+      });
+      expect(mains).toHaveLength(4);
+      expectNoLeaks(job, [...LONG_VALUES.slice(0, 4), 'testtoken', tls.clientKey], { allowOutputs: true });
+    });
   },
 );
