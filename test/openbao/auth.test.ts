@@ -38,6 +38,7 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
     [issuer, reviewer] = await Promise.all([startIssuer(), startTokenReviewer()]);
     await bao.must('POST', 'secret/data/ci/app', { data: { password: appPassword } });
     await writePolicy(bao, 'ci-read', { 'secret/data/ci/app': ['read'] });
+    await bao.must('POST', 'sys/auth/approle', { type: 'approle' });
   }, 60_000);
   afterAll(async () => {
     await Promise.all([bao.stop(), issuer.close(), reviewer.close()]);
@@ -78,7 +79,6 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
   };
 
   it('AppRole with a secret_id', async () => {
-    await bao.must('POST', 'sys/auth/approle', { type: 'approle' });
     await bao.must('POST', 'auth/approle/role/ci', { token_policies: 'ci-read', token_ttl: '10m' });
     const roleId = ((await bao.must('GET', 'auth/approle/role/ci/role-id')) as { data: { role_id: string } }).data
       .role_id;
