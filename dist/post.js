@@ -110,10 +110,8 @@ async function revokeRecorded(masks2, records) {
       );
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    if (leases.length > 0)
-      out.push(
-        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`
-      );
+    const how = report.tokenRevoked ? " with the token (the server finishes in the background)" : "";
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${how}`);
     return out;
   } finally {
     transport.close();

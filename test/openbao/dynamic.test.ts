@@ -100,6 +100,7 @@ describe.runIf(ready)('leased secrets on OpenBao and PostgreSQL', () => {
       expect(r.leases[0]).toMatch(/^database\/creds\/app\//);
       expect(r.main.masks).toEqual(expect.arrayContaining([user, pass, r.token]));
       expect(r.post.stdout).toContain('revoked the Vault token');
+      expect(r.post.stdout).toContain('revoked 1 of 1 lease(s) with the token (the server finishes in the background)');
       // revoke-self answers 204 before OpenBao has revoked the token's leases (its expiration manager does
       // that in the background): the role goes moments later, so wait for it, within a bound.
       await until(() => !pgRole(user, pass).exists, 10_000);
