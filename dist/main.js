@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-CCGTUFPU.js";
+} from "./shared-ZPDO7XYV.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -751,6 +751,7 @@ async function vaultStage({
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
     info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    if (c.login.batch && vault.revokeToken) warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
   try {
@@ -849,6 +850,16 @@ function addValue(masks2, name, value) {
     throw new Error(
       `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`
     );
+}
+function batchTokenWarning(ttlSeconds) {
+  const ttl = ttlSeconds === void 0 || ttlSeconds <= 0 ? "its TTL" : `its TTL, ${duration(ttlSeconds)}`;
+  return `Vault issued a batch token, which cannot be revoked: it stays valid after this job for ${ttl}. Give the role token_type=service, or a short token_ttl.`;
+}
+function duration(seconds) {
+  if (seconds % 86400 === 0) return `${seconds / 86400} day(s)`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} hour(s)`;
+  if (seconds % 60 === 0) return `${seconds / 60} minute(s)`;
+  return `${seconds} s`;
 }
 
 // src/docker/stage.ts

@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-CCGTUFPU.js";
+} from "./shared-ZPDO7XYV.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage

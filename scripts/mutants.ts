@@ -553,4 +553,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/openbao/dynamic.test.ts'],
     only: 'without sys/leases/revoke',
   },
+  {
+    id: 'batch-token-silent',
+    file: 'src/vault/stage.ts',
+    find: 'if (c.login.batch && vault.revokeToken) core.warning(batchTokenWarning(c.login.ttlSeconds));',
+    replace: '',
+    why: 'A batch token outlives the job for its whole TTL and nothing says so until post fails to revoke it.',
+    tests: ['test/openbao/auth.test.ts'],
+    only: 'batch token',
+  },
 ];

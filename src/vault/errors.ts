@@ -42,6 +42,9 @@ function hintFor(operation: string, status: number, path: string): string {
       return 'Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).';
     if (status === 403) return 'Check the auth mount path and vault-auth-namespace.';
   }
+  // the one 400 revoke-self gives (batch tokens only expire); main already warned at login
+  if (operation === 'revoke token' && status === 400)
+    return 'A batch token cannot be revoked: it stays valid until its TTL (give the role token_type=service).';
   // A real server's least-privilege token: the default policy has revoke-self but not this.
   if (operation === 'revoke lease' && status === 403)
     return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';

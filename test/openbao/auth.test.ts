@@ -99,6 +99,45 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
     await roundTrip({ 'vault-method': 'approle', 'vault-role-id': roleId }, [roleId]);
   });
 
+  it('AppRole issuing a batch token (b.): main warns it cannot be revoked and for how long it lives', async () => {
+    await bao.must('POST', 'auth/approle/role/batch', {
+      token_policies: 'ci-read',
+      token_type: 'batch',
+      token_ttl: '20m',
+    });
+    const roleId = ((await bao.must('GET', 'auth/approle/role/batch/role-id')) as { data: { role_id: string } }).data
+      .role_id;
+    const secretId = ((await bao.must('POST', 'auth/approle/role/batch/secret-id')) as { data: { secret_id: string } })
+      .data.secret_id;
+    const job = new Job(NOISY);
+    try {
+      const r = await runJob(job, {
+        'vault-addr': bao.addr,
+        'vault-ca-cert': bao.caPem ?? '',
+        secrets: SPEC,
+        'vault-method': 'approle',
+        'vault-role-id': roleId,
+        'vault-secret-id': secretId,
+      });
+      expect(r.main.exitCode, r.main.stdout).toBe(0);
+      expect(r.token).toMatch(/^b\./);
+      const warned = r.main.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+      expect(warned).toContain(
+        'Vault issued a batch token, which cannot be revoked: it stays valid after this job for its TTL, 20 minute(s). ' +
+          'Give the role token_type=service, or a short token_ttl.',
+      );
+      const postWarnings = r.post.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+      expect(postWarnings.join('\n')).toMatch(
+        /HTTP 400: batch tokens cannot be revoked\. A batch token cannot be revoked/,
+      );
+      // OpenBao's word: it is still valid (it only expires), which is what the warnings said
+      expect((await bao.api('POST', 'auth/token/lookup', { token: r.token })).status).toBe(200);
+      expectClean(job, r, [appPassword, secretId]);
+    } finally {
+      job.dispose();
+    }
+  });
+
   it('userpass', async () => {
     const login = await userpassLogin(bao, ['ci-read']);
     await roundTrip(login.inputs, [login.password]);

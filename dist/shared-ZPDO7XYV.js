@@ -1928,7 +1928,8 @@ function signRunnerJwt(signing, env, nowMs = Date.now()) {
 
 // src/vault/auth.ts
 async function login(auth, api, deps) {
-  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
+  if (auth.method === "token")
+    return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0, batch: false };
   const { path, body } = await loginRequest(auth, deps);
   const reply = await api.write(path, body, `login (${auth.method})`);
   const authBlock = reply?.auth;
@@ -1948,7 +1949,8 @@ async function login(auth, api, deps) {
     token,
     obtained: true,
     policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
-    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
+    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0,
+    batch: authBlock?.token_type === "batch"
   };
 }
 async function loginRequest(auth, deps) {
@@ -2245,6 +2247,8 @@ function hintFor(operation, status, path) {
       return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
+  if (operation === "revoke token" && status === 400)
+    return "A batch token cannot be revoked: it stays valid until its TTL (give the role token_type=service).";
   if (operation === "revoke lease" && status === 403)
     return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';
   switch (status) {
@@ -2482,4 +2486,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-CCGTUFPU.js.map
+//# sourceMappingURL=shared-ZPDO7XYV.js.map
