@@ -192,6 +192,40 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
     } finally {
       job.dispose();
     }
+    // under act there is no OIDC endpoint: the same issuer's JWT given in vault-jwt
+    const jwt = await issuer.mint();
+    await roundTrip({ 'vault-method': 'jwt', 'vault-role': 'ci', 'vault-jwt': jwt }, [jwt]);
+  });
+
+  it('JWT signed on the runner with a key of yours (vault-action jwtPrivateKey), checked by jwt_validation_pubkeys', async () => {
+    const password = secret('keypw');
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: password },
+    });
+    await bao.must('POST', 'sys/auth/jwt-key', { type: 'jwt' });
+    await bao.must('POST', 'auth/jwt-key/config', { jwt_validation_pubkeys: [publicKey] });
+    await bao.must('POST', 'auth/jwt-key/role/ci', {
+      role_type: 'jwt',
+      user_claim: 'iss',
+      bound_claims: { repository: 'octo-org/octo-repo' },
+      token_policies: 'ci-read',
+      token_ttl: '10m',
+    });
+    const env = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'abc' };
+    await roundTrip(
+      {
+        'vault-method': 'jwt',
+        'vault-auth-path': 'jwt-key',
+        'vault-role': 'ci',
+        'vault-jwt-private-key': Buffer.from(privateKey).toString('base64'),
+        'vault-jwt-key-password': password,
+        'vault-jwt-ttl': '120',
+      },
+      [password],
+      { env, unseen: [privateKey] },
+    );
   });
 
   it('cert auth with a client certificate over real TLS', async () => {
@@ -257,6 +291,8 @@ interface Issuer {
   readonly jwksUrl: string;
   readonly issued: string[];
   readonly jwksFetches: number;
+  /** A token as the service gives it, for the default audience. */
+  mint(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -309,6 +345,12 @@ async function startIssuer(): Promise<Issuer> {
     issued,
     get jwksFetches() {
       return jwksFetches;
+    },
+    mint: async () => {
+      const res = await fetch(`${base}/_oidc/token?api-version=2.0`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      return ((await res.json()) as { value: string }).value;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
