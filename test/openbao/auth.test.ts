@@ -19,7 +19,17 @@ import { TestCa } from '../vault-server/certs.js';
 import { signJwt } from '../vault-server/jwt.js';
 import { GITHUB_OIDC } from '../vault-server/server.js';
 import { errorLine } from '../e2e/fixture.js';
-import { expectClean, expectTokenGone, NOISY, runJob, secret, userpassLogin, writePolicy } from './harness.js';
+import {
+  expectClean,
+  expectLeasesGone,
+  expectTokenGone,
+  leaseKeys,
+  NOISY,
+  runJob,
+  secret,
+  userpassLogin,
+  writePolicy,
+} from './harness.js';
 
 const ready = peersReady('openbao tests', ['bao']);
 
@@ -57,12 +67,19 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
       unseen?: readonly string[];
     } = {},
   ): Promise<void> => {
+    const mount = inputs['vault-auth-path'] ?? inputs['vault-method'] ?? '';
     const job = new Job(NOISY);
     try {
       const r = await runJob(
         job,
         { 'vault-addr': bao.addr, 'vault-ca-cert': bao.caPem ?? '', secrets: SPEC, ...inputs },
-        { env: opts.env ?? {} },
+        {
+          env: opts.env ?? {},
+          // while the job runs, its login has a lease: the check after post can see one
+          during: async () => {
+            expect(await leaseKeys(bao, `auth/${mount}/login/`, opts.namespace)).not.toEqual([]);
+          },
+        },
       );
       const creds = typeof credentials === 'function' ? credentials() : credentials;
       expect(r.main.exitCode, r.main.stdout + r.main.stderr).toBe(0);
@@ -72,6 +89,8 @@ describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
       for (const c of creds) expect(r.main.masks, 'a credential is masked').toContain(c);
       expect(r.post.stdout).toContain('revoked the Vault token');
       await expectTokenGone(bao, r.token, opts.namespace);
+      // the login's own lease (auth/MOUNT/login/…) is gone with the token
+      await expectLeasesGone(bao, `auth/${mount}/login/`, [], opts.namespace);
       expectClean(job, r, [appPassword, nsPassword, ...creds, ...(opts.unseen ?? [])]);
     } finally {
       job.dispose();

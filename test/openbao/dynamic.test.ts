@@ -107,6 +107,7 @@ describe.runIf(ready)('leased secrets on OpenBao and PostgreSQL', () => {
       expect(pgRole(user, pass)).toEqual({ exists: false, logsIn: false });
       await expectTokenGone(bao, r.token);
       await expectLeasesGone(bao, 'database/creds/app/', r.leases);
+      await expectLeasesGone(bao, 'auth/userpass/login/', []);
       expectClean(job, r, [kvValue, login.password]);
     } finally {
       job.dispose();

@@ -82,6 +82,12 @@ export async function expectTokenGone(bao: OpenBao, token: string, namespace?: s
   expect(r.status, 'OpenBao still knows the token').toBeGreaterThanOrEqual(400);
 }
 
+/** The lease ids OpenBao lists under `prefix` (as root). */
+export async function leaseKeys(bao: OpenBao, prefix: string, namespace?: string): Promise<string[]> {
+  const list = await bao.api('LIST', `sys/leases/lookup/${prefix}`, undefined, namespace ? { namespace } : {});
+  return (list.body as { data?: { keys?: string[] } } | undefined)?.data?.keys ?? [];
+}
+
 /** OpenBao's own word: no lease is left under `prefix` (a list as root), and each id looks up as gone. */
 export async function expectLeasesGone(
   bao: OpenBao,
@@ -90,9 +96,11 @@ export async function expectLeasesGone(
   namespace?: string,
 ): Promise<void> {
   const ns = namespace ? { namespace } : {};
-  const list = await bao.api('LIST', `sys/leases/lookup/${prefix}`, undefined, ns);
-  const keys = (list.body as { data?: { keys?: string[] } } | undefined)?.data?.keys ?? [];
-  expect(keys, `leases left under ${prefix}`).toEqual([]);
+  const keys = (): Promise<string[]> => leaseKeys(bao, prefix, namespace);
+  // revoke-self answers before OpenBao has revoked the token's leases: allow it a bounded moment
+  const deadline = Date.now() + 10_000;
+  while ((await keys()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(await keys(), `leases left under ${prefix}`).toEqual([]);
   for (const id of ids) {
     const r = await bao.api('PUT', 'sys/leases/lookup', { lease_id: id }, ns);
     expect(r.status, `lease ${id} still looks up`).toBeGreaterThanOrEqual(400);

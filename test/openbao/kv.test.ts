@@ -7,7 +7,16 @@ import { Job } from '../runner/job.js';
 import { peersReady } from '../peers/available.js';
 import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 import { errorLine } from '../e2e/fixture.js';
-import { expectClean, expectTokenGone, NOISY, runJob, secret, userpassLogin, writePolicy } from './harness.js';
+import {
+  expectClean,
+  expectLeasesGone,
+  expectTokenGone,
+  NOISY,
+  runJob,
+  secret,
+  userpassLogin,
+  writePolicy,
+} from './harness.js';
 
 const ready = peersReady('openbao tests', ['bao']);
 
@@ -111,6 +120,7 @@ describe.runIf(ready)('KV on OpenBao, least privilege', () => {
       expect(r.token).toMatch(/^s\./);
       expect(r.main.masks).toContain(r.token);
       await expectTokenGone(bao, r.token);
+      await expectLeasesGone(bao, 'auth/userpass/login/', []);
       expectClean(job, r, [...all, login.password]);
     } finally {
       job.dispose();
