@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-ZPDO7XYV.js";
+} from "./shared-VOUIH3BK.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -623,6 +623,19 @@ async function fetchSecrets(requests, api, opts) {
     );
     return unwrapAll(settled2).flat();
   };
+  const listAt = async (line, folder, listPath) => {
+    try {
+      return await api.list(listPath);
+    } catch (err) {
+      if (err instanceof VaultRequestError && err.status === 404)
+        throw new Error(
+          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
+          { cause: err }
+        );
+      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
+      throw err;
+    }
+  };
   const listFolder = async (req, depth) => {
     const found = [];
     let level = [""];
@@ -631,7 +644,7 @@ async function fetchSecrets(requests, api, opts) {
         await mapSettled(level, opts.concurrency, async (prefix) => {
           const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
           const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
-          return (await api.list(paths.list)).map((key) => {
+          return (await listAt(req.line, folder, paths.list)).map((key) => {
             if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
               throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
             return prefix + key;

@@ -6,7 +6,7 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-ZPDO7XYV.js";
+} from "./shared-VOUIH3BK.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage

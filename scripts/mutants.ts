@@ -562,4 +562,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/openbao/auth.test.ts'],
     only: 'batch token',
   },
+  {
+    id: 'folder-list-error-lineless',
+    file: 'src/vault/fetch.ts',
+    find: '      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;',
+    replace: '',
+    why: 'A folder the policy does not let the token list fails without naming the secrets line.',
+    tests: ['test/openbao/kv.test.ts'],
+    only: '403 under the real policy',
+  },
 ];

@@ -53,6 +53,8 @@ function hintFor(operation: string, status: number, path: string): string {
       return 'Check the path and the request.';
     case 403:
       return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 405:
+      return 'Vault does not read this path (it takes another operation): a secrets line only reads; certificates are issued with vault-pki.';
     case 404:
       return 'Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).';
     case 412:

@@ -122,6 +122,21 @@ export async function fetchSecrets(
     return unwrapAll(settled).flat();
   };
 
+  /** One folder's keys; a failure names the line (a folder's list errors reach the user with no other context). */
+  const listAt = async (line: number, folder: string, listPath: string): Promise<string[]> => {
+    try {
+      return await api.list(listPath);
+    } catch (err) {
+      if (err instanceof VaultRequestError && err.status === 404)
+        throw new Error(
+          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
+          { cause: err },
+        );
+      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
+      throw err;
+    }
+  };
+
   /** Secrets under a folder to `depth` levels, level by level, each level listed with bounded concurrency. */
   const listFolder = async (req: SecretRequest, depth: number): Promise<string[]> => {
     const found: string[] = [];
@@ -131,7 +146,7 @@ export async function fetchSecrets(
         await mapSettled(level, opts.concurrency, async (prefix) => {
           const folder = prefix === '' ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
           const paths = apiPathsFor(folder, await mounts.resolve(folder), undefined);
-          return (await api.list(paths.list)).map((key) => {
+          return (await listAt(req.line, folder, paths.list)).map((key) => {
             // Keys come from the server: one path segment each, or they could step out of the folder.
             if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === './' || key === '../' || key === '.' || key === '..')
               throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);

@@ -45,6 +45,7 @@ describe.runIf(ready)('KV on OpenBao, least privilege', () => {
     bao = await startOpenBao();
     // secret/ is KV v2 in dev mode; kv1/ is a KV v1 mount.
     await bao.must('POST', 'sys/mounts/kv1', { type: 'kv', options: { version: '1' } });
+    await bao.must('POST', 'sys/mounts/pki', { type: 'pki' });
     const put = (path: string, data: unknown): Promise<unknown> => bao.must('POST', path, data);
     await put('secret/data/ci/app', { data: { username: values.username, password: values.oldPassword } });
     await put('secret/data/ci/app', {
@@ -67,6 +68,7 @@ describe.runIf(ready)('KV on OpenBao, least privilege', () => {
       'secret/data/ci/deleted': ['read'],
       'kv1/ci/legacy': ['read'],
       'kv1/ci/nothing': ['read'],
+      'pki/issue/ci': ['read', 'update'],
       'secret/data/ci/missing': ['read'],
       // written as for KV v1: on KV v2 the read is secret/data/ci/v1style, which this does not grant
       'secret/ci/v1style': ['read'],
@@ -74,6 +76,7 @@ describe.runIf(ready)('KV on OpenBao, least privilege', () => {
       'secret/metadata/ci/tree/': ['list'],
       'secret/metadata/ci/tree/*': ['list'],
       'secret/data/ci/tree/*': ['read'],
+      'secret/metadata/ci/nofolder/': ['list'],
     });
     login = await userpassLogin(bao, ['ci-read']);
   }, 60_000);
@@ -158,6 +161,14 @@ describe.runIf(ready)('KV on OpenBao, least privilege', () => {
       { spec: 'secret/ci/v1style value | V1', expect: [/secrets line 1/, /HTTP 403/, /"secret\/data\/ci\/v1style"/] },
       { spec: 'secret/ci/missing value | MISSING', expect: [/secrets line 1/, /HTTP 404/, /exists at that path/] },
       { spec: 'kv1/ci/nothing value | MISSING', expect: [/secrets line 1/, /HTTP 404/, /exists at that path/] },
+      // folders: one that is not there, one the policy does not let the token list
+      {
+        spec: 'secret/ci/app password | PW\nsecret/ci/nofolder/ ** | X_',
+        expect: [/secrets line 2: nothing to list under secret\/ci\/nofolder\/ \(HTTP 404/],
+      },
+      { spec: 'secret/ci/hidden/ * | H_', expect: [/secrets line 1: .*HTTP 403/, /"secret\/metadata\/ci\/hidden\/"/] },
+      // a path of another engine that is not read: PKI issues with vault-pki
+      { spec: 'pki/issue/ci certificate | C', expect: [/secrets line 1/, /HTTP 405/, /vault-pki/] },
       // a wrong mount type for the line: versions exist on KV v2 only
       { spec: 'kv1/ci/legacy?version=2 token | OLD', expect: [/secrets line 1/, /KV v2 only/, /Remove \?version=/] },
     ];

@@ -2256,6 +2256,8 @@ function hintFor(operation, status, path) {
       return "Check the path and the request.";
     case 403:
       return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 405:
+      return "Vault does not read this path (it takes another operation): a secrets line only reads; certificates are issued with vault-pki.";
     case 404:
       return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
     case 412:
@@ -2486,4 +2488,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-ZPDO7XYV.js.map
+//# sourceMappingURL=shared-VOUIH3BK.js.map
