@@ -40,10 +40,11 @@ const SPEC = 'secret/ci/app password | PW';
 let bao: OpenBao;
 let issuer: Issuer;
 let reviewer: TokenReviewer;
-const tmp = mkdtempSync(join(tmpdir(), 'bao-auth-'));
+let tmp: string;
 
 describe.runIf(ready)('auth methods on OpenBao over TLS', () => {
   beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'bao-auth-'));
     bao = await startOpenBao({ tls: true });
     [issuer, reviewer] = await Promise.all([startIssuer(), startTokenReviewer()]);
     await bao.must('POST', 'secret/data/ci/app', { data: { password: appPassword } });
