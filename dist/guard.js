@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-TGSBJD4K.js";
+} from "./shared-PKK72R3N.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-FYFKV4YL.js";
+} from "./shared-F4I4XD7I.js";
 import {
   jobSessions
 } from "./shared-JTQWR5IZ.js";

@@ -9,7 +9,7 @@ import {
   openTransport,
   restoreStage,
   revokeAll
-} from "./shared-RNNA4A2C.js";
+} from "./shared-RT24QGQU.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -21,7 +21,7 @@ import {
   tally,
   underAct,
   watchCancel
-} from "./shared-FYFKV4YL.js";
+} from "./shared-F4I4XD7I.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
@@ -654,14 +654,18 @@ async function fetchSecrets(requests, api, opts) {
   };
   const readOne = async (group2, path, leaf) => {
     const first = group2[0];
-    const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
+    const mount = await mounts.resolve(path);
+    const paths = apiPathsFor(path, mount, first.version);
     let data;
     try {
       data = await readData(paths);
     } catch (err) {
-      if (opts.compat?.onNotFound === void 0 || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
-      opts.compat.onNotFound(err.message);
-      return [];
+      if (!(err instanceof VaultRequestError)) throw err;
+      if (opts.compat?.onNotFound !== void 0 && err.status === 404) {
+        opts.compat.onNotFound(err.message);
+        return [];
+      }
+      throw readFailure(err, path, mount);
     }
     if (!data)
       throw new Error(
@@ -696,6 +700,19 @@ async function fetchSecrets(requests, api, opts) {
     );
     return unwrapAll(settled2).flat();
   };
+  const listAt = async (line, folder, listPath) => {
+    try {
+      return await api.list(listPath);
+    } catch (err) {
+      if (err instanceof VaultRequestError && err.status === 404)
+        throw new Error(
+          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
+          { cause: err }
+        );
+      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
+      throw err;
+    }
+  };
   const listFolder = async (req, depth) => {
     const found = [];
     let level = [""];
@@ -704,7 +721,7 @@ async function fetchSecrets(requests, api, opts) {
         await mapSettled(level, opts.concurrency, async (prefix) => {
           const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
           const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
-          return (await api.list(paths.list)).map((key) => {
+          return (await listAt(req.line, folder, paths.list)).map((key) => {
             if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
               throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
             return prefix + key;
@@ -727,6 +744,25 @@ async function fetchSecrets(requests, api, opts) {
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+function readFailure(err, path, mount) {
+  const gone = err.kvGone;
+  if (gone) {
+    const how = gone.destroyed ? "destroyed" : "deleted";
+    const restore = gone.destroyed ? "" : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
+    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : "?version=N";
+    return new Error(
+      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
+      { cause: err }
+    );
+  }
+  const rest = mount ? path.slice(mount.path.length) : "";
+  if (mount?.kvVersion === 1 && rest.startsWith("data/") && (err.status === 403 || err.status === 404))
+    return new Error(
+      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): write ${mount.path}${rest.slice("data/".length)}.`,
+      { cause: err }
+    );
+  return err;
 }
 async function atLine(line, work) {
   try {
@@ -805,6 +841,7 @@ async function vaultStage({
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
     info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    if (c.login.batch && vault.revokeToken) warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
   try {
@@ -908,6 +945,16 @@ function addValue(masks2, name, value) {
     throw new Error(
       `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`
     );
+}
+function batchTokenWarning(ttlSeconds) {
+  const ttl = ttlSeconds === void 0 || ttlSeconds <= 0 ? "its TTL" : `its TTL, ${duration(ttlSeconds)}`;
+  return `Vault issued a batch token, which cannot be revoked: it stays valid after this job for ${ttl}. Give the role token_type=service, or a short token_ttl.`;
+}
+function duration(seconds) {
+  if (seconds % 86400 === 0) return `${seconds / 86400} day(s)`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} hour(s)`;
+  if (seconds % 60 === 0) return `${seconds / 60} minute(s)`;
+  return `${seconds} s`;
 }
 
 // src/docker/stage.ts

@@ -4,18 +4,18 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-RNNA4A2C.js";
+} from "./shared-RT24QGQU.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-TGSBJD4K.js";
+} from "./shared-PKK72R3N.js";
 import "./shared-CSGAVOOU.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-FYFKV4YL.js";
+} from "./shared-F4I4XD7I.js";
 import {
   loadDockerRecords,
   loadMainCompleted,

@@ -124,10 +124,9 @@ export async function revokeRecorded(
       );
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
-    if (leases.length > 0)
-      out.push(
-        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? ' with the token' : ''}`,
-      );
+    // revoke-self answers before the server has revoked the token's leases: it does that in the background
+    const how = report.tokenRevoked ? ' with the token (the server finishes in the background)' : '';
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${how}`);
     return out;
   } finally {
     transport.close();

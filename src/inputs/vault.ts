@@ -206,13 +206,12 @@ function readAuth(masks: MaskRegistry, cert: string | undefined): AuthConfig {
         );
       return { method, token };
     }
-    case 'approle':
-      return {
-        method,
-        mount,
-        roleId: need(text('vault-role-id'), 'vault-role-id', 'approle'),
-        secretId: secret('vault-secret-id'),
-      };
+    case 'approle': {
+      const secretId = secret('vault-secret-id');
+      // Without a secret_id (bind_secret_id=false) the role_id is the whole credential: mask it too.
+      const roleId = secretId === undefined ? secret('vault-role-id') : text('vault-role-id');
+      return { method, mount, roleId: need(roleId, 'vault-role-id', 'approle'), secretId };
+    }
     case 'jwt': {
       const key = readJwtKey(masks);
       return {

@@ -41,6 +41,8 @@ export interface LoginResult {
   readonly obtained: boolean;
   readonly policies: readonly string[];
   readonly ttlSeconds: number | undefined;
+  /** A batch token (OpenBao `b.`, Vault `hvb.`): it cannot be revoked, only expire. */
+  readonly batch: boolean;
 }
 
 export interface AuthDeps {
@@ -54,12 +56,21 @@ export interface AuthDeps {
 }
 
 export async function login(auth: AuthConfig, api: VaultApi, deps: AuthDeps): Promise<LoginResult> {
-  if (auth.method === 'token') return { token: auth.token, obtained: false, policies: [], ttlSeconds: undefined };
+  if (auth.method === 'token')
+    return { token: auth.token, obtained: false, policies: [], ttlSeconds: undefined, batch: false };
   const { path, body } = await loginRequest(auth, deps);
   const reply = await api.write(path, body, `login (${auth.method})`);
   const authBlock = (
     reply as
-      | { auth?: { client_token?: unknown; accessor?: unknown; policies?: unknown; lease_duration?: unknown } }
+      | {
+          auth?: {
+            client_token?: unknown;
+            accessor?: unknown;
+            policies?: unknown;
+            lease_duration?: unknown;
+            token_type?: unknown;
+          };
+        }
       | undefined
   )?.auth;
   const token = authBlock?.client_token;
@@ -81,6 +92,7 @@ export async function login(auth: AuthConfig, api: VaultApi, deps: AuthDeps): Pr
       ? authBlock.policies.filter((p): p is string => typeof p === 'string')
       : [],
     ttlSeconds: typeof authBlock?.lease_duration === 'number' ? authBlock.lease_duration : undefined,
+    batch: authBlock?.token_type === 'batch',
   };
 }
 

@@ -3,7 +3,7 @@
 import nodeVault from 'node-vault';
 import type { Transport } from './transport.js';
 import { TransportError } from './transport.js';
-import { VaultRequestError, vaultErrorsOf } from './errors.js';
+import { VaultRequestError, kvGoneOf, vaultErrorsOf } from './errors.js';
 
 export interface VaultApi {
   readonly namespace: string | undefined;
@@ -80,7 +80,9 @@ function toSafeError(err: unknown, operation: string, path: string, namespace: s
   if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
   const response = (err as { response?: { statusCode?: unknown; body?: unknown } } | null)?.response;
   if (response && typeof response.statusCode === 'number') {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+    const { statusCode, body } = response;
+    const kvGone = statusCode === 404 ? kvGoneOf(body) : undefined;
+    return new VaultRequestError(operation, path, statusCode, vaultErrorsOf(body), namespace, kvGone);
   }
   return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : 'unknown error'}`);
 }

@@ -4,7 +4,7 @@
 import { assertUniqueNames, groupByPath, type SecretRequest } from '../spec/index.js';
 import { Secret } from '../secret.js';
 import type { VaultApi } from './client.js';
-import { MountResolver } from './mounts.js';
+import { MountResolver, type Mount } from './mounts.js';
 import { apiPathsFor, secretData, type ApiPaths } from './paths.js';
 import { mapSettled } from './pool.js';
 import { selectValues, type Selected } from './select.js';
@@ -66,15 +66,19 @@ export async function fetchSecrets(
 
   const readOne = async (group: readonly SecretRequest[], path: string, leaf?: string): Promise<Fetched[]> => {
     const first = group[0] as SecretRequest;
-    const paths = apiPathsFor(path, await mounts.resolve(path), first.version);
+    const mount = await mounts.resolve(path);
+    const paths = apiPathsFor(path, mount, first.version);
     let data: Record<string, unknown> | undefined;
     try {
       data = await readData(paths);
     } catch (err) {
+      if (!(err instanceof VaultRequestError)) throw err;
       // vault-action's ignoreNotFound: a 404 is reported as an error line and the entries skipped.
-      if (opts.compat?.onNotFound === undefined || !(err instanceof VaultRequestError) || err.status !== 404) throw err;
-      opts.compat.onNotFound(err.message);
-      return [];
+      if (opts.compat?.onNotFound !== undefined && err.status === 404) {
+        opts.compat.onNotFound(err.message);
+        return [];
+      }
+      throw readFailure(err, path, mount);
     }
     if (!data)
       throw new Error(
@@ -118,6 +122,21 @@ export async function fetchSecrets(
     return unwrapAll(settled).flat();
   };
 
+  /** One folder's keys; a failure names the line (a folder's list errors reach the user with no other context). */
+  const listAt = async (line: number, folder: string, listPath: string): Promise<string[]> => {
+    try {
+      return await api.list(listPath);
+    } catch (err) {
+      if (err instanceof VaultRequestError && err.status === 404)
+        throw new Error(
+          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
+          { cause: err },
+        );
+      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
+      throw err;
+    }
+  };
+
   /** Secrets under a folder to `depth` levels, level by level, each level listed with bounded concurrency. */
   const listFolder = async (req: SecretRequest, depth: number): Promise<string[]> => {
     const found: string[] = [];
@@ -127,7 +146,7 @@ export async function fetchSecrets(
         await mapSettled(level, opts.concurrency, async (prefix) => {
           const folder = prefix === '' ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
           const paths = apiPathsFor(folder, await mounts.resolve(folder), undefined);
-          return (await api.list(paths.list)).map((key) => {
+          return (await listAt(req.line, folder, paths.list)).map((key) => {
             // Keys come from the server: one path segment each, or they could step out of the folder.
             if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === './' || key === '../' || key === '.' || key === '..')
               throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
@@ -152,6 +171,32 @@ export async function fetchSecrets(
   const fetched = unwrapAll(settled).flat();
   assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
   return fetched.map((f) => f.secret);
+}
+
+/**
+ * What a real server's answer means for the line as written: a KV v2 version that was
+ * deleted (a 404 whose metadata says so), or `data/` written on a KV v1 mount (a KV v2
+ * spelling, where it is part of the path). Otherwise Vault's own error.
+ */
+function readFailure(err: VaultRequestError, path: string, mount: Mount | undefined): Error {
+  const gone = err.kvGone;
+  if (gone) {
+    const how = gone.destroyed ? 'destroyed' : 'deleted';
+    const restore = gone.destroyed ? '' : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
+    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : '?version=N';
+    return new Error(
+      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
+      { cause: err },
+    );
+  }
+  const rest = mount ? path.slice(mount.path.length) : '';
+  if (mount?.kvVersion === 1 && rest.startsWith('data/') && (err.status === 403 || err.status === 404))
+    return new Error(
+      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): ` +
+        `write ${mount.path}${rest.slice('data/'.length)}.`,
+      { cause: err },
+    );
+  return err;
 }
 
 /** Errors name the secrets line they come from (Vault's own errors do not know it). */

@@ -49,6 +49,7 @@ export async function vaultStage({
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(', ')})` : '';
     core.info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    if (c.login.batch && vault.revokeToken) core.warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
   try {
@@ -173,4 +174,20 @@ function addValue(masks: MaskRegistry, name: string, value: string): void {
     throw new Error(
       `${name}: the value Vault returned is not valid Unicode (a lone UTF-16 surrogate, \\uD800-\\uDFFF in its JSON), so it can be neither masked nor delivered faithfully. Store it as UTF-8 text, or base64-encode it.`,
     );
+}
+
+/** Post cannot revoke a batch token (revoke-self answers 400): say so at login, with how long it lives. */
+export function batchTokenWarning(ttlSeconds: number | undefined): string {
+  const ttl = ttlSeconds === undefined || ttlSeconds <= 0 ? 'its TTL' : `its TTL, ${duration(ttlSeconds)}`;
+  return (
+    `Vault issued a batch token, which cannot be revoked: it stays valid after this job for ${ttl}. ` +
+    'Give the role token_type=service, or a short token_ttl.'
+  );
+}
+
+function duration(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400} day(s)`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} hour(s)`;
+  if (seconds % 60 === 0) return `${seconds / 60} minute(s)`;
+  return `${seconds} s`;
 }

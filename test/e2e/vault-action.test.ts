@@ -16,6 +16,8 @@ import { parse as parseYaml } from 'yaml';
 import { Job, ROOT, type StepResult } from '../runner/job.js';
 import { startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
 import { expectGone, expectNoLeaks, sessionRoot } from './fixture.js';
+import { peersReady } from '../peers/available.js';
+import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 
 const BUILD_YML = readFileSync(join(ROOT, 'test/e2e/vault-action/build.yml.txt'), 'utf8');
 
@@ -121,13 +123,47 @@ async function post(url: string, token: string, body: unknown, tls?: TlsFiles): 
 /** The values vault-action's setup.js writes that are long enough to be searched for. */
 const LONG_VALUES = ['SUPERSECRET', 'OTHERSUPERSECRET', 'CUSTOMSECRET', 'OTHERCUSTOMSECRET', '{"x":1,"y":"qux"}'];
 
+/** What integrationTests/e2e/setup.js writes, in its order (after the kv-v2 mount at secret/ that dev mode has). */
+const E2E_SEED: readonly (readonly [string, unknown])[] = [
+  ['secret/data/test', { data: { secret: 'SUPERSECRET' } }],
+  ['secret/data/nested/test', { data: { otherSecret: 'OTHERSUPERSECRET' } }],
+  ['secret/data/test-json-string', { data: { jsonString: '{"x":1,"y":"qux"}' } }],
+  ['secret/data/test-json-data', { data: { jsonData: { x: 1, y: 'qux' } } }],
+  ['secret/data/test-json-string-multiline', { data: { jsonStringMultiline: '{"x": 1, "y": "q\\nux"}' } }],
+  ['sys/mounts/my-secret', { type: 'kv' }],
+  ['my-secret/test', { altSecret: 'CUSTOMSECRET' }],
+  ['my-secret/nested/test', { otherAltSecret: 'OTHERCUSTOMSECRET' }],
+  ['cubbyhole/test', { foo: 'bar', zip: 'zap' }],
+  ['secret/data/subsequent-test', { data: { secret: 'SUBSEQUENT_TEST_SECRET' } }],
+];
+
+/** integrationTests/e2e/e2e.test.js, every expectation. */
+function verifyE2e(env: Record<string, string>): void {
+  expect(env['SECRET']).toBe('SUPERSECRET');
+  expect(env['NAMED_SECRET']).toBe('SUPERSECRET');
+  expect(env['OTHERSECRET']).toBe('OTHERSUPERSECRET');
+  expect(env['OTHER_SECRET_OUTPUT']).toBe('OTHERSUPERSECRET');
+  expect(env['ALTSECRET']).toBe('CUSTOMSECRET');
+  expect(env['NAMED_ALTSECRET']).toBe('CUSTOMSECRET');
+  expect(env['OTHERALTSECRET']).toBe('OTHERCUSTOMSECRET');
+  expect(env['FOO']).toBe('bar');
+  expect(env['NAMED_CUBBYSECRET']).toBe('zap');
+  expect(env['SUBSEQUENT_TEST_SECRET']).toBe('SUBSEQUENT_TEST_SECRET');
+  expect(env['JSONSTRING']).toBe('{"x":1,"y":"qux"}');
+  expect(env['JSONSTRINGMULTILINE']).toBe('{"x": 1, "y": "q\\nux"}');
+  expect(env['JSONDATA']).toBe('{"x":1,"y":"qux"}');
+}
+
 let server: VaultDevServer | undefined;
 let job: Job | undefined;
+let bao: OpenBao | undefined;
 afterEach(async () => {
   job?.dispose();
   await server?.close();
+  await bao?.stop();
   job = undefined;
   server = undefined;
+  bao = undefined;
 });
 
 describe('hashicorp/vault-action e2e job (build.yml job e2e), unchanged', () => {
@@ -142,36 +178,9 @@ describe('hashicorp/vault-action e2e job (build.yml job e2e), unchanged', () => 
       secrets: {},
       setup: async () => {
         dev.mountKv('', 'secret', 2); // `vault server -dev` mounts kv-v2 at secret/
-        const put = (path: string, body: unknown): Promise<void> => post(`${addr}/v1/${path}`, 'testtoken', body);
-        await put('secret/data/test', { data: { secret: 'SUPERSECRET' } });
-        await put('secret/data/nested/test', { data: { otherSecret: 'OTHERSUPERSECRET' } });
-        await put('secret/data/test-json-string', { data: { jsonString: '{"x":1,"y":"qux"}' } });
-        await put('secret/data/test-json-data', { data: { jsonData: { x: 1, y: 'qux' } } });
-        await put('secret/data/test-json-string-multiline', {
-          data: { jsonStringMultiline: '{"x": 1, "y": "q\\nux"}' },
-        });
-        await put('sys/mounts/my-secret', { type: 'kv' });
-        await put('my-secret/test', { altSecret: 'CUSTOMSECRET' });
-        await put('my-secret/nested/test', { otherAltSecret: 'OTHERCUSTOMSECRET' });
-        await put('cubbyhole/test', { foo: 'bar', zip: 'zap' });
-        await put('secret/data/subsequent-test', { data: { secret: 'SUBSEQUENT_TEST_SECRET' } });
+        for (const [path, body] of E2E_SEED) await post(`${addr}/v1/${path}`, 'testtoken', body);
       },
-      verify: (env) => {
-        // integrationTests/e2e/e2e.test.js, every expectation
-        expect(env['SECRET']).toBe('SUPERSECRET');
-        expect(env['NAMED_SECRET']).toBe('SUPERSECRET');
-        expect(env['OTHERSECRET']).toBe('OTHERSUPERSECRET');
-        expect(env['OTHER_SECRET_OUTPUT']).toBe('OTHERSUPERSECRET');
-        expect(env['ALTSECRET']).toBe('CUSTOMSECRET');
-        expect(env['NAMED_ALTSECRET']).toBe('CUSTOMSECRET');
-        expect(env['OTHERALTSECRET']).toBe('OTHERCUSTOMSECRET');
-        expect(env['FOO']).toBe('bar');
-        expect(env['NAMED_CUBBYSECRET']).toBe('zap');
-        expect(env['SUBSEQUENT_TEST_SECRET']).toBe('SUBSEQUENT_TEST_SECRET');
-        expect(env['JSONSTRING']).toBe('{"x":1,"y":"qux"}');
-        expect(env['JSONSTRINGMULTILINE']).toBe('{"x": 1, "y": "q\\nux"}');
-        expect(env['JSONDATA']).toBe('{"x":1,"y":"qux"}');
-      },
+      verify: verifyE2e,
     });
     expect(mains).toHaveLength(6);
     // Files as well, and one notice (not a warning per delivery) pointing at `deliver: files`.
@@ -295,3 +304,79 @@ describe('hashicorp/vault-action e2e-tls job (build.yml job e2e-tls), unchanged'
     });
   });
 });
+
+// The same `e2e` job against a real OpenBao: `bao server -dev` on localhost:8200 with the root
+// token `testtoken`, as vault-action's docker-compose starts Vault, seeded the way setup.js does
+// through the HTTP API. Here post's revoke is checked with OpenBao's own word, and the job's
+// token is the root token the with: blocks name, which post must leave alone.
+describe.runIf(peersReady('openbao tests', ['bao']))(
+  'hashicorp/vault-action e2e job against OpenBao, unchanged',
+  () => {
+    it('passes every expectation of integrationTests/e2e/e2e.test.js against a real OpenBao', async () => {
+      bao = await startOpenBao({ port: 8200, rootToken: 'testtoken' });
+      job = new Job();
+      const mains = await runJob({
+        name: 'e2e',
+        job,
+        secrets: {},
+        setup: async () => {
+          for (const [path, body] of E2E_SEED) await post(`http://localhost:8200/v1/${path}`, 'testtoken', body);
+        },
+        verify: verifyE2e,
+      });
+      expect(mains).toHaveLength(6);
+      for (const main of mains)
+        expect(main.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([]);
+      // a token passed in stays (vault-revoke-token: auto): the root token still works after every post
+      expect((await bao.api('GET', 'auth/token/lookup-self')).status).toBe(200);
+      // (SUBSEQUENT_TEST_SECRET is also the name the spec gives it, so the summary shows it as a name)
+      expectNoLeaks(job, [...LONG_VALUES, 'testtoken'], { allowOutputs: true });
+    });
+
+    it('passes every expectation of integrationTests/e2e-tls/e2e-tls.test.js against OpenBao over its dev TLS', async () => {
+      bao = await startOpenBao({ tls: true, port: 8200, rootToken: 'testtoken' });
+      const server = bao;
+      // OpenBao's dev CA signs its server certificate; the client certificate is one of ours (the
+      // dev listener asks for one and, with no cert auth in this job, does not check it)
+      const tls: TlsFiles = { ...makeCertificates(), ca: server.caPem ?? '' };
+      const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
+      job = new Job();
+      const running = job;
+      const put = (path: string, body: unknown): Promise<void> =>
+        post(`https://localhost:8200/v1/${path}`, 'testtoken', body, tls);
+      const mains = await runJob({
+        name: 'e2e-tls',
+        job,
+        secrets: { VAULTCA: b64(tls.ca), VAULT_CLIENT_CERT: b64(tls.clientCert), VAULT_CLIENT_KEY: b64(tls.clientKey) },
+        setup: async () => {
+          running.env['VAULT_TOKEN'] = 'testtoken';
+          // setup.js mounts kv-v2 at secret/ on a fresh server; dev mode has one there already
+          expect((await server.api('DELETE', 'sys/mounts/secret')).status).toBeLessThan(300);
+          await put('sys/mounts/secret', { type: 'kv-v2' });
+          await put('secret/data/test', { data: { secret: 'SUPERSECRET' } });
+          await put('secret/data/nested/test', { data: { otherSecret: 'OTHERSUPERSECRET' } });
+          await put('secret/data/tlsSkipVerify', { data: { skip: 'true' } });
+          await put('sys/mounts/my-secret', { type: 'kv' });
+          await put('my-secret/test', { altSecret: 'CUSTOMSECRET' });
+          await put('my-secret/nested/test', { otherAltSecret: 'OTHERCUSTOMSECRET' });
+          await put('cubbyhole/test', { foo: 'bar', zip: 'zap' });
+        },
+        verify: (env) => {
+          // integrationTests/e2e-tls/e2e-tls.test.js, every expectation
+          expect(env['SECRET']).toBe('SUPERSECRET');
+          expect(env['NAMED_SECRET']).toBe('SUPERSECRET');
+          expect(env['OTHERSECRET']).toBe('OTHERSUPERSECRET');
+          expect(env['OTHER_SECRET_OUTPUT']).toBe('OTHERSUPERSECRET');
+          expect(env['ALTSECRET']).toBe('CUSTOMSECRET');
+          expect(env['NAMED_ALTSECRET']).toBe('CUSTOMSECRET');
+          expect(env['OTHERALTSECRET']).toBe('OTHERCUSTOMSECRET');
+          expect(env['FOO']).toBe('bar');
+          expect(env['NAMED_CUBBYSECRET']).toBe('zap');
+          expect(env['SKIP']).toBe('true');
+        },
+      });
+      expect(mains).toHaveLength(4);
+      expectNoLeaks(job, [...LONG_VALUES.slice(0, 4), 'testtoken', tls.clientKey], { allowOutputs: true });
+    });
+  },
+);

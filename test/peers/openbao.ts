@@ -12,6 +12,10 @@ export interface OpenBaoOptions {
   readonly tls?: boolean;
   /** Extra environment for the server (e.g. BAO_LOG_LEVEL). */
   readonly env?: Record<string, string>;
+  /** A fixed port (hashicorp/vault-action's e2e job names localhost:8200); a free one by default. */
+  readonly port?: number;
+  /** A fixed root token (vault-action's e2e job uses `testtoken`); a random one by default. */
+  readonly rootToken?: string;
 }
 
 export interface ApiReply {
@@ -58,8 +62,8 @@ function serverEnv(home: string, extra: Record<string, string>): NodeJS.ProcessE
 
 export async function startOpenBao(opts: OpenBaoOptions = {}): Promise<OpenBao> {
   const home = mkdtempSync(join(tmpdir(), 'openbao-'));
-  const rootToken = `root-${randomBytes(12).toString('hex')}`;
-  const port = await freePort();
+  const rootToken = opts.rootToken ?? `root-${randomBytes(12).toString('hex')}`;
+  const port = opts.port ?? (await freePort());
   const args = ['server', '-dev', `-dev-root-token-id=${rootToken}`, `-dev-listen-address=127.0.0.1:${port}`];
   if (opts.tls) args.push('-dev-tls', `-dev-tls-cert-dir=${home}`);
   let output = '';

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-FYFKV4YL.js";
+} from "./shared-F4I4XD7I.js";
 import {
   MAX_HITS,
   Matcher,
@@ -416,4 +416,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-TGSBJD4K.js.map
+//# sourceMappingURL=shared-PKK72R3N.js.map

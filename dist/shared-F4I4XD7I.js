@@ -295,13 +295,11 @@ function readAuth(masks, cert) {
         );
       return { method, token };
     }
-    case "approle":
-      return {
-        method,
-        mount,
-        roleId: need(text("vault-role-id"), "vault-role-id", "approle"),
-        secretId: secret("vault-secret-id")
-      };
+    case "approle": {
+      const secretId = secret("vault-secret-id");
+      const roleId = secretId === void 0 ? secret("vault-role-id") : text("vault-role-id");
+      return { method, mount, roleId: need(roleId, "vault-role-id", "approle"), secretId };
+    }
     case "jwt": {
       const key = readJwtKey(masks);
       return {
@@ -1022,4 +1020,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-FYFKV4YL.js.map
+//# sourceMappingURL=shared-F4I4XD7I.js.map

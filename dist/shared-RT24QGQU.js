@@ -5,7 +5,7 @@ import {
 } from "./shared-K2QAIXDX.js";
 import {
   readConnectionConfig
-} from "./shared-FYFKV4YL.js";
+} from "./shared-F4I4XD7I.js";
 import {
   docker,
   loadCacheMatch,
@@ -2208,7 +2208,7 @@ function networkError(err, url, service, tlsHint = VAULT_TLS_HINT) {
 
 // src/vault/errors.ts
 var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace) {
+  constructor(operation, path, status, vaultErrors, namespace, kvGone) {
     const where = namespace ? `${path} (namespace ${namespace})` : path;
     const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
     super(
@@ -2218,13 +2218,23 @@ var VaultRequestError = class extends Error {
     this.path = path;
     this.status = status;
     this.vaultErrors = vaultErrors;
+    this.kvGone = kvGone;
     this.name = "VaultRequestError";
   }
   operation;
   path;
   status;
   vaultErrors;
+  kvGone;
 };
+function kvGoneOf(body) {
+  const data = body?.data;
+  const meta = data?.metadata;
+  if (!meta || typeof meta.version !== "number" || !Number.isSafeInteger(meta.version)) return void 0;
+  const destroyed = meta.destroyed === true;
+  const deleted = typeof meta.deletion_time === "string" && meta.deletion_time !== "";
+  return destroyed || deleted ? { version: meta.version, destroyed } : void 0;
+}
 function hintFor(operation, status, path, vaultErrors) {
   const noNamespace = status === 404 && vaultErrors.includes("namespace not found");
   if (operation.startsWith("login")) {
@@ -2235,17 +2245,24 @@ function hintFor(operation, status, path, vaultErrors) {
     if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
   if (noNamespace) return "Check vault-namespace: no such namespace (names are relative to the token\u2019s namespace).";
+  if (operation === "revoke token" && status === 400)
+    return "A batch token cannot be revoked: it stays valid until its TTL (give the role token_type=service).";
+  if (operation === "revoke lease" && status === 403)
+    return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';
   switch (status) {
     case 400:
       return "Check the path and the request.";
     case 403:
       return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 405:
+      return "Vault does not read this path (it takes another operation): a secrets line only reads; certificates are issued with vault-pki.";
     case 404:
       return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
-    case 412:
     case 429:
+      return "Vault was rate limiting until vault-timeout ran out (a 429 spends no retry): raise vault-timeout, or ask for a larger rate-limit quota.";
+    case 412:
     case 503:
-      return "Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
+      return "Vault was sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
     default:
       return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
   }
@@ -2305,7 +2322,9 @@ function toSafeError(err, operation, path, namespace) {
   if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
   const response = err?.response;
   if (response && typeof response.statusCode === "number") {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+    const { statusCode, body } = response;
+    const kvGone = statusCode === 404 ? kvGoneOf(body) : void 0;
+    return new VaultRequestError(operation, path, statusCode, vaultErrorsOf(body), namespace, kvGone);
   }
   return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
@@ -2337,7 +2356,8 @@ function signRunnerJwt(signing, env, nowMs = Date.now()) {
 
 // src/vault/auth.ts
 async function login(auth, api, deps) {
-  if (auth.method === "token") return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0 };
+  if (auth.method === "token")
+    return { token: auth.token, obtained: false, policies: [], ttlSeconds: void 0, batch: false };
   const { path, body } = await loginRequest(auth, deps);
   const reply = await api.write(path, body, `login (${auth.method})`);
   const authBlock = reply?.auth;
@@ -2357,7 +2377,8 @@ async function login(auth, api, deps) {
     token,
     obtained: true,
     policies: Array.isArray(authBlock?.policies) ? authBlock.policies.filter((p) => typeof p === "string") : [],
-    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0
+    ttlSeconds: typeof authBlock?.lease_duration === "number" ? authBlock.lease_duration : void 0,
+    batch: authBlock?.token_type === "batch"
   };
 }
 async function loginRequest(auth, deps) {
@@ -2587,10 +2608,8 @@ async function revokeRecorded(masks, records, cancel) {
       );
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    if (leases.length > 0)
-      out.push(
-        `revoked ${report.leasesRevoked} of ${leases.length} lease(s)${report.tokenRevoked ? " with the token" : ""}`
-      );
+    const how = report.tokenRevoked ? " with the token (the server finishes in the background)" : "";
+    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${how}`);
     return out;
   } finally {
     transport.close();
@@ -2659,4 +2678,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-RNNA4A2C.js.map
+//# sourceMappingURL=shared-RT24QGQU.js.map
