@@ -1,9 +1,12 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  Scanner,
+  Scanner
+} from "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
+import {
   errorMessage
-} from "./shared-YERPGWAZ.js";
+} from "./shared-OGSLN2KY.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,22 +2,27 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-JBR2CDZR.js";
 import "./shared-CSGAVOOU.js";
+import "./shared-AEGL64O7.js";
 import {
   MaskRegistry,
+  readGuardStepConfig,
+  writeGuardSummary
+} from "./shared-EYHX36X7.js";
+import {
   findSessionRoot,
   readForms,
-  readGuardStepConfig,
-  sessionPaths,
-  writeGuardSummary
-} from "./shared-I4ONJMEC.js";
+  sessionPaths
+} from "./shared-D5GTXPVL.js";
 import "./shared-NYIERDFJ.js";
+import "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-YERPGWAZ.js";
+} from "./shared-OGSLN2KY.js";
 import {
   info,
   setFailed,

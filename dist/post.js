@@ -1,32 +1,45 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  createVaultApi,
   logoutAll,
-  mapSettled,
-  openTransport,
   saveStage
-} from "./shared-4OHLWLKO.js";
-import "./shared-K2QAIXDX.js";
+} from "./shared-DTGNLVIR.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-JBR2CDZR.js";
 import "./shared-CSGAVOOU.js";
+import "./shared-AEGL64O7.js";
+import {
+  mapSettled
+} from "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
+  readConnectionConfig,
+  readGuardConfig,
+  writePostSummary
+} from "./shared-EYHX36X7.js";
+import {
+  isHelper,
+  isRunning
+} from "./shared-VS7UWK3U.js";
+import {
+  createVaultApi,
+  openTransport
+} from "./shared-2B7SK25Y.js";
+import "./shared-K2QAIXDX.js";
+import {
   loadDockerRecords,
   loadMainCompleted,
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
-  readConnectionConfig,
   readForms,
-  readGuardConfig,
   readRecords,
-  sessionPaths,
-  writePostSummary
-} from "./shared-I4ONJMEC.js";
+  sessionPaths
+} from "./shared-D5GTXPVL.js";
 import "./shared-NYIERDFJ.js";
+import "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
 import {
   ACTION_NAME,
   errorMessage,
@@ -34,7 +47,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-OGSLN2KY.js";
 import {
   info,
   setFailed,
@@ -43,6 +56,33 @@ import {
 } from "./shared-QCDMWCIP.js";
 import "./shared-SL72OVGL.js";
 import "./shared-BDLR4YRK.js";
+
+// src/renew/stop.ts
+import { readFileSync } from "node:fs";
+var STOP_WAIT_MS = 3e3;
+async function stopRenewal(paths) {
+  const pid = Number(readOr(paths.renewPidFile, "").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return [];
+  const lines = [];
+  if (isRunning(pid) && isHelper(pid, paths.root)) {
+    process.kill(pid, "SIGTERM");
+    const deadline = Date.now() + STOP_WAIT_MS;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    lines.push(`stopped the renewal helper (pid ${pid})`);
+  } else {
+    lines.push(`the renewal helper (pid ${pid}) had already stopped`);
+  }
+  for (const line of readOr(paths.renewLog, "").split("\n")) if (line !== "") lines.push(`renewal: ${line}`);
+  return lines;
+}
+function readOr(path, fallback) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return fallback;
+  }
+}
 
 // src/cleanup/revoke.ts
 var LEASE_CONCURRENCY = 4;
@@ -209,6 +249,8 @@ async function cleanSession(root, masks2) {
 async function run(masks2) {
   const root = loadSessionRoot();
   if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
+  const renewal = root === void 0 ? [] : await stopRenewal(sessionPaths(root));
+  for (const line of renewal) info(inert(line));
   const { lines, forms } = root === void 0 ? { lines: [], forms: [] } : await cleanSession(root, masks2);
   for (const line of lines) info(inert(line));
   const guard = readGuard();

@@ -7,7 +7,8 @@
 import * as core from '@actions/core';
 import { readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
-import { loadMainCompleted, loadSessionRoot } from './state.js';
+import { loadMainCompleted, loadSessionRoot, sessionPaths } from './state.js';
+import { stopRenewal } from './renew/stop.js';
 import { cleanSession } from './cleanup/session.js';
 import { guardStage } from './guard/stage.js';
 import { saveStage } from './cache/stage.js';
@@ -18,6 +19,9 @@ import { ACTION_NAME, errorMessage, failStep } from './errors.js';
 async function run(masks: MaskRegistry): Promise<void> {
   const root = loadSessionRoot();
   if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
+  // The renewal helper goes first: it must not renew what is about to be revoked. Its log is untrusted text.
+  const renewal = root === undefined ? [] : await stopRenewal(sessionPaths(root));
+  for (const line of renewal) core.info(inert(line));
   const { lines, forms } = root === undefined ? { lines: [], forms: [] } : await cleanSession(root, masks);
   for (const line of lines) core.info(inert(line));
 

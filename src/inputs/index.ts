@@ -7,6 +7,7 @@ import { bool, InputError, text } from './read.js';
 import { readVaultConfig, type VaultConfig } from './vault.js';
 import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
+import { readRenewConfig, type RenewConfig } from './renew.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
@@ -41,6 +42,8 @@ export interface MainConfig {
   readonly docker: DockerConfig;
   readonly guard: GuardConfig;
   readonly summary: boolean;
+  /** vault-renew, vault-renew-for: the renewal helper for long jobs. */
+  readonly renew: RenewConfig;
 }
 
 export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
@@ -79,6 +82,7 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
     summary: bool('summary', true),
+    renew: readRenewConfig(),
   };
 }
 
@@ -119,3 +123,4 @@ function requireEnvPrefixes(requests: readonly SecretRequest[]): void {
       );
   }
 }
+export { readRefreshStepConfig, type RefreshStepConfig } from './refresh.js';

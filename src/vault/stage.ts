@@ -11,7 +11,7 @@ import { Secret } from '../secret.js';
 import { assertUniqueNames } from '../spec/index.js';
 import { recordCertificate, recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
-import { fetchSecrets } from './fetch.js';
+import { fetchSecrets, type Lease } from './fetch.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 import { inertMessage, say } from '../output.js';
@@ -35,14 +35,12 @@ export interface VaultStageParams {
   readonly compat?: CompatConfig | undefined;
 }
 
-export async function vaultStage({
-  vault,
-  requests,
-  masks,
-  session,
-  cancel,
-  compat,
-}: VaultStageParams): Promise<{ secrets: Secret[]; facts: FetchFacts; token: Secret }> {
+export async function vaultStage({ vault, requests, masks, session, cancel, compat }: VaultStageParams): Promise<{
+  secrets: Secret[];
+  facts: FetchFacts;
+  token: Secret;
+  leases: Lease[];
+}> {
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
@@ -51,14 +49,15 @@ export async function vaultStage({
     return c;
   });
   try {
-    // The token goes to post's private file when post will revoke it, or once a lease needs it.
+    // The token goes to the private file at once: post revokes with it, the refresh step
+    // fetches with it, the renewal helper renews it.
     let tokenRecorded = false;
     const ensureToken = (): void => {
       if (!tokenRecorded) recordToken(session, conn.login.token, vault.revokeToken);
       tokenRecorded = true;
     };
-    if (vault.revokeToken) ensureToken();
-    let leases = 0;
+    ensureToken();
+    const leased: Lease[] = [];
     const paths = groupByPath(requests).size;
     const secrets = await core.group(
       `Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`,
@@ -81,7 +80,7 @@ export async function vaultStage({
             masks.addHandle('lease', lease.id);
             ensureToken();
             recordLease(session, lease.id);
-            leases++;
+            leased.push(lease);
           },
         });
         for (const pair of credentialPairs(
@@ -111,10 +110,15 @@ export async function vaultStage({
       paths,
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
-      leases,
+      leases: leased.length,
     };
     // Only delivered when the workflow asks for it (vault-token-delivery, exportToken, outputToken).
-    return { secrets, facts, token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token) };
+    return {
+      secrets,
+      facts,
+      token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token),
+      leases: leased,
+    };
   } finally {
     conn.transport.close();
   }

@@ -1,179 +1,17 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  debug,
-  setFailed
-} from "./shared-QCDMWCIP.js";
-
-// src/output.ts
-function inert(text) {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, controlEscape).replace(/##\[/g, "#\\#[").replace(/^(\s*)::/, "$1\\::");
-}
-function controlEscape(c) {
-  if (c === "\n") return "\\n";
-  if (c === "\r") return "\\r";
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function inertMessage(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => inert(line)).join("\n");
-}
-function say(words, ...parts) {
-  return words.reduce((line, word, i) => line + (i === 0 ? "" : inert(String(parts[i - 1] ?? ""))) + word, "");
-}
-function inertProperties(props) {
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? inert(v) : v]));
-}
-function summaryText(text) {
-  return inert(text).replace(/[&<>"'|`*[\]\\~]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// src/errors.ts
-var ACTION_NAME = "vault-secrets-action";
-function errorMessage(err, fallback = "unknown error") {
-  return err instanceof Error ? err.message : fallback;
-}
-function failStep(err, redact) {
-  if (err instanceof Error && err.stack !== void 0) debug(inertMessage(redact(err.stack)));
-  setFailed(inertMessage(`${ACTION_NAME}: ${redact(errorMessage(err))}`));
-}
+  MIN_SECRET_LENGTH,
+  childEnv
+} from "./shared-HE3LMDME.js";
+import {
+  errorMessage
+} from "./shared-OGSLN2KY.js";
 
 // src/guard/scanner.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
 import { join } from "node:path";
 import { Readable as Readable2 } from "node:stream";
-
-// src/mask/forms.ts
-var MIN_DERIVED_LENGTH = 8;
-var MIN_SECRET_LENGTH = 6;
-function plainParts(value) {
-  return dedupe([
-    { kind: "value", text: value },
-    ...innerParts(value).filter((p) => p.text.length >= MIN_SECRET_LENGTH)
-  ]);
-}
-function shortParts(value) {
-  return dedupe(innerParts(value).filter((p) => p.text.length < MIN_SECRET_LENGTH && p.text !== value));
-}
-function innerParts(value) {
-  const parts = [];
-  const addLines = (text) => {
-    for (const line of text.split(/\r\n|\r|\n/)) {
-      const trimmed = line.trim();
-      if (trimmed !== text) parts.push({ kind: "line", text: trimmed });
-    }
-  };
-  addLines(value);
-  for (const leaf of jsonLeaves(value)) {
-    parts.push({ kind: "json-leaf", text: leaf });
-    addLines(leaf);
-  }
-  return parts;
-}
-var LARGE_VALUE_CHARS = 64 * 1024;
-function formsOf(value) {
-  if (value.length > LARGE_VALUE_CHARS) return plainParts(value);
-  const forms = [];
-  for (const part of plainParts(value)) {
-    forms.push(part);
-    forms.push(...encodingsOf(part.text));
-  }
-  return dedupe(forms);
-}
-var RECORDED_FORM_CHARS = 4096;
-var RECORDED_CHARS_PER_VALUE = 512 * 1024;
-function recordedForms(forms) {
-  const out = [];
-  let budget = RECORDED_CHARS_PER_VALUE;
-  for (const form of forms) {
-    if (budget <= 0) break;
-    const text = form.text.length > RECORDED_FORM_CHARS ? head(form.text, RECORDED_FORM_CHARS) : form.text;
-    budget -= text.length;
-    out.push(text === form.text ? form : { ...form, text });
-  }
-  return out;
-}
-function head(text, n) {
-  const last = text.charCodeAt(n - 1);
-  return text.slice(0, last >= 55296 && last <= 56319 ? n - 1 : n);
-}
-function basicAuthForms(user, password) {
-  const bytes = Buffer.from(`${user}:${password}`, "utf8");
-  const padded = bytes.toString("base64");
-  return dedupe([
-    { kind: "basic-auth", text: padded },
-    ...base64Alignments(bytes, "base64").map((text) => ({ kind: "basic-auth", text }))
-  ]).filter((f) => f.text.length >= MIN_DERIVED_LENGTH);
-}
-function encodingsOf(text) {
-  if (text.trim() === "") return [];
-  const bytes = Buffer.from(text, "utf8");
-  const out = [];
-  for (const b of base64Alignments(bytes, "base64")) out.push({ kind: "base64", text: b });
-  for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
-  const hex = bytes.toString("hex");
-  out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
-  const uri = encodeURIComponent(text);
-  out.push(
-    { kind: "url", text: uri },
-    { kind: "url", text: uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
-    { kind: "url", text: uri.replace(/%20/g, "+") }
-  );
-  const json = JSON.stringify(text).slice(1, -1);
-  out.push(
-    { kind: "json-escape", text: json },
-    {
-      kind: "json-escape",
-      text: json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    }
-  );
-  if (text.includes("'")) out.push({ kind: "shell-escape", text: text.replace(/'/g, `'\\''`) });
-  return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);
-}
-function base64Alignments(bytes, alphabet) {
-  const out = [];
-  for (let offset = 0; offset < 3; offset++) {
-    const bitStart = offset * 8;
-    const bitEnd = bitStart + bytes.length * 8;
-    const first = Math.ceil(bitStart / 6);
-    const last = Math.floor(bitEnd / 6);
-    if (last <= first) continue;
-    const framed = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]);
-    out.push(framed.toString(alphabet).slice(first, last));
-  }
-  return [...new Set(out)];
-}
-function jsonLeaves(value) {
-  const trimmed = value.trim();
-  if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) return [];
-  let doc;
-  try {
-    doc = JSON.parse(trimmed);
-  } catch {
-    return [];
-  }
-  const leaves = [];
-  const walk = (node) => {
-    if (typeof node === "string") {
-      if (node.trim() !== "") leaves.push(node);
-    } else if (typeof node === "number") {
-      leaves.push(String(node));
-    } else if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node !== null && typeof node === "object") {
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(doc);
-  return leaves;
-}
-function dedupe(forms) {
-  const seen = /* @__PURE__ */ new Set();
-  return forms.filter((f) => {
-    if (f.text.trim() === "" || seen.has(f.text)) return false;
-    seen.add(f.text);
-    return true;
-  });
-}
 
 // src/guard/matcher-tables.ts
 var BLOCK = 4;
@@ -651,10 +489,10 @@ var Reader = class {
     for (let c = await this.next(); c; c = await this.next()) yield c;
   }
 };
-function sniff(head2) {
-  if (head2.length >= 2 && head2[0] === 31 && head2[1] === 139) return "gzip";
-  if (head2.length >= 4 && head2[0] === 40 && head2[1] === 181 && head2[2] === 47 && head2[3] === 253) return "zstd";
-  if (head2.length >= 262 && Buffer.from(head2.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
+function sniff(head) {
+  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.length >= 4 && head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
+  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString("latin1") === "ustar") return "tar";
   return "plain";
 }
 
@@ -725,24 +563,6 @@ import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
-
-// src/child-env.ts
-var PASSED = [
-  /^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|TZ|TMPDIR|TERM|NO_COLOR|XDG_RUNTIME_DIR|XDG_CONFIG_HOME)$/,
-  /^LC_[A-Z]+$/,
-  // docker, buildx and BuildKit settings; the registry credentials live in DOCKER_CONFIG, not env
-  /^(DOCKER|BUILDX|BUILDKIT)_[A-Z0-9_]+$/,
-  /^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|no_proxy|all_proxy)$/,
-  /^SSL_CERT_(FILE|DIR)$/
-];
-function childEnv(extra = {}) {
-  const out = {};
-  for (const [name, value] of Object.entries(process.env))
-    if (value !== void 0 && PASSED.some((p) => p.test(name))) out[name] = value;
-  return { ...out, ...extra };
-}
-
-// src/guard/decompress.ts
 var createZstdDecompress2 = zlib.createZstdDecompress;
 var zstdDecoder = createZstdDecompress2 ? "node:zlib" : "zstd CLI";
 function gunzip(source) {
@@ -1050,23 +870,6 @@ function once(data) {
 }
 
 export {
-  inert,
-  inertMessage,
-  say,
-  inertProperties,
-  summaryText,
-  ACTION_NAME,
-  errorMessage,
-  failStep,
-  MIN_DERIVED_LENGTH,
-  MIN_SECRET_LENGTH,
-  shortParts,
-  LARGE_VALUE_CHARS,
-  formsOf,
-  recordedForms,
-  basicAuthForms,
-  encodingsOf,
-  childEnv,
   Matcher,
   zstdDecoder,
   MAX_HITS,
@@ -1074,4 +877,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-YERPGWAZ.js.map
+//# sourceMappingURL=shared-F677NE4B.js.map

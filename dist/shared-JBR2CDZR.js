@@ -8,19 +8,23 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-I4ONJMEC.js";
+} from "./shared-AEGL64O7.js";
 import {
   MAX_HITS,
-  MIN_SECRET_LENGTH,
   Matcher,
   Scanner,
-  inertMessage,
-  inertProperties,
-  say,
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-YERPGWAZ.js";
+} from "./shared-F677NE4B.js";
+import {
+  MIN_SECRET_LENGTH
+} from "./shared-HE3LMDME.js";
+import {
+  inertMessage,
+  inertProperties,
+  say
+} from "./shared-OGSLN2KY.js";
 import {
   error,
   group,
@@ -367,4 +371,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-EKGGZWU5.js.map
+//# sourceMappingURL=shared-JBR2CDZR.js.map

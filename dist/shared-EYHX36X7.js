@@ -7,27 +7,22 @@ import {
   LARGE_VALUE_CHARS,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
-  Scanner,
   basicAuthForms,
   childEnv,
   encodingsOf,
-  errorMessage,
   formsOf,
-  inert,
   recordedForms,
-  say,
-  shortParts,
-  summaryText
-} from "./shared-YERPGWAZ.js";
+  shortParts
+} from "./shared-HE3LMDME.js";
 import {
-  error,
-  exportVariable,
+  errorMessage,
+  inert,
+  say,
+  summaryText
+} from "./shared-OGSLN2KY.js";
+import {
   getExecOutput,
   getInput,
-  getState,
-  group,
-  info,
-  saveState,
   summary,
   warning
 } from "./shared-QCDMWCIP.js";
@@ -226,6 +221,62 @@ function readGuardStepConfig() {
   };
 }
 
+// src/refresh/argv.ts
+function splitCommandLine(line) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else if (c === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) word += line.charAt(++i);
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === "\\" && i + 1 < line.length) {
+      word += line.charAt(++i);
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote !== void 0) throw new Error(`on-change: a ${quote} quote is not closed.`);
+  if (inWord) words.push(word);
+  return words;
+}
+
+// src/inputs/refresh.ts
+function readRefreshStepConfig() {
+  const line = text("on-change");
+  let onChange;
+  if (line !== void 0) {
+    try {
+      onChange = splitCommandLine(line);
+    } catch (err) {
+      throw new InputError(err.message);
+    }
+    if (onChange.length === 0) onChange = void 0;
+  }
+  return {
+    names: list("secrets", true),
+    rotate: bool("rotate", false),
+    onChange,
+    timeoutMs: seconds("timeout", 120),
+    summary: bool("summary", true)
+  };
+}
+
 // src/inputs/vault.ts
 import { createPrivateKey } from "node:crypto";
 
@@ -236,28 +287,28 @@ function parsePki(text2) {
     const entry = raw.trim();
     if (entry === "" || entry.startsWith("#")) continue;
     const line = i + 1;
-    const where2 = `vault-pki entry ${line}`;
+    const where = `vault-pki entry ${line}`;
     const m = /^(\S+)\s+(\{[\s\S]*\})\s*(?:\|\s*(\S+))?$/.exec(entry);
     if (!m)
       throw new InputError(
-        `${where2} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
+        `${where} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
       );
     const [, path = "", json = "", explicit] = m;
     const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
-    if (!issue) throw new InputError(`${where2}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
+    if (!issue) throw new InputError(`${where}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
     let parameters;
     try {
       parameters = JSON.parse(json);
     } catch {
-      throw new InputError(`${where2}: the parameters are not valid JSON.`);
+      throw new InputError(`${where}: the parameters are not valid JSON.`);
     }
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
-      throw new InputError(`${where2}: the parameters must be a JSON object.`);
+      throw new InputError(`${where}: the parameters must be a JSON object.`);
     const role = issue[2] ?? "";
     const name = explicit ?? deriveName([role]);
     if (!isValidName(name))
       throw new InputError(
-        `${where2}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
+        `${where}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
       );
     out.push({ path: issue[0], mount: issue[1] ?? "", parameters, name, line });
   }
@@ -366,15 +417,15 @@ function readExtraHeaders(masks) {
     const colon = line.indexOf(":");
     const name = line.slice(0, Math.max(colon, 0)).trim();
     const value = line.slice(colon + 1).trim();
-    const where2 = `vault-extra-headers line ${i + 1}`;
+    const where = `vault-extra-headers line ${i + 1}`;
     if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-      throw new InputError(`${where2} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
+      throw new InputError(`${where} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
     const lower = name.toLowerCase();
     if (RESERVED_HEADERS.has(lower) || TRANSPORT_HEADERS.has(lower))
       throw new InputError(
-        `${where2}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
+        `${where}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
       );
-    if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
+    if (lower in out) throw new InputError(`${where}: ${name} is given twice.`);
     masks.addHandle(`header ${name}`, value);
     out[lower] = value;
   }
@@ -627,6 +678,19 @@ function parseBuildSecret(entry, i) {
   return { id, name, via };
 }
 
+// src/inputs/renew.ts
+var UNITS = { s: 1, m: 60, h: 3600 };
+function readRenewConfig() {
+  const raw = text("vault-renew-for") ?? "6h";
+  const match = /^(\d+(?:\.\d+)?)\s*([smh]?)$/.exec(raw);
+  const seconds2 = match ? Number(match[1]) * (UNITS[match[2] || "s"] ?? 1) : NaN;
+  if (!Number.isFinite(seconds2) || seconds2 < 10 || seconds2 > 5 * 24 * 3600)
+    throw new InputError(
+      `vault-renew-for: "${raw}" must be a duration from 10s to 120h, as seconds or with s, m or h (e.g. 6h).`
+    );
+  return { mode: choice("vault-renew", ["auto", "true", "false"], "auto"), forSeconds: Math.round(seconds2) };
+}
+
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
@@ -658,7 +722,8 @@ async function readConfig(masks, compat) {
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
     guard: readGuardConfig(),
-    summary: bool("summary", true)
+    summary: bool("summary", true),
+    renew: readRenewConfig()
   };
 }
 function readDeliveries() {
@@ -822,151 +887,6 @@ var MaskRegistry = class {
   }
 };
 
-// src/state.ts
-import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
-
-// src/deliver/private-file.ts
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/state.ts
-var ROOT_KEY = "session-root";
-var REVOKE_KEY = "revoke-token";
-var DOCKER_CONFIG_KEY = "docker-config";
-var REGISTRIES_KEY = "registries";
-var PKI_REVOKE_KEY = "pki-revoke";
-function sessionPaths(root) {
-  const priv = join(root, "private");
-  return {
-    root,
-    files: join(root, "files"),
-    private: priv,
-    docker: join(root, "docker"),
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases"),
-    certificatesFile: join(priv, "certificates"),
-    formsFile: join(priv, "forms")
-  };
-}
-var SESSION_ENV = "VAULT_SECRETS_SESSION";
-function saveSessionRoot(root) {
-  saveState(ROOT_KEY, root);
-  exportVariable(SESSION_ENV, root);
-}
-function findSessionRoot() {
-  const root = process.env[SESSION_ENV];
-  return root === void 0 || root === "" ? void 0 : root;
-}
-function loadSessionRoot() {
-  const root = getState(ROOT_KEY);
-  return root === "" ? void 0 : root;
-}
-function recordToken(paths, token, revoke) {
-  writePrivateFile(paths.tokenFile, token);
-  saveState(REVOKE_KEY, String(revoke));
-}
-function loadRevokeFlag() {
-  return getState(REVOKE_KEY) === "true";
-}
-function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
-`, { mode: 384 });
-}
-function recordCertificate(paths, cert, revoke) {
-  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
-`, { mode: 384 });
-  saveState(PKI_REVOKE_KEY, String(revoke));
-}
-function loadPkiRevokeFlag() {
-  return getState(PKI_REVOKE_KEY) === "true";
-}
-function recordForms(paths, forms) {
-  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
-`);
-  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
-}
-function readForms(paths) {
-  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
-    try {
-      const f = JSON.parse(line);
-      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-var CACHE_KEY = "cache-matched-key";
-var COMPLETED_KEY = "main-completed";
-function saveMainCompleted() {
-  saveState(COMPLETED_KEY, "true");
-}
-function loadMainCompleted() {
-  return getState(COMPLETED_KEY) === "true";
-}
-function saveCacheMatch(key) {
-  saveState(CACHE_KEY, key);
-}
-function loadCacheMatch() {
-  return getState(CACHE_KEY);
-}
-function readRecords(paths) {
-  return {
-    token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
-    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
-      const [mount, serial] = line.split(" ");
-      return mount && serial ? [{ mount, serial }] : [];
-    })
-  };
-}
-function readLeaseLine(line) {
-  try {
-    const id = JSON.parse(line);
-    return typeof id === "string" && id !== "" ? [id] : [];
-  } catch {
-    return [];
-  }
-}
-function readOptional(path) {
-  try {
-    return readFileSync2(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function saveDockerConfig(dir) {
-  saveState(DOCKER_CONFIG_KEY, dir);
-}
-function saveRegistries(hosts) {
-  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
-}
-function loadDockerRecords() {
-  const dir = getState(DOCKER_CONFIG_KEY);
-  let registries;
-  try {
-    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
-  } catch {
-    registries = [];
-  }
-  return {
-    configDir: dir === "" ? void 0 : dir,
-    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
-  };
-}
-
 // src/docker/cli.ts
 import { EOL } from "node:os";
 async function docker(args, opts = {}) {
@@ -1023,6 +943,7 @@ async function writeMainSummary(report) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   const summary2 = summary.addHeading("Vault secrets", 3);
   const { vault, docker: docker2 } = report;
+  for (const warning2 of report.renewal?.warnings ?? []) summary2.addRaw(`<p>\u26A0\uFE0F ${escape(warning2)}</p>`, true);
   if (vault) {
     const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
     summary2.addRaw(
@@ -1034,6 +955,7 @@ async function writeMainSummary(report) {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
     ]);
   }
+  if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
     if (docker2.build) {
@@ -1056,116 +978,28 @@ async function writeGuardSummary(lines) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   await summary.addHeading("Leak guard", 3).addList(lines.map(escape)).write();
 }
-
-// src/guard/image.ts
-import { spawn } from "node:child_process";
-
-// src/guard/report.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
-function addLineNumbers(hits) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const h of hits) if (h.inner === "") byFile.set(h.path, [...byFile.get(h.path) ?? [], h]);
-  const buf = Buffer.allocUnsafe(1 << 20);
-  for (const [path, fileHits] of byFile) {
-    let fd;
-    try {
-      fd = openSync2(path, "r");
-    } catch {
-      continue;
-    }
-    try {
-      const sorted = [...fileHits].sort((a, b) => a.offset - b.offset);
-      let pos = 0;
-      let line = 1;
-      let binary = false;
-      for (const hit of sorted) {
-        while (pos < hit.offset && !binary) {
-          const n = readSync(fd, buf, 0, Math.min(buf.length, hit.offset - pos), pos);
-          if (n === 0) break;
-          const chunk = buf.subarray(0, n);
-          const nul = chunk.indexOf(0);
-          const end = nul >= 0 ? nul : n;
-          for (let i = chunk.indexOf(10); i >= 0 && i < end; i = chunk.indexOf(10, i + 1)) line++;
-          binary = nul >= 0;
-          pos += n;
-        }
-        if (!binary) hit.line = line;
-      }
-    } finally {
-      closeSync2(fd);
-    }
-  }
+function changeLine(c) {
+  const [from, to] = c.versions;
+  const version = to === void 0 ? "" : from === void 0 || c.added ? `, version ${to}` : `, version ${from} -> ${to}`;
+  return `${c.added ? "added" : "changed"} ${c.name} (${c.source}${version}, ${c.bytes} bytes${c.rotated ? ", new lease" : ""})`;
 }
-function tally(hits) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const h of hits) {
-    const key = `${h.name} as ${h.form}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}: ${n}`);
-}
-function where(hit) {
-  return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
-}
-
-// src/guard/image.ts
-async function scanImage(scanner, image, env) {
-  const child = spawn("docker", ["save", image], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: childEnv(env)
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => stderr += d.toString());
-  const closed = new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", resolve);
-  });
-  await scanner.scanStream(`image ${image}`, child.stdout);
-  const code = await closed;
-  if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
-}
-async function guardImage(masks, image, env) {
-  const scanner = new Scanner(masks.forms());
-  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(
-    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
+async function writeRefreshSummary(outcome) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  const summary2 = summary.addHeading("Vault secrets: refresh", 3).addRaw(
+    `${outcome.fetched} secret(s) fetched again, ${outcome.changes.length} changed${outcome.leasesRevoked > 0 ? `, ${outcome.leasesRevoked} superseded lease(s) revoked` : ""}.`,
+    true
   );
-  if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20))
-    error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
-      title: "Leaked secret"
-    });
-  throw new Error(
-    `the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`
-  );
+  if (outcome.changes.length > 0) summary2.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  await summary2.write();
 }
 
 export {
   readConnectionConfig,
   readGuardConfig,
   readGuardStepConfig,
+  readRefreshStepConfig,
   readMainConfig,
   MaskRegistry,
-  writePrivateFile,
-  sessionPaths,
-  saveSessionRoot,
-  findSessionRoot,
-  loadSessionRoot,
-  recordToken,
-  loadRevokeFlag,
-  recordLease,
-  recordCertificate,
-  loadPkiRevokeFlag,
-  recordForms,
-  readForms,
-  saveMainCompleted,
-  loadMainCompleted,
-  saveCacheMatch,
-  loadCacheMatch,
-  readRecords,
-  saveDockerConfig,
-  saveRegistries,
-  loadDockerRecords,
   docker,
   reason,
   builderName,
@@ -1173,10 +1007,7 @@ export {
   writeMainSummary,
   writePostSummary,
   writeGuardSummary,
-  addLineNumbers,
-  tally,
-  where,
-  scanImage,
-  guardImage
+  changeLine,
+  writeRefreshSummary
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-EYHX36X7.js.map

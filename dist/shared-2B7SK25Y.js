@@ -4,23 +4,10 @@ import {
   require_debug
 } from "./shared-K2QAIXDX.js";
 import {
-  docker,
-  loadCacheMatch,
-  reason,
-  saveCacheMatch,
-  saveRegistries
-} from "./shared-I4ONJMEC.js";
-import {
-  errorMessage,
-  inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-OGSLN2KY.js";
 import {
-  group,
-  info,
-  notice,
-  setOutput,
-  warning
+  info
 } from "./shared-QCDMWCIP.js";
 import {
   __commonJS,
@@ -32,10 +19,10 @@ import {
 var require_tv4 = __commonJS({
   "src/vault/stubs/tv4.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use tv4; only read, list and write are supported");
     }
-    module.exports = { validate: unavailable2 };
+    module.exports = { validate: unavailable };
   }
 });
 
@@ -1434,10 +1421,10 @@ var require_commands = __commonJS({
 var require_mustache = __commonJS({
   "src/vault/stubs/mustache.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use mustache; only read, list and write are supported");
     }
-    module.exports = { render: unavailable2 };
+    module.exports = { render: unavailable };
   }
 });
 
@@ -1445,10 +1432,10 @@ var require_mustache = __commonJS({
 var require_axios = __commonJS({
   "src/vault/stubs/axios.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use axios; a transport must be passed");
     }
-    module.exports = { create: unavailable2 };
+    module.exports = { create: unavailable };
   }
 });
 
@@ -1857,48 +1844,312 @@ var require_src = __commonJS({
   }
 });
 
-// src/cache/stage.ts
-var loadCache = () => import("./shared-JDXYPLUN.js");
-function unavailable(cache) {
-  if (process.env["ACT"] === "true" && !process.env["ACTIONS_CACHE_SERVICE_V2"])
-    return "act: its cache server speaks only the retired v1 protocol";
-  if (!cache.isFeatureAvailable()) return "no cache service on this runner (no ACTIONS_RESULTS_URL)";
+// src/vault/errors.ts
+var VaultRequestError = class extends Error {
+  constructor(operation, path, status, vaultErrors, namespace) {
+    const where = namespace ? `${path} (namespace ${namespace})` : path;
+    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
+    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
+    this.operation = operation;
+    this.path = path;
+    this.status = status;
+    this.vaultErrors = vaultErrors;
+    this.name = "VaultRequestError";
+  }
+  operation;
+  path;
+  status;
+  vaultErrors;
+};
+function hintFor(operation, status, path) {
+  if (operation.startsWith("login")) {
+    if (status === 400)
+      return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
+    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
+  }
+  switch (status) {
+    case 400:
+      return "Check the path and the request.";
+    case 403:
+      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 404:
+      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
+    case 412:
+    case 429:
+    case 503:
+      return "Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
+    default:
+      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
+  }
+}
+function vaultErrorsOf(body) {
+  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
+    return body.errors.filter((e) => typeof e === "string");
+  }
+  return [];
+}
+
+// src/vault/client.ts
+var import_node_vault = __toESM(require_src(), 1);
+
+// src/vault/transport.ts
+import http from "node:http";
+
+// src/vault/retry.ts
+var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
+function isRetryableStatus(status) {
+  return status === 412 || status === 429 || status >= 500 && status !== 501;
+}
+function retryReason(status, bodyParses) {
+  if (isRetryableStatus(status)) return `HTTP ${status}`;
+  if (status >= 200 && status < 300 && !bodyParses) return `malformed reply (HTTP ${status}, body not JSON)`;
   return void 0;
 }
-async function restoreStage(config) {
-  const cache = await loadCache();
-  const reason2 = unavailable(cache);
-  if (reason2 !== void 0) {
-    notice(`cache: ${reason2}: restore and save are skipped.`);
-    setOutput("cache-hit", "false");
-    return;
-  }
-  const matched = await group(
-    `Restore cache ${config.key}`,
-    () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys])
-  );
-  saveCacheMatch(matched ?? "");
-  setOutput("cache-hit", String(matched === config.key));
-  info(matched ? say`cache restored from ${matched}` : "cache: no entry matched");
+function parseRetryAfter(header, nowMs) {
+  if (header === void 0 || header.trim() === "") return void 0;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
 }
-async function saveStage(config, dirty) {
-  const cache = await loadCache();
-  const reason2 = unavailable(cache);
-  if (reason2 !== void 0) return `cache: not saved (${reason2})`;
-  if (dirty > 0) {
-    warning(
-      `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`
-    );
-    return `cache ${config.key}: not saved, ${dirty} secret hit(s) in its paths`;
+function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
+  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.capMs);
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+  return Math.round(random() * ceiling);
+}
+
+// src/vault/transport.ts
+var TransportError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+    this.name = "TransportError";
   }
-  if (loadCacheMatch() === config.key) return `cache ${config.key}: restored on this exact key, not saved again`;
+  code;
+  /** Network trouble may pass; a bad certificate or an exhausted deadline will not. */
+  get retryable() {
+    return RETRYABLE_CODES.has(this.code);
+  }
+};
+function createTransport(opts) {
+  let pools;
+  const agents = () => pools ??= import("./shared-TWCABKQU.js").then(({ createAgents, https }) => ({
+    router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
+    https
+  }));
+  const stats = { requests: 0, retries: 0 };
+  const service = opts.service ?? "Vault";
+  let down = false;
+  async function send(req) {
+    const url = new URL(req.uri);
+    const path = url.pathname;
+    for (let attempt = 0; ; attempt++) {
+      if (opts.cancel?.signal.aborted)
+        throw new TransportError(`cancelled before ${req.method} ${path} was sent`, "CANCELLED");
+      const left = opts.deadline - Date.now();
+      if (left <= 0)
+        throw giveUp(
+          new TransportError(
+            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
+            "DEADLINE"
+          )
+        );
+      stats.requests++;
+      let reason;
+      let retryAfterMs;
+      try {
+        const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
+        reason = retryReason(res.statusCode, res.parses);
+        if (reason === void 0) return res;
+        if (exhausted(attempt)) {
+          if (res.parses) return res;
+          throw new TransportError(
+            `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
+            "MALFORMED"
+          );
+        }
+        retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
+        reason = err.code;
+      }
+      const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
+      stats.retries++;
+      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs });
+      await pause(delayMs, opts.cancel?.signal);
+    }
+  }
+  function exhausted(attempt) {
+    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
+  }
+  function giveUp(err) {
+    if (err.retryable || err.code === "DEADLINE") down = true;
+    return err;
+  }
+  async function once(url, req, timeoutMs) {
+    const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
+    const { router, https } = await agents();
+    const route = router.route(url);
+    const headers = {
+      ...opts.headers,
+      ...req.headers,
+      ...route.headers,
+      Accept: "application/json"
+    };
+    if (body !== void 0) {
+      headers["Content-Type"] = "application/json";
+      headers["Content-Length"] = Buffer.byteLength(body);
+    }
+    const lib = route.url.protocol === "https:" ? https : http;
+    const target = {
+      method: req.method,
+      agent: route.agent,
+      ...route.path === void 0 ? {} : { path: route.path }
+    };
+    return new Promise((resolve, reject) => {
+      const request = lib.request(route.url, target, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("error", (e) => reject(networkError(e, url, service)));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const retryAfter = res.headers["retry-after"];
+          const parsed = parseBody(text);
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            body: parsed.body,
+            parses: parsed.parses,
+            request: { path: url.pathname },
+            retryAfter
+          });
+        });
+      });
+      request.setTimeout(timeoutMs, () => {
+        request.destroy(
+          new TransportError(
+            timeoutMs < opts.requestTimeoutMs ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})` : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
+            "TIMEOUT"
+          )
+        );
+      });
+      const signal = opts.cancel?.signal;
+      let graceTimer;
+      const onCancel = () => {
+        graceTimer = setTimeout(
+          () => request.destroy(
+            new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, "CANCELLED")
+          ),
+          opts.cancel?.graceMs ?? 0
+        );
+      };
+      signal?.addEventListener("abort", onCancel, { once: true });
+      request.on("close", () => {
+        clearTimeout(graceTimer);
+        signal?.removeEventListener("abort", onCancel);
+      });
+      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
+      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
+      request.end(body);
+    });
+  }
+  return {
+    defaults: () => send,
+    close: () => void pools?.then(({ router }) => router.destroy()),
+    stats,
+    get down() {
+      return down;
+    }
+  };
+}
+function pause(ms, signal) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+var RETRYABLE_CODES = /* @__PURE__ */ new Set([
+  "TIMEOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETWORK"
+]);
+function parseBody(text) {
+  if (text === "") return { body: void 0, parses: true };
   try {
-    const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
-    return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
-  } catch (err) {
-    warning(inertMessage(`cache ${config.key} could not be saved: ${errorMessage(err)}`));
-    return `cache ${config.key}: save failed (see warnings)`;
+    return { body: JSON.parse(text), parses: true };
+  } catch {
+    return { body: { errors: ["(response was not JSON)"] }, parses: false };
   }
+}
+function networkError(err, url, service) {
+  const code = err.code ?? "ENETWORK";
+  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
+  return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
+}
+
+// src/vault/client.ts
+function createVaultApi(opts) {
+  const client = (0, import_node_vault.default)({
+    endpoint: opts.addr,
+    apiVersion: "v1",
+    "request-promise": opts.transport,
+    debug: () => void 0,
+    // node-vault checks each request's options against a two-field schema with tv4; this
+    // is that check, so tv4 stays out of the bundle (a stub: scripts/build.mjs). node-vault's
+    // types declare `tv4` as a function; it uses the tv4 module's { validate, error }.
+    tv4: requestCheck
+  });
+  client.token = opts.token ?? "";
+  client.namespace = opts.namespace ?? "";
+  const call = async (operation, path, fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toSafeError(err, operation, path, opts.namespace);
+    }
+  };
+  return {
+    namespace: opts.namespace,
+    read: (path, operation = "read") => call(operation, path, () => client.read(path)),
+    list: async (path) => {
+      const body = await call("list", path, () => client.list(path));
+      const keys = body?.data?.keys;
+      return Array.isArray(keys) ? keys.filter((k) => typeof k === "string") : [];
+    },
+    write: (path, data, operation) => call(operation, path, () => client.write(path, data)),
+    with: (o) => createVaultApi({
+      ...opts,
+      namespace: "namespace" in o ? o.namespace : opts.namespace,
+      token: "token" in o ? o.token : opts.token
+    })
+  };
+}
+var requestCheck = {
+  error: new Error("node-vault request without a path or method"),
+  validate(options) {
+    const o = options;
+    return typeof o?.path === "string" && typeof o.method === "string";
+  }
+};
+function toSafeError(err, operation, path, namespace) {
+  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
+  const response = err?.response;
+  if (response && typeof response.statusCode === "number") {
+    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
+  }
+  return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
 }
 
 // src/vault/connect.ts
@@ -2002,314 +2253,6 @@ async function readServiceAccountToken(path, deps) {
   return token;
 }
 
-// src/vault/client.ts
-var import_node_vault = __toESM(require_src(), 1);
-
-// src/vault/transport.ts
-import http from "node:http";
-
-// src/vault/retry.ts
-var DEFAULT_RETRY = { retries: 4, baseMs: 200, capMs: 1e4 };
-function isRetryableStatus(status) {
-  return status === 412 || status === 429 || status >= 500 && status !== 501;
-}
-function retryReason(status, bodyParses) {
-  if (isRetryableStatus(status)) return `HTTP ${status}`;
-  if (status >= 200 && status < 300 && !bodyParses) return `malformed reply (HTTP ${status}, body not JSON)`;
-  return void 0;
-}
-function parseRetryAfter(header, nowMs) {
-  if (header === void 0 || header.trim() === "") return void 0;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
-}
-function backoffMs(attempt, policy, retryAfterMs, random = Math.random) {
-  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.capMs);
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-  return Math.round(random() * ceiling);
-}
-
-// src/vault/transport.ts
-var TransportError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-    this.name = "TransportError";
-  }
-  code;
-  /** Network trouble may pass; a bad certificate or an exhausted deadline will not. */
-  get retryable() {
-    return RETRYABLE_CODES.has(this.code);
-  }
-};
-function createTransport(opts) {
-  let pools;
-  const agents = () => pools ??= import("./shared-TWCABKQU.js").then(({ createAgents, https }) => ({
-    router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
-    https
-  }));
-  const stats = { requests: 0, retries: 0 };
-  const service = opts.service ?? "Vault";
-  let down = false;
-  async function send(req) {
-    const url = new URL(req.uri);
-    const path = url.pathname;
-    for (let attempt = 0; ; attempt++) {
-      if (opts.cancel?.signal.aborted)
-        throw new TransportError(`cancelled before ${req.method} ${path} was sent`, "CANCELLED");
-      const left = opts.deadline - Date.now();
-      if (left <= 0)
-        throw giveUp(
-          new TransportError(
-            `out of time before ${req.method} ${path} could finish (raise ${opts.deadlineInput})`,
-            "DEADLINE"
-          )
-        );
-      stats.requests++;
-      let reason2;
-      let retryAfterMs;
-      try {
-        const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
-        reason2 = retryReason(res.statusCode, res.parses);
-        if (reason2 === void 0) return res;
-        if (exhausted(attempt)) {
-          if (res.parses) return res;
-          throw new TransportError(
-            `${service} returned a malformed reply (HTTP ${res.statusCode} with a body that is not JSON) ${attempt + 1} time(s) in a row: a proxy or load balancer in between, or the server itself, cut it short. Check the health of ${service} and of what sits in front of it, then re-run the job.`,
-            "MALFORMED"
-          );
-        }
-        retryAfterMs = parseRetryAfter(res.retryAfter, Date.now());
-      } catch (err) {
-        if (!(err instanceof TransportError)) throw err;
-        if (!err.retryable || exhausted(attempt)) throw giveUp(err);
-        reason2 = err.code;
-      }
-      const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
-      stats.retries++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs });
-      await pause(delayMs, opts.cancel?.signal);
-    }
-  }
-  function exhausted(attempt) {
-    return attempt >= opts.retry.retries || opts.deadline <= Date.now();
-  }
-  function giveUp(err) {
-    if (err.retryable || err.code === "DEADLINE") down = true;
-    return err;
-  }
-  async function once(url, req, timeoutMs) {
-    const body = req.json !== void 0 && typeof req.json === "object" ? JSON.stringify(req.json) : void 0;
-    const { router, https } = await agents();
-    const route = router.route(url);
-    const headers = {
-      ...opts.headers,
-      ...req.headers,
-      ...route.headers,
-      Accept: "application/json"
-    };
-    if (body !== void 0) {
-      headers["Content-Type"] = "application/json";
-      headers["Content-Length"] = Buffer.byteLength(body);
-    }
-    const lib = route.url.protocol === "https:" ? https : http;
-    const target = {
-      method: req.method,
-      agent: route.agent,
-      ...route.path === void 0 ? {} : { path: route.path }
-    };
-    return new Promise((resolve2, reject) => {
-      const request = lib.request(route.url, target, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("error", (e) => reject(networkError(e, url, service)));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          const retryAfter = res.headers["retry-after"];
-          const parsed = parseBody(text);
-          resolve2({
-            statusCode: res.statusCode ?? 0,
-            body: parsed.body,
-            parses: parsed.parses,
-            request: { path: url.pathname },
-            retryAfter
-          });
-        });
-      });
-      request.setTimeout(timeoutMs, () => {
-        request.destroy(
-          new TransportError(
-            timeoutMs < opts.requestTimeoutMs ? `out of time: no answer from ${url.origin} for ${req.method} ${url.pathname} before the ${opts.deadlineInput} deadline (raise ${opts.deadlineInput})` : `no answer from ${url.origin} within ${timeoutMs} ms for ${req.method} ${url.pathname}`,
-            "TIMEOUT"
-          )
-        );
-      });
-      const signal = opts.cancel?.signal;
-      let graceTimer;
-      const onCancel = () => {
-        graceTimer = setTimeout(
-          () => request.destroy(
-            new TransportError(`cancelled: ${req.method} ${url.pathname} did not land in time`, "CANCELLED")
-          ),
-          opts.cancel?.graceMs ?? 0
-        );
-      };
-      signal?.addEventListener("abort", onCancel, { once: true });
-      request.on("close", () => {
-        clearTimeout(graceTimer);
-        signal?.removeEventListener("abort", onCancel);
-      });
-      request.on("error", (e) => reject(e instanceof TransportError ? e : networkError(e, url, service)));
-      for (const [name, value] of Object.entries(headers)) request.setHeader(name, value);
-      request.end(body);
-    });
-  }
-  return {
-    defaults: () => send,
-    close: () => void pools?.then(({ router }) => router.destroy()),
-    stats,
-    get down() {
-      return down;
-    }
-  };
-}
-function pause(ms, signal) {
-  return new Promise((resolve2) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve2();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
-var RETRYABLE_CODES = /* @__PURE__ */ new Set([
-  "TIMEOUT",
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENETWORK"
-]);
-function parseBody(text) {
-  if (text === "") return { body: void 0, parses: true };
-  try {
-    return { body: JSON.parse(text), parses: true };
-  } catch {
-    return { body: { errors: ["(response was not JSON)"] }, parses: false };
-  }
-}
-function networkError(err, url, service) {
-  const code = err.code ?? "ENETWORK";
-  const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? " (TLS: give vault-ca-cert with the CA that signed the server certificate, or fix the certificate)" : code === "EPROXY" ? ` (${err.message}: check HTTPS_PROXY, its credentials, or list the Vault host in NO_PROXY)` : "";
-  return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
-}
-
-// src/vault/errors.ts
-var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace) {
-    const where = namespace ? `${path} (namespace ${namespace})` : path;
-    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(`Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path)}`);
-    this.operation = operation;
-    this.path = path;
-    this.status = status;
-    this.vaultErrors = vaultErrors;
-    this.name = "VaultRequestError";
-  }
-  operation;
-  path;
-  status;
-  vaultErrors;
-};
-function hintFor(operation, status, path) {
-  if (operation.startsWith("login")) {
-    if (status === 400)
-      return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
-    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
-  }
-  switch (status) {
-    case 400:
-      return "Check the path and the request.";
-    case 403:
-      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
-    case 404:
-      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
-    case 412:
-    case 429:
-    case 503:
-      return "Vault was rate limiting, sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
-    default:
-      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
-  }
-}
-function vaultErrorsOf(body) {
-  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
-    return body.errors.filter((e) => typeof e === "string");
-  }
-  return [];
-}
-
-// src/vault/client.ts
-function createVaultApi(opts) {
-  const client = (0, import_node_vault.default)({
-    endpoint: opts.addr,
-    apiVersion: "v1",
-    "request-promise": opts.transport,
-    debug: () => void 0,
-    // node-vault checks each request's options against a two-field schema with tv4; this
-    // is that check, so tv4 stays out of the bundle (a stub: scripts/build.mjs). node-vault's
-    // types declare `tv4` as a function; it uses the tv4 module's { validate, error }.
-    tv4: requestCheck
-  });
-  client.token = opts.token ?? "";
-  client.namespace = opts.namespace ?? "";
-  const call = async (operation, path, fn) => {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toSafeError(err, operation, path, opts.namespace);
-    }
-  };
-  return {
-    namespace: opts.namespace,
-    read: (path, operation = "read") => call(operation, path, () => client.read(path)),
-    list: async (path) => {
-      const body = await call("list", path, () => client.list(path));
-      const keys = body?.data?.keys;
-      return Array.isArray(keys) ? keys.filter((k) => typeof k === "string") : [];
-    },
-    write: (path, data, operation) => call(operation, path, () => client.write(path, data)),
-    with: (o) => createVaultApi({
-      ...opts,
-      namespace: "namespace" in o ? o.namespace : opts.namespace,
-      token: "token" in o ? o.token : opts.token
-    })
-  };
-}
-var requestCheck = {
-  error: new Error("node-vault request without a path or method"),
-  validate(options) {
-    const o = options;
-    return typeof o?.path === "string" && typeof o.method === "string";
-  }
-};
-function toSafeError(err, operation, path, namespace) {
-  if (err instanceof TransportError) return new Error(`Vault ${operation} ${path}: ${err.message}`);
-  const response = err?.response;
-  if (response && typeof response.statusCode === "number") {
-    return new VaultRequestError(operation, path, response.statusCode, vaultErrorsOf(response.body), namespace);
-  }
-  return new Error(`Vault ${operation} ${path} failed: ${err instanceof Error ? err.name : "unknown error"}`);
-}
-
 // src/vault/oidc.ts
 var SERVICE = "GitHub's OIDC token endpoint";
 async function githubIdToken(audience, conn, cancel) {
@@ -2390,82 +2333,10 @@ async function connect(conn, auth, mask, cancel) {
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
 }
 
-// src/docker/login.ts
-async function loginAll(logins, secrets, masks, env) {
-  const done = [];
-  for (const login2 of logins) {
-    const username = resolve(login2.username, secrets, `registry ${login2.registry} username`);
-    const password = resolve(login2.password, secrets, `registry ${login2.registry} password`);
-    masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
-    await group(`docker login ${login2.registry}`, async () => {
-      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], {
-        input: Buffer.from(password, "utf8"),
-        env
-      });
-      if (run.exitCode !== 0) {
-        throw new Error(
-          `docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`
-        );
-      }
-      info(`Logged in to ${login2.registry}.`);
-    });
-    done.push(login2.registry);
-    saveRegistries(done);
-  }
-  return done;
-}
-function resolve(credential, secrets, what) {
-  if ("literal" in credential) return credential.literal;
-  const secret = secrets.get(credential.secret);
-  if (!secret) {
-    const known = [...secrets.keys()];
-    throw new Error(
-      `${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`
-    );
-  }
-  return secret.reveal();
-}
-async function logoutAll(registries, env) {
-  const lines = [];
-  for (const registry of registries) {
-    try {
-      const run = await docker(["logout", registry], { env });
-      if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
-    } catch (err) {
-      warning(inertMessage(`docker logout ${registry}: ${errorMessage(err)}`));
-    }
-  }
-  return lines;
-}
-
-// src/vault/pool.ts
-async function mapSettled(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason2) {
-        results[i] = { status: "rejected", reason: reason2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 export {
   VaultRequestError,
   createVaultApi,
   openTransport,
-  connect,
-  mapSettled,
-  loginAll,
-  logoutAll,
-  restoreStage,
-  saveStage
+  connect
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-2B7SK25Y.js.map
