@@ -36,9 +36,7 @@ import {
   writeRenewPlan
 } from "./shared-LGMZZRQY.js";
 import {
-  connect,
-  createVaultApi,
-  openTransport
+  connect
 } from "./shared-2B7SK25Y.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -176,6 +174,25 @@ function deliverToken(token, ways, session) {
   }
 }
 
+// src/renew/lookup.ts
+async function lookupToken(authApi) {
+  try {
+    const body = await authApi.read("auth/token/lookup-self", "look up the token");
+    const d = body.data ?? {};
+    const num = (v) => typeof v === "number" ? v : 0;
+    const max = num(d["explicit_max_ttl"]);
+    return {
+      facts: {
+        ttlSeconds: num(d["ttl"]),
+        renewable: d["renewable"] === true,
+        maxEndsAt: max > 0 ? (num(d["creation_time"]) + max) * 1e3 : void 0
+      }
+    };
+  } catch (err) {
+    return { failure: `Renewal: the token could not be looked up (${errorMessage(err)}), so it is not renewed.` };
+  }
+}
+
 // src/vault/pki.ts
 var PARTS = [
   ["CERT", "certificate"],
@@ -211,7 +228,15 @@ function isStringList(v) {
 }
 
 // src/vault/stage.ts
-async function vaultStage({ vault, requests, masks: masks2, session, cancel: cancel2, compat }) {
+async function vaultStage({
+  vault,
+  requests,
+  masks: masks2,
+  session,
+  cancel: cancel2,
+  compat,
+  lookupToken: lookup = false
+}) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
@@ -268,6 +293,7 @@ async function vaultStage({ vault, requests, masks: masks2, session, cancel: can
         return fetched;
       }
     );
+    const tokenLookup = lookup && !cancel2.signal.aborted ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : void 0;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,
@@ -280,7 +306,8 @@ async function vaultStage({ vault, requests, masks: masks2, session, cancel: can
       secrets,
       facts,
       token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
-      leases: leased
+      leases: leased,
+      tokenLookup
     };
   } finally {
     conn.transport.close();
@@ -1034,29 +1061,31 @@ function planRenewal(opts) {
   const within = `before vault-renew-for (${config.forSeconds} s) ends`;
   const items = [];
   const warnings = [];
-  const consider = (kind, id, ttl, renewable, what) => {
+  const consider = (kind, id, label, ttl, renewable, what) => {
     if (ttl <= 0) return;
     const expiresAt = now + ttl * 1e3;
     if (expiresAt < bound && !renewable)
       warnings.push(`${what} expires at ${iso(expiresAt)}, ${within}, and it is not renewable.`);
     if (renewable && (config.mode === "true" || expiresAt < bound))
-      items.push({ kind, id, ttlSeconds: ttl, expiresAt });
+      items.push({ kind, id, label, ttlSeconds: ttl, expiresAt });
   };
   if (opts.token) {
-    consider("token", "token", opts.token.ttlSeconds, opts.token.renewable, "The Vault token");
+    consider("token", "token", "token", opts.token.ttlSeconds, opts.token.renewable, "The Vault token");
     if (opts.token.maxEndsAt !== void 0 && opts.token.maxEndsAt < bound)
       warnings.push(
         `The Vault token's max TTL ends at ${iso(opts.token.maxEndsAt)}, ${within}: renewal cannot extend it.`
       );
   }
-  for (const lease of opts.leases)
-    consider("lease", lease.id, lease.durationSeconds, lease.renewable, `Lease ${lease.id} (${lease.path})`);
+  for (const [i, lease] of opts.leases.entries()) {
+    const label = `lease ${i + 1} (${lease.path})`;
+    consider("lease", lease.id, label, lease.durationSeconds, lease.renewable, `The ${label}`);
+  }
   return { items, warnings };
 }
-async function startRenewal(opts) {
-  if (opts.config.mode === "false") return { lines: [], warnings: [] };
+function startRenewal(opts) {
+  if (opts.config.mode === "false" || opts.lookup === void 0) return { lines: [], warnings: [] };
   const now = Date.now();
-  const lookup = await lookupToken(opts);
+  const { lookup } = opts;
   const { items, warnings } = planRenewal({ config: opts.config, now, token: lookup.facts, leases: opts.leases });
   if (lookup.failure) warnings.push(lookup.failure);
   if (items.length === 0) return { lines: [], warnings };
@@ -1078,32 +1107,6 @@ async function startRenewal(opts) {
     ],
     warnings
   };
-}
-async function lookupToken(opts) {
-  const transport = openTransport(opts.connection, { timeoutMs: 1e4, input: "vault-timeout", cancel: opts.cancel });
-  try {
-    const api = createVaultApi({
-      addr: opts.connection.addr,
-      namespace: opts.connection.authNamespace,
-      token: opts.token,
-      transport
-    });
-    const body = await api.read("auth/token/lookup-self", "look up the token");
-    const d = body.data ?? {};
-    const num = (v) => typeof v === "number" ? v : 0;
-    const max = num(d["explicit_max_ttl"]);
-    return {
-      facts: {
-        ttlSeconds: num(d["ttl"]),
-        renewable: d["renewable"] === true,
-        maxEndsAt: max > 0 ? (num(d["creation_time"]) + max) * 1e3 : void 0
-      }
-    };
-  } catch (err) {
-    return { failure: `Renewal: the token could not be looked up (${errorMessage(err)}), so it is not renewed.` };
-  } finally {
-    transport.close();
-  }
 }
 function iso(ms) {
   return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
@@ -1145,7 +1148,8 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
     masks: masks2,
     session,
     cancel: cancel2,
-    compat: config.compat
+    compat: config.compat,
+    lookupToken: config.renew.mode !== "false"
   }) : void 0;
   cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
@@ -1165,13 +1169,12 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
     );
   const scanImage = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
   const docker2 = await dockerStage({ config: config.docker, builder, secrets, files, masks: masks2, session, scanImage });
-  const renewal = fetched && config.vault ? await startRenewal({
+  const renewal = fetched && config.vault ? startRenewal({
     config: config.renew,
     connection: config.vault.connection,
-    token: fetched.token.reveal(),
     leases: fetched.leases,
     paths: session,
-    cancel: cancel2
+    lookup: fetched.tokenLookup
   }) : void 0;
   for (const warning2 of renewal?.warnings ?? []) warning(inertMessage(warning2));
   for (const line of renewal?.lines ?? []) info(line);

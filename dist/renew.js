@@ -97,7 +97,7 @@ async function loop(plan, token, stop2, log, sleep) {
   }
 }
 function label(item) {
-  return item.kind === "token" ? "token" : `lease ${item.id}`;
+  return item.label;
 }
 async function renewOne(plan, token, item, stop2) {
   const connection = { ...plan.connection, proxy: proxyEnv(process.env) };

@@ -70,6 +70,7 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
         session,
         cancel,
         compat: config.compat,
+        lookupToken: config.renew.mode !== 'false',
       })
     : undefined;
   // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
@@ -97,13 +98,12 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
   // Last: the helper starts once nothing in main can fail any more.
   const renewal =
     fetched && config.vault
-      ? await startRenewal({
+      ? startRenewal({
           config: config.renew,
           connection: config.vault.connection,
-          token: fetched.token.reveal(),
           leases: fetched.leases,
           paths: session,
-          cancel,
+          lookup: fetched.tokenLookup,
         })
       : undefined;
   for (const warning of renewal?.warnings ?? []) core.warning(inertMessage(warning));

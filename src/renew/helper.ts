@@ -75,7 +75,7 @@ async function loop(
 }
 
 function label(item: Renewable): string {
-  return item.kind === 'token' ? 'token' : `lease ${item.id}`;
+  return item.label;
 }
 
 async function renewOne(

@@ -9,6 +9,8 @@ export interface Renewable {
   readonly kind: 'token' | 'lease';
   /** The lease id, or 'token'. */
   readonly id: string;
+  /** What the log calls it: 'token', or the lease's number and path (a lease id is masked: it is not logged). */
+  readonly label: string;
   /** The TTL Vault last granted, in seconds. */
   ttlSeconds: number;
   /** Epoch ms at which it expires unless renewed. */

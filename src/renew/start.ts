@@ -8,11 +8,8 @@ import type { ConnectionConfig } from '../inputs/index.js';
 import type { RenewConfig } from '../inputs/renew.js';
 import type { SessionPaths } from '../state.js';
 import type { Lease } from '../vault/fetch.js';
-import type { Cancel } from '../vault/transport.js';
-import { createVaultApi } from '../vault/client.js';
-import { openTransport } from '../vault/connect.js';
 import { childEnv } from '../child-env.js';
-import { errorMessage } from '../errors.js';
+import type { TokenFacts, TokenLookup } from './lookup.js';
 import { writeRenewPlan } from './plan.js';
 import { withoutProxy } from '../refresh/plan.js';
 import type { Renewable } from './schedule.js';
@@ -22,13 +19,6 @@ export interface RenewalStart {
   readonly lines: string[];
   /** What will end before the bound: shown as warnings, first in the summary. */
   readonly warnings: string[];
-}
-
-export interface TokenFacts {
-  readonly ttlSeconds: number;
-  readonly renewable: boolean;
-  /** Epoch ms at which the token's explicit max TTL ends, if it has one. */
-  readonly maxEndsAt: number | undefined;
 }
 
 /** What to renew and what to warn about. Pure. */
@@ -43,37 +33,46 @@ export function planRenewal(opts: {
   const within = `before vault-renew-for (${config.forSeconds} s) ends`;
   const items: Renewable[] = [];
   const warnings: string[] = [];
-  const consider = (kind: Renewable['kind'], id: string, ttl: number, renewable: boolean, what: string): void => {
+  const consider = (
+    kind: Renewable['kind'],
+    id: string,
+    label: string,
+    ttl: number,
+    renewable: boolean,
+    what: string,
+  ): void => {
     if (ttl <= 0) return; // never expires
     const expiresAt = now + ttl * 1000;
     if (expiresAt < bound && !renewable)
       warnings.push(`${what} expires at ${iso(expiresAt)}, ${within}, and it is not renewable.`);
     if (renewable && (config.mode === 'true' || expiresAt < bound))
-      items.push({ kind, id, ttlSeconds: ttl, expiresAt });
+      items.push({ kind, id, label, ttlSeconds: ttl, expiresAt });
   };
   if (opts.token) {
-    consider('token', 'token', opts.token.ttlSeconds, opts.token.renewable, 'The Vault token');
+    consider('token', 'token', 'token', opts.token.ttlSeconds, opts.token.renewable, 'The Vault token');
     if (opts.token.maxEndsAt !== undefined && opts.token.maxEndsAt < bound)
       warnings.push(
         `The Vault token's max TTL ends at ${iso(opts.token.maxEndsAt)}, ${within}: renewal cannot extend it.`,
       );
   }
-  for (const lease of opts.leases)
-    consider('lease', lease.id, lease.durationSeconds, lease.renewable, `Lease ${lease.id} (${lease.path})`);
+  for (const [i, lease] of opts.leases.entries()) {
+    const label = `lease ${i + 1} (${lease.path})`;
+    consider('lease', lease.id, label, lease.durationSeconds, lease.renewable, `The ${label}`);
+  }
   return { items, warnings };
 }
 
-export async function startRenewal(opts: {
+export function startRenewal(opts: {
   readonly config: RenewConfig;
   readonly connection: ConnectionConfig;
-  readonly token: string;
   readonly leases: readonly Lease[];
   readonly paths: SessionPaths;
-  readonly cancel: Cancel;
-}): Promise<RenewalStart> {
-  if (opts.config.mode === 'false') return { lines: [], warnings: [] };
+  /** From main's lookup-self (src/renew/lookup.ts), or why it failed. */
+  readonly lookup: TokenLookup | undefined;
+}): RenewalStart {
+  if (opts.config.mode === 'false' || opts.lookup === undefined) return { lines: [], warnings: [] };
   const now = Date.now();
-  const lookup = await lookupToken(opts);
+  const { lookup } = opts;
   const { items, warnings } = planRenewal({ config: opts.config, now, token: lookup.facts, leases: opts.leases });
   if (lookup.failure) warnings.push(lookup.failure);
   if (items.length === 0) return { lines: [], warnings };
@@ -96,37 +95,6 @@ export async function startRenewal(opts: {
     ],
     warnings,
   };
-}
-
-async function lookupToken(opts: {
-  readonly connection: ConnectionConfig;
-  readonly token: string;
-  readonly cancel: Cancel;
-}): Promise<{ facts?: TokenFacts; failure?: string }> {
-  const transport = openTransport(opts.connection, { timeoutMs: 10_000, input: 'vault-timeout', cancel: opts.cancel });
-  try {
-    const api = createVaultApi({
-      addr: opts.connection.addr,
-      namespace: opts.connection.authNamespace,
-      token: opts.token,
-      transport,
-    });
-    const body = (await api.read('auth/token/lookup-self', 'look up the token')) as { data?: Record<string, unknown> };
-    const d = body.data ?? {};
-    const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-    const max = num(d['explicit_max_ttl']);
-    return {
-      facts: {
-        ttlSeconds: num(d['ttl']),
-        renewable: d['renewable'] === true,
-        maxEndsAt: max > 0 ? (num(d['creation_time']) + max) * 1000 : undefined,
-      },
-    };
-  } catch (err) {
-    return { failure: `Renewal: the token could not be looked up (${errorMessage(err)}), so it is not renewed.` };
-  } finally {
-    transport.close();
-  }
 }
 
 function iso(ms: number): string {

@@ -12,6 +12,7 @@ import { assertUniqueNames } from '../spec/index.js';
 import { recordCertificate, recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
 import { fetchSecrets, type Lease } from './fetch.js';
+import { lookupToken, type TokenLookup } from '../renew/lookup.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 import { inertMessage, say } from '../output.js';
@@ -33,13 +34,24 @@ export interface VaultStageParams {
   /** Stops new requests on cancel; replies in flight still land and are recorded. */
   readonly cancel: Cancel;
   readonly compat?: CompatConfig | undefined;
+  /** Look the token up after the fetch, for the renewal helper (vault-renew not false). */
+  readonly lookupToken?: boolean;
 }
 
-export async function vaultStage({ vault, requests, masks, session, cancel, compat }: VaultStageParams): Promise<{
+export async function vaultStage({
+  vault,
+  requests,
+  masks,
+  session,
+  cancel,
+  compat,
+  lookupToken: lookup = false,
+}: VaultStageParams): Promise<{
   secrets: Secret[];
   facts: FetchFacts;
   token: Secret;
   leases: Lease[];
+  tokenLookup: TokenLookup | undefined;
 }> {
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
@@ -104,6 +116,11 @@ export async function vaultStage({ vault, requests, masks, session, cancel, comp
         return fetched;
       },
     );
+    // Over the same connection; a cancel skips it (no helper starts after one).
+    const tokenLookup =
+      lookup && !cancel.signal.aborted
+        ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace }))
+        : undefined;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,
@@ -118,6 +135,7 @@ export async function vaultStage({ vault, requests, masks, session, cancel, comp
       facts,
       token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token),
       leases: leased,
+      tokenLookup,
     };
   } finally {
     conn.transport.close();
