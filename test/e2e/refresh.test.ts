@@ -105,8 +105,11 @@ describe('refresh after a KV v2 rotation', () => {
     await mainStep({ secrets: `${SPEC}\nsecret/ci/slow v | SLOW` });
     const pw2 = rotValue();
     fx.server.putKv('', 'secret', 'ci/rot', { password: pw2, user });
-    // the second path answers 1.5 s late: by then the first value must be masked, and no file written yet
-    fx.server.addFault({ path: 'secret/data/ci/slow', delayMs: 1500, times: 1 });
+    // the second path answers 2.5 s late: the first value must be masked before that reply, and no file written yet
+    fx.server.addFault({ path: 'secret/data/ci/slow', delayMs: 2500, times: 1 });
+    const answered = (path: string, after: number): boolean =>
+      fx.server.requests.slice(after).some((r) => r.path === path && r.status !== 0);
+    const first = fx.server.requests.length;
     let seen: { masked: boolean; file: string } | undefined;
     let out = '';
     const refresh = await job.refresh(
@@ -115,12 +118,11 @@ describe('refresh after a KV v2 rotation', () => {
         onSpawn: (child: ChildProcess) => {
           child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
           const timer = setInterval(() => {
-            if (!fx.server.requests.some((r) => r.path === 'secret/data/ci/slow')) return;
+            const masked = out.includes(`::add-mask::${pw2}`);
+            if (!masked && !answered('secret/data/ci/slow', first)) return;
             clearInterval(timer);
-            setTimeout(() => {
-              seen = { masked: out.includes(`::add-mask::${pw2}`), file: fileOf('ROT_PW') };
-            }, 700);
-          }, 10);
+            seen = { masked: masked && !answered('secret/data/ci/slow', first), file: fileOf('ROT_PW') };
+          }, 5);
           child.on('close', () => clearInterval(timer));
         },
       },
