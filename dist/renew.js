@@ -64,6 +64,10 @@ async function runHelper(paths2, stop2) {
     return;
   }
   const sleep = (ms) => new Promise((resolve) => {
+    if (stop2.aborted) {
+      resolve();
+      return;
+    }
     const timer = setTimeout(resolve, Math.max(0, ms));
     stop2.addEventListener(
       "abort",

@@ -33,6 +33,11 @@ export async function runHelper(paths: SessionPaths, stop: AbortSignal): Promise
   }
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      // an abort listener added after the abort never fires
+      if (stop.aborted) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, Math.max(0, ms));
       stop.addEventListener(
         'abort',

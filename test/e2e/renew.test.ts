@@ -11,12 +11,13 @@ import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 import { startPostgres, type Postgres } from '../peers/postgres.js';
 import { expectGone, expectNoLeaks, sessionRoot } from './fixture.js';
 import { isRunning } from '../../src/renew/process.js';
+import { startVaultDevServer } from '../vault-server/server.js';
 
 const ready = peersReady('renew', ['bao', 'postgres']);
 
 let bao: OpenBao;
 let pg: Postgres;
-let job: Job;
+let job: Job | undefined;
 
 const POLICY = `
 path "database/creds/app" { capabilities = ["read"] }
@@ -50,6 +51,7 @@ afterAll(async () => {
   await Promise.all([bao.stop(), pg.stop()]);
 });
 afterEach(async () => {
+  if (job === undefined) return;
   if (job.steps.some((s) => s.step === 'main') && !job.steps.some((s) => s.step === 'post')) await job.post();
   job.dispose();
 });
@@ -163,4 +165,38 @@ describe.runIf(ready)('renewal with OpenBao and PostgreSQL', () => {
     expect(post.stdout).toMatch(/renewal: .* stopping: the token is gone/);
     expectGone(sessionRoot(main));
   }, 120_000);
+});
+
+// The dev server: a renewal that hangs is what OpenBao cannot be made to do.
+describe('renewal: a cancel while a renewal is in flight', () => {
+  it('post stops the helper mid-request, then revokes: nothing stays live, nothing is left', async () => {
+    const server = await startVaultDevServer();
+    job = new Job();
+    try {
+      server.mountDatabase('', 'db', ['app'], 3);
+      server.addFault({ path: 'sys/leases/renew', hang: true });
+      const main = await job.main({
+        'vault-addr': server.url,
+        'vault-token': server.rootToken,
+        secrets: 'db/creds/app password | DB_PASS',
+        'vault-renew-for': '2m',
+      });
+      expect(main.exitCode, main.stdout).toBe(0);
+      const pass = readFileSync(job.env['DB_PASS_FILE'] ?? '', 'utf8');
+      const pid = helperPid(main);
+      // the job is cancelled while the helper waits on its first renewal (at 2 s of the 3-s lease)
+      const deadline = Date.now() + 20_000;
+      while (!server.requests.some((r) => r.path === 'sys/leases/renew') && Date.now() < deadline) await sleep(50);
+      expect(server.requests.some((r) => r.path === 'sys/leases/renew')).toBe(true);
+      const post = await job.post();
+      expect(post.exitCode, post.stdout).toBe(0);
+      expect(isRunning(pid)).toBe(false);
+      expect(post.stdout).toMatch(/renewal: .* stopped by SIGTERM/);
+      expect(server.leases().every((l) => l.revoked)).toBe(true);
+      expectGone(sessionRoot(main));
+      expectNoLeaks(job, [pass, ...server.leases().map((l) => l.id)]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
