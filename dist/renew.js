@@ -26,7 +26,7 @@ import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 
 // src/renew/helper.ts
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 
 // src/renew/schedule.ts
 var RENEW_AT = 2 / 3;
@@ -79,14 +79,15 @@ async function runHelper(paths2, stop2) {
     );
   });
   log(`started: ${plan.items.map(label).join(", ")}; until ${new Date(plan.until).toISOString()} at the latest`);
-  log(await loop(plan, token, stop2, log, sleep));
+  log(await loop({ plan, token, stop: stop2, log, sleep, root: paths2.root }));
 }
-async function loop(plan, token, stop2, log, sleep) {
+async function loop({ plan, token, stop: stop2, log, sleep, root: root2 }) {
   for (; ; ) {
     if (stop2.aborted) return `stopped by ${String(stop2.reason)}`;
     const now = Date.now();
     if (now >= plan.until) return "stopping: the hard cap (vault-renew-for) is reached";
     if (!isRunning(plan.watchPid)) return `stopping: the runner process (pid ${plan.watchPid}) is gone`;
+    if (!existsSync(root2)) return "stopping: the session folder is gone";
     const next = nextDue(plan.items);
     if (next === void 0) return "stopping: nothing left to renew";
     const wait = dueAt(next) - now;
@@ -132,6 +133,10 @@ async function renewOne(plan, token, item, stop2) {
         line: `${label(item)}: Vault refused the renewal (HTTP ${err.status}): revoked or expired, not renewed again`,
         tokenGone: item.kind === "token"
       };
+    }
+    if (Date.now() >= item.expiresAt) {
+      item.done = "expired";
+      return { line: `renewing ${label(item)} failed (${errorMessage(err)}); it has expired, not tried again` };
     }
     return { line: `renewing ${label(item)} failed (${errorMessage(err)}); trying again`, retry: true };
   } finally {

@@ -4,7 +4,7 @@
 // ended, or the runner was killed), Vault saying the token is gone, nothing left to
 // renew, or SIGTERM from post. It logs ids and times to private/renew.log, never a
 // value, and holds the token in memory only (read once from the private token file).
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import type { SessionPaths } from '../state.js';
 import { readRecords } from '../state.js';
 import { createVaultApi } from '../vault/client.js';
@@ -49,22 +49,27 @@ export async function runHelper(paths: SessionPaths, stop: AbortSignal): Promise
       );
     });
   log(`started: ${plan.items.map(label).join(', ')}; until ${new Date(plan.until).toISOString()} at the latest`);
-  log(await loop(plan, token, stop, log, sleep));
+  log(await loop({ plan, token, stop, log, sleep, root: paths.root }));
+}
+
+interface LoopInput {
+  readonly plan: RenewPlan;
+  readonly token: string;
+  readonly stop: AbortSignal;
+  readonly log: (line: string) => void;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The session folder: post removes it, and then nothing is left to renew for. */
+  readonly root: string;
 }
 
 /** Renews until a reason to stop, and returns it. */
-async function loop(
-  plan: RenewPlan,
-  token: string,
-  stop: AbortSignal,
-  log: (line: string) => void,
-  sleep: (ms: number) => Promise<void>,
-): Promise<string> {
+async function loop({ plan, token, stop, log, sleep, root }: LoopInput): Promise<string> {
   for (;;) {
     if (stop.aborted) return `stopped by ${String(stop.reason)}`;
     const now = Date.now();
     if (now >= plan.until) return 'stopping: the hard cap (vault-renew-for) is reached';
     if (!isRunning(plan.watchPid)) return `stopping: the runner process (pid ${plan.watchPid}) is gone`;
+    if (!existsSync(root)) return 'stopping: the session folder is gone';
     const next = nextDue(plan.items);
     if (next === undefined) return 'stopping: nothing left to renew';
     const wait = dueAt(next) - now;
@@ -119,6 +124,11 @@ async function renewOne(
         line: `${label(item)}: Vault refused the renewal (HTTP ${err.status}): revoked or expired, not renewed again`,
         tokenGone: item.kind === 'token',
       };
+    }
+    // Vault unreachable: try again while the credential lives, then give it up.
+    if (Date.now() >= item.expiresAt) {
+      item.done = 'expired';
+      return { line: `renewing ${label(item)} failed (${errorMessage(err)}); it has expired, not tried again` };
     }
     return { line: `renewing ${label(item)} failed (${errorMessage(err)}); trying again`, retry: true };
   } finally {
