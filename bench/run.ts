@@ -11,6 +11,8 @@
 //   4. leak guard (bench/guard.ts): the scanner against ripgrep.
 //   5. buildx build (bench/buildx.ts): one build with secret mounts, against the same
 //      `docker buildx build` run by hand.
+//   5. refresh (bench/refresh.ts): the refresh step for 100 secrets against the main step,
+//      and the renewal helper's requests per hour (schedule, and its log in a short run).
 //
 // Knobs: BENCH_RUNS (alternating runs per comparison, default 5), GUARD_BENCH_SCALE
 // (shrinks the guard's data), VAULT_ACTION_DIST, ACTION_NODE (the Node that runs dist/).
@@ -19,6 +21,7 @@ import { runGuardBench } from './guard.js';
 import { runLargeValueBench } from './large-value.js';
 import { runMainStepBench } from './main-step.js';
 import { runStartupBench } from './startup.js';
+import { runRefreshBench } from './refresh.js';
 
 const started = performance.now();
 const section = async (name: string, fn: () => unknown): Promise<void> => {
@@ -31,4 +34,5 @@ await section('main step', runMainStepBench);
 await section('large value', runLargeValueBench);
 await section('leak guard', runGuardBench);
 await section('buildx build', runBuildxBench);
+await section('refresh and renewal', runRefreshBench);
 console.log(`bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);

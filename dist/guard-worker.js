@@ -2,10 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   Scanner
-} from "./shared-XMIZQUNX.js";
+} from "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
 import {
   errorMessage
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,34 +2,38 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-PKK72R3N.js";
+} from "./shared-I3E5T4V2.js";
 import "./shared-CSGAVOOU.js";
+import "./shared-AEGL64O7.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-F4I4XD7I.js";
+} from "./shared-6VKGNSQJ.js";
+import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-JTQWR5IZ.js";
+} from "./shared-UQRESSFL.js";
+import {
+  writeGuardSummary
+} from "./shared-76XTJQYF.js";
+import "./shared-NYIERDFJ.js";
 import {
   readForms,
-  sessionPaths,
-  writeGuardSummary
-} from "./shared-G472ZMUN.js";
-import "./shared-XMIZQUNX.js";
+  sessionPaths
+} from "./shared-6KQ4AVEK.js";
+import "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import {
   info,
   setFailed,
   setSecret
 } from "./shared-QCDMWCIP.js";
-import "./shared-TIJMJNMW.js";
-import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
 
 // src/guard-step.ts

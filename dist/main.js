@@ -1,64 +1,95 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  VaultRequestError,
-  connect,
-  createVaultApi,
   loginAll,
-  mapSettled,
-  openTransport,
   restoreStage,
   revokeAll
-} from "./shared-RT24QGQU.js";
-import "./shared-K2QAIXDX.js";
+} from "./shared-WQJ3Y7YJ.js";
+import {
+  guardImage,
+  tally
+} from "./shared-AEGL64O7.js";
+import {
+  Secret,
+  addMasks,
+  checkDelivery,
+  credentialPairs,
+  deliverEnv,
+  deliverEnvFile,
+  deliverOutputs,
+  fetchSecrets,
+  planOf,
+  requireFileCommand,
+  withoutProxy
+} from "./shared-HCCTWT5N.js";
+import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   actSplits,
   cancelMessage,
   giveFiles,
-  guardImage,
   readMainConfig,
-  tally,
   underAct,
   watchCancel
-} from "./shared-F4I4XD7I.js";
+} from "./shared-6VKGNSQJ.js";
+import {
+  assertUniqueNames,
+  groupByPath
+} from "./shared-TIJMJNMW.js";
 import {
   joinJobSessions,
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-JTQWR5IZ.js";
+} from "./shared-UQRESSFL.js";
 import {
   builderName,
   detectBuilder,
   docker,
   isDockerDriver,
   reason,
+  writeMainSummary
+} from "./shared-76XTJQYF.js";
+import {
+  writeRenewPlan
+} from "./shared-MQVOO4OO.js";
+import {
+  connect,
+  createVaultApi,
+  openTransport
+} from "./shared-3RUPLDXE.js";
+import "./shared-JHFIZ4E2.js";
+import "./shared-K2QAIXDX.js";
+import "./shared-NYIERDFJ.js";
+import {
   recordCertificate,
   recordDestination,
   recordForms,
   recordLease,
+  recordPlan,
   recordToken,
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths,
-  writeMainSummary,
   writePrivateFile
-} from "./shared-G472ZMUN.js";
+} from "./shared-6KQ4AVEK.js";
 import {
   Scanner
-} from "./shared-XMIZQUNX.js";
+} from "./shared-F677NE4B.js";
 import {
   MIN_SECRET_LENGTH,
+  childEnv,
   encodingsOf,
+  shortParts
+} from "./shared-HE3LMDME.js";
+import {
   errorMessage,
   failStep,
   inertMessage,
   inertProperties,
-  say,
-  shortParts
-} from "./shared-XHHDQKXF.js";
+  say
+} from "./shared-OGSLN2KY.js";
 import {
   error,
   exportVariable,
@@ -69,24 +100,7 @@ import {
   setSecret,
   warning
 } from "./shared-QCDMWCIP.js";
-import {
-  assertUniqueNames,
-  deriveName,
-  groupByPath,
-  isValidName
-} from "./shared-TIJMJNMW.js";
-import "./shared-JHFIZ4E2.js";
-import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
-
-// src/mask/emit.ts
-import { EOL } from "node:os";
-function addMaskLines(texts) {
-  return texts.map((t) => `::add-mask::${t.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}${EOL}`).join("");
-}
-function addMasks(texts) {
-  if (texts.length > 0) process.stdout.write(addMaskLines(texts));
-}
 
 // src/deliver/session.ts
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
@@ -194,195 +208,6 @@ function deliverFiles(secrets, dir) {
   return paths;
 }
 
-// src/deliver/env-file.ts
-function renderEnvFile(secrets) {
-  const refused = secrets.filter((s) => /[\r\n\0]/.test(s.reveal())).map((s) => s.name);
-  if (refused.length > 0) {
-    throw new Error(
-      `deliver env-file: ${refused.join(", ")} ${refused.length === 1 ? "holds" : "hold"} a line break or NUL, which docker --env-file cannot carry. Deliver ${refused.length === 1 ? "it" : "them"} as files (mount the files folder with -v DIR:/run/secrets:ro) or select single-line values.`
-    );
-  }
-  return secrets.map((s) => `${s.name}=${s.reveal()}
-`).join("");
-}
-function deliverEnvFile(secrets, path) {
-  writePrivateFile(path, renderEnvFile(secrets));
-  setOutput("env-file", path);
-}
-
-// src/deliver/env.ts
-function deliverEnv(secrets, warn = true) {
-  requireFileCommand("GITHUB_ENV", "env");
-  if (warn)
-    warning(
-      `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
-    );
-  for (const s of secrets) exportVariable(s.name, s.reveal());
-}
-function deliverOutputs(secrets, warn = true) {
-  requireFileCommand("GITHUB_OUTPUT", "outputs");
-  if (warn)
-    warning(
-      `deliver outputs: ${secrets.length} secret(s) set as step outputs. The runner drops any job output that holds a secret, and an output expression copies the value into every place it is used. Prefer files (the default).`
-    );
-  for (const s of secrets) setOutput(s.outputName, s.reveal());
-}
-function requireFileCommand(variable, delivery) {
-  if (!process.env[variable]) {
-    throw new Error(
-      `deliver ${delivery}: ${variable} is not set, so the value would have to be printed as a workflow command. Run this on a runner (or act) that provides ${variable}, or deliver files.`
-    );
-  }
-}
-
-// src/deliver/env-names.ts
-var EXACT = new Set(
-  [
-    // the runner and the job
-    "PATH",
-    "HOME",
-    "SHELL",
-    "USER",
-    "LOGNAME",
-    "PWD",
-    "OLDPWD",
-    "TMPDIR",
-    "TMP",
-    "TEMP",
-    "CI",
-    "TERM",
-    "LANG",
-    "LANGUAGE",
-    "TZ",
-    // shells
-    "IFS",
-    "ENV",
-    "BASH_ENV",
-    "SHELLOPTS",
-    "BASHOPTS",
-    "PS1",
-    "PS2",
-    "PS3",
-    "PS4",
-    "PROMPT_COMMAND",
-    "CDPATH",
-    "GLOBIGNORE",
-    "HISTFILE",
-    "FPATH",
-    "ZDOTDIR",
-    // C library and loader
-    "GCONV_PATH",
-    "GLIBC_TUNABLES",
-    "HOSTALIASES",
-    "LOCPATH",
-    "NLSPATH",
-    "RESOLV_HOST_CONF",
-    "MALLOC_CHECK_",
-    // runtimes that take code or options from the environment
-    "JAVA_TOOL_OPTIONS",
-    "_JAVA_OPTIONS",
-    "JDK_JAVA_OPTIONS",
-    "CLASSPATH",
-    "MAVEN_OPTS",
-    "GRADLE_OPTS",
-    "GOFLAGS",
-    "GOPROXY",
-    "GOTOOLCHAIN",
-    "GOENV",
-    "RUSTC_WRAPPER",
-    "RUSTFLAGS",
-    "DOTNET_STARTUP_HOOKS",
-    "EDITOR",
-    "VISUAL",
-    "PAGER",
-    "LESSOPEN",
-    "LESSCLOSE",
-    "MANPAGER",
-    "KUBECONFIG",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "CURL_CA_BUNDLE",
-    "REQUESTS_CA_BUNDLE",
-    "SSH_AUTH_SOCK",
-    "SSH_ASKPASS",
-    "SUDO_ASKPASS",
-    "PKG_CONFIG_PATH",
-    "VAULT_ADDR",
-    "VAULT_TOKEN",
-    "VAULT_NAMESPACE"
-  ].map((n) => n.toUpperCase())
-);
-var PREFIXES = [
-  "LD_",
-  "DYLD_",
-  "GIT_",
-  "DOCKER_",
-  "BUILDKIT_",
-  "BUILDX_",
-  "NODE_",
-  "NPM_CONFIG_",
-  "YARN_",
-  "PYTHON",
-  "PIP_",
-  "PERL5",
-  "PERL_",
-  "RUBY",
-  "GEM_",
-  "BUNDLE_",
-  "LC_",
-  "XDG_",
-  "BASH_FUNC_",
-  "GITHUB_",
-  "RUNNER_",
-  "ACTIONS_",
-  "INPUT_",
-  "STATE_"
-];
-var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN"]);
-function envNameRefusal(name) {
-  const upper = name.toUpperCase();
-  if (ALLOWED.has(upper)) return void 0;
-  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime or the runner read";
-  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
-  const prefix = PREFIXES.find((p) => upper.startsWith(p));
-  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
-}
-function fileVariableRefusal(variable) {
-  return EXACT.has(variable.toUpperCase()) || /^PIP_CONFIG_FILE$/i.test(variable) ? "a variable a tool reads a path from" : void 0;
-}
-
-// src/deliver/check.ts
-function checkDelivery(secrets, deliveries) {
-  const names = new Set(secrets.map((s) => s.name.toUpperCase()));
-  for (const s of secrets) {
-    if (deliveries.has("env")) {
-      const why = envNameRefusal(s.name);
-      if (why !== void 0)
-        throw new Error(
-          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
-        );
-    }
-    if (deliveries.has("files")) {
-      const variable = `${s.name}_FILE`;
-      const why = fileVariableRefusal(variable);
-      if (why !== void 0)
-        throw new Error(
-          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`
-        );
-      if (deliveries.has("env") && names.has(variable.toUpperCase()))
-        throw new Error(
-          `deliver files, env: ${variable} is both the path of ${s.name}'s file and a secret's name, so one would overwrite the other. Rename one of them in the secrets spec.`
-        );
-    }
-    for (const d of ["env", "outputs"]) {
-      if (deliveries.has(d) && s.reveal().includes("\0"))
-        throw new Error(
-          `deliver ${d}: ${s.name} (from ${s.source}) holds a NUL byte, which ${d === "env" ? "environment variables" : "step outputs"} cannot carry. Deliver it as files.`
-        );
-    }
-  }
-}
-
 // src/deliver/stage.ts
 function deliverStage(secrets, deliveries, session, compat = false) {
   setOutput("names", secrets.map((s) => s.name).join(" "));
@@ -424,373 +249,23 @@ function deliverToken(token, ways, session) {
   }
 }
 
-// src/mask/pairs.ts
-var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
-var PASSWORD_KEYS = /^(pass(word)?|secret([_-]?(access[_-]?)?key)?|token|api[_-]?key)$/i;
-function credentialPairs(items) {
-  const bySecret = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const [secret = "", key = ""] = item.source.split("#");
-    const list = bySecret.get(secret) ?? [];
-    list.push({ key: key.split(".").pop() ?? key, name: item.name, value: item.value });
-    bySecret.set(secret, list);
-  }
-  const pairs = [];
-  for (const list of bySecret.values()) {
-    for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
-      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key)))
-        pairs.push({ user: u.value, password: p.value, name: p.name });
-    }
-  }
-  return pairs;
-}
-
-// src/secret.ts
-import { inspect } from "node:util";
-var Secret = class {
-  constructor(name, source, value, outputName = name) {
-    this.name = name;
-    this.source = source;
-    this.outputName = outputName;
-    this.#value = value;
-  }
-  name;
-  source;
-  outputName;
-  #value;
-  /** The value itself: only delivery code calls this. */
-  reveal() {
-    return this.#value;
-  }
-  get bytes() {
-    return Buffer.byteLength(this.#value, "utf8");
-  }
-  toString() {
-    return "***";
-  }
-  toJSON() {
-    return "***";
-  }
-  [inspect.custom]() {
-    return `Secret(${this.name} from ${this.source}: ***)`;
-  }
-};
-
-// src/vault/paths.ts
-function apiPathsFor(path, mount, version) {
-  if (mount?.kvVersion === 2) {
-    let rest = path.slice(mount.path.length);
-    if (rest.startsWith("data/")) rest = rest.slice("data/".length);
-    const query = version !== void 0 ? `?version=${version}` : "";
-    const base = encodePath(mount.path);
-    return {
-      read: `${base}data/${encodePath(rest)}${query}`,
-      list: `${base}metadata/${encodePath(rest)}/`,
-      unwrap: "kv2"
-    };
-  }
-  if (version !== void 0) {
-    const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ""} mount` : "a mount whose type Vault would not tell";
-    throw new Error(
-      `"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`
-    );
-  }
-  return { read: encodePath(path), list: `${encodePath(path)}/`, unwrap: mount ? "plain" : "detect" };
-}
-function encodePath(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-function secretData(body, unwrap) {
-  const data = body?.data;
-  if (!isObject(data)) return void 0;
-  const looksKv2 = isObject(data.data) && isObject(data.metadata);
-  if (unwrap === "kv2" || unwrap === "detect" && looksKv2) return isObject(data.data) ? data.data : void 0;
-  return data;
-}
-function isObject(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-// src/vault/mounts.ts
-var MountResolver = class {
-  #api;
-  #bySegment = /* @__PURE__ */ new Map();
-  constructor(api) {
-    this.#api = api;
-  }
-  async resolve(path) {
-    const segment = path.split("/")[0] ?? path;
-    const known = this.#bySegment.get(segment);
-    if (known) {
-      const mount = await known;
-      if (mount && path.startsWith(mount.path)) return mount;
-      return this.#preflight(path);
-    }
-    const pending = this.#preflight(path);
-    this.#bySegment.set(segment, pending);
-    return pending;
-  }
-  /** undefined: Vault would not tell (no access to the preflight): read the path as written. */
-  async #preflight(path) {
-    let body;
-    try {
-      body = await this.#api.read(`sys/internal/ui/mounts/${encodePath(path)}`, "mount lookup");
-    } catch (err) {
-      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400))
-        return void 0;
-      throw err;
-    }
-    const data = body?.data;
-    if (typeof data?.path !== "string" || typeof data.type !== "string") return void 0;
-    const version = data.options?.version;
-    const isKv = data.type === "kv" || data.type === "generic";
-    return {
-      path: data.path.endsWith("/") ? data.path : `${data.path}/`,
-      type: data.type,
-      kvVersion: isKv ? version === "2" || version === 2 ? 2 : 1 : void 0
-    };
-  }
-};
-
-// src/vault/select.ts
-function selectValues(req, data, readPath, leaf) {
-  const at = (key) => `${readPath}#${key}`;
-  switch (req.selector.kind) {
-    case "compat":
-      throw new Error(`secrets line ${req.line}: a vault-action selector is evaluated by compat/select.ts.`);
-    case "whole":
-      return [{ name: req.name ?? "", value: JSON.stringify(data), source: readPath, line: req.line }];
-    case "all":
-      return Object.entries(data).map(([key, v]) => {
-        const name = deriveName(leaf === void 0 ? [key] : [leaf, key], req.name ?? "");
-        if (!isValidName(name)) {
-          throw new Error(
-            `secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`
-          );
-        }
-        return { name, value: stringify(v, req, at(key)), source: at(key), line: req.line };
-      });
-    case "key": {
-      const shown = req.selector.segments.join(".");
-      const value = dig(data, req.selector.segments, req, readPath);
-      return [
-        {
-          name: req.name ?? deriveName(req.selector.segments),
-          value: stringify(value, req, at(shown)),
-          source: at(shown),
-          line: req.line
-        }
-      ];
-    }
-  }
-}
-function dig(data, segments, req, readPath) {
-  let node = data;
-  for (const [i, segment] of segments.entries()) {
-    const container = parsedIfJson(node);
-    if (Array.isArray(container) && /^\d+$/.test(segment) && Number(segment) < container.length) {
-      node = container[Number(segment)];
-    } else if (container !== null && typeof container === "object" && !Array.isArray(container) && Object.hasOwn(container, segment)) {
-      node = container[segment];
-    } else {
-      const where2 = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
-      throw new Error(
-        `secrets line ${req.line}: "${segment}" not found in ${where2} (${describe(container, i === 0)}). Check the key's spelling and case.`
-      );
-    }
-  }
-  return node;
-}
-function parsedIfJson(node) {
-  if (typeof node !== "string" || !/^\s*[[{]/.test(node)) return node;
+// src/renew/lookup.ts
+async function lookupToken(authApi) {
   try {
-    return JSON.parse(node);
-  } catch {
-    return node;
-  }
-}
-function describe(node, topLevel) {
-  if (Array.isArray(node)) return `an array of ${node.length}`;
-  if (node !== null && typeof node === "object") {
-    const keys = Object.keys(node);
-    if (!topLevel) return "an object, whose keys are part of the value and not listed";
-    return keys.length === 0 ? "it has no keys" : `it has: ${keys.slice(0, 20).join(", ")}${keys.length > 20 ? ", \u2026" : ""}`;
-  }
-  return "it is a plain value, not an object";
-}
-function stringify(value, req, source) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value !== null && typeof value === "object") return JSON.stringify(value);
-  throw new Error(`secrets line ${req.line}: ${source} is null; nothing to deliver.`);
-}
-
-// src/vault/fetch.ts
-var FetchError = class extends Error {
-  constructor(failures) {
-    super(
-      failures.length === 1 ? failures[0] ?? "" : `${failures.length} secrets could not be fetched:
-- ${failures.join("\n- ")}`
-    );
-    this.failures = failures;
-    this.name = "FetchError";
-  }
-  failures;
-};
-async function fetchSecrets(requests, api, opts) {
-  const mounts = new MountResolver(api);
-  const groups = [...groupByPath(requests).values()];
-  const reads = /* @__PURE__ */ new Map();
-  const readData = (paths) => {
-    let pending = reads.get(paths.read);
-    if (!pending) {
-      pending = api.read(paths.read).then((body) => {
-        recordLease2(body, paths.read, opts);
-        return secretData(body, paths.unwrap);
-      });
-      reads.set(paths.read, pending);
-    }
-    return pending;
-  };
-  const readOne = async (group2, path, leaf) => {
-    const first = group2[0];
-    const mount = await mounts.resolve(path);
-    const paths = apiPathsFor(path, mount, first.version);
-    let data;
-    try {
-      data = await readData(paths);
-    } catch (err) {
-      if (!(err instanceof VaultRequestError)) throw err;
-      if (opts.compat?.onNotFound !== void 0 && err.status === 404) {
-        opts.compat.onNotFound(err.message);
-        return [];
+    const body = await authApi.read("auth/token/lookup-self", "look up the token");
+    const d = body.data ?? {};
+    const num = (v) => typeof v === "number" ? v : 0;
+    const max = num(d["explicit_max_ttl"]);
+    return {
+      facts: {
+        ttlSeconds: num(d["ttl"]),
+        renewable: d["renewable"] === true,
+        maxEndsAt: max > 0 ? (num(d["creation_time"]) + max) * 1e3 : void 0
       }
-      throw readFailure(err, path, mount);
-    }
-    if (!data)
-      throw new Error(
-        `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`
-      );
-    const fetched2 = [];
-    for (const req of group2) {
-      for (const s of await select(req, data, path, leaf)) {
-        opts.onValue(s.name, s.value);
-        fetched2.push({ secret: new Secret(s.name, s.source, s.value, s.outputName), line: s.line });
-      }
-    }
-    return fetched2;
-  };
-  const select = async (req, data, path, leaf) => {
-    if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
-    const { selectCompat } = await import("./shared-AFHOMHTG.js");
-    return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
-  };
-  const readFolder = async (group2) => {
-    const first = group2[0];
-    const depth = first.depth ?? 1;
-    const leaves = await listFolder(first, depth);
-    if (leaves.length === 0)
-      throw new Error(
-        depth === 1 ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).` : `secrets line ${first.line}: no secrets under ${first.path}/.`
-      );
-    const settled2 = await mapSettled(
-      leaves,
-      opts.concurrency,
-      (leaf) => atLine(first.line, readOne(group2, `${first.path}/${leaf}`, leaf))
-    );
-    return unwrapAll(settled2).flat();
-  };
-  const listAt = async (line, folder, listPath) => {
-    try {
-      return await api.list(listPath);
-    } catch (err) {
-      if (err instanceof VaultRequestError && err.status === 404)
-        throw new Error(
-          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
-          { cause: err }
-        );
-      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
-      throw err;
-    }
-  };
-  const listFolder = async (req, depth) => {
-    const found = [];
-    let level = [""];
-    for (let d = 1; d <= depth && level.length > 0; d++) {
-      const listed = unwrapAll(
-        await mapSettled(level, opts.concurrency, async (prefix) => {
-          const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
-          const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
-          return (await listAt(req.line, folder, paths.list)).map((key) => {
-            if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
-              throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
-            return prefix + key;
-          });
-        })
-      ).flat();
-      level = listed.filter((k) => k.endsWith("/"));
-      found.push(...listed.filter((k) => !k.endsWith("/")));
-      if (found.length > opts.maxFolderSecrets)
-        throw new Error(
-          `secrets line ${req.line}: ${req.path}/ holds more than ${opts.maxFolderSecrets} secrets${depth > 1 ? ` within ${d} level(s)` : ""}: pick a narrower folder or depth, or raise vault-folder-limit.`
-        );
-    }
-    return found;
-  };
-  const settled = await mapSettled(groups, opts.concurrency, (group2) => {
-    const first = group2[0];
-    return atLine(first.line, first.folder ? readFolder(group2) : readOne(group2, first.path));
-  });
-  const fetched = unwrapAll(settled).flat();
-  assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
-  return fetched.map((f) => f.secret);
-}
-function readFailure(err, path, mount) {
-  const gone = err.kvGone;
-  if (gone) {
-    const how = gone.destroyed ? "destroyed" : "deleted";
-    const restore = gone.destroyed ? "" : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
-    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : "?version=N";
-    return new Error(
-      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
-      { cause: err }
-    );
-  }
-  const rest = mount ? path.slice(mount.path.length) : "";
-  if (mount?.kvVersion === 1 && rest.startsWith("data/") && (err.status === 403 || err.status === 404))
-    return new Error(
-      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): write ${mount.path}${rest.slice("data/".length)}.`,
-      { cause: err }
-    );
-  return err;
-}
-async function atLine(line, work) {
-  try {
-    return await work;
+    };
   } catch (err) {
-    if (err instanceof FetchError || !(err instanceof Error) || err.message.startsWith("secrets line ")) throw err;
-    err.message = `secrets line ${line}: ${err.message}`;
-    throw err;
+    return { failure: `Renewal: the token could not be looked up (${errorMessage(err)}), so it is not renewed.` };
   }
-}
-function unwrapAll(settled) {
-  const failures = settled.flatMap((r) => {
-    if (r.status === "fulfilled") return [];
-    if (r.reason instanceof FetchError) return r.reason.failures;
-    return [errorMessage(r.reason)];
-  });
-  if (failures.length > 0) throw new FetchError(failures);
-  return settled.map((r) => r.value);
-}
-function recordLease2(body, path, opts) {
-  const reply = body;
-  if (typeof reply?.lease_id !== "string" || reply.lease_id === "") return;
-  opts.onLease({
-    id: reply.lease_id,
-    durationSeconds: typeof reply.lease_duration === "number" ? reply.lease_duration : 0,
-    renewable: reply.renewable === true,
-    path
-  });
 }
 
 // src/vault/pki.ts
@@ -834,7 +309,8 @@ async function vaultStage({
   masks: masks2,
   session,
   cancel: cancel2,
-  compat
+  compat,
+  lookupToken: lookup = false
 }) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
@@ -850,8 +326,8 @@ async function vaultStage({
       if (!tokenRecorded) recordToken(session, conn.login.token, vault.revokeToken);
       tokenRecorded = true;
     };
-    if (vault.revokeToken) ensureToken();
-    let leases = 0;
+    ensureToken();
+    const leased = [];
     const paths = groupByPath(requests).size;
     const secrets = await group(
       `Fetch ${requests.length} secret entr${requests.length === 1 ? "y" : "ies"}`,
@@ -870,7 +346,7 @@ async function vaultStage({
             masks2.addHandle("lease", lease.id);
             ensureToken();
             recordLease(session, lease.id);
-            leases++;
+            leased.push(lease);
           }
         });
         for (const pair of credentialPairs(
@@ -893,15 +369,22 @@ async function vaultStage({
         return fetched;
       }
     );
+    const tokenLookup = lookup && !cancel2.signal.aborted ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : void 0;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
-      leases
+      leases: leased.length
     };
-    return { secrets, facts, token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token) };
+    return {
+      secrets,
+      facts,
+      token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
+      leases: leased,
+      tokenLookup
+    };
   } finally {
     conn.transport.close();
   }
@@ -1848,6 +1331,67 @@ function carryOver(userDir, jobDir) {
   return existsSync(buildx) ? { BUILDX_CONFIG: buildx } : {};
 }
 
+// src/renew/start.ts
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function planRenewal(opts) {
+  const { config, now } = opts;
+  const bound = now + config.forSeconds * 1e3;
+  const within = `before vault-renew-for (${config.forSeconds} s) ends`;
+  const items = [];
+  const warnings = [];
+  const consider = (kind, id, label, ttl, renewable, what) => {
+    if (ttl <= 0) return;
+    const expiresAt = now + ttl * 1e3;
+    if (expiresAt < bound && !renewable)
+      warnings.push(`${what} expires at ${iso(expiresAt)}, ${within}, and it is not renewable.`);
+    if (renewable && (config.mode === "true" || expiresAt < bound))
+      items.push({ kind, id, label, ttlSeconds: ttl, expiresAt });
+  };
+  if (opts.token) {
+    consider("token", "token", "token", opts.token.ttlSeconds, opts.token.renewable, "The Vault token");
+    if (opts.token.maxEndsAt !== void 0 && opts.token.maxEndsAt < bound)
+      warnings.push(
+        `The Vault token's max TTL ends at ${iso(opts.token.maxEndsAt)}, ${within}: renewal cannot extend it.`
+      );
+  }
+  for (const [i, lease] of opts.leases.entries()) {
+    const label = `lease ${i + 1} (${lease.path})`;
+    consider("lease", lease.id, label, lease.durationSeconds, lease.renewable, `The ${label}`);
+  }
+  return { items, warnings };
+}
+function startRenewal(opts) {
+  if (opts.config.mode === "false" || opts.lookup === void 0) return { lines: [], warnings: [] };
+  const now = Date.now();
+  const { lookup } = opts;
+  const { items, warnings } = planRenewal({ config: opts.config, now, token: lookup.facts, leases: opts.leases });
+  if (lookup.failure) warnings.push(lookup.failure);
+  if (items.length === 0) return { lines: [], warnings };
+  const until = now + opts.config.forSeconds * 1e3;
+  const connection = withoutProxy(opts.connection);
+  writeRenewPlan(opts.paths, { connection, until, watchPid: process.ppid, items });
+  const script = fileURLToPath(new URL("./renew.js", import.meta.url));
+  const child = spawn(process.execPath, [script, opts.paths.root], {
+    detached: true,
+    stdio: "ignore",
+    env: childEnv()
+  });
+  child.unref();
+  writeFileSync(opts.paths.renewPidFile, String(child.pid ?? ""), { mode: 384 });
+  const tokens = items.filter((i) => i.kind === "token").length;
+  return {
+    lines: [
+      `Renewal: a helper (pid ${child.pid ?? "?"}) renews ${tokens > 0 ? "the token and " : ""}${items.length - tokens} lease(s) at 2/3 of their TTL until ${iso(until)} at the latest; post stops it.`
+    ],
+    warnings
+  };
+}
+function iso(ms) {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+}
+
 // src/template/stage.ts
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync, realpathSync as realpathSync2 } from "node:fs";
 import { join as join7, relative as relative3, isAbsolute as isAbsolute3, resolve as resolve2, sep as sep2 } from "node:path";
@@ -2118,7 +1662,7 @@ async function run(masks2, cancel2) {
   }) : void 0;
   if (config.guard.cache) await restoreStage(config.guard.cache);
   if (!config.vault) info("No secrets requested: Vault is not contacted.");
-  const { fetched, files, docker: docker2 } = session ? await sessionStages({ config, session, builder, masks: masks2, cancel: cancel2 }) : { fetched: void 0, files: /* @__PURE__ */ new Map(), docker: void 0 };
+  const { fetched, files, docker: docker2, renewal } = session ? await sessionStages({ config, session, builder, masks: masks2, cancel: cancel2 }) : { fetched: void 0, files: /* @__PURE__ */ new Map(), docker: void 0, renewal: void 0 };
   const secrets = fetched?.secrets ?? [];
   if (config.summary) {
     await writeMainSummary({
@@ -2128,7 +1672,8 @@ async function run(masks2, cancel2) {
       docker: docker2,
       filesDir: files.size > 0 ? session?.files : void 0,
       memoryBacked: session?.memoryBacked ?? false,
-      masks: masks2.forms().length
+      masks: masks2.forms().length,
+      renewal
     });
   }
   saveMainCompleted();
@@ -2141,7 +1686,8 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
     masks: masks2,
     session,
     cancel: cancel2,
-    compat: config.compat
+    compat: config.compat,
+    lookupToken: config.renew.mode !== "false"
   }) : void 0;
   cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];
@@ -2158,9 +1704,30 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
       `Gave ${session.files} and its ${n} file(s) to uid ${config.filesOwner.uid}, gid ${config.filesOwner.gid}.`
     );
   }
+  if (fetched && config.vault && !config.compat)
+    recordPlan(
+      session,
+      planOf({
+        connection: config.vault.connection,
+        requests: config.requests,
+        folderLimit: config.vault.folderLimit,
+        deliveries: [...config.deliveries],
+        secrets,
+        leases: fetched.leases.map((l) => ({ id: l.id, path: l.path }))
+      })
+    );
   const scanImage = config.guard.scanImage ? (image, env) => guardImage(masks2, image, env) : void 0;
   const docker2 = await dockerStage({ config: config.docker, builder, secrets, files, masks: masks2, session, scanImage });
-  return { fetched, files, docker: docker2 };
+  const renewal = fetched && config.vault ? startRenewal({
+    config: config.renew,
+    connection: config.vault.connection,
+    leases: fetched.leases,
+    paths: session,
+    lookup: fetched.tokenLookup
+  }) : void 0;
+  for (const warning2 of renewal?.warnings ?? []) warning(inertMessage(warning2));
+  for (const line of renewal?.lines ?? []) info(line);
+  return { fetched, files, docker: docker2, renewal };
 }
 var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 var cancel = watchCancel();

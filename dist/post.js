@@ -4,18 +4,33 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-RT24QGQU.js";
-import "./shared-K2QAIXDX.js";
+} from "./shared-WQJ3Y7YJ.js";
 import {
   guardStage
-} from "./shared-PKK72R3N.js";
+} from "./shared-I3E5T4V2.js";
 import "./shared-CSGAVOOU.js";
+import "./shared-AEGL64O7.js";
+import "./shared-S3OPN7WJ.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-F4I4XD7I.js";
+} from "./shared-6VKGNSQJ.js";
+import "./shared-TIJMJNMW.js";
+import {
+  shredDestinations,
+  shredTree,
+  writePostSummary
+} from "./shared-76XTJQYF.js";
+import {
+  isHelper,
+  isRunning
+} from "./shared-VS7UWK3U.js";
+import "./shared-3RUPLDXE.js";
+import "./shared-JHFIZ4E2.js";
+import "./shared-K2QAIXDX.js";
+import "./shared-NYIERDFJ.js";
 import {
   loadDockerRecords,
   loadMainCompleted,
@@ -25,12 +40,10 @@ import {
   readDestinations,
   readForms,
   readRecords,
-  sessionPaths,
-  shredDestinations,
-  shredTree,
-  writePostSummary
-} from "./shared-G472ZMUN.js";
-import "./shared-XMIZQUNX.js";
+  sessionPaths
+} from "./shared-6KQ4AVEK.js";
+import "./shared-F677NE4B.js";
+import "./shared-HE3LMDME.js";
 import {
   ACTION_NAME,
   errorMessage,
@@ -38,17 +51,53 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import {
   info,
   setFailed,
   setSecret,
   warning
 } from "./shared-QCDMWCIP.js";
-import "./shared-TIJMJNMW.js";
-import "./shared-JHFIZ4E2.js";
-import "./shared-NYIERDFJ.js";
 import "./shared-BDLR4YRK.js";
+
+// src/renew/stop.ts
+import { readFileSync } from "node:fs";
+var STOP_WAIT_MS = 3e3;
+function readRenewal(paths) {
+  const pid = Number(readOr(paths.renewPidFile, "").trim());
+  return {
+    pid: Number.isInteger(pid) && pid > 0 ? pid : void 0,
+    root: paths.root,
+    log: readOr(paths.renewLog, "").split("\n").filter((l) => l !== "")
+  };
+}
+function signalRenewal(record) {
+  if (record.pid === void 0 || !isRunning(record.pid) || !isHelper(record.pid, record.root)) return false;
+  process.kill(record.pid, "SIGTERM");
+  return true;
+}
+async function stopRenewal(record) {
+  const { pid } = record;
+  if (pid === void 0) return [];
+  const lines = [];
+  if (signalRenewal(record)) {
+    const deadline = Date.now() + STOP_WAIT_MS;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    lines.push(`stopped the renewal helper (pid ${pid})`);
+  } else {
+    lines.push(`the renewal helper (pid ${pid}) had already stopped`);
+  }
+  for (const line of record.log) lines.push(`renewal: ${line}`);
+  return lines;
+}
+function readOr(path, fallback) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return fallback;
+  }
+}
 
 // src/cleanup/session.ts
 import { sep } from "node:path";
@@ -94,6 +143,7 @@ async function run(cancel2) {
   if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
   const local2 = cleanupLocal();
   if (local2) info(inert(local2.line));
+  for (const line of renewal ? await stopRenewal(renewal) : []) info(inert(line));
   const lines = local2 ? await local2.remote(cancel2) : [];
   for (const line of lines) info(inert(line));
   if (local2) lines.push(local2.line);
@@ -135,10 +185,14 @@ function readGuard() {
 }
 var masks = new MaskRegistry((value) => setSecret(value));
 var root = loadSessionRoot();
+var renewal = root === void 0 ? void 0 : readRenewal(sessionPaths(root));
 var local;
 var cleanupLocal = () => local ??= root === void 0 ? void 0 : cleanLocal(root, masks);
 var cancel = watchCancel({
-  first: () => void cleanupLocal(),
+  first: () => {
+    cleanupLocal();
+    if (renewal) signalRenewal(renewal);
+  },
   notice: (signal) => `${signal}: the session's files are removed; logouts and revocations in flight get ${GRACE_MS} ms to finish.`,
   failure: (signal) => `cancelled by ${signal}: the session's files are removed; a token or lease not revoked expires at its TTL.`
 });

@@ -2,27 +2,31 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-JTQWR5IZ.js";
+} from "./shared-UQRESSFL.js";
 import {
   InputError,
   choice,
   docker,
   rawInput,
-  readForms,
   reason,
   seconds,
-  sessionPaths,
   writeVerifySummary
-} from "./shared-G472ZMUN.js";
+} from "./shared-76XTJQYF.js";
+import {
+  readForms,
+  sessionPaths
+} from "./shared-6KQ4AVEK.js";
+import {
+  MIN_SECRET_LENGTH,
+  childEnv
+} from "./shared-HE3LMDME.js";
 import {
   ACTION_NAME,
-  MIN_SECRET_LENGTH,
-  childEnv,
   errorMessage,
   failStep,
   inert,
   say
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import {
   error,
   info,

@@ -1,5 +1,6 @@
 // Bundles the action's entries into dist/ with esbuild: main and post, the guard
-// sub-action (guard/action.yml) and the leak guard's worker thread.
+// sub-action (guard/action.yml), the refresh sub-action (refresh/action.yml), the renewal
+// helper main starts (detached) and the leak guard's worker thread.
 //   node scripts/build.mjs              build into dist/
 //   node scripts/build.mjs --out DIR    build into DIR (the freshness test compares it with dist/)
 //   node scripts/build.mjs --if-stale   build only when a source is newer than dist/ (demo, bench)
@@ -57,6 +58,8 @@ const result = await build({
     post: join(root, 'src/post.ts'),
     guard: join(root, 'src/guard-step.ts'),
     verify: join(root, 'src/verify-step.ts'),
+    refresh: join(root, 'src/refresh-step.ts'),
+    renew: join(root, 'src/renew-helper.ts'),
     // loaded by new Worker(new URL('./guard-worker.js', import.meta.url)) in src/guard/parallel.ts
     'guard-worker': join(root, 'src/guard/worker.ts'),
   },

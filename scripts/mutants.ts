@@ -25,6 +25,8 @@ const FILES = 'test/unit/files.test.ts';
 const RETRY = 'test/unit/retry.test.ts';
 const BUILDX = 'test/e2e/buildx.test.ts';
 const BUILD_ARGV = 'test/unit/docker-command.test.ts';
+const REFRESH = 'test/e2e/refresh.test.ts';
+const RENEW = 'test/e2e/renew.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   // --- the 21 survivors named in issue 10 ---
@@ -1052,5 +1054,73 @@ export const MUTANTS: readonly Mutant[] = [
     why: 'A folder the policy does not let the token list fails without naming the secrets line.',
     tests: ['test/openbao/kv.test.ts'],
     only: '403 under the real policy',
+  },
+  // --- issue 16: the refresh step and renewal ---
+  {
+    id: 'refresh-mask-after-write',
+    file: 'src/refresh/stage.ts',
+    find: 'onValue: (name, value) => masks.addSecret(name, value),',
+    replace: 'onValue: () => undefined,',
+    also: [
+      {
+        find: '    await p.afterDelivery?.(selected, changed);',
+        replace:
+          '    for (const s of fetched) masks.addSecret(s.name, s.reveal());\n    await p.afterDelivery?.(selected, changed);',
+      },
+    ],
+    why: 'A new value reaches its file (and env, outputs) before the runner masks it: a reader can print it in clear.',
+    tests: [REFRESH],
+    only: 'masks each new value as it arrives',
+  },
+  {
+    id: 'refresh-write-in-place',
+    file: 'src/deliver/private-file.ts',
+    find: '    writePrivateFile(temp, data);\n    renameSync(temp, path);',
+    replace: '    rmSync(path, { force: true });\n    writePrivateFile(path, data);',
+    why: 'A refreshed file is removed and rewritten in place: a reader sees it missing or half written.',
+    tests: [REFRESH],
+    only: 'swaps the file atomically',
+  },
+  {
+    id: 'refresh-file-mode',
+    file: 'src/deliver/private-file.ts',
+    find: '    writePrivateFile(temp, data);',
+    replace: '    writeFileSync(temp, data);',
+    also: [
+      {
+        find: 'openSync, renameSync, rmSync, writeSync }',
+        replace: 'openSync, renameSync, rmSync, writeFileSync, writeSync }',
+      },
+    ],
+    why: 'A refreshed file takes the umask (0644): every user on the runner can read the new secret.',
+    tests: [REFRESH],
+    only: 'delivers the new version in place',
+  },
+  {
+    id: 'refresh-superseded-lease-kept',
+    file: 'src/refresh/stage.ts',
+    find: "        await api.write('sys/leases/revoke', { lease_id: lease.id }, 'revoke lease');",
+    replace: '',
+    why: 'rotate: true leaves the replaced database credential live until the job ends (or its TTL).',
+    tests: [REFRESH],
+    only: 'revokes the superseded lease',
+  },
+  {
+    id: 'on-change-output-raw',
+    file: 'src/refresh/on-change.ts',
+    find: 'core.info(inert(opts.masks.redact(line)))',
+    replace: 'core.info(opts.masks.redact(line))',
+    why: "on-change's output can issue workflow commands (::warning::, ::add-path::, ##[...]) in the refresh step.",
+    tests: [REFRESH],
+    only: 'delivers the new version in place',
+  },
+  {
+    id: 'post-leaves-helper',
+    file: 'src/post.ts',
+    find: '  const renewal = root === undefined ? [] : await stopRenewal(sessionPaths(root));',
+    replace: '  const renewal: string[] = [];',
+    why: 'The renewal helper keeps renewing while post revokes, and lives on after the job until its hard cap.',
+    tests: [RENEW],
+    only: '3-minute',
   },
 ];

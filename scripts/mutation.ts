@@ -34,6 +34,7 @@ for (const entry of [
   'action.yml',
   'guard',
   'verify',
+  'refresh',
   'package.json',
   'tsconfig.json',
   'vitest.config.ts',

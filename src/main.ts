@@ -13,7 +13,10 @@ import { vaultStage } from './vault/stage.js';
 import { dockerPreflight, dockerStage } from './docker/stage.js';
 import { writeMainSummary } from './report/summary.js';
 import { restoreStage } from './cache/stage.js';
-import { recordForms, saveMainCompleted } from './state.js';
+import { recordForms, recordPlan, saveMainCompleted } from './state.js';
+import { planOf } from './refresh/plan.js';
+import { startRenewal } from './renew/start.js';
+import { inertMessage } from './output.js';
 import { guardImage } from './guard/image.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 import { failStep } from './errors.js';
@@ -44,9 +47,9 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     : undefined;
   if (config.guard.cache) await restoreStage(config.guard.cache);
   if (!config.vault) core.info('No secrets requested: Vault is not contacted.');
-  const { fetched, files, docker } = session
+  const { fetched, files, docker, renewal } = session
     ? await sessionStages({ config, session, builder, masks, cancel })
-    : { fetched: undefined, files: new Map<string, string>(), docker: undefined };
+    : { fetched: undefined, files: new Map<string, string>(), docker: undefined, renewal: undefined };
   const secrets = fetched?.secrets ?? [];
   if (config.summary) {
     await writeMainSummary({
@@ -57,6 +60,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
       filesDir: files.size > 0 ? session?.files : undefined,
       memoryBacked: session?.memoryBacked ?? false,
       masks: masks.forms().length,
+      renewal,
     });
   }
   saveMainCompleted();
@@ -81,6 +85,7 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
         session,
         cancel,
         compat: config.compat,
+        lookupToken: config.renew.mode !== 'false',
       })
     : undefined;
   // A cancel whose replies all landed still stops here: nothing is delivered or built after it.
@@ -99,11 +104,37 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
       `Gave ${session.files} and its ${n} file(s) to uid ${config.filesOwner.uid}, gid ${config.filesOwner.gid}.`,
     );
   }
+  // For the refresh step: what was fetched and how it was delivered (specs, ids, digests; no value).
+  if (fetched && config.vault && !config.compat)
+    recordPlan(
+      session,
+      planOf({
+        connection: config.vault.connection,
+        requests: config.requests,
+        folderLimit: config.vault.folderLimit,
+        deliveries: [...config.deliveries],
+        secrets,
+        leases: fetched.leases.map((l) => ({ id: l.id, path: l.path })),
+      }),
+    );
   const scanImage = config.guard.scanImage
     ? (image: string, env: Record<string, string>) => guardImage(masks, image, env)
     : undefined;
   const docker = await dockerStage({ config: config.docker, builder, secrets, files, masks, session, scanImage });
-  return { fetched, files, docker };
+  // Last: the helper starts once nothing in main can fail any more.
+  const renewal =
+    fetched && config.vault
+      ? startRenewal({
+          config: config.renew,
+          connection: config.vault.connection,
+          leases: fetched.leases,
+          paths: session,
+          lookup: fetched.tokenLookup,
+        })
+      : undefined;
+  for (const warning of renewal?.warnings ?? []) core.warning(inertMessage(warning));
+  for (const line of renewal?.lines ?? []) core.info(line);
+  return { fetched, files, docker, renewal };
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value), addMasks);

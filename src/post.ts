@@ -8,7 +8,8 @@
 import * as core from '@actions/core';
 import { readGuardConfig, type GuardConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
-import { loadMainCompleted, loadSessionRoot } from './state.js';
+import { loadMainCompleted, loadSessionRoot, sessionPaths } from './state.js';
+import { readRenewal, signalRenewal, stopRenewal } from './renew/stop.js';
 import { cleanLocal, type LocalCleanup } from './cleanup/session.js';
 import { GRACE_MS, watchCancel, type CancelWatch } from './cancel.js';
 import { guardStage } from './guard/stage.js';
@@ -21,6 +22,8 @@ async function run(cancel: CancelWatch): Promise<void> {
   if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
   const local = cleanupLocal();
   if (local) core.info(inert(local.line));
+  // The renewal helper stops before anything is revoked: it must not renew what post revokes. Its log is untrusted text.
+  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));
   const lines = local ? await local.remote(cancel) : [];
   for (const line of lines) core.info(inert(line));
   if (local) lines.push(local.line);
@@ -68,12 +71,17 @@ function readGuard(): GuardConfig | undefined {
 
 const masks = new MaskRegistry((value) => core.setSecret(value));
 const root = loadSessionRoot();
+// read before the shred: the helper's pid and log live in the session
+const renewal = root === undefined ? undefined : readRenewal(sessionPaths(root));
 let local: LocalCleanup | undefined;
 /** Once: from run(), or from a signal that came first. */
 const cleanupLocal = (): LocalCleanup | undefined =>
   (local ??= root === undefined ? undefined : cleanLocal(root, masks));
 const cancel = watchCancel({
-  first: () => void cleanupLocal(),
+  first: () => {
+    cleanupLocal();
+    if (renewal) signalRenewal(renewal);
+  },
   notice: (signal) =>
     `${signal}: the session's files are removed; logouts and revocations in flight get ${GRACE_MS} ms to finish.`,
   failure: (signal) =>

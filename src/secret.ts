@@ -1,5 +1,11 @@
 import { inspect } from 'node:util';
 
+/** Where a value was read: an API path (an id, safe to show) and, on KV v2, its version. */
+export interface SecretOrigin {
+  readonly path: string;
+  readonly version: number | undefined;
+}
+
 /**
  * A fetched value with its name and where it came from. The value sits in a private
  * field and every way of printing the object (template strings, JSON, console.log,
@@ -15,6 +21,8 @@ export class Secret {
     value: string,
     /** Its step output's name: vault-action's output names keep the selector's case. */
     readonly outputName: string = name,
+    /** The API path it was read from and its KV v2 version, for the refresh step (src/refresh/). */
+    readonly origin?: SecretOrigin,
   ) {
     this.#value = value;
   }

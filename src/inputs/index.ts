@@ -10,6 +10,7 @@ import { readDockerConfig, type DockerConfig } from './docker.js';
 import { readGuardConfig, type GuardConfig } from './guard.js';
 import { parseOwner, type Owner } from '../deliver/owner.js';
 import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
+import { readRenewConfig, type RenewConfig } from './renew.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
@@ -50,6 +51,8 @@ export interface MainConfig {
   readonly filesOwner: Owner | undefined;
   /** stale-session-minutes: sweep sessions of jobs that are over once this old; undefined: off. */
   readonly staleSessionMs: number | undefined;
+  /** vault-renew, vault-renew-for: the renewal helper for long jobs. */
+  readonly renew: RenewConfig;
 }
 
 export async function readMainConfig(masks: MaskRegistry): Promise<MainConfig> {
@@ -91,6 +94,7 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
     templates: readTemplatesConfig(),
     filesOwner: readOwner(),
     staleSessionMs: readStaleSessionMs(),
+    renew: readRenewConfig(),
   };
 }
 
@@ -150,3 +154,4 @@ function readOwner(): Owner | undefined {
     throw new InputError(errorMessage(err), { cause: err });
   }
 }
+export { readRefreshStepConfig, type RefreshStepConfig } from './refresh.js';

@@ -6,6 +6,7 @@ import type { FetchFacts } from '../vault/stage.js';
 import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
 import { summaryText } from '../output.js';
+import type { Change, RefreshOutcome } from '../refresh/stage.js';
 
 export interface MainReport {
   readonly secrets: readonly Secret[];
@@ -16,6 +17,8 @@ export interface MainReport {
   readonly memoryBacked: boolean;
   /** How many forms were registered as masks (values, lines, JSON leaves, encodings, credentials). */
   readonly masks: number;
+  /** The renewal helper, if main started one, and what will end before vault-renew-for. */
+  readonly renewal?: { readonly lines: readonly string[]; readonly warnings: readonly string[] } | undefined;
 }
 
 /** Rows of the secrets table. Pure, so tests can check it holds no value. */
@@ -28,6 +31,8 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   const summary = core.summary.addHeading('Vault secrets', 3);
   const { vault, docker } = report;
+  // First, so a job that will outlive its credentials says so before anything else.
+  for (const warning of report.renewal?.warnings ?? []) summary.addRaw(`<p>⚠️ ${escape(warning)}</p>`, true);
   if (vault) {
     const storage =
       report.filesDir === undefined
@@ -44,6 +49,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
     ]);
   }
+  if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
     if (docker.build) {
@@ -76,4 +82,26 @@ export async function writeGuardSummary(lines: readonly string[]): Promise<void>
 export async function writeVerifySummary(lines: readonly string[]): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   await core.summary.addHeading('Verify', 3).addList(lines.map(escape)).write();
+}
+
+/** One changed secret: name, source, KV versions, bytes, lease (never a value). */
+export function changeLine(c: Change): string {
+  const [from, to] = c.versions;
+  const version =
+    to === undefined ? '' : from === undefined || c.added ? `, version ${to}` : `, version ${from} -> ${to}`;
+  return `${c.added ? 'added' : 'changed'} ${c.name} (${c.source}${version}, ${c.bytes} bytes${c.rotated ? ', new lease' : ''})`;
+}
+
+/** The refresh step's report: what changed, by name. */
+export async function writeRefreshSummary(outcome: RefreshOutcome): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  const summary = core.summary
+    .addHeading('Vault secrets: refresh', 3)
+    .addRaw(
+      `${outcome.fetched} secret(s) fetched again, ${outcome.changes.length} changed` +
+        `${outcome.leasesRevoked > 0 ? `, ${outcome.leasesRevoked} superseded lease(s) revoked` : ''}.`,
+      true,
+    );
+  if (outcome.changes.length > 0) summary.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  await summary.write();
 }

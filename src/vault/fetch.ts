@@ -27,6 +27,8 @@ export interface FetchOptions {
   readonly maxFolderSecrets: number;
   readonly onValue: (name: string, value: string) => void;
   readonly onLease: (lease: Lease) => void;
+  /** API read paths not to read again (the refresh step keeps a leased credential unless rotating). */
+  readonly skipRead?: (readPath: string) => boolean;
 }
 
 /** Every failure of a fetch, one line each, in spec order. */
@@ -51,13 +53,13 @@ export async function fetchSecrets(
 
   // Two spellings of one secret (`secret/app` and `secret/data/app`) resolve to one API
   // path: read it once, record its lease once.
-  const reads = new Map<string, Promise<Record<string, unknown> | undefined>>();
-  const readData = (paths: ApiPaths): Promise<Record<string, unknown> | undefined> => {
+  const reads = new Map<string, Promise<{ data: Record<string, unknown> | undefined; version: number | undefined }>>();
+  const readData = (paths: ApiPaths) => {
     let pending = reads.get(paths.read);
     if (!pending) {
       pending = api.read(paths.read).then((body) => {
         recordLease(body, paths.read, opts);
-        return secretData(body, paths.unwrap);
+        return { data: secretData(body, paths.unwrap), version: kvVersion(body, paths.unwrap) };
       });
       reads.set(paths.read, pending);
     }
@@ -68,9 +70,11 @@ export async function fetchSecrets(
     const first = group[0] as SecretRequest;
     const mount = await mounts.resolve(path);
     const paths = apiPathsFor(path, mount, first.version);
+    if (opts.skipRead?.(paths.read)) return [];
     let data: Record<string, unknown> | undefined;
+    let version: number | undefined;
     try {
-      data = await readData(paths);
+      ({ data, version } = await readData(paths));
     } catch (err) {
       if (!(err instanceof VaultRequestError)) throw err;
       // vault-action's ignoreNotFound: a 404 is reported as an error line and the entries skipped.
@@ -88,7 +92,10 @@ export async function fetchSecrets(
     for (const req of group) {
       for (const s of await select(req, data, path, leaf)) {
         opts.onValue(s.name, s.value);
-        fetched.push({ secret: new Secret(s.name, s.source, s.value, s.outputName), line: s.line });
+        fetched.push({
+          secret: new Secret(s.name, s.source, s.value, s.outputName, { path: paths.read, version }),
+          line: s.line,
+        });
       }
     }
     return fetched;
@@ -235,4 +242,11 @@ function recordLease(body: unknown, path: string, opts: FetchOptions): void {
     renewable: reply.renewable === true,
     path,
   });
+}
+
+/** A KV v2 reply's data.metadata.version (what the refresh step's summary shows). */
+function kvVersion(body: unknown, unwrap: ApiPaths['unwrap']): number | undefined {
+  if (unwrap === 'plain') return undefined;
+  const version = (body as { data?: { metadata?: { version?: unknown } } } | undefined)?.data?.metadata?.version;
+  return typeof version === 'number' ? version : undefined;
 }

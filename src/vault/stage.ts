@@ -12,7 +12,8 @@ import { Secret } from '../secret.js';
 import { assertUniqueNames } from '../spec/index.js';
 import { recordCertificate, recordLease, recordToken, type SessionPaths } from '../state.js';
 import { connect } from './connect.js';
-import { fetchSecrets } from './fetch.js';
+import { fetchSecrets, type Lease } from './fetch.js';
+import { lookupToken, type TokenLookup } from '../renew/lookup.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 import { inertMessage, say } from '../output.js';
@@ -34,6 +35,8 @@ export interface VaultStageParams {
   /** Stops new requests on cancel; replies in flight still land and are recorded. */
   readonly cancel: Cancel;
   readonly compat?: CompatConfig | undefined;
+  /** Look the token up after the fetch, for the renewal helper (vault-renew not false). */
+  readonly lookupToken?: boolean;
 }
 
 export async function vaultStage({
@@ -43,7 +46,14 @@ export async function vaultStage({
   session,
   cancel,
   compat,
-}: VaultStageParams): Promise<{ secrets: Secret[]; facts: FetchFacts; token: Secret }> {
+  lookupToken: lookup = false,
+}: VaultStageParams): Promise<{
+  secrets: Secret[];
+  facts: FetchFacts;
+  token: Secret;
+  leases: Lease[];
+  tokenLookup: TokenLookup | undefined;
+}> {
   const started = Date.now();
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
@@ -53,14 +63,15 @@ export async function vaultStage({
     return c;
   });
   try {
-    // The token goes to post's private file when post will revoke it, or once a lease needs it.
+    // The token goes to the private file at once: post revokes with it, the refresh step
+    // fetches with it, the renewal helper renews it.
     let tokenRecorded = false;
     const ensureToken = (): void => {
       if (!tokenRecorded) recordToken(session, conn.login.token, vault.revokeToken);
       tokenRecorded = true;
     };
-    if (vault.revokeToken) ensureToken();
-    let leases = 0;
+    ensureToken();
+    const leased: Lease[] = [];
     const paths = groupByPath(requests).size;
     const secrets = await core.group(
       `Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`,
@@ -83,7 +94,7 @@ export async function vaultStage({
             masks.addHandle('lease', lease.id);
             ensureToken();
             recordLease(session, lease.id);
-            leases++;
+            leased.push(lease);
           },
         });
         for (const pair of credentialPairs(
@@ -107,16 +118,27 @@ export async function vaultStage({
         return fetched;
       },
     );
+    // Over the same connection; a cancel skips it (no helper starts after one).
+    const tokenLookup =
+      lookup && !cancel.signal.aborted
+        ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace }))
+        : undefined;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,
       paths,
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
-      leases,
+      leases: leased.length,
     };
     // Only delivered when the workflow asks for it (vault-token-delivery, exportToken, outputToken).
-    return { secrets, facts, token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token) };
+    return {
+      secrets,
+      facts,
+      token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token),
+      leases: leased,
+      tokenLookup,
+    };
   } finally {
     conn.transport.close();
   }

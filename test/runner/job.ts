@@ -16,8 +16,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The Node binary that runs the action: ACTION_NODE (CI runs Node 24 here) or this one. */
 export const ACTION_NODE = process.env['ACTION_NODE'] || process.execPath;
 
-/** main and post of the action, or the guard sub-action (guard/action.yml, dist/guard.js). */
-export type StepName = 'main' | 'post' | 'guard' | 'verify';
+/** main and post of the action, or a sub-action: guard, refresh, verify (each folder/action.yml). */
+export type StepName = 'main' | 'post' | 'guard' | 'refresh' | 'verify';
+
+/** The sub-actions, each in its own folder with its own action.yml. */
+const SUB_ACTIONS: ReadonlySet<StepName> = new Set(['guard', 'refresh', 'verify']);
 
 export interface StepResult {
   readonly step: StepName;
@@ -145,6 +148,11 @@ export class Job {
     return this.#run('verify', { ...opts, inputs });
   }
 
+  /** The refresh sub-action as a later step of the job, like guard. */
+  async refresh(inputs: Record<string, string>, opts: Omit<StepOptions, 'inputs'> = {}): Promise<StepResult> {
+    return this.#run('refresh', { ...opts, inputs });
+  }
+
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -158,8 +166,9 @@ export class Job {
       GITHUB_PATH: join(this.dir, `path-${n}`),
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    // The guard sub-action is its own action: guard/action.yml, whose runs.main is ../dist/guard.js.
-    const actionDir = step === 'guard' || step === 'verify' ? join(this.actionDir, step) : this.actionDir;
+    // A sub-action is its own action: guard/action.yml, whose runs.main is ../dist/guard.js.
+    const sub = SUB_ACTIONS.has(step);
+    const actionDir = sub ? join(this.actionDir, step) : this.actionDir;
     const action = readAction(actionDir);
     const inputs = { ...action.defaults, ...opts.inputs };
     const env: Record<string, string> = {
@@ -183,7 +192,7 @@ export class Job {
     if (step === 'post') for (const [k, v] of Object.entries(this.#mainState)) env[`STATE_${k}`] = v;
     for (const name of opts.unset ?? []) Reflect.deleteProperty(env, name);
 
-    const script = action.entries[step === 'guard' || step === 'verify' ? 'main' : step];
+    const script = action.entries[sub || step === 'main' ? 'main' : 'post'];
     if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);
     const spawned = Date.now();
     const argv = opts.orphan

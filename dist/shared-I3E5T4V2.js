@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-F4I4XD7I.js";
+} from "./shared-AEGL64O7.js";
 import {
   MAX_HITS,
   Matcher,
@@ -16,13 +16,15 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-XMIZQUNX.js";
+} from "./shared-F677NE4B.js";
 import {
-  MIN_SECRET_LENGTH,
+  MIN_SECRET_LENGTH
+} from "./shared-HE3LMDME.js";
+import {
   inertMessage,
   inertProperties,
   say
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import {
   error,
   group,
@@ -416,4 +418,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-PKK72R3N.js.map
+//# sourceMappingURL=shared-I3E5T4V2.js.map

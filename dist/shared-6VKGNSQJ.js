@@ -1,6 +1,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  deriveName,
+  isValidName,
+  parseSpec
+} from "./shared-TIJMJNMW.js";
+import {
   InputError,
   bool,
   choice,
@@ -16,40 +21,31 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-G472ZMUN.js";
+} from "./shared-76XTJQYF.js";
 import {
-  Scanner
-} from "./shared-XMIZQUNX.js";
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
 import {
   LARGE_VALUE_CHARS,
   MIN_DERIVED_LENGTH,
   MIN_SECRET_LENGTH,
   basicAuthForms,
-  childEnv,
   encodingsOf,
-  errorMessage,
   formsOf,
-  inert,
   recordedForms,
-  say,
   shortParts
-} from "./shared-XHHDQKXF.js";
+} from "./shared-HE3LMDME.js";
 import {
-  error,
+  errorMessage,
+  inert,
+  say
+} from "./shared-OGSLN2KY.js";
+import {
   getInput,
-  group,
   info,
   setFailed,
   warning
 } from "./shared-QCDMWCIP.js";
-import {
-  deriveName,
-  isValidName,
-  parseSpec
-} from "./shared-TIJMJNMW.js";
-import {
-  proxyEnv
-} from "./shared-NYIERDFJ.js";
 
 // src/inputs/guard.ts
 function readGuardConfig() {
@@ -111,6 +107,62 @@ function giveFiles(dir, owner) {
   return files;
 }
 
+// src/refresh/argv.ts
+function splitCommandLine(line) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else if (c === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) word += line.charAt(++i);
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === "\\" && i + 1 < line.length) {
+      word += line.charAt(++i);
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote !== void 0) throw new Error(`on-change: a ${quote} quote is not closed.`);
+  if (inWord) words.push(word);
+  return words;
+}
+
+// src/inputs/refresh.ts
+function readRefreshStepConfig() {
+  const line = text("on-change");
+  let onChange;
+  if (line !== void 0) {
+    try {
+      onChange = splitCommandLine(line);
+    } catch (err) {
+      throw new InputError(err.message);
+    }
+    if (onChange.length === 0) onChange = void 0;
+  }
+  return {
+    names: list("secrets", true),
+    rotate: bool("rotate", false),
+    onChange,
+    timeoutMs: seconds("timeout", 120),
+    summary: bool("summary", true)
+  };
+}
+
 // src/inputs/vault.ts
 import { createPrivateKey } from "node:crypto";
 
@@ -121,28 +173,28 @@ function parsePki(text2) {
     const entry = raw.trim();
     if (entry === "" || entry.startsWith("#")) continue;
     const line = i + 1;
-    const where2 = `vault-pki entry ${line}`;
+    const where = `vault-pki entry ${line}`;
     const m = /^(\S+)\s+(\{[\s\S]*\})\s*(?:\|\s*(\S+))?$/.exec(entry);
     if (!m)
       throw new InputError(
-        `${where2} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
+        `${where} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
       );
     const [, path = "", json = "", explicit] = m;
     const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
-    if (!issue) throw new InputError(`${where2}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
+    if (!issue) throw new InputError(`${where}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
     let parameters;
     try {
       parameters = JSON.parse(json);
     } catch {
-      throw new InputError(`${where2}: the parameters are not valid JSON.`);
+      throw new InputError(`${where}: the parameters are not valid JSON.`);
     }
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters))
-      throw new InputError(`${where2}: the parameters must be a JSON object.`);
+      throw new InputError(`${where}: the parameters must be a JSON object.`);
     const role = issue[2] ?? "";
     const name = explicit ?? deriveName([role]);
     if (!isValidName(name))
       throw new InputError(
-        `${where2}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
+        `${where}: "${name}" is not a usable name: letters, digits and "_", not starting with a digit.`
       );
     out.push({ path: issue[0], mount: issue[1] ?? "", parameters, name, line });
   }
@@ -252,19 +304,19 @@ function readExtraHeaders(masks) {
     const colon = line.indexOf(":");
     const name = line.slice(0, Math.max(colon, 0)).trim();
     const value = line.slice(colon + 1).trim();
-    const where2 = `vault-extra-headers line ${i + 1}`;
+    const where = `vault-extra-headers line ${i + 1}`;
     if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-      throw new InputError(`${where2} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
+      throw new InputError(`${where} is not "Header-Name: value" (a name of letters, digits and "-", then a colon).`);
     const lower = name.toLowerCase();
     if (RESERVED_HEADERS.has(lower) || TRANSPORT_HEADERS.has(lower))
       throw new InputError(
-        `${where2}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
+        `${where}: ${name} is set by the action itself (token, namespace or HTTP framing): use vault-token or vault-namespace instead.`
       );
-    if (lower in out) throw new InputError(`${where2}: ${name} is given twice.`);
+    if (lower in out) throw new InputError(`${where}: ${name} is given twice.`);
     masks.addHandle(`header ${name}`, value);
     if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
       throw new InputError(
-        `${where2}: the value of ${name} holds a line break, a control character or a character outside Latin-1, which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.`
+        `${where}: the value of ${name} holds a line break, a control character or a character outside Latin-1, which an HTTP header cannot carry: remove it, or give the value encoded (e.g. base64) if the server expects that.`
       );
     out[lower] = value;
   }
@@ -657,6 +709,19 @@ function parseTemplates(input) {
   return out;
 }
 
+// src/inputs/renew.ts
+var UNITS = { s: 1, m: 60, h: 3600 };
+function readRenewConfig() {
+  const raw = text("vault-renew-for") ?? "6h";
+  const match = /^(\d+(?:\.\d+)?)\s*([smh]?)$/.exec(raw);
+  const seconds2 = match ? Number(match[1]) * (UNITS[match[2] || "s"] ?? 1) : NaN;
+  if (!Number.isFinite(seconds2) || seconds2 < 10 || seconds2 > 5 * 24 * 3600)
+    throw new InputError(
+      `vault-renew-for: "${raw}" must be a duration from 10s to 120h, as seconds or with s, m or h (e.g. 6h).`
+    );
+  return { mode: choice("vault-renew", ["auto", "true", "false"], "auto"), forSeconds: Math.round(seconds2) };
+}
+
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
@@ -691,7 +756,8 @@ async function readConfig(masks, compat) {
     summary: bool("summary", true),
     templates: readTemplatesConfig(),
     filesOwner: readOwner(),
-    staleSessionMs: readStaleSessionMs()
+    staleSessionMs: readStaleSessionMs(),
+    renew: readRenewConfig()
   };
 }
 function readStaleSessionMs() {
@@ -883,89 +949,6 @@ var MaskRegistry = class {
   }
 };
 
-// src/guard/image.ts
-import { spawn } from "node:child_process";
-
-// src/guard/report.ts
-import { closeSync, openSync, readSync } from "node:fs";
-function addLineNumbers(hits) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const h of hits) if (h.inner === "") byFile.set(h.path, [...byFile.get(h.path) ?? [], h]);
-  const buf = Buffer.allocUnsafe(1 << 20);
-  for (const [path, fileHits] of byFile) {
-    let fd;
-    try {
-      fd = openSync(path, "r");
-    } catch {
-      continue;
-    }
-    try {
-      const sorted = [...fileHits].sort((a, b) => a.offset - b.offset);
-      let pos = 0;
-      let line = 1;
-      let binary = false;
-      for (const hit of sorted) {
-        while (pos < hit.offset && !binary) {
-          const n = readSync(fd, buf, 0, Math.min(buf.length, hit.offset - pos), pos);
-          if (n === 0) break;
-          const chunk = buf.subarray(0, n);
-          const nul = chunk.indexOf(0);
-          const end = nul >= 0 ? nul : n;
-          for (let i = chunk.indexOf(10); i >= 0 && i < end; i = chunk.indexOf(10, i + 1)) line++;
-          binary = nul >= 0;
-          pos += n;
-        }
-        if (!binary) hit.line = line;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
-function tally(hits) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const h of hits) {
-    const key = `${h.name} as ${h.form}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}: ${n}`);
-}
-function where(hit) {
-  return `${hit.path}${hit.inner ? `!${hit.inner}` : ""} at byte ${hit.offset}${hit.line !== void 0 ? ` (line ${hit.line})` : ""}`;
-}
-
-// src/guard/image.ts
-async function scanImage(scanner, image, env) {
-  const child = spawn("docker", ["save", image], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: childEnv(env)
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => stderr += d.toString());
-  const closed = new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", resolve);
-  });
-  await scanner.scanStream(`image ${image}`, child.stdout);
-  const code = await closed;
-  if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
-}
-async function guardImage(masks, image, env) {
-  const scanner = new Scanner(masks.forms());
-  await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
-  info(
-    say`leak guard: image ${image}: ${scanner.stats.bytes} byte(s) in ${scanner.stats.files} stream(s), ${scanner.hits.length} hit(s)`
-  );
-  if (scanner.hits.length === 0) return;
-  for (const hit of scanner.hits.slice(0, 20))
-    error(say`secret ${hit.name} (as ${hit.form}) is in image ${image} at ${hit.inner || "its config"}`, {
-      title: "Leaked secret"
-    });
-  throw new Error(
-    `the image holds secrets (${tally(scanner.hits).join("; ")}): it was not pushed. Read secrets with RUN --mount=type=secret and do not write them into the image.`
-  );
-}
-
 // src/cancel.ts
 var GRACE_MS = 2500;
 var EXIT_AFTER_MS = GRACE_MS + 1500;
@@ -1006,18 +989,14 @@ export {
   readGuardConfig,
   readGuardStepConfig,
   giveFiles,
+  readRefreshStepConfig,
   readMainConfig,
   actSplits,
   underAct,
   MaskRegistry,
-  addLineNumbers,
-  tally,
-  where,
-  scanImage,
-  guardImage,
   GRACE_MS,
   watchCancel,
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-F4I4XD7I.js.map
+//# sourceMappingURL=shared-6VKGNSQJ.js.map

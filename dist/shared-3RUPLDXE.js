@@ -1,34 +1,18 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  require_debug
-} from "./shared-K2QAIXDX.js";
-import {
-  readConnectionConfig
-} from "./shared-F4I4XD7I.js";
-import {
-  docker,
-  loadCacheMatch,
-  reason,
-  saveCacheMatch,
-  saveRegistries
-} from "./shared-G472ZMUN.js";
-import {
-  errorMessage,
-  inertMessage,
-  say
-} from "./shared-XHHDQKXF.js";
-import {
-  group,
-  info,
-  notice,
-  setOutput,
-  warning
-} from "./shared-QCDMWCIP.js";
-import {
   ProxyError,
   proxyRefusal
 } from "./shared-JHFIZ4E2.js";
+import {
+  require_debug
+} from "./shared-K2QAIXDX.js";
+import {
+  say
+} from "./shared-OGSLN2KY.js";
+import {
+  info
+} from "./shared-QCDMWCIP.js";
 import {
   __commonJS,
   __require,
@@ -39,10 +23,10 @@ import {
 var require_tv4 = __commonJS({
   "src/vault/stubs/tv4.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use tv4; only read, list and write are supported");
     }
-    module.exports = { validate: unavailable2 };
+    module.exports = { validate: unavailable };
   }
 });
 
@@ -1441,10 +1425,10 @@ var require_commands = __commonJS({
 var require_mustache = __commonJS({
   "src/vault/stubs/mustache.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use mustache; only read, list and write are supported");
     }
-    module.exports = { render: unavailable2 };
+    module.exports = { render: unavailable };
   }
 });
 
@@ -1452,10 +1436,10 @@ var require_mustache = __commonJS({
 var require_axios = __commonJS({
   "src/vault/stubs/axios.cjs"(exports, module) {
     "use strict";
-    function unavailable2() {
+    function unavailable() {
       throw new Error("internal: node-vault tried to use axios; a transport must be passed");
     }
-    module.exports = { create: unavailable2 };
+    module.exports = { create: unavailable };
   }
 });
 
@@ -1864,48 +1848,72 @@ var require_src = __commonJS({
   }
 });
 
-// src/cache/stage.ts
-var loadCache = () => import("./shared-JDXYPLUN.js");
-function unavailable(cache) {
-  if (process.env["ACT"] === "true" && !process.env["ACTIONS_CACHE_SERVICE_V2"])
-    return "act: its cache server speaks only the retired v1 protocol";
-  if (!cache.isFeatureAvailable()) return "no cache service on this runner (no ACTIONS_RESULTS_URL)";
-  return void 0;
-}
-async function restoreStage(config) {
-  const cache = await loadCache();
-  const reason2 = unavailable(cache);
-  if (reason2 !== void 0) {
-    notice(`cache: ${reason2}: restore and save are skipped.`);
-    setOutput("cache-hit", "false");
-    return;
-  }
-  const matched = await group(
-    `Restore cache ${config.key}`,
-    () => cache.restoreCache([...config.paths], config.key, [...config.restoreKeys])
-  );
-  saveCacheMatch(matched ?? "");
-  setOutput("cache-hit", String(matched === config.key));
-  info(matched ? say`cache restored from ${matched}` : "cache: no entry matched");
-}
-async function saveStage(config, dirty) {
-  const cache = await loadCache();
-  const reason2 = unavailable(cache);
-  if (reason2 !== void 0) return `cache: not saved (${reason2})`;
-  if (dirty > 0) {
-    warning(
-      `cache ${config.key} NOT saved: the leak guard found ${dirty} secret hit(s) in its paths (see the annotations). Remove the secret from the cached files.`
+// src/vault/errors.ts
+var VaultRequestError = class extends Error {
+  constructor(operation, path, status, vaultErrors, namespace, kvGone) {
+    const where = namespace ? `${path} (namespace ${namespace})` : path;
+    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
+    super(
+      `Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path, vaultErrors)}`
     );
-    return `cache ${config.key}: not saved, ${dirty} secret hit(s) in its paths`;
+    this.operation = operation;
+    this.path = path;
+    this.status = status;
+    this.vaultErrors = vaultErrors;
+    this.kvGone = kvGone;
+    this.name = "VaultRequestError";
   }
-  if (loadCacheMatch() === config.key) return `cache ${config.key}: restored on this exact key, not saved again`;
-  try {
-    const id = await group(`Save cache ${config.key}`, () => cache.saveCache([...config.paths], config.key));
-    return id === -1 ? `cache ${config.key}: not saved (see the log)` : `cache ${config.key}: scanned clean and saved`;
-  } catch (err) {
-    warning(inertMessage(`cache ${config.key} could not be saved: ${errorMessage(err)}`));
-    return `cache ${config.key}: save failed (see warnings)`;
+  operation;
+  path;
+  status;
+  vaultErrors;
+  kvGone;
+};
+function kvGoneOf(body) {
+  const data = body?.data;
+  const meta = data?.metadata;
+  if (!meta || typeof meta.version !== "number" || !Number.isSafeInteger(meta.version)) return void 0;
+  const destroyed = meta.destroyed === true;
+  const deleted = typeof meta.deletion_time === "string" && meta.deletion_time !== "";
+  return destroyed || deleted ? { version: meta.version, destroyed } : void 0;
+}
+function hintFor(operation, status, path, vaultErrors) {
+  const noNamespace = status === 404 && vaultErrors.includes("namespace not found");
+  if (operation.startsWith("login")) {
+    if (status === 404)
+      return "Check vault-auth-namespace (and vault-namespace) and the auth mount path (vault-auth-path).";
+    if (status === 400)
+      return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
+    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
   }
+  if (noNamespace) return "Check vault-namespace: no such namespace (names are relative to the token\u2019s namespace).";
+  if (operation === "revoke token" && status === 400)
+    return "A batch token cannot be revoked: it stays valid until its TTL (give the role token_type=service).";
+  if (operation === "revoke lease" && status === 403)
+    return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';
+  switch (status) {
+    case 400:
+      return "Check the path and the request.";
+    case 403:
+      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
+    case 405:
+      return "Vault does not read this path (it takes another operation): a secrets line only reads; certificates are issued with vault-pki.";
+    case 404:
+      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
+    case 429:
+      return "Vault was rate limiting until vault-timeout ran out (a 429 spends no retry): raise vault-timeout, or ask for a larger rate-limit quota.";
+    case 412:
+    case 503:
+      return "Vault was sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
+    default:
+      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
+  }
+}
+function vaultErrorsOf(body) {
+  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
+    return body.errors.filter((e) => typeof e === "string");
+  }
+  return [];
 }
 
 // src/vault/client.ts
@@ -1916,7 +1924,7 @@ import http from "node:http";
 
 // src/vault/reply-cap.ts
 function readCapped(body, opts) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     if (opts.declared !== void 0 && opts.declared > opts.maxBytes) {
       body.destroy();
       reject(opts.tooLarge());
@@ -1935,7 +1943,7 @@ function readCapped(body, opts) {
       chunks.push(chunk);
     });
     body.once("error", (err) => reject(opts.failed(err)));
-    body.once("end", () => resolve2(Buffer.concat(chunks, size)));
+    body.once("end", () => resolve(Buffer.concat(chunks, size)));
   });
 }
 function formatBytes(n) {
@@ -2029,13 +2037,13 @@ function createTransport(opts) {
           )
         );
       stats.requests++;
-      let reason2;
+      let reason;
       let retryAfterMs;
       let patient = false;
       try {
         const res = await once(url, req, Math.min(opts.requestTimeoutMs, left));
-        reason2 = retryReason(res.statusCode, res.parses);
-        if (reason2 === void 0) return res;
+        reason = retryReason(res.statusCode, res.parses);
+        if (reason === void 0) return res;
         patient = !spendsRetry(res.statusCode);
         if (exhausted(spent, patient)) {
           if (res.parses) return res;
@@ -2048,13 +2056,13 @@ function createTransport(opts) {
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         if (!err.retryable || exhausted(spent, false)) throw giveUp(err);
-        reason2 = err.code;
+        reason = err.code;
       }
       const delayMs = Math.min(backoffMs(attempt, opts.retry, retryAfterMs), Math.max(0, opts.deadline - Date.now()));
       stats.retries++;
-      lastReason = reason2;
+      lastReason = reason;
       if (!patient) spent++;
-      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason: reason2, delayMs, patient });
+      opts.onRetry?.({ method: req.method, path, attempt: attempt + 1, reason, delayMs, patient });
       await pause(delayMs, opts.cancel?.signal);
     }
   }
@@ -2127,7 +2135,7 @@ function exchange(opts, service, x) {
     signal: x.signal,
     ...x.route.path === void 0 ? {} : { path: x.route.path }
   };
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     const request = x.lib.request(x.route.url, target, (res) => {
       readCapped(res, {
         maxBytes: opts.maxReplyBytes,
@@ -2138,7 +2146,7 @@ function exchange(opts, service, x) {
         ),
         failed: (e) => networkError(e, url, service, opts.tlsHint)
       }).then(
-        (buf) => resolve2({
+        (buf) => resolve({
           statusCode: res.statusCode ?? 0,
           text: buf.toString("utf8"),
           retryAfter: res.headers["retry-after"]
@@ -2165,11 +2173,11 @@ function exchange(opts, service, x) {
   });
 }
 function pause(ms, signal) {
-  return new Promise((resolve2) => {
+  return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      resolve2();
+      resolve();
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
@@ -2204,74 +2212,6 @@ function networkError(err, url, service, tlsHint = VAULT_TLS_HINT) {
   const code = err.code ?? "ENETWORK";
   const hint = /CERT|TLS|SSL|SIGNATURE/.test(code) ? ` (TLS: ${tlsHint})` : err instanceof ProxyError ? ` (${err.message}: check ${err.variable}, its credentials, or list ${url.hostname} in NO_PROXY)` : "";
   return new TransportError(`could not reach ${service} at ${url.origin}: ${code}${hint}`, code);
-}
-
-// src/vault/errors.ts
-var VaultRequestError = class extends Error {
-  constructor(operation, path, status, vaultErrors, namespace, kvGone) {
-    const where = namespace ? `${path} (namespace ${namespace})` : path;
-    const said = vaultErrors.length > 0 ? `: ${vaultErrors.join("; ").replace(/\s+/g, " ").trim()}` : "";
-    super(
-      `Vault ${operation} ${where} failed with HTTP ${status}${said}. ${hintFor(operation, status, path, vaultErrors)}`
-    );
-    this.operation = operation;
-    this.path = path;
-    this.status = status;
-    this.vaultErrors = vaultErrors;
-    this.kvGone = kvGone;
-    this.name = "VaultRequestError";
-  }
-  operation;
-  path;
-  status;
-  vaultErrors;
-  kvGone;
-};
-function kvGoneOf(body) {
-  const data = body?.data;
-  const meta = data?.metadata;
-  if (!meta || typeof meta.version !== "number" || !Number.isSafeInteger(meta.version)) return void 0;
-  const destroyed = meta.destroyed === true;
-  const deleted = typeof meta.deletion_time === "string" && meta.deletion_time !== "";
-  return destroyed || deleted ? { version: meta.version, destroyed } : void 0;
-}
-function hintFor(operation, status, path, vaultErrors) {
-  const noNamespace = status === 404 && vaultErrors.includes("namespace not found");
-  if (operation.startsWith("login")) {
-    if (status === 404)
-      return "Check vault-auth-namespace (and vault-namespace) and the auth mount path (vault-auth-path).";
-    if (status === 400)
-      return "Check the role and credentials, and that the auth method is mounted at that path (vault-auth-path).";
-    if (status === 403) return "Check the auth mount path and vault-auth-namespace.";
-  }
-  if (noNamespace) return "Check vault-namespace: no such namespace (names are relative to the token\u2019s namespace).";
-  if (operation === "revoke token" && status === 400)
-    return "A batch token cannot be revoked: it stays valid until its TTL (give the role token_type=service).";
-  if (operation === "revoke lease" && status === 403)
-    return 'Grant "update" on "sys/leases/revoke" to revoke leases of a token passed in, or set vault-revoke-token: true (revoking the token revokes its leases).';
-  switch (status) {
-    case 400:
-      return "Check the path and the request.";
-    case 403:
-      return `Check that the token's policies grant this on "${path}", and that the namespace is right.`;
-    case 405:
-      return "Vault does not read this path (it takes another operation): a secrets line only reads; certificates are issued with vault-pki.";
-    case 404:
-      return "Check that the secret exists at that path and mount, in that namespace (Vault also answers 404 when a policy hides a path).";
-    case 429:
-      return "Vault was rate limiting until vault-timeout ran out (a 429 spends no retry): raise vault-timeout, or ask for a larger rate-limit quota.";
-    case 412:
-    case 503:
-      return "Vault was sealed or catching up, and stayed so through every retry: raise vault-retries or try later.";
-    default:
-      return status >= 500 ? "Vault failed on its side: check its health and logs." : "Check the request.";
-  }
-}
-function vaultErrorsOf(body) {
-  if (body !== null && typeof body === "object" && "errors" in body && Array.isArray(body.errors)) {
-    return body.errors.filter((e) => typeof e === "string");
-  }
-  return [];
 }
 
 // src/vault/client.ts
@@ -2520,162 +2460,10 @@ async function connect(conn, auth, mask, cancel) {
   return { api: authApi.with({ namespace: conn.namespace, token: result.token }), login: result, transport };
 }
 
-// src/vault/pool.ts
-async function mapSettled(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: "fulfilled", value: await fn(items[i]) };
-      } catch (reason2) {
-        results[i] = { status: "rejected", reason: reason2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
-// src/cleanup/revoke.ts
-var LEASE_CONCURRENCY = 4;
-async function revokeAll({ leaseApi, leases, tokenApi, vaultDown }) {
-  const report = { leasesRevoked: 0, tokenRevoked: false, failures: [] };
-  if (tokenApi) {
-    try {
-      await tokenApi.write("auth/token/revoke-self", {}, "revoke token");
-      return { ...report, tokenRevoked: true, leasesRevoked: leases.length };
-    } catch (err) {
-      report.failures.push(errorMessage(err));
-    }
-  }
-  const revokeLease = async (id) => {
-    if (vaultDown()) return false;
-    await leaseApi.write("sys/leases/revoke", { lease_id: id }, "revoke lease");
-    return true;
-  };
-  const results = [
-    ...await mapSettled(leases.slice(0, 1), 1, revokeLease),
-    ...await mapSettled(leases.slice(1), LEASE_CONCURRENCY, revokeLease)
-  ];
-  let skipped = 0;
-  for (const r of results) {
-    if (r.status === "rejected") report.failures.push(errorMessage(r.reason));
-    else if (r.value) report.leasesRevoked++;
-    else skipped++;
-  }
-  if (skipped > 0) report.failures.push(`${skipped} lease(s) not tried: Vault is not answering.`);
-  return report;
-}
-async function revokeCertificates(api, certificates, masks) {
-  const results = await Promise.allSettled(
-    certificates.map((c) => api.write(`${c.mount}/revoke`, { serial_number: c.serial }, "revoke certificate"))
-  );
-  let revoked = 0;
-  for (const r of results) {
-    if (r.status === "fulfilled") revoked++;
-    else
-      warning(
-        inertMessage(`${masks.redact(errorMessage(r.reason))} The certificate stays valid until it expires.`)
-      );
-  }
-  return `revoked ${revoked} of ${certificates.length} certificate(s)`;
-}
-async function revokeRecorded(masks, records, cancel) {
-  const { token, leases, revokeToken, certificates } = records;
-  let conn;
-  try {
-    conn = readConnectionConfig(masks);
-  } catch (err) {
-    warning(inertMessage(`not revoking: ${errorMessage(err)}`));
-    return ["revocation skipped: the Vault connection inputs are invalid"];
-  }
-  const transport = openTransport(conn, {
-    timeoutMs: conn.revokeTimeoutMs,
-    input: "vault-revoke-timeout",
-    ...cancel ? { cancel } : {}
-  });
-  try {
-    const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
-    const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
-    const out = [];
-    if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
-    const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
-    for (const failure of report.failures)
-      warning(
-        inertMessage(`${masks.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`)
-      );
-    if (revokeToken)
-      out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
-    const how = report.tokenRevoked ? " with the token (the server finishes in the background)" : "";
-    if (leases.length > 0) out.push(`revoked ${report.leasesRevoked} of ${leases.length} lease(s)${how}`);
-    return out;
-  } finally {
-    transport.close();
-  }
-}
-
-// src/docker/login.ts
-async function loginAll(logins, secrets, masks, env) {
-  const done = [];
-  for (const login2 of logins) {
-    const username = resolve(login2.username, secrets, `registry ${login2.registry} username`);
-    const password = resolve(login2.password, secrets, `registry ${login2.registry} password`);
-    masks.addBasicAuth(`docker auth for ${login2.registry}`, username, password);
-    await group(`docker login ${login2.registry}`, async () => {
-      const run = await docker(["login", login2.registry, "--username", username, "--password-stdin"], {
-        input: Buffer.from(password, "utf8"),
-        env
-      });
-      if (run.exitCode !== 0) {
-        throw new Error(
-          `docker login to ${login2.registry} failed: ${masks.redact(reason(run))}. Check the username and password for that registry.`
-        );
-      }
-      info(`Logged in to ${login2.registry}.`);
-    });
-    done.push(login2.registry);
-    saveRegistries(done);
-  }
-  return done;
-}
-function resolve(credential, secrets, what) {
-  if ("literal" in credential) return credential.literal;
-  const secret = secrets.get(credential.secret);
-  if (!secret) {
-    const known = [...secrets.keys()];
-    throw new Error(
-      `${what} names the secret ${credential.secret}, which was not fetched${known.length ? ` (fetched: ${known.join(", ")})` : ""}: add it to secrets.`
-    );
-  }
-  return secret.reveal();
-}
-async function logoutAll(registries, env) {
-  const lines = [];
-  for (const registry of registries) {
-    try {
-      const run = await docker(["logout", registry], { env });
-      if (run.exitCode === 0) lines.push(`logged out of ${registry}`);
-      else warning(inertMessage(`docker logout ${registry} failed: ${reason(run)}`));
-    } catch (err) {
-      warning(inertMessage(`docker logout ${registry}: ${errorMessage(err)}`));
-    }
-  }
-  return lines;
-}
-
 export {
   VaultRequestError,
   createVaultApi,
   openTransport,
-  connect,
-  mapSettled,
-  revokeAll,
-  revokeRecorded,
-  loginAll,
-  logoutAll,
-  restoreStage,
-  saveStage
+  connect
 };
-//# sourceMappingURL=shared-RT24QGQU.js.map
+//# sourceMappingURL=shared-3RUPLDXE.js.map

@@ -2,9 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   MIN_SECRET_LENGTH,
-  childEnv,
+  childEnv
+} from "./shared-HE3LMDME.js";
+import {
   errorMessage
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 
 // src/guard/scanner.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
@@ -875,4 +877,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-XMIZQUNX.js.map
+//# sourceMappingURL=shared-F677NE4B.js.map

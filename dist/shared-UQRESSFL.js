@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  shredTree
+} from "./shared-76XTJQYF.js";
+import {
   readRecords,
   sessionPaths,
-  shredTree,
   writePrivateFile
-} from "./shared-G472ZMUN.js";
+} from "./shared-6KQ4AVEK.js";
 import {
   exportVariable
 } from "./shared-QCDMWCIP.js";
@@ -146,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-JTQWR5IZ.js.map
+//# sourceMappingURL=shared-UQRESSFL.js.map

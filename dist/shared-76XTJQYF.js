@@ -1,171 +1,17 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  childEnv,
+  childEnv
+} from "./shared-HE3LMDME.js";
+import {
   inert,
   summaryText
-} from "./shared-XHHDQKXF.js";
+} from "./shared-OGSLN2KY.js";
 import {
   getExecOutput,
   getInput,
-  getState,
-  saveState,
   summary
 } from "./shared-QCDMWCIP.js";
-
-// src/state.ts
-import { appendFileSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-
-// src/deliver/private-file.ts
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/state.ts
-var ROOT_KEY = "session-root";
-var REVOKE_KEY = "revoke-token";
-var DOCKER_CONFIG_KEY = "docker-config";
-var REGISTRIES_KEY = "registries";
-var PKI_REVOKE_KEY = "pki-revoke";
-function sessionPaths(root) {
-  const priv = join(root, "private");
-  return {
-    root,
-    files: join(root, "files"),
-    private: priv,
-    docker: join(root, "docker"),
-    envFile: join(root, "secrets.env"),
-    tokenFile: join(priv, "vault-token"),
-    leasesFile: join(priv, "leases"),
-    certificatesFile: join(priv, "certificates"),
-    formsFile: join(priv, "forms"),
-    destinationsFile: join(priv, "destinations")
-  };
-}
-function saveSessionRoot(root) {
-  saveState(ROOT_KEY, root);
-}
-function loadSessionRoot() {
-  const root = getState(ROOT_KEY);
-  return root === "" ? void 0 : root;
-}
-function recordToken(paths, token, revoke) {
-  writePrivateFile(paths.tokenFile, token);
-  saveState(REVOKE_KEY, String(revoke));
-}
-function loadRevokeFlag() {
-  return getState(REVOKE_KEY) === "true";
-}
-function recordLease(paths, leaseId) {
-  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
-`, { mode: 384 });
-}
-function recordCertificate(paths, cert, revoke) {
-  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
-`, { mode: 384 });
-  saveState(PKI_REVOKE_KEY, String(revoke));
-}
-function loadPkiRevokeFlag() {
-  return getState(PKI_REVOKE_KEY) === "true";
-}
-function recordForms(paths, forms) {
-  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
-`);
-  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
-}
-function readForms(paths) {
-  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
-    try {
-      const f = JSON.parse(line);
-      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-var CACHE_KEY = "cache-matched-key";
-var COMPLETED_KEY = "main-completed";
-function saveMainCompleted() {
-  saveState(COMPLETED_KEY, "true");
-}
-function loadMainCompleted() {
-  return getState(COMPLETED_KEY) === "true";
-}
-function saveCacheMatch(key) {
-  saveState(CACHE_KEY, key);
-}
-function loadCacheMatch() {
-  return getState(CACHE_KEY);
-}
-function readRecords(paths) {
-  return {
-    token: readOptional(paths.tokenFile)?.trim() || void 0,
-    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
-    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
-      const [mount, serial] = line.split(" ");
-      return mount && serial ? [{ mount, serial }] : [];
-    })
-  };
-}
-function readLeaseLine(line) {
-  try {
-    const id = JSON.parse(line);
-    return typeof id === "string" && id !== "" ? [id] : [];
-  } catch {
-    return [];
-  }
-}
-function readOptional(path) {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function saveDockerConfig(dir) {
-  saveState(DOCKER_CONFIG_KEY, dir);
-}
-function saveRegistries(hosts) {
-  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
-}
-function loadDockerRecords() {
-  const dir = getState(DOCKER_CONFIG_KEY);
-  let registries;
-  try {
-    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
-  } catch {
-    registries = [];
-  }
-  return {
-    configDir: dir === "" ? void 0 : dir,
-    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
-  };
-}
-function recordDestination(paths, destination) {
-  appendFileSync(paths.destinationsFile, `${JSON.stringify(destination)}
-`, { mode: 384 });
-}
-function readDestinations(paths) {
-  return (readOptional(paths.destinationsFile) ?? "").split("\n").flatMap((line) => {
-    try {
-      const d = JSON.parse(line);
-      return typeof d.path === "string" && Array.isArray(d.dirs) ? [{ path: d.path, dirs: d.dirs.filter((x) => typeof x === "string") }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
 
 // src/docker/cli.ts
 import { EOL } from "node:os";
@@ -240,6 +86,7 @@ async function writeMainSummary(report) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   const summary2 = summary.addHeading("Vault secrets", 3);
   const { vault, docker: docker2 } = report;
+  for (const warning of report.renewal?.warnings ?? []) summary2.addRaw(`<p>\u26A0\uFE0F ${escape(warning)}</p>`, true);
   if (vault) {
     const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
     summary2.addRaw(
@@ -251,6 +98,7 @@ async function writeMainSummary(report) {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
     ]);
   }
+  if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
     if (docker2.build) {
@@ -277,9 +125,23 @@ async function writeVerifySummary(lines) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   await summary.addHeading("Verify", 3).addList(lines.map(escape)).write();
 }
+function changeLine(c) {
+  const [from, to] = c.versions;
+  const version = to === void 0 ? "" : from === void 0 || c.added ? `, version ${to}` : `, version ${from} -> ${to}`;
+  return `${c.added ? "added" : "changed"} ${c.name} (${c.source}${version}, ${c.bytes} bytes${c.rotated ? ", new lease" : ""})`;
+}
+async function writeRefreshSummary(outcome) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  const summary2 = summary.addHeading("Vault secrets: refresh", 3).addRaw(
+    `${outcome.fetched} secret(s) fetched again, ${outcome.changes.length} changed${outcome.leasesRevoked > 0 ? `, ${outcome.leasesRevoked} superseded lease(s) revoked` : ""}.`,
+    true
+  );
+  if (outcome.changes.length > 0) summary2.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  await summary2.write();
+}
 
 // src/inputs/read.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -334,7 +196,7 @@ function pem(name) {
   const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) && value.length > 64 ? Buffer.from(value, "base64").toString("utf8") : "";
   if (decoded.includes("-----BEGIN")) return decoded;
   try {
-    const file = readFileSync2(value, "utf8");
+    const file = readFileSync(value, "utf8");
     if (file.includes("-----BEGIN")) return file;
   } catch (err) {
     throw new InputError(
@@ -437,18 +299,18 @@ function compatTokenDeliveries() {
 
 // src/cleanup/shred.ts
 import {
-  closeSync as closeSync2,
-  constants as constants2,
-  fsyncSync as fsyncSync2,
+  closeSync,
+  constants,
+  fsyncSync,
   lstatSync,
-  openSync as openSync2,
+  openSync,
   readdirSync,
   rmdirSync,
   unlinkSync,
-  writeSync as writeSync2
+  writeSync
 } from "node:fs";
 import { randomFillSync } from "node:crypto";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 function shredTree(root) {
   const report = { files: 0, bytes: 0, failures: [] };
   visit(root, report);
@@ -465,7 +327,7 @@ function visit(path, report) {
   }
   try {
     if (st.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join2(path, entry), report);
+      for (const entry of readdirSync(path)) visit(join(path, entry), report);
       rmdirSync(path);
       return;
     }
@@ -480,17 +342,17 @@ function visit(path, report) {
   }
 }
 function overwrite(path, size) {
-  const fd = openSync2(path, constants2.O_WRONLY | constants2.O_NOFOLLOW);
+  const fd = openSync(path, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
     const chunk = Buffer.alloc(Math.min(size, 1 << 16));
     for (let offset = 0; offset < size; offset += chunk.length) {
       const n = Math.min(chunk.length, size - offset);
       randomFillSync(chunk, 0, n);
-      writeSync2(fd, chunk, 0, n, offset);
+      writeSync(fd, chunk, 0, n, offset);
     }
-    fsyncSync2(fd);
+    fsyncSync(fd);
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
 }
 function shredDestinations(destinations) {
@@ -530,27 +392,6 @@ export {
   integer,
   seconds,
   pem,
-  writePrivateFile,
-  sessionPaths,
-  saveSessionRoot,
-  loadSessionRoot,
-  recordToken,
-  loadRevokeFlag,
-  recordLease,
-  recordCertificate,
-  loadPkiRevokeFlag,
-  recordForms,
-  readForms,
-  saveMainCompleted,
-  loadMainCompleted,
-  saveCacheMatch,
-  loadCacheMatch,
-  readRecords,
-  saveDockerConfig,
-  saveRegistries,
-  loadDockerRecords,
-  recordDestination,
-  readDestinations,
   shredTree,
   shredDestinations,
   docker,
@@ -561,6 +402,8 @@ export {
   writeMainSummary,
   writePostSummary,
   writeGuardSummary,
-  writeVerifySummary
+  writeVerifySummary,
+  changeLine,
+  writeRefreshSummary
 };
-//# sourceMappingURL=shared-G472ZMUN.js.map
+//# sourceMappingURL=shared-76XTJQYF.js.map

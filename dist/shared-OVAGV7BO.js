@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  require_debug
-} from "./shared-K2QAIXDX.js";
-import {
   create
 } from "./shared-CSGAVOOU.js";
+import {
+  require_debug
+} from "./shared-K2QAIXDX.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -44579,4 +44579,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
-//# sourceMappingURL=shared-JDXYPLUN.js.map
+//# sourceMappingURL=shared-OVAGV7BO.js.map

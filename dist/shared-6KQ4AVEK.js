@@ -1,0 +1,218 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  getState,
+  saveState
+} from "./shared-QCDMWCIP.js";
+
+// src/state.ts
+import { appendFileSync, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/deliver/private-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+function writePrivateFile(path, data) {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+function replacePrivateFile(path, data) {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writePrivateFile(temp, data);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+// src/state.ts
+var ROOT_KEY = "session-root";
+var REVOKE_KEY = "revoke-token";
+var DOCKER_CONFIG_KEY = "docker-config";
+var REGISTRIES_KEY = "registries";
+var PKI_REVOKE_KEY = "pki-revoke";
+function sessionPaths(root) {
+  const priv = join2(root, "private");
+  return {
+    root,
+    files: join2(root, "files"),
+    private: priv,
+    docker: join2(root, "docker"),
+    envFile: join2(root, "secrets.env"),
+    tokenFile: join2(priv, "vault-token"),
+    leasesFile: join2(priv, "leases"),
+    certificatesFile: join2(priv, "certificates"),
+    formsFile: join2(priv, "forms"),
+    destinationsFile: join2(priv, "destinations"),
+    planFile: join2(priv, "plan.json"),
+    renewFile: join2(priv, "renew.json"),
+    renewPidFile: join2(priv, "renew.pid"),
+    renewLog: join2(priv, "renew.log")
+  };
+}
+function saveSessionRoot(root) {
+  saveState(ROOT_KEY, root);
+}
+function loadSessionRoot() {
+  const root = getState(ROOT_KEY);
+  return root === "" ? void 0 : root;
+}
+function recordToken(paths, token, revoke) {
+  writePrivateFile(paths.tokenFile, token);
+  saveState(REVOKE_KEY, String(revoke));
+}
+function loadRevokeFlag() {
+  return getState(REVOKE_KEY) === "true";
+}
+function recordLease(paths, leaseId) {
+  appendFileSync(paths.leasesFile, `${JSON.stringify(leaseId)}
+`, { mode: 384 });
+}
+function recordCertificate(paths, cert, revoke) {
+  appendFileSync(paths.certificatesFile, `${cert.mount} ${cert.serial}
+`, { mode: 384 });
+  saveState(PKI_REVOKE_KEY, String(revoke));
+}
+function loadPkiRevokeFlag() {
+  return getState(PKI_REVOKE_KEY) === "true";
+}
+function recordForms(paths, forms) {
+  const lines = forms.map((f) => `${JSON.stringify({ text: f.text, name: f.name, kind: f.kind })}
+`);
+  appendFileSync(paths.formsFile, lines.join(""), { mode: 384 });
+}
+function readForms(paths) {
+  return (readOptional(paths.formsFile) ?? "").split("\n").filter(Boolean).flatMap((line) => {
+    try {
+      const f = JSON.parse(line);
+      return typeof f.text === "string" && typeof f.name === "string" && typeof f.kind === "string" ? [{ text: f.text, name: f.name, kind: f.kind }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+var CACHE_KEY = "cache-matched-key";
+var COMPLETED_KEY = "main-completed";
+function saveMainCompleted() {
+  saveState(COMPLETED_KEY, "true");
+}
+function loadMainCompleted() {
+  return getState(COMPLETED_KEY) === "true";
+}
+function saveCacheMatch(key) {
+  saveState(CACHE_KEY, key);
+}
+function loadCacheMatch() {
+  return getState(CACHE_KEY);
+}
+function readRecords(paths) {
+  return {
+    token: readOptional(paths.tokenFile)?.trim() || void 0,
+    leases: (readOptional(paths.leasesFile) ?? "").split("\n").flatMap(readLeaseLine),
+    certificates: (readOptional(paths.certificatesFile) ?? "").split("\n").flatMap((line) => {
+      const [mount, serial] = line.split(" ");
+      return mount && serial ? [{ mount, serial }] : [];
+    })
+  };
+}
+function readLeaseLine(line) {
+  try {
+    const id = JSON.parse(line);
+    return typeof id === "string" && id !== "" ? [id] : [];
+  } catch {
+    return [];
+  }
+}
+function readOptional(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function saveDockerConfig(dir) {
+  saveState(DOCKER_CONFIG_KEY, dir);
+}
+function saveRegistries(hosts) {
+  saveState(REGISTRIES_KEY, JSON.stringify(hosts));
+}
+function loadDockerRecords() {
+  const dir = getState(DOCKER_CONFIG_KEY);
+  let registries;
+  try {
+    registries = JSON.parse(getState(REGISTRIES_KEY) || "[]");
+  } catch {
+    registries = [];
+  }
+  return {
+    configDir: dir === "" ? void 0 : dir,
+    registries: Array.isArray(registries) ? registries.filter((r) => typeof r === "string") : []
+  };
+}
+function recordDestination(paths, destination) {
+  appendFileSync(paths.destinationsFile, `${JSON.stringify(destination)}
+`, { mode: 384 });
+}
+function readDestinations(paths) {
+  return (readOptional(paths.destinationsFile) ?? "").split("\n").flatMap((line) => {
+    try {
+      const d = JSON.parse(line);
+      return typeof d.path === "string" && Array.isArray(d.dirs) ? [{ path: d.path, dirs: d.dirs.filter((x) => typeof x === "string") }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+function recordPlan(paths, plan) {
+  const json = JSON.stringify(plan, (k, v) => k === "depth" && v === Infinity ? -1 : v);
+  replacePrivateFile(paths.planFile, json);
+}
+function readPlan(paths) {
+  const text = readOptional(paths.planFile);
+  if (text === void 0) return void 0;
+  return JSON.parse(text, (k, v) => k === "depth" && v === -1 ? Infinity : v);
+}
+function replaceLeases(paths, ids) {
+  replacePrivateFile(paths.leasesFile, ids.map((id) => `${JSON.stringify(id)}
+`).join(""));
+}
+
+export {
+  writePrivateFile,
+  replacePrivateFile,
+  sessionPaths,
+  saveSessionRoot,
+  loadSessionRoot,
+  recordToken,
+  loadRevokeFlag,
+  recordLease,
+  recordCertificate,
+  loadPkiRevokeFlag,
+  recordForms,
+  readForms,
+  saveMainCompleted,
+  loadMainCompleted,
+  saveCacheMatch,
+  loadCacheMatch,
+  readRecords,
+  saveDockerConfig,
+  saveRegistries,
+  loadDockerRecords,
+  recordDestination,
+  readDestinations,
+  recordPlan,
+  readPlan,
+  replaceLeases
+};
+//# sourceMappingURL=shared-6KQ4AVEK.js.map

@@ -1,0 +1,654 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  mapSettled
+} from "./shared-S3OPN7WJ.js";
+import {
+  assertUniqueNames,
+  deriveName,
+  groupByPath,
+  isValidName
+} from "./shared-TIJMJNMW.js";
+import {
+  VaultRequestError
+} from "./shared-3RUPLDXE.js";
+import {
+  writePrivateFile
+} from "./shared-6KQ4AVEK.js";
+import {
+  errorMessage
+} from "./shared-OGSLN2KY.js";
+import {
+  exportVariable,
+  setOutput,
+  warning
+} from "./shared-QCDMWCIP.js";
+
+// src/mask/emit.ts
+import { EOL } from "node:os";
+function addMaskLines(texts) {
+  return texts.map((t) => `::add-mask::${t.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}${EOL}`).join("");
+}
+function addMasks(texts) {
+  if (texts.length > 0) process.stdout.write(addMaskLines(texts));
+}
+
+// src/refresh/plan.ts
+import { createHmac, randomBytes } from "node:crypto";
+function newPlanKey() {
+  return randomBytes(32).toString("hex");
+}
+function digestOf(key, value) {
+  return createHmac("sha256", Buffer.from(key, "hex")).update(value, "utf8").digest("hex");
+}
+function plannedSecret(key, s) {
+  return {
+    name: s.name,
+    outputName: s.outputName,
+    source: s.source,
+    path: s.origin?.path ?? "",
+    version: s.origin?.version,
+    digest: digestOf(key, s.reveal()),
+    bytes: s.bytes
+  };
+}
+function planOf(input) {
+  const key = newPlanKey();
+  return {
+    ...input,
+    connection: withoutProxy(input.connection),
+    key,
+    secrets: input.secrets.map((s) => plannedSecret(key, s))
+  };
+}
+function withoutProxy(connection) {
+  return Object.fromEntries(Object.entries(connection).filter(([k]) => k !== "proxy"));
+}
+
+// src/deliver/env-file.ts
+function renderEnvFile(secrets) {
+  const refused = secrets.filter((s) => /[\r\n\0]/.test(s.reveal())).map((s) => s.name);
+  if (refused.length > 0) {
+    throw new Error(
+      `deliver env-file: ${refused.join(", ")} ${refused.length === 1 ? "holds" : "hold"} a line break or NUL, which docker --env-file cannot carry. Deliver ${refused.length === 1 ? "it" : "them"} as files (mount the files folder with -v DIR:/run/secrets:ro) or select single-line values.`
+    );
+  }
+  return secrets.map((s) => `${s.name}=${s.reveal()}
+`).join("");
+}
+function deliverEnvFile(secrets, path) {
+  writePrivateFile(path, renderEnvFile(secrets));
+  setOutput("env-file", path);
+}
+
+// src/deliver/env.ts
+function deliverEnv(secrets, warn = true) {
+  requireFileCommand("GITHUB_ENV", "env");
+  if (warn)
+    warning(
+      `deliver env: ${secrets.length} secret(s) exported as environment variables. Every later step and every process it starts inherits them, and \`docker inspect\` shows env passed to containers. Files (the default) reach only what reads them.`
+    );
+  for (const s of secrets) exportVariable(s.name, s.reveal());
+}
+function deliverOutputs(secrets, warn = true) {
+  requireFileCommand("GITHUB_OUTPUT", "outputs");
+  if (warn)
+    warning(
+      `deliver outputs: ${secrets.length} secret(s) set as step outputs. The runner drops any job output that holds a secret, and an output expression copies the value into every place it is used. Prefer files (the default).`
+    );
+  for (const s of secrets) setOutput(s.outputName, s.reveal());
+}
+function requireFileCommand(variable, delivery) {
+  if (!process.env[variable]) {
+    throw new Error(
+      `deliver ${delivery}: ${variable} is not set, so the value would have to be printed as a workflow command. Run this on a runner (or act) that provides ${variable}, or deliver files.`
+    );
+  }
+}
+
+// src/deliver/env-names.ts
+var EXACT = new Set(
+  [
+    // the runner and the job
+    "PATH",
+    "HOME",
+    "SHELL",
+    "USER",
+    "LOGNAME",
+    "PWD",
+    "OLDPWD",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "CI",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    // shells
+    "IFS",
+    "ENV",
+    "BASH_ENV",
+    "SHELLOPTS",
+    "BASHOPTS",
+    "PS1",
+    "PS2",
+    "PS3",
+    "PS4",
+    "PROMPT_COMMAND",
+    "CDPATH",
+    "GLOBIGNORE",
+    "HISTFILE",
+    "FPATH",
+    "ZDOTDIR",
+    // C library and loader
+    "GCONV_PATH",
+    "GLIBC_TUNABLES",
+    "HOSTALIASES",
+    "LOCPATH",
+    "NLSPATH",
+    "RESOLV_HOST_CONF",
+    "MALLOC_CHECK_",
+    // runtimes that take code or options from the environment
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+    "CLASSPATH",
+    "MAVEN_OPTS",
+    "GRADLE_OPTS",
+    "GOFLAGS",
+    "GOPROXY",
+    "GOTOOLCHAIN",
+    "GOENV",
+    "RUSTC_WRAPPER",
+    "RUSTFLAGS",
+    "DOTNET_STARTUP_HOOKS",
+    "EDITOR",
+    "VISUAL",
+    "PAGER",
+    "LESSOPEN",
+    "LESSCLOSE",
+    "MANPAGER",
+    "KUBECONFIG",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "CURL_CA_BUNDLE",
+    "REQUESTS_CA_BUNDLE",
+    "SSH_AUTH_SOCK",
+    "SSH_ASKPASS",
+    "SUDO_ASKPASS",
+    "PKG_CONFIG_PATH",
+    "VAULT_ADDR",
+    "VAULT_TOKEN",
+    "VAULT_NAMESPACE"
+  ].map((n) => n.toUpperCase())
+);
+var PREFIXES = [
+  "LD_",
+  "DYLD_",
+  "GIT_",
+  "DOCKER_",
+  "BUILDKIT_",
+  "BUILDX_",
+  "NODE_",
+  "NPM_CONFIG_",
+  "YARN_",
+  "PYTHON",
+  "PIP_",
+  "PERL5",
+  "PERL_",
+  "RUBY",
+  "GEM_",
+  "BUNDLE_",
+  "LC_",
+  "XDG_",
+  "BASH_FUNC_",
+  "GITHUB_",
+  "RUNNER_",
+  "ACTIONS_",
+  "INPUT_",
+  "STATE_"
+];
+var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN"]);
+function envNameRefusal(name) {
+  const upper = name.toUpperCase();
+  if (ALLOWED.has(upper)) return void 0;
+  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime or the runner read";
+  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
+  const prefix = PREFIXES.find((p) => upper.startsWith(p));
+  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
+}
+function fileVariableRefusal(variable) {
+  return EXACT.has(variable.toUpperCase()) || /^PIP_CONFIG_FILE$/i.test(variable) ? "a variable a tool reads a path from" : void 0;
+}
+
+// src/deliver/check.ts
+function checkDelivery(secrets, deliveries) {
+  const names = new Set(secrets.map((s) => s.name.toUpperCase()));
+  for (const s of secrets) {
+    if (deliveries.has("env")) {
+      const why = envNameRefusal(s.name);
+      if (why !== void 0)
+        throw new Error(
+          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
+        );
+    }
+    if (deliveries.has("files")) {
+      const variable = `${s.name}_FILE`;
+      const why = fileVariableRefusal(variable);
+      if (why !== void 0)
+        throw new Error(
+          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`
+        );
+      if (deliveries.has("env") && names.has(variable.toUpperCase()))
+        throw new Error(
+          `deliver files, env: ${variable} is both the path of ${s.name}'s file and a secret's name, so one would overwrite the other. Rename one of them in the secrets spec.`
+        );
+    }
+    for (const d of ["env", "outputs"]) {
+      if (deliveries.has(d) && s.reveal().includes("\0"))
+        throw new Error(
+          `deliver ${d}: ${s.name} (from ${s.source}) holds a NUL byte, which ${d === "env" ? "environment variables" : "step outputs"} cannot carry. Deliver it as files.`
+        );
+    }
+  }
+}
+
+// src/mask/pairs.ts
+var USER_KEYS = /^(user(name)?|login|access[_-]?key([_-]?id)?)$/i;
+var PASSWORD_KEYS = /^(pass(word)?|secret([_-]?(access[_-]?)?key)?|token|api[_-]?key)$/i;
+function credentialPairs(items) {
+  const bySecret = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const [secret = "", key = ""] = item.source.split("#");
+    const list = bySecret.get(secret) ?? [];
+    list.push({ key: key.split(".").pop() ?? key, name: item.name, value: item.value });
+    bySecret.set(secret, list);
+  }
+  const pairs = [];
+  for (const list of bySecret.values()) {
+    for (const u of list.filter((i) => USER_KEYS.test(i.key))) {
+      for (const p of list.filter((i) => PASSWORD_KEYS.test(i.key)))
+        pairs.push({ user: u.value, password: p.value, name: p.name });
+    }
+  }
+  return pairs;
+}
+
+// src/secret.ts
+import { inspect } from "node:util";
+var Secret = class {
+  constructor(name, source, value, outputName = name, origin) {
+    this.name = name;
+    this.source = source;
+    this.outputName = outputName;
+    this.origin = origin;
+    this.#value = value;
+  }
+  name;
+  source;
+  outputName;
+  origin;
+  #value;
+  /** The value itself: only delivery code calls this. */
+  reveal() {
+    return this.#value;
+  }
+  get bytes() {
+    return Buffer.byteLength(this.#value, "utf8");
+  }
+  toString() {
+    return "***";
+  }
+  toJSON() {
+    return "***";
+  }
+  [inspect.custom]() {
+    return `Secret(${this.name} from ${this.source}: ***)`;
+  }
+};
+
+// src/vault/paths.ts
+function apiPathsFor(path, mount, version) {
+  if (mount?.kvVersion === 2) {
+    let rest = path.slice(mount.path.length);
+    if (rest.startsWith("data/")) rest = rest.slice("data/".length);
+    const query = version !== void 0 ? `?version=${version}` : "";
+    const base = encodePath(mount.path);
+    return {
+      read: `${base}data/${encodePath(rest)}${query}`,
+      list: `${base}metadata/${encodePath(rest)}/`,
+      unwrap: "kv2"
+    };
+  }
+  if (version !== void 0) {
+    const what = mount ? `a ${mount.type}${mount.kvVersion ? ` v${mount.kvVersion}` : ""} mount` : "a mount whose type Vault would not tell";
+    throw new Error(
+      `"${path}?version=${version}": versions exist on KV v2 only, and ${path} is on ${what}. Remove ?version=.`
+    );
+  }
+  return { read: encodePath(path), list: `${encodePath(path)}/`, unwrap: mount ? "plain" : "detect" };
+}
+function encodePath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function secretData(body, unwrap) {
+  const data = body?.data;
+  if (!isObject(data)) return void 0;
+  const looksKv2 = isObject(data.data) && isObject(data.metadata);
+  if (unwrap === "kv2" || unwrap === "detect" && looksKv2) return isObject(data.data) ? data.data : void 0;
+  return data;
+}
+function isObject(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+// src/vault/mounts.ts
+var MountResolver = class {
+  #api;
+  #bySegment = /* @__PURE__ */ new Map();
+  constructor(api) {
+    this.#api = api;
+  }
+  async resolve(path) {
+    const segment = path.split("/")[0] ?? path;
+    const known = this.#bySegment.get(segment);
+    if (known) {
+      const mount = await known;
+      if (mount && path.startsWith(mount.path)) return mount;
+      return this.#preflight(path);
+    }
+    const pending = this.#preflight(path);
+    this.#bySegment.set(segment, pending);
+    return pending;
+  }
+  /** undefined: Vault would not tell (no access to the preflight): read the path as written. */
+  async #preflight(path) {
+    let body;
+    try {
+      body = await this.#api.read(`sys/internal/ui/mounts/${encodePath(path)}`, "mount lookup");
+    } catch (err) {
+      if (err instanceof VaultRequestError && (err.status === 403 || err.status === 404 || err.status === 400))
+        return void 0;
+      throw err;
+    }
+    const data = body?.data;
+    if (typeof data?.path !== "string" || typeof data.type !== "string") return void 0;
+    const version = data.options?.version;
+    const isKv = data.type === "kv" || data.type === "generic";
+    return {
+      path: data.path.endsWith("/") ? data.path : `${data.path}/`,
+      type: data.type,
+      kvVersion: isKv ? version === "2" || version === 2 ? 2 : 1 : void 0
+    };
+  }
+};
+
+// src/vault/select.ts
+function selectValues(req, data, readPath, leaf) {
+  const at = (key) => `${readPath}#${key}`;
+  switch (req.selector.kind) {
+    case "compat":
+      throw new Error(`secrets line ${req.line}: a vault-action selector is evaluated by compat/select.ts.`);
+    case "whole":
+      return [{ name: req.name ?? "", value: JSON.stringify(data), source: readPath, line: req.line }];
+    case "all":
+      return Object.entries(data).map(([key, v]) => {
+        const name = deriveName(leaf === void 0 ? [key] : [leaf, key], req.name ?? "");
+        if (!isValidName(name)) {
+          throw new Error(
+            `secrets line ${req.line}: key "${key}" of ${readPath} gives no usable name; select it explicitly with \`| NAME\`.`
+          );
+        }
+        return { name, value: stringify(v, req, at(key)), source: at(key), line: req.line };
+      });
+    case "key": {
+      const shown = req.selector.segments.join(".");
+      const value = dig(data, req.selector.segments, req, readPath);
+      return [
+        {
+          name: req.name ?? deriveName(req.selector.segments),
+          value: stringify(value, req, at(shown)),
+          source: at(shown),
+          line: req.line
+        }
+      ];
+    }
+  }
+}
+function dig(data, segments, req, readPath) {
+  let node = data;
+  for (const [i, segment] of segments.entries()) {
+    const container = parsedIfJson(node);
+    if (Array.isArray(container) && /^\d+$/.test(segment) && Number(segment) < container.length) {
+      node = container[Number(segment)];
+    } else if (container !== null && typeof container === "object" && !Array.isArray(container) && Object.hasOwn(container, segment)) {
+      node = container[segment];
+    } else {
+      const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
+      throw new Error(
+        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container, i === 0)}). Check the key's spelling and case.`
+      );
+    }
+  }
+  return node;
+}
+function parsedIfJson(node) {
+  if (typeof node !== "string" || !/^\s*[[{]/.test(node)) return node;
+  try {
+    return JSON.parse(node);
+  } catch {
+    return node;
+  }
+}
+function describe(node, topLevel) {
+  if (Array.isArray(node)) return `an array of ${node.length}`;
+  if (node !== null && typeof node === "object") {
+    const keys = Object.keys(node);
+    if (!topLevel) return "an object, whose keys are part of the value and not listed";
+    return keys.length === 0 ? "it has no keys" : `it has: ${keys.slice(0, 20).join(", ")}${keys.length > 20 ? ", \u2026" : ""}`;
+  }
+  return "it is a plain value, not an object";
+}
+function stringify(value, req, source) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  throw new Error(`secrets line ${req.line}: ${source} is null; nothing to deliver.`);
+}
+
+// src/vault/fetch.ts
+var FetchError = class extends Error {
+  constructor(failures) {
+    super(
+      failures.length === 1 ? failures[0] ?? "" : `${failures.length} secrets could not be fetched:
+- ${failures.join("\n- ")}`
+    );
+    this.failures = failures;
+    this.name = "FetchError";
+  }
+  failures;
+};
+async function fetchSecrets(requests, api, opts) {
+  const mounts = new MountResolver(api);
+  const groups = [...groupByPath(requests).values()];
+  const reads = /* @__PURE__ */ new Map();
+  const readData = (paths) => {
+    let pending = reads.get(paths.read);
+    if (!pending) {
+      pending = api.read(paths.read).then((body) => {
+        recordLease(body, paths.read, opts);
+        return { data: secretData(body, paths.unwrap), version: kvVersion(body, paths.unwrap) };
+      });
+      reads.set(paths.read, pending);
+    }
+    return pending;
+  };
+  const readOne = async (group, path, leaf) => {
+    const first = group[0];
+    const mount = await mounts.resolve(path);
+    const paths = apiPathsFor(path, mount, first.version);
+    if (opts.skipRead?.(paths.read)) return [];
+    let data;
+    let version;
+    try {
+      ({ data, version } = await readData(paths));
+    } catch (err) {
+      if (!(err instanceof VaultRequestError)) throw err;
+      if (opts.compat?.onNotFound !== void 0 && err.status === 404) {
+        opts.compat.onNotFound(err.message);
+        return [];
+      }
+      throw readFailure(err, path, mount);
+    }
+    if (!data)
+      throw new Error(
+        `secrets line ${first.line}: ${paths.read} returned no data: check that it is a secret and not a folder (a folder ends with "/").`
+      );
+    const fetched2 = [];
+    for (const req of group) {
+      for (const s of await select(req, data, path, leaf)) {
+        opts.onValue(s.name, s.value);
+        fetched2.push({
+          secret: new Secret(s.name, s.source, s.value, s.outputName, { path: paths.read, version }),
+          line: s.line
+        });
+      }
+    }
+    return fetched2;
+  };
+  const select = async (req, data, path, leaf) => {
+    if (req.selector.kind !== "compat") return selectValues(req, data, path, leaf);
+    const { selectCompat } = await import("./shared-AFHOMHTG.js");
+    return selectCompat({ ...req, selector: req.selector }, data, path, { encoding: opts.compat?.encoding });
+  };
+  const readFolder = async (group) => {
+    const first = group[0];
+    const depth = first.depth ?? 1;
+    const leaves = await listFolder(first, depth);
+    if (leaves.length === 0)
+      throw new Error(
+        depth === 1 ? `secrets line ${first.line}: no secrets directly under ${first.path}/ (sub-folders are read with \`${first.path}/ **\` or ?depth=N).` : `secrets line ${first.line}: no secrets under ${first.path}/.`
+      );
+    const settled2 = await mapSettled(
+      leaves,
+      opts.concurrency,
+      (leaf) => atLine(first.line, readOne(group, `${first.path}/${leaf}`, leaf))
+    );
+    return unwrapAll(settled2).flat();
+  };
+  const listAt = async (line, folder, listPath) => {
+    try {
+      return await api.list(listPath);
+    } catch (err) {
+      if (err instanceof VaultRequestError && err.status === 404)
+        throw new Error(
+          `secrets line ${line}: nothing to list under ${folder}/ (HTTP 404 from ${listPath}): check the folder's path and mount.`,
+          { cause: err }
+        );
+      if (err instanceof Error) err.message = `secrets line ${line}: ${err.message}`;
+      throw err;
+    }
+  };
+  const listFolder = async (req, depth) => {
+    const found = [];
+    let level = [""];
+    for (let d = 1; d <= depth && level.length > 0; d++) {
+      const listed = unwrapAll(
+        await mapSettled(level, opts.concurrency, async (prefix) => {
+          const folder = prefix === "" ? req.path : `${req.path}/${prefix.slice(0, -1)}`;
+          const paths = apiPathsFor(folder, await mounts.resolve(folder), void 0);
+          return (await listAt(req.line, folder, paths.list)).map((key) => {
+            if (!/^[^/?#%\\\p{Cc}]+\/?$/u.test(key) || key === "./" || key === "../" || key === "." || key === "..")
+              throw new Error(`secrets line ${req.line}: Vault listed an unusable key under ${folder}/.`);
+            return prefix + key;
+          });
+        })
+      ).flat();
+      level = listed.filter((k) => k.endsWith("/"));
+      found.push(...listed.filter((k) => !k.endsWith("/")));
+      if (found.length > opts.maxFolderSecrets)
+        throw new Error(
+          `secrets line ${req.line}: ${req.path}/ holds more than ${opts.maxFolderSecrets} secrets${depth > 1 ? ` within ${d} level(s)` : ""}: pick a narrower folder or depth, or raise vault-folder-limit.`
+        );
+    }
+    return found;
+  };
+  const settled = await mapSettled(groups, opts.concurrency, (group) => {
+    const first = group[0];
+    return atLine(first.line, first.folder ? readFolder(group) : readOne(group, first.path));
+  });
+  const fetched = unwrapAll(settled).flat();
+  assertUniqueNames(fetched.map((f) => ({ name: f.secret.name, line: f.line, what: f.secret.source })));
+  return fetched.map((f) => f.secret);
+}
+function readFailure(err, path, mount) {
+  const gone = err.kvGone;
+  if (gone) {
+    const how = gone.destroyed ? "destroyed" : "deleted";
+    const restore = gone.destroyed ? "" : `restore it (\`kv undelete -versions=${gone.version}\`) or `;
+    const earlier = gone.version > 1 ? `?version=${gone.version - 1}` : "?version=N";
+    return new Error(
+      `${path}: version ${gone.version} of this KV v2 secret was ${how} (HTTP 404): ${restore}read an earlier version with ${earlier}.`,
+      { cause: err }
+    );
+  }
+  const rest = mount ? path.slice(mount.path.length) : "";
+  if (mount?.kvVersion === 1 && rest.startsWith("data/") && (err.status === 403 || err.status === 404))
+    return new Error(
+      `${err.message} ${mount.path} is a KV v1 mount, where data/ is part of the path (only KV v2 adds it): write ${mount.path}${rest.slice("data/".length)}.`,
+      { cause: err }
+    );
+  return err;
+}
+async function atLine(line, work) {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof FetchError || !(err instanceof Error) || err.message.startsWith("secrets line ")) throw err;
+    err.message = `secrets line ${line}: ${err.message}`;
+    throw err;
+  }
+}
+function unwrapAll(settled) {
+  const failures = settled.flatMap((r) => {
+    if (r.status === "fulfilled") return [];
+    if (r.reason instanceof FetchError) return r.reason.failures;
+    return [errorMessage(r.reason)];
+  });
+  if (failures.length > 0) throw new FetchError(failures);
+  return settled.map((r) => r.value);
+}
+function recordLease(body, path, opts) {
+  const reply = body;
+  if (typeof reply?.lease_id !== "string" || reply.lease_id === "") return;
+  opts.onLease({
+    id: reply.lease_id,
+    durationSeconds: typeof reply.lease_duration === "number" ? reply.lease_duration : 0,
+    renewable: reply.renewable === true,
+    path
+  });
+}
+function kvVersion(body, unwrap) {
+  if (unwrap === "plain") return void 0;
+  const version = body?.data?.metadata?.version;
+  return typeof version === "number" ? version : void 0;
+}
+
+export {
+  addMasks,
+  renderEnvFile,
+  deliverEnvFile,
+  deliverEnv,
+  deliverOutputs,
+  requireFileCommand,
+  checkDelivery,
+  credentialPairs,
+  Secret,
+  fetchSecrets,
+  digestOf,
+  plannedSecret,
+  planOf,
+  withoutProxy
+};
+//# sourceMappingURL=shared-HCCTWT5N.js.map

@@ -1,0 +1,20 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  replacePrivateFile
+} from "./shared-6KQ4AVEK.js";
+
+// src/renew/plan.ts
+import { readFileSync } from "node:fs";
+function writeRenewPlan(paths, plan) {
+  replacePrivateFile(paths.renewFile, JSON.stringify(plan));
+}
+function readRenewPlan(paths) {
+  return JSON.parse(readFileSync(paths.renewFile, "utf8"));
+}
+
+export {
+  writeRenewPlan,
+  readRenewPlan
+};
+//# sourceMappingURL=shared-MQVOO4OO.js.map
