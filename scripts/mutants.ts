@@ -395,8 +395,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'retry-forever',
     file: 'src/vault/transport.ts',
-    find: 'return attempt >= opts.retry.retries || opts.deadline <= Date.now();',
-    replace: 'return attempt >= opts.retry.retries + 1000 || opts.deadline <= Date.now();',
+    find: 'return (!patient && spent >= opts.retry.retries) || opts.deadline <= Date.now();',
+    replace: 'return (!patient && spent >= opts.retry.retries + 1000) || opts.deadline <= Date.now();',
     why: 'vault-retries is ignored: a 503 is retried until the deadline.',
     tests: [FAULTS],
     only: '503 that never ends',
@@ -417,8 +417,8 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '      if (left <= -1e9)\n',
     also: [
       {
-        find: 'return attempt >= opts.retry.retries || opts.deadline <= Date.now();',
-        replace: 'return attempt >= opts.retry.retries;',
+        find: 'return (!patient && spent >= opts.retry.retries) || opts.deadline <= Date.now();',
+        replace: 'return !patient && spent >= opts.retry.retries;',
       },
     ],
     why: 'vault-timeout does not bound the fetch.',
@@ -1117,8 +1117,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'post-leaves-helper',
     file: 'src/post.ts',
-    find: '  const renewal = root === undefined ? [] : await stopRenewal(sessionPaths(root));',
-    replace: '  const renewal: string[] = [];',
+    find: '  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));',
+    replace: '',
     why: 'The renewal helper keeps renewing while post revokes, and lives on after the job until its hard cap.',
     tests: [RENEW],
     only: '3-minute',
