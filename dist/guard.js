@@ -9,7 +9,7 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-6VKGNSQJ.js";
+} from "./shared-IVYJ7G5L.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions

@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-WQJ3Y7YJ.js";
+} from "./shared-CNFQKMMD.js";
 import {
   guardStage
 } from "./shared-I3E5T4V2.js";
@@ -16,7 +16,7 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-6VKGNSQJ.js";
+} from "./shared-IVYJ7G5L.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,

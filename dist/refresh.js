@@ -10,15 +10,16 @@ import {
   digestOf,
   fetchSecrets,
   plannedSecret,
-  renderEnvFile
-} from "./shared-HCCTWT5N.js";
+  renderEnvFile,
+  templateStage
+} from "./shared-7YHEWIRB.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-6VKGNSQJ.js";
+} from "./shared-IVYJ7G5L.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
@@ -67,7 +68,8 @@ import {
 import "./shared-BDLR4YRK.js";
 
 // src/refresh-step.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, lstatSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/refresh/select.ts
 function requestsToFetch(requests, wanted) {
@@ -265,8 +267,8 @@ async function run(masks2, cancel2) {
       token,
       config,
       masks: masks2,
-      cancel: cancel2
-      // Templates (issue 16 §3) hook in here: afterDelivery(secrets, changed) renders them again.
+      cancel: cancel2,
+      afterDelivery: (secrets, changed) => rerender(config.templates, secrets, changed, { paths, masks: masks2 })
     })
   );
   for (const failure of outcome.revokeFailures)
@@ -281,6 +283,18 @@ async function run(masks2, cancel2) {
     await runOnChange(config.onChange, { names: changes.map((c) => c.name), masks: masks2, cancel: cancel2 });
   else if (config.onChange) info("on-change: not run, nothing changed.");
   if (config.summary) await writeRefreshSummary(outcome);
+}
+function rerender(templates, secrets, changed, { paths, masks: masks2 }) {
+  if (templates.lines.length === 0 || changed.length === 0) return;
+  const rendered = new Set(templates.lines.map((t) => t.name));
+  const values = /* @__PURE__ */ new Map();
+  for (const name of existsSync2(paths.files) ? readdirSync(paths.files) : []) {
+    const file = join2(paths.files, name);
+    if (!rendered.has(name) && lstatSync(file).isFile()) values.set(name, readFileSync2(file, "utf8"));
+  }
+  for (const s of secrets) values.set(s.name, s.reveal());
+  const done = templateStage({ templates, values, session: paths, masks: masks2, replace: true });
+  info(`Rendered ${done.size} template(s) again: ${[...done.keys()].join(", ")}.`);
 }
 var masks = new MaskRegistry((value) => setSecret(value), addMasks);
 var cancel = watchCancel();

@@ -1123,4 +1123,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [RENEW],
     only: '3-minute',
   },
+  {
+    id: 'refresh-templates-stale',
+    file: 'src/refresh-step.ts',
+    find: '      afterDelivery: (secrets, changed) => rerender(config.templates, secrets, changed, { paths, masks }),',
+    replace: '',
+    why: 'A rendered .npmrc or settings.xml keeps the superseded value after a rotation: the tool reading it fails, or uses a revoked credential.',
+    tests: [REFRESH],
+    only: 'renders the templates again',
+  },
 ];

@@ -4,7 +4,8 @@
 // on-change once if anything did. Only a step's own stdout can register a mask with the
 // runner, so a value that changes is fetched by a step, never by a background process.
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readRefreshStepConfig } from './inputs/index.js';
 import { MaskRegistry } from './mask/registry.js';
 import { addMasks } from './mask/emit.js';
@@ -16,6 +17,10 @@ import { changeLine, writeRefreshSummary } from './report/summary.js';
 import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 import { inert, inertMessage } from './output.js';
 import { failStep } from './errors.js';
+import { templateStage } from './template/stage.js';
+import type { TemplatesConfig } from './inputs/templates.js';
+import type { Secret } from './secret.js';
+import type { SessionPaths } from './state.js';
 
 async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = readRefreshStepConfig();
@@ -48,7 +53,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
       config,
       masks,
       cancel,
-      // Templates (issue 16 §3) hook in here: afterDelivery(secrets, changed) renders them again.
+      afterDelivery: (secrets, changed) => rerender(config.templates, secrets, changed, { paths, masks }),
     }),
   );
   for (const failure of outcome.revokeFailures)
@@ -63,6 +68,29 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     await runOnChange(config.onChange, { names: changes.map((c) => c.name), masks, cancel });
   else if (config.onChange) core.info('on-change: not run, nothing changed.');
   if (config.summary) await writeRefreshSummary(outcome);
+}
+
+/**
+ * When a value changed, the templates are rendered again, each swapped in place (a temp
+ * file in its folder, then rename). The values: main's delivered files (secrets this
+ * refresh did not fetch again keep theirs), the refreshed ones over them.
+ */
+function rerender(
+  templates: TemplatesConfig,
+  secrets: readonly Secret[],
+  changed: readonly Secret[],
+  { paths, masks }: { paths: SessionPaths; masks: MaskRegistry },
+): void {
+  if (templates.lines.length === 0 || changed.length === 0) return;
+  const rendered = new Set(templates.lines.map((t) => t.name));
+  const values = new Map<string, string>();
+  for (const name of existsSync(paths.files) ? readdirSync(paths.files) : []) {
+    const file = join(paths.files, name);
+    if (!rendered.has(name) && lstatSync(file).isFile()) values.set(name, readFileSync(file, 'utf8'));
+  }
+  for (const s of secrets) values.set(s.name, s.reveal());
+  const done = templateStage({ templates, values, session: paths, masks, replace: true });
+  core.info(`Rendered ${done.size} template(s) again: ${[...done.keys()].join(', ')}.`);
 }
 
 const masks = new MaskRegistry((value) => core.setSecret(value), addMasks);

@@ -1,6 +1,7 @@
 // Inputs of the refresh sub-action (refresh/action.yml).
 import { splitCommandLine } from '../refresh/argv.js';
 import { bool, InputError, list, seconds, text } from './read.js';
+import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 
 export interface RefreshStepConfig {
   /** Only these secrets (NAMEs as delivered); empty: all of them. */
@@ -11,6 +12,8 @@ export interface RefreshStepConfig {
   readonly onChange: readonly string[] | undefined;
   readonly timeoutMs: number;
   readonly summary: boolean;
+  /** Rendered again, in place, when a secret they name changed (the same grammar as main's templates). */
+  readonly templates: TemplatesConfig;
 }
 
 export function readRefreshStepConfig(): RefreshStepConfig {
@@ -30,5 +33,6 @@ export function readRefreshStepConfig(): RefreshStepConfig {
     onChange,
     timeoutMs: seconds('timeout', 120),
     summary: bool('summary', true),
+    templates: readTemplatesConfig(),
   };
 }

@@ -98,6 +98,33 @@ describe('refresh after a KV v2 rotation', () => {
     expectNoLeaks(job, allSecretValues(fx, job, [pw1, pw2, user]), { allowOutputs: true });
   });
 
+  it('renders the templates again from the new value, swapped in place, masked first', async () => {
+    const [pw1, user] = [rotValue(), rotValue()];
+    fx.server.putKv('', 'secret', 'ci/rot', { password: pw1, user });
+    const templates = '<<RC | APP_RC\nuser={{ ROT_USER }}\npassword={{ ROT_PW | base64 }}\nRC';
+    await mainStep({ templates });
+    const path = job.env['APP_RC_FILE'] ?? '';
+    expect(readFileSync(path, 'utf8')).toBe(`user=${user}\npassword=${Buffer.from(pw1).toString('base64')}\n`);
+    const pw2 = rotValue();
+    fx.server.putKv('', 'secret', 'ci/rot', { password: pw2, user });
+    // only ROT_PW is fetched again: ROT_USER comes from main's file
+    const refresh = await job.refresh({ secrets: 'ROT_PW', templates });
+    expect(refresh.exitCode, refresh.stdout + refresh.stderr).toBe(0);
+    expect(job.env['APP_RC_FILE']).toBe(path);
+    expect(readFileSync(path, 'utf8')).toBe(`user=${user}\npassword=${Buffer.from(pw2).toString('base64')}\n`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dirname(path)).filter((n) => n.includes('.tmp') || n.startsWith('.'))).toEqual([]);
+    const lines = refresh.stdout.split('\n');
+    const rendered = lines.findIndex((l) => l.startsWith('Rendered template APP_RC'));
+    expect(rendered).toBeGreaterThan(maskIndex(refresh, Buffer.from(pw2).toString('base64')));
+    expect(maskIndex(refresh, Buffer.from(pw2).toString('base64'))).toBeGreaterThanOrEqual(0);
+    // nothing changed: no render
+    const again = await job.refresh({ templates });
+    expect(again.stdout).not.toMatch(/Rendered template/);
+    await job.post();
+    expectNoLeaks(job, [pw1, pw2, user]);
+  });
+
   it('masks each new value as it arrives, before any file is written', async () => {
     const [pw1, user] = [rotValue(), rotValue()];
     fx.server.putKv('', 'secret', 'ci/rot', { password: pw1, user });

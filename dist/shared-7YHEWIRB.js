@@ -13,13 +13,20 @@ import {
   VaultRequestError
 } from "./shared-3RUPLDXE.js";
 import {
+  recordDestination,
+  recordForms,
   writePrivateFile
 } from "./shared-6KQ4AVEK.js";
 import {
-  errorMessage
+  encodingsOf
+} from "./shared-HE3LMDME.js";
+import {
+  errorMessage,
+  say
 } from "./shared-OGSLN2KY.js";
 import {
   exportVariable,
+  info,
   setOutput,
   warning
 } from "./shared-QCDMWCIP.js";
@@ -63,6 +70,259 @@ function planOf(input) {
 }
 function withoutProxy(connection) {
   return Object.fromEntries(Object.entries(connection).filter(([k]) => k !== "proxy"));
+}
+
+// src/template/stage.ts
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync, realpathSync as realpathSync2 } from "node:fs";
+import { join as join2, relative as relative2, isAbsolute as isAbsolute2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// src/template/render.ts
+var FILTERS = ["json", "base64", "shell", "url", "xml"];
+var APPLY = {
+  /** A whole JSON string literal, quotes included. */
+  json: (v) => JSON.stringify(v),
+  base64: (v) => Buffer.from(v, "utf8").toString("base64"),
+  /** One POSIX shell word in single quotes: nothing inside is expanded. */
+  shell: (v) => `'${v.replace(/'/g, `'\\''`)}'`,
+  url: (v) => encodeURIComponent(v),
+  /** Text or an attribute value in XML (Maven's settings.xml). */
+  xml: (v) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+};
+var TemplateError = class extends Error {
+  constructor(line, column, reason) {
+    super(`line ${line}, column ${column}: ${reason}`);
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+  line;
+  column;
+  reason;
+  name = "TemplateError";
+};
+var OPEN = "{{";
+var PLACEHOLDER = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)((?:\s*\|\s*[a-z0-9]+)*)\s*\}\}/;
+function renderTemplate(template, values) {
+  const parts = [];
+  const derived = [];
+  const names = /* @__PURE__ */ new Set();
+  let at = 0;
+  for (let open = template.indexOf(OPEN); open >= 0; open = template.indexOf(OPEN, at)) {
+    parts.push(template.slice(at, open));
+    const where2 = position(template, open);
+    const match = PLACEHOLDER.exec(template.slice(open, open + 512));
+    if (!match)
+      throw new TemplateError(
+        where2.line,
+        where2.column,
+        `"{{" opens no placeholder: write {{ NAME }} or {{ NAME | ${FILTERS.join(" | ")} }}.`
+      );
+    const name = match[1] ?? "";
+    const value = values.get(name);
+    if (value === void 0)
+      throw new TemplateError(
+        where2.line,
+        where2.column,
+        `{{ ${name} }} names no secret of this step (it has: ${[...values.keys()].sort().join(", ") || "none"}).`
+      );
+    let text = value;
+    for (const filter of (match[2] ?? "").split("|").map((f) => f.trim()).filter(Boolean)) {
+      if (!FILTERS.includes(filter))
+        throw new TemplateError(where2.line, where2.column, `unknown filter "${filter}": use ${FILTERS.join(", ")}.`);
+      text = APPLY[filter](text);
+    }
+    if (text !== value) derived.push({ name, text });
+    names.add(name);
+    parts.push(text);
+    at = open + match[0].length;
+  }
+  parts.push(template.slice(at));
+  return { text: parts.join(""), derived, names: [...names] };
+}
+function position(text, index) {
+  const before = text.slice(0, index);
+  const line = before.split("\n").length;
+  return { line, column: index - before.lastIndexOf("\n") };
+}
+
+// src/template/write.ts
+import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync } from "node:fs";
+import { unlinkSync, writeSync } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+function rootsFromEnv(allowWorkspace) {
+  const env = (name) => process.env[name] || void 0;
+  return { home: env("HOME"), runnerTemp: env("RUNNER_TEMP"), workspace: env("GITHUB_WORKSPACE"), allowWorkspace };
+}
+function expandDestination(dest, roots) {
+  const m = /^(~|\$HOME|\$\{HOME\}|\$RUNNER_TEMP|\$\{RUNNER_TEMP\})(\/.*)$/.exec(dest);
+  if (m) {
+    const base = m[1]?.includes("RUNNER_TEMP") ? roots.runnerTemp : roots.home;
+    if (base === void 0) throw new Error(`${m[1]} is not set in this step's environment.`);
+    return resolve(base, `.${m[2] ?? ""}`);
+  }
+  if (!isAbsolute(dest))
+    throw new Error("give a destination as ~/PATH, $HOME/PATH, $RUNNER_TEMP/PATH or an absolute path.");
+  return resolve(dest);
+}
+var inside = (root, path) => {
+  if (root === void 0) return false;
+  const rel = relative(resolve(root), path);
+  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+};
+function checkDestination(path, roots) {
+  if (inside(roots.workspace, path) && !roots.allowWorkspace)
+    throw new Error(
+      `${path} is in the workspace, which artifacts and caches are made from: write it under ~ or $RUNNER_TEMP, or set templates-allow-workspace: true.`
+    );
+  const allowed = inside(roots.home, path) || inside(roots.runnerTemp, path);
+  if (!allowed && !(roots.allowWorkspace && inside(roots.workspace, path)))
+    throw new Error(`${path} is outside $HOME and $RUNNER_TEMP: a template goes only there (or in files-dir).`);
+}
+function prepareDestination(path, roots) {
+  checkDestination(path, roots);
+  const dirs = [];
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    try {
+      realpathSync(dir);
+      break;
+    } catch {
+      dirs.unshift(dir);
+    }
+  }
+  for (const dir of dirs) mkdirSync(dir, { mode: 448 });
+  const real = join(realpathSync(dirname(path)), basename(path));
+  const realRoots = {
+    ...roots,
+    home: roots.home && realOr(roots.home),
+    runnerTemp: roots.runnerTemp && realOr(roots.runnerTemp),
+    workspace: roots.workspace && realOr(roots.workspace)
+  };
+  checkDestination(real, realRoots);
+  return { real, dirs };
+}
+function realOr(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+function writeNewFile(path, data, created = () => void 0) {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
+  let written = false;
+  try {
+    created();
+    fchmodSync(fd, 384);
+    const bytes = Buffer.from(data, "utf8");
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+    written = true;
+  } finally {
+    closeSync(fd);
+    if (!written) unlinkSync(path);
+  }
+}
+function replaceFile(path, data, created = () => void 0) {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes2(6).toString("hex")}.tmp`);
+  writeNewFile(temp, data, () => created(temp));
+  renameSync(temp, path);
+}
+
+// src/template/stage.ts
+var MAX_TEMPLATE_BYTES = 1 << 20;
+function templateStage({ templates, values, session, masks, replace = false }) {
+  const roots = rootsFromEnv(templates.allowWorkspace);
+  const checked = (path) => {
+    checkDestination(path, roots);
+    return path;
+  };
+  const rendered = templates.lines.map((t) => {
+    if (values.has(t.name) && !replace)
+      throw new Error(
+        `templates line ${t.line}: ${t.name} is also the name of a secret: name the rendered file apart.`
+      );
+    const source = readSource(t);
+    const dest = t.dest === void 0 ? void 0 : attempt(t, () => checked(expandDestination(t.dest ?? "", roots)));
+    try {
+      return { t, dest, out: renderTemplate(source, values) };
+    } catch (err) {
+      if (err instanceof TemplateError)
+        throw new Error(`templates line ${t.line}: ${where(t)} ${err.message}`, { cause: err });
+      throw err;
+    }
+  });
+  for (const { t, out } of rendered) {
+    for (const d of out.derived) masks.addHandle(d.name, d.text);
+    if (out.names.length > 0)
+      recordForms(
+        session,
+        [{ text: out.text, kind: "value" }, ...encodingsOf(out.text)].map((f) => ({ ...f, name: t.name }))
+      );
+  }
+  const paths = /* @__PURE__ */ new Map();
+  for (const { t, dest, out } of rendered) {
+    const path = attempt(t, () => write(t, dest, out.text, { session, roots, replace }));
+    paths.set(t.name, path);
+    exportVariable(`${t.name}_FILE`, path);
+    info(
+      say`Rendered template ${t.name} (templates line ${t.line}, ${Buffer.byteLength(out.text)} bytes, from ${out.names.join(", ") || "no secret"}) to ${path} (0600)`
+    );
+  }
+  return paths;
+}
+function write(t, dest, text, { session, roots, replace }) {
+  if (dest === void 0) {
+    const path = join2(session.files, t.name);
+    if (replace) replaceFile(path, text);
+    else writeNewFile(path, text);
+    return path;
+  }
+  const { real, dirs } = prepareDestination(dest, roots);
+  if (replace) replaceFile(real, text, (temp) => recordDestination(session, { path: temp, dirs: [] }));
+  else writeNewFile(real, text, () => recordDestination(session, { path: real, dirs }));
+  return real;
+}
+function attempt(t, work) {
+  try {
+    return work();
+  } catch (err) {
+    const code = err.code;
+    const reason = code === "EEXIST" ? "a file is already there (it is never overwritten)" : errorMessage(err);
+    throw new Error(`templates line ${t.line}: cannot write ${t.name}: ${reason}`, { cause: err });
+  }
+}
+function where(t) {
+  return t.source.kind === "file" ? t.source.path : "the inline template,";
+}
+function readSource(t) {
+  if (t.source.kind === "inline") return t.source.text;
+  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const fail = (reason) => new Error(`templates line ${t.line}: ${t.source.kind === "file" ? t.source.path : ""}: ${reason}`);
+  let real;
+  try {
+    real = realpathSync2(resolve2(workspace, t.source.path));
+  } catch (err) {
+    throw fail(`cannot read it (${err.code ?? "error"}): give a file in the workspace.`);
+  }
+  const rel = relative2(realpathSync2(workspace), real);
+  if (rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute2(rel)) throw fail("it is outside the workspace.");
+  const fd = openSync2(real, "r");
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw fail("not a regular file.");
+    if (st.size > MAX_TEMPLATE_BYTES) throw fail(`larger than ${MAX_TEMPLATE_BYTES} bytes.`);
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    closeSync2(fd);
+  }
 }
 
 // src/deliver/env-file.ts
@@ -425,9 +685,9 @@ function dig(data, segments, req, readPath) {
     } else if (container !== null && typeof container === "object" && !Array.isArray(container) && Object.hasOwn(container, segment)) {
       node = container[segment];
     } else {
-      const where = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
+      const where2 = i === 0 ? readPath : `${readPath}#${segments.slice(0, i).join(".")}`;
       throw new Error(
-        `secrets line ${req.line}: "${segment}" not found in ${where} (${describe(container, i === 0)}). Check the key's spelling and case.`
+        `secrets line ${req.line}: "${segment}" not found in ${where2} (${describe(container, i === 0)}). Check the key's spelling and case.`
       );
     }
   }
@@ -649,6 +909,7 @@ export {
   digestOf,
   plannedSecret,
   planOf,
-  withoutProxy
+  withoutProxy,
+  templateStage
 };
-//# sourceMappingURL=shared-HCCTWT5N.js.map
+//# sourceMappingURL=shared-7YHEWIRB.js.map

@@ -5,7 +5,7 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-6VKGNSQJ.js";
+} from "./shared-IVYJ7G5L.js";
 import {
   docker,
   reason
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-WQJ3Y7YJ.js.map
+//# sourceMappingURL=shared-CNFQKMMD.js.map

@@ -142,6 +142,45 @@ function splitCommandLine(line) {
   return words;
 }
 
+// src/inputs/templates.ts
+var LINE = /^(.*\S)\s*\|\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*>\s*(\S.*))?$/;
+var HEREDOC = /^<<([A-Za-z_][A-Za-z0-9_]*)$/;
+function readTemplatesConfig() {
+  return { lines: parseTemplates(rawInput("templates")), allowWorkspace: bool("templates-allow-workspace", false) };
+}
+function parseTemplates(input) {
+  const lines = input.split(/\r?\n/);
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? "").trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const n = i + 1;
+    const m = LINE.exec(line);
+    if (!m)
+      throw new InputError(
+        `templates line ${n}: write \`FILE | NAME\`, \`FILE | NAME > ~/DEST\` or \`<<END | NAME\` followed by the template and a line END.`
+      );
+    const [, head = "", name = "", dest] = m;
+    const heredoc = HEREDOC.exec(head.trim());
+    let source;
+    if (heredoc) {
+      const word = heredoc[1] ?? "";
+      const end = lines.findIndex((l, j) => j > i && l.trim() === word);
+      if (end < 0)
+        throw new InputError(`templates line ${n}: the inline template <<${word} has no closing line ${word}.`);
+      source = { kind: "inline", text: lines.slice(i + 1, end).join("\n") + "\n" };
+      i = end;
+    } else if (head.startsWith("<<")) {
+      throw new InputError(`templates line ${n}: an inline template opens with <<WORD (letters, digits, _).`);
+    } else {
+      source = { kind: "file", path: head.trim() };
+    }
+    if (out.some((t) => t.name === name)) throw new InputError(`templates line ${n}: ${name} is rendered twice.`);
+    out.push({ line: n, source, name, dest: dest?.trim() });
+  }
+  return out;
+}
+
 // src/inputs/refresh.ts
 function readRefreshStepConfig() {
   const line = text("on-change");
@@ -159,7 +198,8 @@ function readRefreshStepConfig() {
     rotate: bool("rotate", false),
     onChange,
     timeoutMs: seconds("timeout", 120),
-    summary: bool("summary", true)
+    summary: bool("summary", true),
+    templates: readTemplatesConfig()
   };
 }
 
@@ -670,45 +710,6 @@ function parseLoginLine(line, n) {
   return { registry, username, password: { secret: name } };
 }
 
-// src/inputs/templates.ts
-var LINE = /^(.*\S)\s*\|\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*>\s*(\S.*))?$/;
-var HEREDOC = /^<<([A-Za-z_][A-Za-z0-9_]*)$/;
-function readTemplatesConfig() {
-  return { lines: parseTemplates(rawInput("templates")), allowWorkspace: bool("templates-allow-workspace", false) };
-}
-function parseTemplates(input) {
-  const lines = input.split(/\r?\n/);
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? "").trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const n = i + 1;
-    const m = LINE.exec(line);
-    if (!m)
-      throw new InputError(
-        `templates line ${n}: write \`FILE | NAME\`, \`FILE | NAME > ~/DEST\` or \`<<END | NAME\` followed by the template and a line END.`
-      );
-    const [, head = "", name = "", dest] = m;
-    const heredoc = HEREDOC.exec(head.trim());
-    let source;
-    if (heredoc) {
-      const word = heredoc[1] ?? "";
-      const end = lines.findIndex((l, j) => j > i && l.trim() === word);
-      if (end < 0)
-        throw new InputError(`templates line ${n}: the inline template <<${word} has no closing line ${word}.`);
-      source = { kind: "inline", text: lines.slice(i + 1, end).join("\n") + "\n" };
-      i = end;
-    } else if (head.startsWith("<<")) {
-      throw new InputError(`templates line ${n}: an inline template opens with <<WORD (letters, digits, _).`);
-    } else {
-      source = { kind: "file", path: head.trim() };
-    }
-    if (out.some((t) => t.name === name)) throw new InputError(`templates line ${n}: ${name} is rendered twice.`);
-    out.push({ line: n, source, name, dest: dest?.trim() });
-  }
-  return out;
-}
-
 // src/inputs/renew.ts
 var UNITS = { s: 1, m: 60, h: 3600 };
 function readRenewConfig() {
@@ -999,4 +1000,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-6VKGNSQJ.js.map
+//# sourceMappingURL=shared-IVYJ7G5L.js.map
