@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   errorMessage
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

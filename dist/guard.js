@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-FYYYZ5MN.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,13 +11,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-EVDKE5UA.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   info,
   setFailed,

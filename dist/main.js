@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-KFQEOWGJ.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -26,7 +26,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-I4ONJMEC.js";
+} from "./shared-EVDKE5UA.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -36,7 +36,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   error,
   exportVariable,

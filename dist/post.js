@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-4OHLWLKO.js";
+} from "./shared-KFQEOWGJ.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-EKGGZWU5.js";
+} from "./shared-FYYYZ5MN.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-I4ONJMEC.js";
+} from "./shared-EVDKE5UA.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -34,7 +34,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   info,
   setFailed,

@@ -516,4 +516,22 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [CORE],
     only: 'revokes the token it logged in with',
   },
+  // --- issue 15: names tools read, layered encodings, guarantees no test held (h15-names) ---
+  {
+    id: 'double-base64-unmasked',
+    file: 'src/mask/forms.ts',
+    find: '  out.push(...layeredForms(bytes, hex));',
+    replace: '',
+    why: 'A value double-base64-encoded inside a memory dump (the tj-actions payload) prints in clear at most offsets.',
+    tests: ['test/e2e/encodings.test.ts'],
+  },
+  {
+    id: 'double-base64-one-outer-alignment',
+    file: 'src/mask/forms.ts',
+    find: "for (const outer of base64Alignments(innerBytes, 'base64')) out.push",
+    replace: "for (const outer of base64Alignments(innerBytes, 'base64').slice(0, 1)) out.push",
+    why: 'Double base64 is masked only where the inner text happens to start on a 3-byte boundary.',
+    tests: [MASK],
+    only: 'double base64',
+  },
 ];

@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-I4ONJMEC.js";
+} from "./shared-EVDKE5UA.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   group,
   info,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-4OHLWLKO.js.map
+//# sourceMappingURL=shared-KFQEOWGJ.js.map

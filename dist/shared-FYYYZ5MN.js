@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-I4ONJMEC.js";
+} from "./shared-EVDKE5UA.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   error,
   group,
@@ -168,6 +168,9 @@ var KINDS = {
   base64: "base64 of the value or a part of it",
   base64url: "base64url of the value or a part of it",
   hex: "hex of the value or a part of it",
+  "base64-base64": "base64 of its base64 (double base64, as the tj-actions/changed-files payload printed memory)",
+  "base64-hex": "base64 of its hex",
+  "hex-base64": "hex of its base64",
   url: "the value URL-encoded",
   "json-escape": "the value escaped as a JSON string",
   "shell-escape": "the value quoted for a shell",
@@ -367,4 +370,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-EKGGZWU5.js.map
+//# sourceMappingURL=shared-FYYYZ5MN.js.map

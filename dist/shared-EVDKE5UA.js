@@ -18,7 +18,7 @@ import {
   say,
   shortParts,
   summaryText
-} from "./shared-YERPGWAZ.js";
+} from "./shared-SQS6LIH3.js";
 import {
   error,
   exportVariable,
@@ -1179,4 +1179,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-I4ONJMEC.js.map
+//# sourceMappingURL=shared-EVDKE5UA.js.map

@@ -112,6 +112,7 @@ function encodingsOf(text) {
   for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
   const hex = bytes.toString("hex");
   out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
+  out.push(...layeredForms(bytes, hex));
   const uri = encodeURIComponent(text);
   out.push(
     { kind: "url", text: uri },
@@ -128,6 +129,16 @@ function encodingsOf(text) {
   );
   if (text.includes("'")) out.push({ kind: "shell-escape", text: text.replace(/'/g, `'\\''`) });
   return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);
+}
+function layeredForms(bytes, hex) {
+  const out = [];
+  for (const inner of base64Alignments(bytes, "base64")) {
+    const innerBytes = Buffer.from(inner, "latin1");
+    for (const outer of base64Alignments(innerBytes, "base64")) out.push({ kind: "base64-base64", text: outer });
+    out.push({ kind: "hex-base64", text: innerBytes.toString("hex") });
+  }
+  for (const b of base64Alignments(Buffer.from(hex, "latin1"), "base64")) out.push({ kind: "base64-hex", text: b });
+  return out;
 }
 function base64Alignments(bytes, alphabet) {
   const out = [];
@@ -1074,4 +1085,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-YERPGWAZ.js.map
+//# sourceMappingURL=shared-SQS6LIH3.js.map
