@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-FYYYZ5MN.js";
+} from "./shared-DVRPEKQH.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-EVDKE5UA.js";
+} from "./shared-3NDETZRC.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-KFQEOWGJ.js";
+} from "./shared-R4DYUZAU.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-FYYYZ5MN.js";
+} from "./shared-DVRPEKQH.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-EVDKE5UA.js";
+} from "./shared-3NDETZRC.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

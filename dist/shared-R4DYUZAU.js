@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-EVDKE5UA.js";
+} from "./shared-3NDETZRC.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-KFQEOWGJ.js.map
+//# sourceMappingURL=shared-R4DYUZAU.js.map

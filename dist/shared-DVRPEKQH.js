@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-EVDKE5UA.js";
+} from "./shared-3NDETZRC.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -370,4 +370,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-FYYYZ5MN.js.map
+//# sourceMappingURL=shared-DVRPEKQH.js.map
