@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-DVRPEKQH.js";
+} from "./shared-AXSMEBEN.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,

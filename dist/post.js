@@ -10,7 +10,7 @@ import {
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-DVRPEKQH.js";
+} from "./shared-AXSMEBEN.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,

@@ -95,7 +95,7 @@ export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Pr
   if (run.sarifFile !== undefined) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   // counted before act(): on-leak delete removes the files, the cache was still dirty
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  act(run.onLeak, hits);
+  act(run.onLeak, hits, redactor(forms));
   return {
     roots,
     hits,
@@ -146,13 +146,19 @@ function redactor(forms: readonly GuardForm[]): (text: string) => string {
 
 const STARS = Buffer.from('***');
 
-function act(onLeak: OnLeak, hits: readonly Hit[]): void {
+/**
+ * `redact` hides the forms of every value in a file name: the runner masks an annotation's
+ * message but not its properties, so a file named after a secret is given in the (masked)
+ * message only, with no `file` property.
+ */
+function act(onLeak: OnLeak, hits: readonly Hit[], redact: (text: string) => string): void {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
-    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
+    const message = redact(`secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`);
+    const named = redact(hit.path) !== hit.path;
     const props = {
       title: 'Leaked secret',
-      file: hit.path,
-      ...(hit.line !== undefined ? { startLine: hit.line } : {}),
+      ...(named ? {} : { file: hit.path }),
+      ...(hit.line !== undefined && !named ? { startLine: hit.line } : {}),
     };
     if (onLeak === 'fail') core.error(inertMessage(message), inertProperties(props));
     else core.warning(inertMessage(message), inertProperties(props));

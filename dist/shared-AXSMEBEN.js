@@ -291,7 +291,7 @@ async function guardStage(run, forms) {
   writeSarif(run, hits, forms);
   if (run.sarifFile !== void 0) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  act(run.onLeak, hits);
+  act(run.onLeak, hits, redactor(forms));
   return {
     roots,
     hits,
@@ -335,13 +335,14 @@ function redactor(forms) {
   };
 }
 var STARS = Buffer.from("***");
-function act(onLeak, hits) {
+function act(onLeak, hits, redact) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
-    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
+    const message = redact(`secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`);
+    const named = redact(hit.path) !== hit.path;
     const props = {
       title: "Leaked secret",
-      file: hit.path,
-      ...hit.line !== void 0 ? { startLine: hit.line } : {}
+      ...named ? {} : { file: hit.path },
+      ...hit.line !== void 0 && !named ? { startLine: hit.line } : {}
     };
     if (onLeak === "fail") error(inertMessage(message), inertProperties(props));
     else warning(inertMessage(message), inertProperties(props));
@@ -370,4 +371,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-DVRPEKQH.js.map
+//# sourceMappingURL=shared-AXSMEBEN.js.map
