@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-AXSMEBEN.js";
+} from "./shared-RPHU2GXR.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,7 +11,7 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-3NDETZRC.js";
+} from "./shared-LO6CWQ2G.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-R4DYUZAU.js";
+} from "./shared-HDJPZI72.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -28,7 +28,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-3NDETZRC.js";
+} from "./shared-LO6CWQ2G.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-R4DYUZAU.js";
+} from "./shared-HDJPZI72.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-AXSMEBEN.js";
+} from "./shared-RPHU2GXR.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-3NDETZRC.js";
+} from "./shared-LO6CWQ2G.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,

@@ -659,4 +659,21 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/guard-trust.test.ts'],
     only: 'SARIF',
   },
+  {
+    id: 'image-save-exit-ignored',
+    file: 'src/guard/image.ts',
+    find: '  if (code !== 0) throw new Error(`docker save ${image} failed:',
+    replace: '  if (code === 999) throw new Error(`docker save ${image} failed:',
+    why: 'A typo in the image name or a missing image passes the guard green, with nothing scanned.',
+    tests: ['test/e2e/guard-image.test.ts'],
+  },
+  {
+    id: 'image-cut-stream-accepted',
+    file: 'src/guard/image.ts',
+    find: '  if (!end.complete())',
+    replace: '  if (!end.complete() && end.bytes === 0)',
+    why: 'docker save cut short (exit 0) passes the guard green with the rest of the image unscanned.',
+    tests: ['test/e2e/guard-image.test.ts'],
+    only: 'cut after',
+  },
 ];

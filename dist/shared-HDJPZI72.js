@@ -9,7 +9,7 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-3NDETZRC.js";
+} from "./shared-LO6CWQ2G.js";
 import {
   errorMessage,
   inertMessage,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-R4DYUZAU.js.map
+//# sourceMappingURL=shared-HDJPZI72.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-3NDETZRC.js";
+} from "./shared-LO6CWQ2G.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -371,4 +371,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-AXSMEBEN.js.map
+//# sourceMappingURL=shared-RPHU2GXR.js.map
