@@ -676,4 +676,38 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/guard-image.test.ts'],
     only: 'cut after',
   },
+  // the sweep: the mistake most feared in each guard, planted once more
+  {
+    id: 'inert-leading-colons-no-space',
+    file: 'src/output.ts',
+    find: "      .replace(/^(\\s*)::/, '$1\\\\::')",
+    replace: "      .replace(/^::/, '\\\\::')",
+    why: 'Untrusted text starting with spaces then :: is read as a workflow command (the runner trims first).',
+    tests: ['test/unit/output.test.ts'],
+  },
+  {
+    id: 'inert-spelling-unmasked',
+    file: 'src/mask/registry.ts',
+    find: '(NEEDS_INERT_FORM.test(f.text) ? [f, { ...f, text: inert(f.text) }] : [f])',
+    replace: '[f]',
+    why: 'A value holding ##[ or a control character is printed in its inert spelling, which no mask matches.',
+    tests: ['test/unit/output.test.ts'],
+  },
+  {
+    id: 'child-env-passes-inputs',
+    file: 'src/child-env.ts',
+    find: '  /^SSL_CERT_(FILE|DIR)$/,\n];',
+    replace: '  /^SSL_CERT_(FILE|DIR)$/,\n  /^INPUT_/,\n];',
+    why: "docker and zstd get the step's inputs (vault-token, registry-password) in their environment.",
+    tests: ['test/e2e/trust-docker.test.ts'],
+  },
+  {
+    id: 'image-tar-end-unchecked',
+    file: 'src/guard/image.ts',
+    find: 'this.#tail.every((b) => b === 0)',
+    replace: 'true',
+    why: 'A docker save stream cut on a block boundary passes as whole: the rest of the image goes unscanned.',
+    tests: ['test/e2e/guard-image.test.ts'],
+    only: 'cut after',
+  },
 ];
