@@ -25,7 +25,16 @@ if (unknown.length > 0) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mutation-'));
-for (const entry of ['src', 'test', 'scripts', 'action.yml', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+for (const entry of [
+  'src',
+  'test',
+  'scripts',
+  'action.yml',
+  'guard',
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+])
   cpSync(join(root, entry), join(work, entry), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
 
