@@ -57,12 +57,12 @@ describe.runIf(missing.length === 0 || underCi)('guard step: docker save fails',
   });
 
   it.each([
-    ['a typo (an invalid reference)', 'local/Guard-Save:typo'],
-    ['an image that is not there', `local/no-such-image:${randomBytes(4).toString('hex')}`],
-  ])('%s fails the step, naming the image', async (_, image) => {
+    ['a typo (an invalid reference)', 'local/Guard-Save:typo', 'invalid reference format'],
+    ['an image that is not there', `local/no-such-image:${randomBytes(4).toString('hex')}`, 'reference does not exist'],
+  ])("%s fails the step, naming the image and docker's reason", async (_, image, reason) => {
     const guard = await job.guard({ image, 'values-from-env': 'T' }, { env: { T: token, PATH: DOCKER_PATH } });
     expect(guard.exitCode, guard.stdout).toBe(1);
-    expect(errorLine(guard.stdout)).toContain(`docker save ${image} failed`);
+    expect(errorLine(guard.stdout)).toContain(`docker save ${image} failed: Error response from daemon: ${reason}`);
     expect(job.summary).not.toMatch(/: clean/);
   });
 
