@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   Scanner,
   errorMessage
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-RPHU2GXR.js";
+} from "./shared-52VANNJZ.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -11,13 +11,13 @@ import {
   readGuardStepConfig,
   sessionPaths,
   writeGuardSummary
-} from "./shared-LO6CWQ2G.js";
+} from "./shared-UCFZKWEK.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   info,
   setFailed,

@@ -6,7 +6,7 @@ import {
   loginAll,
   mapSettled,
   restoreStage
-} from "./shared-HDJPZI72.js";
+} from "./shared-AUJVKZUA.js";
 import "./shared-K2QAIXDX.js";
 import {
   MaskRegistry,
@@ -28,7 +28,7 @@ import {
   sessionPaths,
   writeMainSummary,
   writePrivateFile
-} from "./shared-LO6CWQ2G.js";
+} from "./shared-UCFZKWEK.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -38,7 +38,7 @@ import {
   inertProperties,
   say,
   shortParts
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   error,
   exportVariable,

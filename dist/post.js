@@ -6,11 +6,11 @@ import {
   mapSettled,
   openTransport,
   saveStage
-} from "./shared-HDJPZI72.js";
+} from "./shared-AUJVKZUA.js";
 import "./shared-K2QAIXDX.js";
 import {
   guardStage
-} from "./shared-RPHU2GXR.js";
+} from "./shared-52VANNJZ.js";
 import "./shared-CSGAVOOU.js";
 import {
   MaskRegistry,
@@ -25,7 +25,7 @@ import {
   readRecords,
   sessionPaths,
   writePostSummary
-} from "./shared-LO6CWQ2G.js";
+} from "./shared-UCFZKWEK.js";
 import "./shared-NYIERDFJ.js";
 import {
   ACTION_NAME,
@@ -34,7 +34,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   info,
   setFailed,

@@ -520,7 +520,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'double-base64-unmasked',
     file: 'src/mask/forms.ts',
-    find: '  out.push(...layeredForms(bytes, hex));',
+    find: '  out.push(...layeredForms(bytes));',
     replace: '',
     why: 'A value double-base64-encoded inside a memory dump (the tj-actions payload) prints in clear at most offsets.',
     tests: ['test/e2e/encodings.test.ts'],
@@ -528,8 +528,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'double-base64-one-outer-alignment',
     file: 'src/mask/forms.ts',
-    find: "for (const outer of base64Alignments(innerBytes, 'base64')) out.push",
-    replace: "for (const outer of base64Alignments(innerBytes, 'base64').slice(0, 1)) out.push",
+    find: "    for (const outer of base64Alignments(Buffer.from(inner, 'latin1'), 'base64'))",
+    replace: "    for (const outer of base64Alignments(Buffer.from(inner, 'latin1'), 'base64').slice(0, 1))",
     why: 'Double base64 is masked only where the inner text happens to start on a 3-byte boundary.',
     tests: [MASK],
     only: 'double base64',

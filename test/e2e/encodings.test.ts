@@ -1,7 +1,6 @@
 // The layered encodings real leaks used (issue 15 §7): the tj-actions/changed-files and
 // reviewdog/action-setup payloads printed the runner's memory as `base64 -w0 | base64 -w0`
-// to get past masking. A value inside a larger blob, encoded twice (and as base64 of hex,
-// hex of base64), printed at several offsets: the runner model must hide every character
+// to get past masking. A value inside a larger blob, encoded twice, printed at several offsets: the runner model must hide every character
 // the value decides, and the guard step must find it in a file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
@@ -26,11 +25,8 @@ afterEach(async () => {
 
 type Encode = (blob: Buffer) => string;
 const b64: Encode = (b) => b.toString('base64');
-const LAYERS: readonly (readonly [string, Encode])[] = [
-  ['double base64', (b) => b64(Buffer.from(b64(b)))],
-  ['base64 of hex', (b) => b64(Buffer.from(b.toString('hex')))],
-  ['hex of base64', (b) => Buffer.from(b64(b)).toString('hex')],
-];
+// base64 of hex and hex of base64 were measured and left out (src/mask/forms.ts)
+const LAYERS: readonly (readonly [string, Encode])[] = [['double base64', (b) => b64(Buffer.from(b64(b)))]];
 
 /** Five offsets: every alignment of the inner and of the outer encoding is met. */
 const OFFSETS = [0, 1, 2, 4, 8];

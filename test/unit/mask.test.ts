@@ -41,7 +41,7 @@ describe('base64 at every alignment', () => {
     );
   });
 
-  it('finds double base64, base64 of hex and hex of base64 of a value inside any blob, each form once', () => {
+  it('finds double base64 of a value inside any blob, at 9 alignments', () => {
     const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
     fc.assert(
       fc.property(
@@ -51,21 +51,14 @@ describe('base64 at every alignment', () => {
         (value, before, after) => {
           const forms = formsOf(value);
           const whole = Buffer.concat([before, Buffer.from(value), after]);
-          const layered = [
-            ['base64-base64', b64(Buffer.from(b64(whole)))],
-            ['base64-hex', b64(Buffer.from(whole.toString('hex')))],
-            ['hex-base64', Buffer.from(b64(whole)).toString('hex')],
-          ] as const;
-          for (const [kind, text] of layered)
-            expect(forms.some((f) => f.kind === kind && text.includes(f.text), kind)).toBe(true);
+          const twice = b64(Buffer.from(b64(whole)));
+          expect(forms.some((f) => f.kind === 'base64-base64' && twice.includes(f.text))).toBe(true);
         },
       ),
       { numRuns: 300 },
     );
     const kinds = formsOf('s3cr3t-pass').map((f) => f.kind);
     expect(kinds.filter((k) => k === 'base64-base64')).toHaveLength(9);
-    expect(kinds.filter((k) => k === 'base64-hex')).toHaveLength(3);
-    expect(kinds.filter((k) => k === 'hex-base64')).toHaveLength(3);
   });
 
   it('drops padding, unlike the runner', () => {

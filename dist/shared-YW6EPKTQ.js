@@ -112,7 +112,7 @@ function encodingsOf(text) {
   for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
   const hex = bytes.toString("hex");
   out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
-  out.push(...layeredForms(bytes, hex));
+  out.push(...layeredForms(bytes));
   const uri = encodeURIComponent(text);
   out.push(
     { kind: "url", text: uri },
@@ -130,14 +130,11 @@ function encodingsOf(text) {
   if (text.includes("'")) out.push({ kind: "shell-escape", text: text.replace(/'/g, `'\\''`) });
   return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);
 }
-function layeredForms(bytes, hex) {
+function layeredForms(bytes) {
   const out = [];
-  for (const inner of base64Alignments(bytes, "base64")) {
-    const innerBytes = Buffer.from(inner, "latin1");
-    for (const outer of base64Alignments(innerBytes, "base64")) out.push({ kind: "base64-base64", text: outer });
-    out.push({ kind: "hex-base64", text: innerBytes.toString("hex") });
-  }
-  for (const b of base64Alignments(Buffer.from(hex, "latin1"), "base64")) out.push({ kind: "base64-hex", text: b });
+  for (const inner of base64Alignments(bytes, "base64"))
+    for (const outer of base64Alignments(Buffer.from(inner, "latin1"), "base64"))
+      out.push({ kind: "base64-base64", text: outer });
   return out;
 }
 function base64Alignments(bytes, alphabet) {
@@ -1085,4 +1082,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-SQS6LIH3.js.map
+//# sourceMappingURL=shared-YW6EPKTQ.js.map

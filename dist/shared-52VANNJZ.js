@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-LO6CWQ2G.js";
+} from "./shared-UCFZKWEK.js";
 import {
   MAX_HITS,
   MIN_SECRET_LENGTH,
@@ -20,7 +20,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   error,
   group,
@@ -169,8 +169,6 @@ var KINDS = {
   base64url: "base64url of the value or a part of it",
   hex: "hex of the value or a part of it",
   "base64-base64": "base64 of its base64 (double base64, as the tj-actions/changed-files payload printed memory)",
-  "base64-hex": "base64 of its hex",
-  "hex-base64": "hex of its base64",
   url: "the value URL-encoded",
   "json-escape": "the value escaped as a JSON string",
   "shell-escape": "the value quoted for a shell",
@@ -371,4 +369,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-RPHU2GXR.js.map
+//# sourceMappingURL=shared-52VANNJZ.js.map

@@ -18,7 +18,7 @@ import {
   say,
   shortParts,
   summaryText
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   error,
   exportVariable,
@@ -1432,4 +1432,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-LO6CWQ2G.js.map
+//# sourceMappingURL=shared-UCFZKWEK.js.map

@@ -9,12 +9,12 @@ import {
   reason,
   saveCacheMatch,
   saveRegistries
-} from "./shared-LO6CWQ2G.js";
+} from "./shared-UCFZKWEK.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-SQS6LIH3.js";
+} from "./shared-YW6EPKTQ.js";
 import {
   group,
   info,
@@ -2468,4 +2468,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-HDJPZI72.js.map
+//# sourceMappingURL=shared-AUJVKZUA.js.map
