@@ -40,8 +40,11 @@ const MiB = 1 << 20;
 const RG = process.env['RG'] ?? 'rg';
 const TIME = '/usr/bin/time';
 /** How often each form is planted in the big file, and in the folder. */
-const PLANTS_FILE = 3;
-const PLANTS_FOLDER = 2;
+// Each planted form also hits some of its sub-forms: with the double base64 forms (2,633
+// forms for the 50 secrets) 3 plants in the file and 2 in the folder went past the guard's
+// MAX_HITS (10,000), which caps what it lists, and the two tools' lines no longer compared.
+const PLANTS_FILE = 1;
+const PLANTS_FOLDER = 1;
 
 interface Plant {
   readonly pattern: number;

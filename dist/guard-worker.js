@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   Scanner
-} from "./shared-F677NE4B.js";
-import "./shared-HE3LMDME.js";
+} from "./shared-4ON2X4SV.js";
+import "./shared-J5QQXKHR.js";
 import {
   errorMessage
 } from "./shared-OGSLN2KY.js";

@@ -2,28 +2,28 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-I3E5T4V2.js";
+} from "./shared-KIZUIP32.js";
 import "./shared-CSGAVOOU.js";
-import "./shared-AEGL64O7.js";
+import "./shared-PKVUGSKO.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-IVYJ7G5L.js";
+} from "./shared-HFQFVC3G.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-UQRESSFL.js";
+} from "./shared-5K5RELSP.js";
 import {
   writeGuardSummary
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
-import "./shared-F677NE4B.js";
-import "./shared-HE3LMDME.js";
+import "./shared-4ON2X4SV.js";
+import "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
   failStep,

@@ -4,11 +4,11 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-CNFQKMMD.js";
+} from "./shared-3PAVYUMH.js";
 import {
   guardImage,
   tally
-} from "./shared-AEGL64O7.js";
+} from "./shared-PKVUGSKO.js";
 import {
   Secret,
   addMasks,
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-7YHEWIRB.js";
+} from "./shared-DQGVVGTY.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-IVYJ7G5L.js";
+} from "./shared-HFQFVC3G.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-UQRESSFL.js";
+} from "./shared-5K5RELSP.js";
 import {
   builderName,
   detectBuilder,
@@ -50,7 +50,7 @@ import {
   isDockerDriver,
   reason,
   writeMainSummary
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   writeRenewPlan
 } from "./shared-MQVOO4OO.js";
@@ -76,12 +76,12 @@ import {
 } from "./shared-6KQ4AVEK.js";
 import {
   Scanner
-} from "./shared-F677NE4B.js";
+} from "./shared-4ON2X4SV.js";
 import {
   MIN_SECRET_LENGTH,
   childEnv,
   shortParts
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   errorMessage,
   failStep,

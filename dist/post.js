@@ -4,25 +4,25 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-CNFQKMMD.js";
+} from "./shared-3PAVYUMH.js";
 import {
   guardStage
-} from "./shared-I3E5T4V2.js";
+} from "./shared-KIZUIP32.js";
 import "./shared-CSGAVOOU.js";
-import "./shared-AEGL64O7.js";
+import "./shared-PKVUGSKO.js";
 import "./shared-S3OPN7WJ.js";
 import {
   GRACE_MS,
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-IVYJ7G5L.js";
+} from "./shared-HFQFVC3G.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   isHelper,
   isRunning
@@ -42,8 +42,8 @@ import {
   readRecords,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
-import "./shared-F677NE4B.js";
-import "./shared-HE3LMDME.js";
+import "./shared-4ON2X4SV.js";
+import "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
   errorMessage,

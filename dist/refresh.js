@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-7YHEWIRB.js";
+} from "./shared-DQGVVGTY.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-IVYJ7G5L.js";
+} from "./shared-HFQFVC3G.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-UQRESSFL.js";
+} from "./shared-5K5RELSP.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   createVaultApi,
   openTransport
@@ -50,7 +50,7 @@ import {
   replacePrivateFile,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
-import "./shared-HE3LMDME.js";
+import "./shared-J5QQXKHR.js";
 import {
   errorMessage,
   failStep,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-UQRESSFL.js";
+} from "./shared-5K5RELSP.js";
 import {
   InputError,
   choice,
@@ -11,7 +11,7 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   readForms,
   sessionPaths
@@ -19,7 +19,7 @@ import {
 import {
   MIN_SECRET_LENGTH,
   childEnv
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
   errorMessage,

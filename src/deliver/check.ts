@@ -7,11 +7,11 @@ import { envNameRefusal, fileVariableRefusal } from './env-names.js';
 export function checkDelivery(secrets: readonly Secret[], deliveries: ReadonlySet<Delivery>): void {
   const names = new Set(secrets.map((s) => s.name.toUpperCase()));
   for (const s of secrets) {
-    if (deliveries.has('env')) {
-      const why = envNameRefusal(s.name);
+    for (const d of ['env', 'env-file'] as const) {
+      const why = deliveries.has(d) ? envNameRefusal(s.name) : undefined;
       if (why !== undefined)
         throw new Error(
-          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`,
+          `deliver ${d}: ${s.name} would replace a variable that changes how ${d === 'env' ? 'later programs' : "the container's programs"} run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`,
         );
     }
     if (deliveries.has('files')) {
@@ -19,7 +19,7 @@ export function checkDelivery(secrets: readonly Secret[], deliveries: ReadonlySe
       const why = fileVariableRefusal(variable);
       if (why !== undefined)
         throw new Error(
-          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`,
+          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret; it comes from ${s.source}. Give it another NAME in the secrets spec (a prefix after \`*\`, e.g. "| APP_").`,
         );
       if (deliveries.has('env') && names.has(variable.toUpperCase()))
         throw new Error(

@@ -19,9 +19,34 @@ export async function scanImage(scanner: Scanner, image: string, env: Record<str
     child.once('error', reject);
     child.once('close', resolve);
   });
-  await scanner.scanStream(`image ${image}`, child.stdout);
+  const end = new TarEnd();
+  await scanner.scanStream(`image ${image}`, end.watch(child.stdout));
   const code = await closed;
   if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`);
+  // docker exiting 0 does not prove the stream whole (a CLI or daemon that drops the
+  // connection): a tar ends with zero blocks on a 512-byte boundary, or part went unscanned
+  if (!end.complete())
+    throw new Error(
+      `docker save ${image} failed: the stream was cut short after ${end.bytes} byte(s), before the end of the archive, so part of the image was not scanned.`,
+    );
+}
+
+/** Whether a tar stream reached its end: a whole number of blocks, the last two all zeros. */
+class TarEnd {
+  bytes = 0;
+  #tail = Buffer.alloc(0);
+
+  async *watch(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      this.bytes += chunk.length;
+      this.#tail = Buffer.concat([this.#tail, chunk]).subarray(-1024);
+      yield chunk;
+    }
+  }
+
+  complete(): boolean {
+    return this.bytes >= 1024 && this.bytes % 512 === 0 && this.#tail.every((b) => b === 0);
+  }
 }
 
 /** scan-image: the built image, before any push, for every form of every secret; a hit throws and so stops the push. */

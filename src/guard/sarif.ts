@@ -15,6 +15,7 @@ const KINDS: Readonly<Record<FormKind, string>> = {
   base64: 'base64 of the value or a part of it',
   base64url: 'base64url of the value or a part of it',
   hex: 'hex of the value or a part of it',
+  'base64-base64': 'base64 of its base64 (double base64, as the tj-actions/changed-files payload printed memory)',
   url: 'the value URL-encoded',
   'json-escape': 'the value escaped as a JSON string',
   'shell-escape': 'the value quoted for a shell',

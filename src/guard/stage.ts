@@ -96,7 +96,7 @@ export async function guardStage(run: GuardRun, forms: readonly GuardForm[]): Pr
   if (run.sarifFile !== undefined) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   // counted before act(): on-leak delete removes the files, the cache was still dirty
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  const refused = act(run.onLeak, hits, deleteTrees(roots));
+  const refused = act(run.onLeak, hits, { trees: deleteTrees(roots), redact: redactor(forms) });
   lines.push(...refused);
   return {
     roots,
@@ -163,14 +163,24 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Annotates the hits and, for on-leak delete, removes their files; returns a line for each it refused to delete. */
-function act(onLeak: OnLeak, hits: readonly Hit[], trees: readonly string[]): string[] {
+/**
+ * Annotates the hits and, for on-leak delete, removes their files; returns a line for each
+ * it refused to delete. `redact` hides the forms of every value in a file name: the runner
+ * masks an annotation's message but not its properties, so a file named after a secret is
+ * given in the (masked) message only, with no `file` property.
+ */
+function act(
+  onLeak: OnLeak,
+  hits: readonly Hit[],
+  { trees, redact }: { trees: readonly string[]; redact: (text: string) => string },
+): string[] {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
-    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
+    const message = redact(`secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`);
+    const named = redact(hit.path) !== hit.path;
     const props = {
       title: 'Leaked secret',
-      file: hit.path,
-      ...(hit.line !== undefined ? { startLine: hit.line } : {}),
+      ...(named ? {} : { file: hit.path }),
+      ...(hit.line !== undefined && !named ? { startLine: hit.line } : {}),
     };
     if (onLeak === 'fail') core.error(inertMessage(message), inertProperties(props));
     else core.warning(inertMessage(message), inertProperties(props));
@@ -182,8 +192,14 @@ function act(onLeak: OnLeak, hits: readonly Hit[], trees: readonly string[]): st
   for (const path of new Set(hits.filter((h) => !h.path.startsWith('image ')).map((h) => h.path))) {
     const outside = leadsOutside(path, trees);
     if (outside) {
-      const line = `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ''}. Remove it yourself, and the link.`;
-      core.error(inertMessage(line), inertProperties({ title: 'Leaked secret not deleted', file: path }));
+      const line = redact(
+        `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ''}. Remove it yourself, and the link.`,
+      );
+      const named = redact(path) !== path;
+      core.error(
+        inertMessage(line),
+        inertProperties({ title: 'Leaked secret not deleted', ...(named ? {} : { file: path }) }),
+      );
       refused.push(line);
       continue;
     }

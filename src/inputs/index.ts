@@ -11,6 +11,7 @@ import { readGuardConfig, type GuardConfig } from './guard.js';
 import { parseOwner, type Owner } from '../deliver/owner.js';
 import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 import { readRenewConfig, type RenewConfig } from './renew.js';
+import { prefixNeededFor } from '../deliver/env-names.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
 
 export { InputError } from './read.js';
@@ -75,7 +76,8 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
       : undefined;
   const deliveries = readDeliveries();
   // vault-action's own workflows keep their `*` lines (the deny list still applies to every name).
-  if (!compat && deliveries.has('env')) requireEnvPrefixes(requests);
+  const prefixed = prefixNeededFor(deliveries);
+  if (!compat && prefixed !== undefined) requireEnvPrefixes(requests, prefixed);
   if (compat) {
     // As vault-action delivers: outputs always, env unless exportEnv is false; files as well.
     deliveries.add('outputs');
@@ -132,15 +134,16 @@ function readTokenDeliveries(): Set<TokenDelivery> {
 }
 
 /**
- * With deliver env, names Vault chooses (`*` keys, folder entries) would become variable
- * names: whoever can write to that path could set LD_PRELOAD or BASH_ENV in every later
- * step. A prefix from the workflow file keeps them in a family no tool reads.
+ * With deliver env (or env-file), names Vault chooses (`*` keys, folder entries) would
+ * become variable names: whoever can write to that path could set LD_PRELOAD or BASH_ENV
+ * in every later step. A prefix from the workflow file keeps them in a family no tool
+ * reads (the policy: src/deliver/env-names.ts).
  */
-function requireEnvPrefixes(requests: readonly SecretRequest[]): void {
+function requireEnvPrefixes(requests: readonly SecretRequest[], delivery: string): void {
   for (const r of requests) {
     if (r.selector.kind === 'all' && (r.name ?? '') === '')
       throw new InputError(
-        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`,
+        `secrets line ${r.line}: with deliver ${delivery}, \`${r.text}\` takes variable names from Vault's ${r.folder ? 'secret and key' : 'key'} names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`,
       );
   }
 }

@@ -201,6 +201,28 @@ describe('auth-only: the Vault token itself', () => {
     expectNoLeaks(job, [token, fx.approle.secretId], { allowOutputs: true });
   });
 
+  it.each(['false', 'False'])(
+    'exportToken and outputToken %j: the token is delivered nowhere (no env, output or file)',
+    async (off) => {
+      const main = await job.main({
+        url: fx.server.url,
+        method: 'approle',
+        roleId: fx.approle.roleId,
+        secretId: fx.approle.secretId,
+        secrets: 'secret/data/ci/npm npmToken',
+        exportToken: off,
+        outputToken: off,
+      });
+      expect(main.exitCode, main.stdout).toBe(0);
+      expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN', 'NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
+      expect(Object.keys(main.outputs).sort()).toEqual(['files-dir', 'names', 'npmToken']);
+      const token = fx.server.requests.find((r) => r.path.startsWith('secret/'))?.headers['x-vault-token'];
+      expect(typeof token).toBe('string');
+      await job.post();
+      expectNoLeaks(job, [String(token), fx.approle.secretId]);
+    },
+  );
+
   it('vault-token-delivery: files gives only the file; vault-revoke-token: false keeps the token alive', async () => {
     const main = await job.main({
       'vault-addr': fx.server.url,

@@ -4,9 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Job } from '../runner/job.js';
+import { Job, type StepResult } from '../runner/job.js';
 import { startVaultDevServer } from '../vault-server/server.js';
-import { expectGone, expectNoLeaks, sessionRoot, startFixture, type Fixture, exportedNames } from './fixture.js';
+import {
+  errorLine,
+  expectGone,
+  expectNoLeaks,
+  sessionRoot,
+  startFixture,
+  type Fixture,
+  exportedNames,
+} from './fixture.js';
+import { randomBytes } from 'node:crypto';
 import { findIn } from '../runner/leaks.js';
 
 let fx: Fixture;
@@ -77,21 +86,42 @@ describe('deliveries', () => {
     await job.post();
   });
 
-  it.each(['PATH', 'NODE_OPTIONS', 'GITHUB_TOKEN', 'LD_PRELOAD', 'BASH_ENV'])(
-    'env refuses names the runner relies on: %s',
-    async (name) => {
-      const main = await job.main(base({ secrets: `secret/ci/app password | ${name}`, deliver: 'env' }));
-      expect(main.exitCode).toBe(1);
-      expect(main.stdout).toMatch(
-        new RegExp(
-          `::error::vault-secrets-action: deliver env: ${name} would replace a variable that changes how later programs run`,
-        ),
-      );
-      // at most the session path for a later guard step: no secret reached the environment
-      expect(exportedNames(main)).toEqual([]);
-      await job.post();
-    },
-  );
+  it.each([
+    'PATH',
+    'NODE_OPTIONS',
+    'GITHUB_TOKEN',
+    'LD_PRELOAD',
+    'BASH_ENV',
+    // curl and most HTTP clients read the lower-case spelling first
+    'http_proxy',
+    'no_proxy',
+    'all_proxy',
+    'ALL_PROXY',
+    'NO_PROXY',
+    'FTP_PROXY',
+    // names tools read a path (config, credentials, trust anchors) from
+    'AWS_CONFIG_FILE',
+    'KUBECONFIG',
+    'GIT_CONFIG_GLOBAL',
+    'CURL_HOME',
+    'NPM_CONFIG_USERCONFIG',
+    'BUNDLE_GEMFILE',
+    'DOCKER_CONFIG',
+    'SSL_CERT_FILE',
+    'REQUESTS_CA_BUNDLE',
+    'NODE_EXTRA_CA_CERTS',
+  ])('env refuses names the runner relies on: %s', async (name) => {
+    const main = await job.main(base({ secrets: `secret/ci/app password | ${name}`, deliver: 'env' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(
+      new RegExp(
+        `::error::vault-secrets-action: deliver env: ${name} would replace a variable that changes how later programs run`,
+      ),
+    );
+    // at most the session path for a later guard step: no secret reached the environment
+    expect(exportedNames(main)).toEqual([]);
+    await job.post();
+  });
 
   it.each([
     ['env', 'GITHUB_ENV'],
@@ -107,6 +137,113 @@ describe('deliveries', () => {
       await job.post();
     },
   );
+});
+
+// Issue 15 §3: a name Vault chooses must not become a variable a tool reads, NAME_FILE
+// included. Each case: refused naming the secret, nothing exported, the value nowhere.
+describe('names tools read a path from', () => {
+  /** main with `secrets`, the KV secret secret/ci/steer = { key: a fresh value }; the value. */
+  async function steer(key: string, inputs: Record<string, string>): Promise<[StepResult, string]> {
+    const value = `steer-${randomBytes(9).toString('hex')}`;
+    fx.server.putKv('', 'secret', 'ci/steer', { [key]: value });
+    return [await job.main(inputs), value];
+  }
+  async function expectRefused(main: StepResult, error: RegExp, value: string): Promise<void> {
+    expect(main.exitCode, main.stdout).toBe(1);
+    expect(errorLine(main.stdout)).toMatch(error);
+    expect(exportedNames(main)).toEqual([]);
+    await job.post();
+    expectNoLeaks(job, [value]);
+  }
+
+  it.each([
+    ['aws_config', 'AWS_CONFIG_FILE'],
+    ['aws_shared_credentials', 'AWS_SHARED_CREDENTIALS_FILE'],
+    ['aws_web_identity_token', 'AWS_WEB_IDENTITY_TOKEN_FILE'],
+    ['compose', 'COMPOSE_FILE'],
+    ['tf_cli_config', 'TF_CLI_CONFIG_FILE'],
+    ['pip_config', 'PIP_CONFIG_FILE'],
+    ['ssl_cert', 'SSL_CERT_FILE'],
+    ['kubeconfig', 'KUBECONFIG_FILE'],
+    ['git_config', 'GIT_CONFIG_FILE'],
+    ['bundle_gem', 'BUNDLE_GEM_FILE'],
+  ])('files: a Vault key %s under `*` would export %s: refused', async (key, variable) => {
+    const [main, value] = await steer(key, base({ secrets: 'secret/ci/steer *' }));
+    await expectRefused(
+      main,
+      new RegExp(`deliver files: \\w+ would export ${variable}, a variable a tool reads`),
+      value,
+    );
+  });
+
+  it.each([
+    ['*', 'aws_config', 'deliver files: AWS_CONFIG would export AWS_CONFIG_FILE'],
+    ['*', 'git_config_global', 'deliver env: GIT_CONFIG_GLOBAL would replace'],
+    ['*', 'curl_home', 'deliver env: CURL_HOME would replace'],
+    ['*', 'npm_config_userconfig', 'deliver env: NPM_CONFIG_USERCONFIG would replace'],
+    ['*', 'docker_config', 'deliver env: DOCKER_CONFIG would replace'],
+    ['*', 'requests_ca_bundle', 'deliver env: REQUESTS_CA_BUNDLE would replace'],
+    ['*', 'node_extra_ca_certs', 'deliver env: NODE_EXTRA_CA_CERTS would replace'],
+    ['*', 'kubeconfig', 'deliver env: KUBECONFIG would replace'],
+    ['**', 'http_proxy', 'deliver env: http_proxy would replace'],
+    ['**', 'no_proxy', 'deliver env: no_proxy would replace'],
+    ['**', 'all_proxy', 'deliver env: all_proxy would replace'],
+  ])('vault-action mode: `%s` with a Vault key %s is refused (%s)', async (wildcard, key, error) => {
+    const [main, value] = await steer(key, {
+      url: fx.server.url,
+      token: fx.server.rootToken,
+      secrets: `secret/data/ci/steer ${wildcard}`,
+    });
+    await expectRefused(main, new RegExp(error), value);
+  });
+
+  it('env: a workflow prefix does not open a tool family: AWS_ + config_file is refused', async () => {
+    const [main, value] = await steer('config_file', base({ secrets: 'secret/ci/steer * | AWS_', deliver: 'env' }));
+    await expectRefused(
+      main,
+      /deliver env: AWS_CONFIG_FILE would replace a variable .*it comes from secret\/ci\/steer#/,
+      value,
+    );
+  });
+
+  it.each([
+    ['env', 'secret/ci/folder/ **'],
+    ['env', 'secret/ci/folder/ *'],
+    ['env-file', 'secret/ci/folder/ **'],
+    ['env-file', 'secret/ci/app *'],
+  ])('%s: a folder or `*` entry without a prefix (%s) is refused before Vault is asked', async (deliver, line) => {
+    fx.server.putKv('', 'secret', 'ci/folder/steer', { ld_preload: 'value-of-the-folder-0042' });
+    const main = await job.main(base({ secrets: line, deliver }));
+    expect(main.exitCode).toBe(1);
+    expect(errorLine(main.stdout)).toContain(
+      `secrets line 1: with deliver ${deliver}, \`${line}\` takes variable names`,
+    );
+    expect(fx.server.requests).toEqual([]);
+    await job.post();
+  });
+
+  it('env-file: names are checked like env (the container gets them)', async () => {
+    const main = await job.main(base({ secrets: 'secret/ci/app password | LD_PRELOAD', deliver: 'env-file' }));
+    await expectRefused(
+      main,
+      /deliver env-file: LD_PRELOAD would replace a variable that changes how the container's programs run/,
+      fx.values.password,
+    );
+  });
+
+  it('credentials inside refused families stay deliverable: NODE_AUTH_TOKEN (env and file), TF_VAR_*', async () => {
+    const main = await job.main(
+      base({
+        secrets: 'secret/ci/app password | NODE_AUTH_TOKEN\nsecret/ci/app api_key | TF_VAR_api_key',
+        deliver: 'files, env',
+      }),
+    );
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.env['NODE_AUTH_TOKEN'] === fx.values.password).toBe(true);
+    expect(main.env['TF_VAR_api_key'] === fx.values.apiKey).toBe(true);
+    expect(main.env['NODE_AUTH_TOKEN_FILE']).toMatch(/\/files\/NODE_AUTH_TOKEN$/);
+    await job.post();
+  });
 });
 
 describe('paths', () => {

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { X509Certificate, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Job } from '../runner/job.js';
 import { DEMO } from '../vault-server/seed.js';
@@ -16,11 +18,39 @@ const NOISY = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', DEBUG: '*' };
 
 let fx: Fixture | undefined;
 let job: Job | undefined;
+let forwarder: Server | undefined;
 afterEach(async () => {
   job?.dispose();
   await fx?.server.close();
-  fx = job = undefined;
+  await new Promise((resolve) => forwarder?.close(resolve) ?? resolve(undefined));
+  fx = job = forwarder = undefined;
 });
+
+/**
+ * A hostile Vault in front of the dev server: every request goes through as it is, and the
+ * JSON reply of `path` is rewritten by `edit`. Returns its address.
+ */
+async function rewriting(target: string, path: string, edit: (body: Record<string, unknown>) => void): Promise<string> {
+  forwarder = createServer((req, res) => {
+    const up = request(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (reply) => {
+      const chunks: Buffer[] = [];
+      reply.on('data', (c: Buffer) => chunks.push(c));
+      reply.on('end', () => {
+        let body = Buffer.concat(chunks).toString('utf8');
+        if ((req.url ?? '').endsWith(path)) {
+          const doc = JSON.parse(body) as Record<string, unknown>;
+          edit(doc);
+          body = JSON.stringify(doc);
+        }
+        const headers = { ...reply.headers, 'content-length': String(Buffer.byteLength(body)) };
+        res.writeHead(reply.statusCode ?? 502, headers).end(body);
+      });
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => forwarder?.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(forwarder.address() as AddressInfo).port}`;
+}
 
 async function setUp(): Promise<{ fx: Fixture; job: Job; caPem: string; inputs: Record<string, string> }> {
   fx = await startFixture();
@@ -151,6 +181,31 @@ describe('vault-pki', () => {
         bad.dispose();
       }
     }
+  });
+
+  it('a serial number with a line break (injected records) is refused: post revokes nothing it names', async () => {
+    const s = await setUp();
+    s.fx.server.mountPki('', 'other', { web: { allowedDomains: ['example.com'], allowSubdomains: true } });
+    const url = await rewriting(s.fx.server.url, '/pki/issue/web', (body) => {
+      const data = body['data'] as Record<string, unknown>;
+      data['serial_number'] = `${String(data['serial_number'])}\nother 0a:0b`;
+    });
+    const main = await s.job.main({
+      ...s.inputs,
+      'vault-addr': url,
+      'vault-pki': 'pki/issue/web {"common_name": "app.example.com"} | WEB',
+      'vault-pki-revoke': 'true',
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error::vault-secrets-action: vault-pki entry 1: pki\/issue\/web returned no serial_number/,
+    );
+    const root = sessionRoot(main);
+    const post = await s.job.post({ env: { VAULT_ADDR: url } });
+    expect(post.exitCode, post.stdout).toBe(0);
+    expect(s.fx.server.requests.filter((r) => r.path.endsWith('/revoke')).map((r) => r.path)).toEqual([]);
+    expectOnlyMeantCommands(main);
+    expectGone(root);
   });
 
   it('a certificate revocation Vault refuses with hostile text: post warns, inert, and still removes every file', async () => {

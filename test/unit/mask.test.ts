@@ -41,6 +41,26 @@ describe('base64 at every alignment', () => {
     );
   });
 
+  it('finds double base64 of a value inside any blob, at 9 alignments', () => {
+    const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 8, maxLength: 40 }).filter((v) => v.trim() === v && v.trim() !== ''),
+        fc.uint8Array({ maxLength: 12 }),
+        fc.uint8Array({ maxLength: 12 }),
+        (value, before, after) => {
+          const forms = formsOf(value);
+          const whole = Buffer.concat([before, Buffer.from(value), after]);
+          const twice = b64(Buffer.from(b64(whole)));
+          expect(forms.some((f) => f.kind === 'base64-base64' && twice.includes(f.text))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const kinds = formsOf('s3cr3t-pass').map((f) => f.kind);
+    expect(kinds.filter((k) => k === 'base64-base64')).toHaveLength(9);
+  });
+
   it('drops padding, unlike the runner', () => {
     const forms = base64Alignments(Buffer.from('hunter22'), 'base64');
     expect(forms.every((f) => !f.includes('='))).toBe(true);

@@ -12,6 +12,7 @@ const hostile = [
   'x\r::error file=x::y',
   '\u2003::warning::em-space',
   'ok##[group]g',
+  'a ##[group]g ##[stop-commands]tok2',
 ];
 
 describe('inert', () => {

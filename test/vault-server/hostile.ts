@@ -13,6 +13,8 @@ export const HOSTILE_PAYLOADS = [
   '\r::add-path::/x',
   '\n::error file=x::y',
   '| <img src=x onerror=alert(1)> `code` [link](https://evil.example) **bold**',
+  // a second legacy command later in the same text: breaking up only the first is not enough
+  'x ##[group]g ##[stop-commands]tok2',
 ] as const;
 
 /** One string holding every payload, for fields that are a single name. */

@@ -4,6 +4,10 @@ import {
   mapSettled
 } from "./shared-S3OPN7WJ.js";
 import {
+  envNameRefusal,
+  fileVariableRefusal
+} from "./shared-HFQFVC3G.js";
+import {
   assertUniqueNames,
   deriveName,
   groupByPath,
@@ -19,7 +23,7 @@ import {
 } from "./shared-6KQ4AVEK.js";
 import {
   encodingsOf
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   errorMessage,
   say
@@ -366,131 +370,15 @@ function requireFileCommand(variable, delivery) {
   }
 }
 
-// src/deliver/env-names.ts
-var EXACT = new Set(
-  [
-    // the runner and the job
-    "PATH",
-    "HOME",
-    "SHELL",
-    "USER",
-    "LOGNAME",
-    "PWD",
-    "OLDPWD",
-    "TMPDIR",
-    "TMP",
-    "TEMP",
-    "CI",
-    "TERM",
-    "LANG",
-    "LANGUAGE",
-    "TZ",
-    // shells
-    "IFS",
-    "ENV",
-    "BASH_ENV",
-    "SHELLOPTS",
-    "BASHOPTS",
-    "PS1",
-    "PS2",
-    "PS3",
-    "PS4",
-    "PROMPT_COMMAND",
-    "CDPATH",
-    "GLOBIGNORE",
-    "HISTFILE",
-    "FPATH",
-    "ZDOTDIR",
-    // C library and loader
-    "GCONV_PATH",
-    "GLIBC_TUNABLES",
-    "HOSTALIASES",
-    "LOCPATH",
-    "NLSPATH",
-    "RESOLV_HOST_CONF",
-    "MALLOC_CHECK_",
-    // runtimes that take code or options from the environment
-    "JAVA_TOOL_OPTIONS",
-    "_JAVA_OPTIONS",
-    "JDK_JAVA_OPTIONS",
-    "CLASSPATH",
-    "MAVEN_OPTS",
-    "GRADLE_OPTS",
-    "GOFLAGS",
-    "GOPROXY",
-    "GOTOOLCHAIN",
-    "GOENV",
-    "RUSTC_WRAPPER",
-    "RUSTFLAGS",
-    "DOTNET_STARTUP_HOOKS",
-    "EDITOR",
-    "VISUAL",
-    "PAGER",
-    "LESSOPEN",
-    "LESSCLOSE",
-    "MANPAGER",
-    "KUBECONFIG",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "CURL_CA_BUNDLE",
-    "REQUESTS_CA_BUNDLE",
-    "SSH_AUTH_SOCK",
-    "SSH_ASKPASS",
-    "SUDO_ASKPASS",
-    "PKG_CONFIG_PATH",
-    "VAULT_ADDR",
-    "VAULT_TOKEN",
-    "VAULT_NAMESPACE"
-  ].map((n) => n.toUpperCase())
-);
-var PREFIXES = [
-  "LD_",
-  "DYLD_",
-  "GIT_",
-  "DOCKER_",
-  "BUILDKIT_",
-  "BUILDX_",
-  "NODE_",
-  "NPM_CONFIG_",
-  "YARN_",
-  "PYTHON",
-  "PIP_",
-  "PERL5",
-  "PERL_",
-  "RUBY",
-  "GEM_",
-  "BUNDLE_",
-  "LC_",
-  "XDG_",
-  "BASH_FUNC_",
-  "GITHUB_",
-  "RUNNER_",
-  "ACTIONS_",
-  "INPUT_",
-  "STATE_"
-];
-var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN"]);
-function envNameRefusal(name) {
-  const upper = name.toUpperCase();
-  if (ALLOWED.has(upper)) return void 0;
-  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime or the runner read";
-  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
-  const prefix = PREFIXES.find((p) => upper.startsWith(p));
-  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
-}
-function fileVariableRefusal(variable) {
-  return EXACT.has(variable.toUpperCase()) || /^PIP_CONFIG_FILE$/i.test(variable) ? "a variable a tool reads a path from" : void 0;
-}
-
 // src/deliver/check.ts
 function checkDelivery(secrets, deliveries) {
   const names = new Set(secrets.map((s) => s.name.toUpperCase()));
   for (const s of secrets) {
-    if (deliveries.has("env")) {
-      const why = envNameRefusal(s.name);
+    for (const d of ["env", "env-file"]) {
+      const why = deliveries.has(d) ? envNameRefusal(s.name) : void 0;
       if (why !== void 0)
         throw new Error(
-          `deliver env: ${s.name} would replace a variable that changes how later programs run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
+          `deliver ${d}: ${s.name} would replace a variable that changes how ${d === "env" ? "later programs" : "the container's programs"} run (${why}); it comes from ${s.source}. Give it another NAME in the secrets spec, e.g. "| APP_${s.name}".`
         );
     }
     if (deliveries.has("files")) {
@@ -498,7 +386,7 @@ function checkDelivery(secrets, deliveries) {
       const why = fileVariableRefusal(variable);
       if (why !== void 0)
         throw new Error(
-          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret. Give it another NAME in the secrets spec.`
+          `deliver files: ${s.name} would export ${variable}, ${why}, pointing at the secret; it comes from ${s.source}. Give it another NAME in the secrets spec (a prefix after \`*\`, e.g. "| APP_").`
         );
       if (deliveries.has("env") && names.has(variable.toUpperCase()))
         throw new Error(
@@ -912,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-7YHEWIRB.js.map
+//# sourceMappingURL=shared-DQGVVGTY.js.map

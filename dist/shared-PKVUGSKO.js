@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   Scanner
-} from "./shared-F677NE4B.js";
+} from "./shared-4ON2X4SV.js";
 import {
   childEnv
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   say
 } from "./shared-OGSLN2KY.js";
@@ -78,10 +78,29 @@ async function scanImage(scanner, image, env) {
     child.once("error", reject);
     child.once("close", resolve);
   });
-  await scanner.scanStream(`image ${image}`, child.stdout);
+  const end = new TarEnd();
+  await scanner.scanStream(`image ${image}`, end.watch(child.stdout));
   const code = await closed;
   if (code !== 0) throw new Error(`docker save ${image} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
+  if (!end.complete())
+    throw new Error(
+      `docker save ${image} failed: the stream was cut short after ${end.bytes} byte(s), before the end of the archive, so part of the image was not scanned.`
+    );
 }
+var TarEnd = class {
+  bytes = 0;
+  #tail = Buffer.alloc(0);
+  async *watch(source) {
+    for await (const chunk of source) {
+      this.bytes += chunk.length;
+      this.#tail = Buffer.concat([this.#tail, chunk]).subarray(-1024);
+      yield chunk;
+    }
+  }
+  complete() {
+    return this.bytes >= 1024 && this.bytes % 512 === 0 && this.#tail.every((b) => b === 0);
+  }
+};
 async function guardImage(masks, image, env) {
   const scanner = new Scanner(masks.forms());
   await group(`Leak guard: scan image ${image}`, () => scanImage(scanner, image, env));
@@ -105,4 +124,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-AEGL64O7.js.map
+//# sourceMappingURL=shared-PKVUGSKO.js.map

@@ -8,7 +8,7 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-AEGL64O7.js";
+} from "./shared-PKVUGSKO.js";
 import {
   MAX_HITS,
   Matcher,
@@ -16,10 +16,10 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-F677NE4B.js";
+} from "./shared-4ON2X4SV.js";
 import {
   MIN_SECRET_LENGTH
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   inertMessage,
   inertProperties,
@@ -172,6 +172,7 @@ var KINDS = {
   base64: "base64 of the value or a part of it",
   base64url: "base64url of the value or a part of it",
   hex: "hex of the value or a part of it",
+  "base64-base64": "base64 of its base64 (double base64, as the tj-actions/changed-files payload printed memory)",
   url: "the value URL-encoded",
   "json-escape": "the value escaped as a JSON string",
   "shell-escape": "the value quoted for a shell",
@@ -310,7 +311,7 @@ async function guardStage(run, forms) {
   writeSarif(run, hits, forms);
   if (run.sarifFile !== void 0) lines.push(`leak guard: SARIF written to ${run.sarifFile}`);
   const cacheHits = run.cachePaths.length > 0 ? hitsUnder(hits, await expand(run.cachePaths)).length : 0;
-  const refused = act(run.onLeak, hits, deleteTrees(roots));
+  const refused = act(run.onLeak, hits, { trees: deleteTrees(roots), redact: redactor(forms) });
   lines.push(...refused);
   return {
     roots,
@@ -367,13 +368,14 @@ function isDirectory(path) {
     return false;
   }
 }
-function act(onLeak, hits, trees) {
+function act(onLeak, hits, { trees, redact }) {
   hits.slice(0, MAX_ANNOTATIONS).forEach((hit) => {
-    const message = `secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`;
+    const message = redact(`secret ${hit.name} (as ${hit.form}) found in ${where(hit)}`);
+    const named = redact(hit.path) !== hit.path;
     const props = {
       title: "Leaked secret",
-      file: hit.path,
-      ...hit.line !== void 0 ? { startLine: hit.line } : {}
+      ...named ? {} : { file: hit.path },
+      ...hit.line !== void 0 && !named ? { startLine: hit.line } : {}
     };
     if (onLeak === "fail") error(inertMessage(message), inertProperties(props));
     else warning(inertMessage(message), inertProperties(props));
@@ -385,8 +387,14 @@ function act(onLeak, hits, trees) {
   for (const path of new Set(hits.filter((h) => !h.path.startsWith("image ")).map((h) => h.path))) {
     const outside = leadsOutside(path, trees);
     if (outside) {
-      const line = `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ""}. Remove it yourself, and the link.`;
-      error(inertMessage(line), inertProperties({ title: "Leaked secret not deleted", file: path }));
+      const line = redact(
+        `leak guard did not delete ${path}: it leads outside ${outside.anchor} through a link${outside.real ? ` (to ${outside.real})` : ""}. Remove it yourself, and the link.`
+      );
+      const named = redact(path) !== path;
+      error(
+        inertMessage(line),
+        inertProperties({ title: "Leaked secret not deleted", ...named ? {} : { file: path } })
+      );
       refused.push(line);
       continue;
     }
@@ -418,4 +426,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-I3E5T4V2.js.map
+//# sourceMappingURL=shared-KIZUIP32.js.map

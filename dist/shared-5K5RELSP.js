@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   readRecords,
   sessionPaths,
@@ -148,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-UQRESSFL.js.map
+//# sourceMappingURL=shared-5K5RELSP.js.map

@@ -5,11 +5,11 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-IVYJ7G5L.js";
+} from "./shared-HFQFVC3G.js";
 import {
   docker,
   reason
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   createVaultApi,
   openTransport
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-CNFQKMMD.js.map
+//# sourceMappingURL=shared-3PAVYUMH.js.map

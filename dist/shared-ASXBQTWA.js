@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   childEnv
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   inert,
   summaryText
@@ -406,4 +406,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-76XTJQYF.js.map
+//# sourceMappingURL=shared-ASXBQTWA.js.map

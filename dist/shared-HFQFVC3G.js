@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-76XTJQYF.js";
+} from "./shared-ASXBQTWA.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -34,7 +34,7 @@ import {
   formsOf,
   recordedForms,
   shortParts
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   errorMessage,
   inert,
@@ -723,6 +723,237 @@ function readRenewConfig() {
   return { mode: choice("vault-renew", ["auto", "true", "false"], "auto"), forSeconds: Math.round(seconds2) };
 }
 
+// src/deliver/env-names.ts
+var EXACT = new Set(
+  [
+    // the runner and the job
+    "PATH",
+    "HOME",
+    "SHELL",
+    "USER",
+    "LOGNAME",
+    "PWD",
+    "OLDPWD",
+    "TMPDIR",
+    "TMP",
+    "TEMP",
+    "CI",
+    "TERM",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    // shells (bash(1), dash(1), zsh)
+    "IFS",
+    "ENV",
+    "BASH_ENV",
+    "SHELLOPTS",
+    "BASHOPTS",
+    "PS1",
+    "PS2",
+    "PS3",
+    "PS4",
+    "PROMPT_COMMAND",
+    "CDPATH",
+    "GLOBIGNORE",
+    "HISTFILE",
+    "FPATH",
+    "ZDOTDIR",
+    "INPUTRC",
+    // C library and loader (ld.so(8), glibc)
+    "GCONV_PATH",
+    "GLIBC_TUNABLES",
+    "HOSTALIASES",
+    "LOCPATH",
+    "NLSPATH",
+    "RESOLV_HOST_CONF",
+    "MALLOC_CHECK_",
+    // C toolchains and make (the compiler and flags every build runs)
+    "CC",
+    "CXX",
+    "CPP",
+    "AR",
+    "AS",
+    "LD",
+    "CFLAGS",
+    "CXXFLAGS",
+    "CPPFLAGS",
+    "LDFLAGS",
+    "MAKEFLAGS",
+    "MAKEFILES",
+    "PKG_CONFIG_PATH",
+    // runtimes that take code or options from the environment
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "JDK_JAVA_OPTIONS",
+    "CLASSPATH",
+    "MAVEN_OPTS",
+    "MAVEN_ARGS",
+    "GRADLE_OPTS",
+    "GRADLE_USER_HOME",
+    "SBT_OPTS",
+    // Go (`go help environment`)
+    "GOFLAGS",
+    "GOPROXY",
+    "GOTOOLCHAIN",
+    "GOENV",
+    "GOAUTH",
+    "GOCACHEPROG",
+    "GOPATH",
+    "GOROOT",
+    "GOBIN",
+    "GOCACHE",
+    "GOMODCACHE",
+    "GOWORK",
+    "GOPRIVATE",
+    "GONOPROXY",
+    "GONOSUMDB",
+    "GOINSECURE",
+    "GOSUMDB",
+    "GOVCS",
+    "GODEBUG",
+    "GOEXPERIMENT",
+    "GOTMPDIR",
+    // Rust (cargo's "Environment variables" page)
+    "RUSTC",
+    "RUSTDOC",
+    "RUSTC_WRAPPER",
+    "RUSTFLAGS",
+    "RUSTDOCFLAGS",
+    "DOTNET_STARTUP_HOOKS",
+    // programs tools start
+    "EDITOR",
+    "VISUAL",
+    "PAGER",
+    "LESSOPEN",
+    "LESSCLOSE",
+    "MANPAGER",
+    "SSH_AUTH_SOCK",
+    "SSH_ASKPASS",
+    "SUDO_ASKPASS",
+    // a path to trust anchors: whoever picks the file picks whom TLS trusts
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "SSLKEYLOGFILE",
+    "CURL_CA_BUNDLE",
+    "REQUESTS_CA_BUNDLE",
+    "NIX_SSL_CERT_FILE",
+    "HTTPLIB2_CA_CERTS",
+    "GRPC_DEFAULT_SSL_ROOTS_FILE_PATH",
+    // a path to a config or credentials file a tool runs commands from, or an endpoint
+    // that receives credentials
+    // AWS CLI and SDKs ("Environment variables to configure the AWS CLI", SDK reference)
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CA_BUNDLE",
+    "AWS_DATA_PATH",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    // Azure CLI and azure-identity
+    "AZURE_CONFIG_DIR",
+    "AZURE_FEDERATED_TOKEN_FILE",
+    "AZURE_CLIENT_CERTIFICATE_PATH",
+    "AZURE_AUTHORITY_HOST",
+    // Google Cloud (ADC, gsutil's boto)
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "GOOGLE_GHA_CREDS_PATH",
+    "BOTO_CONFIG",
+    "BOTO_PATH",
+    // curl, wget, .netrc readers, GnuPG, Kerberos, PostgreSQL's libpq, MySQL, Mercurial, gh
+    "CURL_HOME",
+    "NETRC",
+    "WGETRC",
+    "GNUPGHOME",
+    "KRB5_CONFIG",
+    "KRB5CCNAME",
+    "KRB5_KTNAME",
+    "PGPASSFILE",
+    "PGSERVICEFILE",
+    "PGSYSCONFDIR",
+    "PGSSLROOTCERT",
+    "PGSSLCERT",
+    "PGSSLKEY",
+    "PGSSLCRL",
+    "MYSQL_TEST_LOGIN_FILE",
+    "MYSQL_HOME",
+    "HGRCPATH",
+    "GH_CONFIG_DIR",
+    "GH_HOST",
+    // package managers' single files (the rest are families below)
+    "GEMRC",
+    "CONDARC",
+    "PNPM_HOME"
+  ].map((n) => n.toUpperCase())
+);
+var PREFIXES = [
+  "LD_",
+  "DYLD_",
+  "GIT_",
+  "GCM_",
+  "DOCKER_",
+  "BUILDKIT_",
+  "BUILDX_",
+  "COMPOSE_",
+  "KUBE",
+  "HELM_",
+  "TF_",
+  "ANSIBLE_",
+  "CLOUDSDK_",
+  "AWS_ENDPOINT_URL",
+  "NODE_",
+  "NPM_CONFIG_",
+  "YARN_",
+  "COREPACK_",
+  "DENO_",
+  "PYTHON",
+  "PIP_",
+  "PIPX_",
+  "UV_",
+  "POETRY_",
+  "CONDA_",
+  "PERL5",
+  "PERL_",
+  "RUBY",
+  "GEM_",
+  "BUNDLE_",
+  "CARGO_",
+  "RUSTUP_",
+  "CGO_",
+  "DOTNET_",
+  "CORECLR_",
+  "COMPLUS_",
+  "OPENSSL_",
+  "LC_",
+  "XDG_",
+  "BASH_FUNC_",
+  "VAULT_",
+  "GITHUB_",
+  "RUNNER_",
+  "ACTIONS_",
+  "INPUT_",
+  "STATE_"
+];
+var ALLOWED = /* @__PURE__ */ new Set(["NODE_AUTH_TOKEN", "NODE_AUTH_TOKEN_FILE"]);
+var ALLOWED_PREFIXES = ["TF_VAR_", "TF_TOKEN_"];
+function variableRefusal(name) {
+  const upper = name.toUpperCase();
+  if (ALLOWED.has(upper) || ALLOWED_PREFIXES.some((p) => upper.startsWith(p))) return void 0;
+  if (EXACT.has(upper)) return "a variable shells, the loader, a runtime, a tool or the runner read";
+  if (upper.endsWith("_PROXY")) return "a proxy setting every HTTP client reads";
+  const prefix = PREFIXES.find((p) => upper.startsWith(p));
+  return prefix === void 0 ? void 0 : `in the ${prefix}* family, read by the tool of that name`;
+}
+var envNameRefusal = variableRefusal;
+function fileVariableRefusal(variable) {
+  const why = variableRefusal(variable);
+  return why === void 0 ? void 0 : `a variable a tool reads a path or setting from (${why})`;
+}
+function prefixNeededFor(deliveries) {
+  if (deliveries.has("env")) return "env";
+  return deliveries.has("env-file") ? "env-file" : void 0;
+}
+
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
@@ -740,7 +971,8 @@ async function readConfig(masks, compat) {
   const tokenDeliveries = readTokenDeliveries();
   const vault = requests.length > 0 || tokenDeliveries.size > 0 || text("vault-pki") !== void 0 ? readVaultConfig(masks) : void 0;
   const deliveries = readDeliveries();
-  if (!compat && deliveries.has("env")) requireEnvPrefixes(requests);
+  const prefixed = prefixNeededFor(deliveries);
+  if (!compat && prefixed !== void 0) requireEnvPrefixes(requests, prefixed);
   if (compat) {
     deliveries.add("outputs");
     if (compat.exportEnv) deliveries.add("env");
@@ -790,11 +1022,11 @@ function readTokenDeliveries() {
   for (const w of compatTokenDeliveries()) out.add(w).add("files");
   return out;
 }
-function requireEnvPrefixes(requests) {
+function requireEnvPrefixes(requests, delivery) {
   for (const r of requests) {
     if (r.selector.kind === "all" && (r.name ?? "") === "")
       throw new InputError(
-        `secrets line ${r.line}: with deliver env, \`${r.text}\` takes variable names from Vault's key names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
+        `secrets line ${r.line}: with deliver ${delivery}, \`${r.text}\` takes variable names from Vault's ${r.folder ? "secret and key" : "key"} names: give it a prefix, e.g. \`${r.text} | APP_\`, so Vault cannot choose a variable such as LD_PRELOAD or BASH_ENV.`
       );
   }
 }
@@ -990,6 +1222,8 @@ export {
   readGuardConfig,
   readGuardStepConfig,
   giveFiles,
+  envNameRefusal,
+  fileVariableRefusal,
   readRefreshStepConfig,
   readMainConfig,
   actSplits,
@@ -1000,4 +1234,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-IVYJ7G5L.js.map
+//# sourceMappingURL=shared-HFQFVC3G.js.map

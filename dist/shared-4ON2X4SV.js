@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   MIN_SECRET_LENGTH,
   childEnv
-} from "./shared-HE3LMDME.js";
+} from "./shared-J5QQXKHR.js";
 import {
   errorMessage
 } from "./shared-OGSLN2KY.js";
@@ -877,4 +877,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-F677NE4B.js.map
+//# sourceMappingURL=shared-4ON2X4SV.js.map

@@ -71,6 +71,7 @@ function encodingsOf(text) {
   for (const b of base64Alignments(bytes, "base64url")) out.push({ kind: "base64url", text: b });
   const hex = bytes.toString("hex");
   out.push({ kind: "hex", text: hex }, { kind: "hex", text: hex.toUpperCase() });
+  out.push(...layeredForms(bytes));
   const uri = encodeURIComponent(text);
   out.push(
     { kind: "url", text: uri },
@@ -87,6 +88,13 @@ function encodingsOf(text) {
   );
   if (text.includes("'")) out.push({ kind: "shell-escape", text: text.replace(/'/g, `'\\''`) });
   return dedupe(out).filter((f) => f.text !== text && f.text.length >= MIN_DERIVED_LENGTH);
+}
+function layeredForms(bytes) {
+  const out = [];
+  for (const inner of base64Alignments(bytes, "base64"))
+    for (const outer of base64Alignments(Buffer.from(inner, "latin1"), "base64"))
+      out.push({ kind: "base64-base64", text: outer });
+  return out;
 }
 function base64Alignments(bytes, alphabet) {
   const out = [];
@@ -161,4 +169,4 @@ export {
   encodingsOf,
   childEnv
 };
-//# sourceMappingURL=shared-HE3LMDME.js.map
+//# sourceMappingURL=shared-J5QQXKHR.js.map
