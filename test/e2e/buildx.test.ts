@@ -80,7 +80,7 @@ describe.runIf(ready)('buildx builds (real buildx, docker driver, real registry)
   function context(dockerfile: string, files: Record<string, string> = {}): string {
     const dir = join(job.workspace, `ctx-${randomBytes(4).toString('hex')}`);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+    writeFileSync(join(dir, 'Dockerfile'), unique(dockerfile));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return dir;
   }
@@ -376,6 +376,17 @@ describe.runIf(ready)('buildx builds (real buildx, docker driver, real registry)
   });
 });
 
+/**
+ * The Dockerfile with a RUN of its own after the first FROM. BuildKit leaves secret mounts
+ * out of its cache keys, so without it a RUN that reads a secret is served from the layer
+ * another test (or an earlier run, with another value) built on the same engine.
+ */
+function unique(dockerfile: string): string {
+  const lines = dockerfile.split('\n');
+  lines.splice(1, 0, `RUN echo ${randomBytes(8).toString('hex')} > /.build-id`);
+  return lines.join('\n');
+}
+
 /** A docker config logged in to the test registry (for the test's own push of a base image). */
 function loginConfig(registry: Registry): string {
   const dir = mkdtempSync(join(tmpdir(), 'login-'));
@@ -463,7 +474,7 @@ describe.runIf(remoteReady)('buildx builds on a current BuildKit (remote driver)
   function context(dockerfile: string): string {
     const dir = join(job.workspace, `ctx-${randomBytes(4).toString('hex')}`);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+    writeFileSync(join(dir, 'Dockerfile'), unique(dockerfile));
     return dir;
   }
 

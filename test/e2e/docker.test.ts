@@ -90,6 +90,8 @@ describe.runIf(missing.length === 0 || underCi)('docker login and BuildKit build
         'build-tags': image,
         'build-secrets': 'api_key=BUILD_API_KEY\nnpm=BUILD_NPM_TOKEN',
         'build-push': 'true',
+        // secret mounts are not in BuildKit's cache keys: a cached RUN would hold another test's byte count
+        'build-no-cache': 'true',
       }),
       { timeoutMs: 120_000 },
     );
