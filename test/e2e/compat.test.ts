@@ -214,7 +214,12 @@ describe('auth-only: the Vault token itself', () => {
         outputToken: off,
       });
       expect(main.exitCode, main.stdout).toBe(0);
-      expect(Object.keys(main.env).sort()).toEqual(['NPMTOKEN', 'NPMTOKEN_FILE', 'VAULT_SECRETS_SESSION']);
+      expect(Object.keys(main.env).sort()).toEqual([
+        'NPMTOKEN',
+        'NPMTOKEN_FILE',
+        'VAULT_SECRETS_SESSION',
+        'VAULT_SECRETS_SESSIONS',
+      ]);
       expect(Object.keys(main.outputs).sort()).toEqual(['files-dir', 'names', 'npmToken']);
       const token = fx.server.requests.find((r) => r.path.startsWith('secret/'))?.headers['x-vault-token'];
       expect(typeof token).toBe('string');
