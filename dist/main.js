@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-3PAVYUMH.js";
+} from "./shared-SLVZ732J.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-DQGVVGTY.js";
+} from "./shared-AQU3CLDF.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -58,8 +58,8 @@ import {
   connect,
   createVaultApi,
   openTransport
-} from "./shared-3RUPLDXE.js";
-import "./shared-JHFIZ4E2.js";
+} from "./shared-GG4JZP4F.js";
+import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import "./shared-NYIERDFJ.js";
 import {

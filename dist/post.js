@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-3PAVYUMH.js";
+} from "./shared-SLVZ732J.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -27,8 +27,8 @@ import {
   isHelper,
   isRunning
 } from "./shared-VS7UWK3U.js";
-import "./shared-3RUPLDXE.js";
-import "./shared-JHFIZ4E2.js";
+import "./shared-GG4JZP4F.js";
+import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import "./shared-NYIERDFJ.js";
 import {
@@ -68,6 +68,7 @@ function readRenewal(paths) {
   return {
     pid: Number.isInteger(pid) && pid > 0 ? pid : void 0,
     root: paths.root,
+    logFile: paths.renewLog,
     log: readOr(paths.renewLog, "").split("\n").filter((l) => l !== "")
   };
 }
@@ -88,7 +89,8 @@ async function stopRenewal(record) {
   } else {
     lines.push(`the renewal helper (pid ${pid}) had already stopped`);
   }
-  for (const line of record.log) lines.push(`renewal: ${line}`);
+  const log = readOr(record.logFile, "").split("\n").filter((l) => l !== "");
+  for (const line of log.length > 0 ? log : record.log) lines.push(`renewal: ${line}`);
   return lines;
 }
 function readOr(path, fallback) {
@@ -141,9 +143,9 @@ async function revoke(records, masks2, cancel2) {
 // src/post.ts
 async function run(cancel2) {
   if (root === void 0) info("Nothing to clean up: the main step made no session folder.");
+  for (const line of renewal ? await stopRenewal(renewal) : []) info(inert(line));
   const local2 = cleanupLocal();
   if (local2) info(inert(local2.line));
-  for (const line of renewal ? await stopRenewal(renewal) : []) info(inert(line));
   const lines = local2 ? await local2.remote(cancel2) : [];
   for (const line of lines) info(inert(line));
   if (local2) lines.push(local2.line);

@@ -12,7 +12,7 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-DQGVVGTY.js";
+} from "./shared-AQU3CLDF.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -33,8 +33,8 @@ import {
 import {
   createVaultApi,
   openTransport
-} from "./shared-3RUPLDXE.js";
-import "./shared-JHFIZ4E2.js";
+} from "./shared-GG4JZP4F.js";
+import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
   proxyEnv

@@ -10,8 +10,8 @@ import {
   VaultRequestError,
   createVaultApi,
   openTransport
-} from "./shared-3RUPLDXE.js";
-import "./shared-JHFIZ4E2.js";
+} from "./shared-GG4JZP4F.js";
+import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
   proxyEnv

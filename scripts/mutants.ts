@@ -1117,7 +1117,7 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'post-leaves-helper',
     file: 'src/post.ts',
-    find: '  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));',
+    find: '  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));\n',
     replace: '',
     why: 'The renewal helper keeps renewing while post revokes, and lives on after the job until its hard cap.',
     tests: [RENEW],

@@ -20,10 +20,11 @@ import { ACTION_NAME, errorMessage, failStep } from './errors.js';
 
 async function run(cancel: CancelWatch): Promise<void> {
   if (root === undefined) core.info('Nothing to clean up: the main step made no session folder.');
+  // The renewal helper stops first (a signal, at most 3 s): it must not renew what post revokes, and its
+  // last log line must land before the shred. A signal to post meanwhile shreds at once. Its log is untrusted text.
+  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));
   const local = cleanupLocal();
   if (local) core.info(inert(local.line));
-  // The renewal helper stops before anything is revoked: it must not renew what post revokes. Its log is untrusted text.
-  for (const line of renewal ? await stopRenewal(renewal) : []) core.info(inert(line));
   const lines = local ? await local.remote(cancel) : [];
   for (const line of lines) core.info(inert(line));
   if (local) lines.push(local.line);

@@ -1,7 +1,7 @@
-// Post's side of renewal: stop the helper before anything is revoked, so it cannot renew
-// what post is revoking, and hand back its log for the post log. What it needs (the pid,
-// the log) is read into memory first, because post shreds the session before it waits
-// on anything (src/cleanup/session.ts), and a signal may shred it earlier still.
+// Post's side of renewal: stop the helper before anything is shredded or revoked, so it
+// cannot renew what post is revoking and its last log line lands, and hand back its log
+// for the post log. What it needs (the pid, the log) is also read into memory first: a
+// signal to post shreds the session at once (src/post.ts), and only signals the helper.
 import { readFileSync } from 'node:fs';
 import type { SessionPaths } from '../state.js';
 import { isHelper, isRunning } from './process.js';
@@ -11,6 +11,7 @@ const STOP_WAIT_MS = 3000;
 export interface RenewalRecord {
   readonly pid: number | undefined;
   readonly root: string;
+  readonly logFile: string;
   /** The helper's log as it was when read: ids and times, never a value; untrusted text. */
   readonly log: readonly string[];
 }
@@ -20,6 +21,7 @@ export function readRenewal(paths: SessionPaths): RenewalRecord {
   return {
     pid: Number.isInteger(pid) && pid > 0 ? pid : undefined,
     root: paths.root,
+    logFile: paths.renewLog,
     log: readOr(paths.renewLog, '')
       .split('\n')
       .filter((l) => l !== ''),
@@ -45,7 +47,11 @@ export async function stopRenewal(record: RenewalRecord): Promise<string[]> {
   } else {
     lines.push(`the renewal helper (pid ${pid}) had already stopped`);
   }
-  for (const line of record.log) lines.push(`renewal: ${line}`);
+  // the log as the helper left it (its last line says why it stopped), or as read before a shred
+  const log = readOr(record.logFile, '')
+    .split('\n')
+    .filter((l) => l !== '');
+  for (const line of log.length > 0 ? log : record.log) lines.push(`renewal: ${line}`);
   return lines;
 }
 

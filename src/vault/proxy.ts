@@ -4,6 +4,9 @@
 // in absolute form. Which proxy applies is pure (proxyFor); the agents are the I/O edge.
 import http from 'node:http';
 import https from 'node:https';
+import { proxyRefusal } from './proxy-error.js';
+
+export { ProxyError, proxyRefusal } from './proxy-error.js';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 
@@ -77,32 +80,6 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
 }
 
 /** A proxy that refused the tunnel or the request: not a network blip, so not retried. */
-export class ProxyError extends Error {
-  readonly code = 'EPROXY';
-  constructor(
-    message: string,
-    /** The variable that named the proxy, for the fix. */
-    readonly variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
-  ) {
-    super(message);
-  }
-}
-
-/** The proxy said no to `what`; a 407 means it refused its credentials (or wants some), which the variable holds. */
-export function proxyRefusal(
-  proxy: URL,
-  what: string,
-  status: number | undefined,
-  variable: 'HTTPS_PROXY' | 'HTTP_PROXY',
-): ProxyError {
-  const why =
-    status !== 407
-      ? ''
-      : proxy.username === ''
-        ? `: it asks for credentials and ${variable} gives none`
-        : `: it refused the credentials in ${variable}`;
-  return new ProxyError(`the proxy ${proxy.host} refused ${what}: HTTP ${String(status)}${why}`, variable);
-}
 
 /** An https.Agent whose sockets are TLS over a CONNECT tunnel; pooling and keep-alive stay Node's. */
 class TunnelAgent extends https.Agent {

@@ -9,7 +9,8 @@
 // not parse is a fault to retry, not an answer; and once a request has given up on the
 // network, the server is known down (`down`), so post does not try lease after lease.
 import http from 'node:http';
-import { ProxyError, proxyRefusal, type Route, type Router } from './proxy.js';
+import type { Route, Router } from './proxy.js';
+import { ProxyError, proxyRefusal } from './proxy-error.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { formatBytes, readCapped } from './reply-cap.js';
 import { withinTime } from './time-limit.js';

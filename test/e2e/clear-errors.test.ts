@@ -99,7 +99,10 @@ describe('a name too long for a file', () => {
       /^::error::vault-secrets-action: secrets line 2: name L_K{58}… \(302 characters\) from `secret\/ci\/long#k{45}…` is longer than 255, the most a file name may be/,
     );
     expect(main.stdout + main.stderr).not.toContain('ENAMETOOLONG');
-    expect(main.env).toEqual({ VAULT_SECRETS_SESSION: expect.any(String) as string });
+    expect(main.env).toEqual({
+      VAULT_SECRETS_SESSION: expect.any(String) as string,
+      VAULT_SECRETS_SESSIONS: expect.any(String) as string,
+    });
     const root = sessionRoot(main);
     const post = await job.post();
     expect(post.exitCode, post.stdout).toBe(0);

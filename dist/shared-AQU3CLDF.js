@@ -15,7 +15,7 @@ import {
 } from "./shared-TIJMJNMW.js";
 import {
   VaultRequestError
-} from "./shared-3RUPLDXE.js";
+} from "./shared-GG4JZP4F.js";
 import {
   recordDestination,
   recordForms,
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-DQGVVGTY.js.map
+//# sourceMappingURL=shared-AQU3CLDF.js.map

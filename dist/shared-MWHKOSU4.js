@@ -1,8 +1,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  proxyRefusal
+} from "./shared-PFSXQCEX.js";
+import {
   proxyFor
 } from "./shared-NYIERDFJ.js";
+import "./shared-BDLR4YRK.js";
+
+// src/vault/agents.ts
+import https2 from "node:https";
+import tls2 from "node:tls";
 
 // src/vault/proxy.ts
 import http from "node:http";
@@ -52,18 +60,6 @@ function proxyAuthorization(proxy) {
   const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
   return { "Proxy-Authorization": `Basic ${Buffer.from(user).toString("base64")}` };
 }
-var ProxyError = class extends Error {
-  constructor(message, variable) {
-    super(message);
-    this.variable = variable;
-  }
-  variable;
-  code = "EPROXY";
-};
-function proxyRefusal(proxy, what, status, variable) {
-  const why = status !== 407 ? "" : proxy.username === "" ? `: it asks for credentials and ${variable} gives none` : `: it refused the credentials in ${variable}`;
-  return new ProxyError(`the proxy ${proxy.host} refused ${what}: HTTP ${String(status)}${why}`, variable);
-}
 var TunnelAgent = class extends https.Agent {
   constructor(proxy, options, onTunnel) {
     super(options);
@@ -111,9 +107,26 @@ var TunnelAgent = class extends https.Agent {
   }
 };
 
+// src/vault/agents.ts
+function createAgents(settings) {
+  const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets };
+  return createRouter(settings.proxy ?? { https: void 0, http: void 0, noProxy: [] }, {
+    http: agentOptions,
+    https: {
+      ...agentOptions,
+      rejectUnauthorized: settings.tls.rejectUnauthorized,
+      // One secure context rather than ca/cert/key options: Node names pooled connections after those
+      // options, and NODE_DEBUG=http prints that name (the client key in it) for every request.
+      secureContext: tls2.createSecureContext({
+        ...settings.tls.ca !== void 0 ? { ca: settings.tls.ca } : {},
+        ...settings.tls.cert !== void 0 ? { cert: settings.tls.cert } : {},
+        ...settings.tls.key !== void 0 ? { key: settings.tls.key } : {}
+      })
+    }
+  });
+}
 export {
-  createRouter,
-  ProxyError,
-  proxyRefusal
+  createAgents,
+  https2 as https
 };
-//# sourceMappingURL=shared-JHFIZ4E2.js.map
+//# sourceMappingURL=shared-MWHKOSU4.js.map

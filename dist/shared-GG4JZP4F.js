@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   ProxyError,
   proxyRefusal
-} from "./shared-JHFIZ4E2.js";
+} from "./shared-PFSXQCEX.js";
 import {
   require_debug
 } from "./shared-K2QAIXDX.js";
@@ -2013,7 +2013,7 @@ var TransportError = class extends Error {
 };
 function createTransport(opts) {
   let pools;
-  const agents = () => pools ??= import("./shared-JQQMEAZQ.js").then(({ createAgents, https }) => ({
+  const agents = () => pools ??= import("./shared-MWHKOSU4.js").then(({ createAgents, https }) => ({
     router: createAgents({ maxSockets: opts.maxSockets, proxy: opts.proxy, tls: opts.tls }),
     https
   }));
@@ -2466,4 +2466,4 @@ export {
   openTransport,
   connect
 };
-//# sourceMappingURL=shared-3RUPLDXE.js.map
+//# sourceMappingURL=shared-GG4JZP4F.js.map

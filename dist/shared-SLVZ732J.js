@@ -13,7 +13,7 @@ import {
 import {
   createVaultApi,
   openTransport
-} from "./shared-3RUPLDXE.js";
+} from "./shared-GG4JZP4F.js";
 import {
   loadCacheMatch,
   saveCacheMatch,
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-3PAVYUMH.js.map
+//# sourceMappingURL=shared-SLVZ732J.js.map
