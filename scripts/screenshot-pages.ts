@@ -15,6 +15,9 @@ export function normalise(text: string): string {
       // the demo's TLS key is a fresh RSA key: its PEM length varies by a few bytes
       .replace(/<td>\d+<\/td><\/tr>/g, '<td>N</td></tr>')
       .replace(/\b\d+ bytes\)/g, 'N bytes)')
+      // the renewal helper's pid and its hard cap (start time plus the bound)
+      .replace(/\(pid \d+\)/g, '(pid N)')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME')
       // a masked base64 run ends in 1-3 characters of the value's tail
       .replace(/\*\*\*[A-Za-z0-9+/]{1,3}=*/g, '***~')
   );
