@@ -420,6 +420,8 @@ export const MUTANTS: readonly Mutant[] = [
         find: 'return (!patient && spent >= opts.retry.retries) || opts.deadline <= Date.now();',
         replace: 'return !patient && spent >= opts.retry.retries;',
       },
+      // each try is bounded by what is left of the deadline too: ignoring the deadline ignores that
+      { find: 'Math.min(opts.requestTimeoutMs, left)', replace: 'opts.requestTimeoutMs' },
     ],
     why: 'vault-timeout does not bound the fetch.',
     tests: [FAULTS],
