@@ -1000,7 +1000,7 @@ export const MUTANTS: readonly Mutant[] = [
     replace: 'return true;',
     why: 'A burst of jobs against one rate-limit quota fails: five quick tries cannot outlast a quota that stays full for seconds.',
     tests: [FAULTS],
-    only: 'rate limit (429) is waited out',
+    only: 'is waited out past vault-retries',
   },
   // --- found by a real OpenBao (test/openbao, issue 14) ---
   {
