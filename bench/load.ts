@@ -143,7 +143,7 @@ async function burst(
 }
 
 function loadRun(r: StepResult): LoadRun {
-  const tries = [...r.stdout.matchAll(/: ([^:\n]*), try \d+ of \d+ in \d+ ms/g)].map((m) => m[1] ?? '');
+  const tries = [...r.stdout.matchAll(/: ([^:\n]*), try \d+ (?:of \d+ )?in \d+ ms/g)].map((m) => m[1] ?? '');
   const error = r.commands.find((c) => c.command === 'error')?.message;
   const killed =
     r.signal === null ? undefined : `killed by ${r.signal} at the ${STEP_TIMEOUT_MS / 1000} s step timeout`;
