@@ -9,19 +9,19 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-UR6WDBYC.js";
 import {
   writeGuardSummary
-} from "./shared-ASXBQTWA.js";
-import "./shared-NYIERDFJ.js";
+} from "./shared-AKFHT5CM.js";
 import {
   readForms,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {

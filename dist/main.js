@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-SLVZ732J.js";
+} from "./shared-CNUPXQYE.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-AQU3CLDF.js";
+} from "./shared-45WJMVIN.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,15 +42,20 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-5K5RELSP.js";
+} from "./shared-UR6WDBYC.js";
 import {
+  allowedEndpoints,
   builderName,
+  checkDockerfile,
   detectBuilder,
   docker,
+  egressOf,
   isDockerDriver,
+  pulledImages,
   reason,
+  registryCacheRef,
   writeMainSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   writeRenewPlan
 } from "./shared-MQVOO4OO.js";
@@ -61,7 +66,6 @@ import {
 } from "./shared-GG4JZP4F.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
-import "./shared-NYIERDFJ.js";
 import {
   recordCertificate,
   recordForms,
@@ -74,6 +78,7 @@ import {
   sessionPaths,
   writePrivateFile
 } from "./shared-6KQ4AVEK.js";
+import "./shared-NYIERDFJ.js";
 import {
   Scanner
 } from "./shared-4ON2X4SV.js";
@@ -85,6 +90,7 @@ import {
 import {
   errorMessage,
   failStep,
+  inert,
   inertMessage,
   inertProperties,
   say
@@ -447,497 +453,6 @@ import { join as join5 } from "node:path";
 // src/docker/build.ts
 import { readFileSync, statSync as statSync2 } from "node:fs";
 import { join as join4, relative, isAbsolute } from "node:path";
-
-// src/docker/dockerfile/space.ts
-var SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
-function isSpace(ch) {
-  return ch !== void 0 && SPACE.test(ch);
-}
-function trimLeadingSpace(s) {
-  let start = 0;
-  while (isSpace(s[start])) start++;
-  return s.slice(start);
-}
-function trimSpace(s) {
-  let end = s.length;
-  while (isSpace(s[end - 1])) end--;
-  return trimLeadingSpace(s.slice(0, end));
-}
-
-// src/docker/dockerfile/shell.ts
-function lex(input, escape, raw) {
-  let text = "";
-  const words = [];
-  let word = "";
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i] ?? "";
-    if (ch === "'" || ch === '"') {
-      const quoted = ch === "'" ? singleQuoted(input, i) : doubleQuoted(input, i, escape);
-      if (quoted === void 0) return void 0;
-      text += quoted.value;
-      word += raw ? input.slice(i, quoted.end + 1) : quoted.value;
-      i = quoted.end;
-    } else if (ch === escape) {
-      const next = input[++i];
-      if (next === void 0) break;
-      text += next;
-      word += raw ? ch + next : next;
-    } else if (isSpace(ch)) {
-      text += ch;
-      if (word !== "") words.push(word);
-      word = "";
-    } else {
-      text += ch;
-      word += ch;
-    }
-  }
-  if (word !== "") words.push(word);
-  return { text, words };
-}
-function singleQuoted(input, start) {
-  const end = input.indexOf("'", start + 1);
-  return end < 0 ? void 0 : { value: input.slice(start + 1, end), end };
-}
-function doubleQuoted(input, start, escape) {
-  let value = "";
-  for (let i = start + 1; i < input.length; i++) {
-    const ch = input[i] ?? "";
-    if (ch === '"') return { value, end: i };
-    const next = input[i + 1];
-    if (ch === escape && (next === '"' || next === "$" || next === escape)) {
-      value += next;
-      i++;
-    } else {
-      value += ch;
-    }
-  }
-  return void 0;
-}
-
-// src/docker/dockerfile/assignments.ts
-function argAssignments(args, escape) {
-  return rawWords(args, escape).map((word) => assignment(word, escape));
-}
-var LEGACY_SEPARATOR = /[\t\v\f\r ]+/;
-function envAssignments(args, escape) {
-  const words = rawWords(args, escape);
-  if (words[0]?.includes("=") === false) {
-    const gap = LEGACY_SEPARATOR.exec(args);
-    if (!gap) return [{ key: unquote(args, escape), value: void 0 }];
-    return [
-      { key: unquote(args.slice(0, gap.index), escape), value: unquote(args.slice(gap.index + gap[0].length), escape) }
-    ];
-  }
-  return words.filter((word) => word.includes("=")).map((word) => assignment(word, escape));
-}
-function rawWords(args, escape) {
-  return lex(args, escape, true)?.words ?? [];
-}
-function assignment(word, escape) {
-  const eq = word.indexOf("=");
-  if (eq < 0) return { key: unquote(word, escape), value: void 0 };
-  return { key: unquote(word.slice(0, eq), escape), value: unquote(word.slice(eq + 1), escape) };
-}
-function unquote(text, escape) {
-  return lex(text, escape, false)?.text ?? text;
-}
-
-// src/docker/dockerfile/directives.ts
-var NAMES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
-var DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]*)$/;
-var GO_SPACE = /* @__PURE__ */ new Set(["	", "\n", "\f", "\r", " "]);
-var DirectiveScanner = class {
-  constructor(prefix) {
-    this.prefix = prefix;
-  }
-  prefix;
-  done = false;
-  seen = /* @__PURE__ */ new Set();
-  read(line, lineNumber) {
-    if (this.done) return void 0;
-    const match = line.startsWith(this.prefix) ? DIRECTIVE.exec(trimLeadingSpace(line.slice(this.prefix.length))) : null;
-    const name = match?.[1]?.toLowerCase();
-    const value = trimGoSpace(match?.[2] ?? "");
-    if (name === void 0 || !NAMES.has(name) || this.seen.has(name) || value === "") {
-      this.done = true;
-      return void 0;
-    }
-    this.seen.add(name);
-    return { name, value, line: lineNumber };
-  }
-};
-function trimGoSpace(s) {
-  let end = s.length;
-  while (end > 0 && GO_SPACE.has(s[end - 1] ?? "")) end--;
-  return s.slice(0, end);
-}
-
-// src/docker/dockerfile/frontend.ts
-function detectSyntax(text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n");
-  const shebang = lines[0]?.startsWith("#!") ? 1 : 0;
-  const body = lines.slice(shebang);
-  for (const prefix of ["#", "//"]) {
-    const scanner = new DirectiveScanner(prefix);
-    for (const [index, raw] of body.entries()) {
-      const directive = scanner.read(raw.endsWith("\r") ? raw.slice(0, -1) : raw, index + 1 + shebang);
-      if (directive === void 0) break;
-      if (directive.name === "syntax") return directive;
-    }
-  }
-  const value = jsonSyntax(body.join("\n"));
-  return value ? { name: "syntax", value, line: 1 + shebang } : void 0;
-}
-function jsonSyntax(text) {
-  try {
-    const parsed = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      const syntax = parsed["syntax"];
-      return typeof syntax === "string" ? syntax : void 0;
-    }
-  } catch {
-  }
-  return void 0;
-}
-
-// src/docker/dockerfile/command.ts
-var TOKEN_SPACE = /[\t\v\f\r ]+/;
-function splitCommand(line) {
-  const trimmed = trimSpace(line);
-  const match = TOKEN_SPACE.exec(trimmed);
-  if (!match) return { keyword: trimmed.toUpperCase(), args: "" };
-  return {
-    keyword: trimmed.slice(0, match.index).toUpperCase(),
-    args: trimSpace(trimmed.slice(match.index + match[0].length))
-  };
-}
-function splitFlags(line) {
-  const flags = [];
-  let phase = "spaces";
-  let word = "";
-  let quote = "";
-  let blankOk = false;
-  let parsingFlagArg = false;
-  let needFlagArg = true;
-  for (let pos = 0; pos <= line.length; pos++) {
-    let ch = line[pos] ?? "";
-    if (phase === "spaces") {
-      if (pos === line.length) break;
-      if (isSpace(ch)) continue;
-      if (!parsingFlagArg && !line.startsWith("--", pos)) return { flags, rest: line.slice(pos) };
-      phase = "word";
-    }
-    if (pos === line.length) {
-      if (word !== "--" && (blankOk || word !== "")) flags.push(word);
-      break;
-    }
-    if (phase === "word") {
-      if (isSpace(ch)) {
-        phase = "spaces";
-        if (parsingFlagArg) {
-          flags.push(`${flags.pop() ?? ""}=${word}`);
-          parsingFlagArg = false;
-          needFlagArg = true;
-        } else {
-          if (word === "--") return { flags, rest: line.slice(pos) };
-          if (blankOk || word !== "") {
-            parsingFlagArg = needFlagArg;
-            flags.push(word);
-          }
-        }
-        word = "";
-        blankOk = false;
-        continue;
-      }
-      if (ch === "=") needFlagArg = false;
-      if (ch === "'" || ch === '"') {
-        quote = ch;
-        blankOk = true;
-        phase = "quote";
-        continue;
-      }
-      if (ch === "\\") {
-        if (pos + 1 === line.length) continue;
-        ch = line[++pos] ?? "";
-      }
-      word += ch;
-      continue;
-    }
-    if (ch === quote) {
-      phase = "word";
-      continue;
-    }
-    if (ch === "\\") {
-      if (pos + 1 === line.length) {
-        phase = "word";
-        continue;
-      }
-      ch = line[++pos] ?? "";
-    }
-    word += ch;
-  }
-  return { flags, rest: "" };
-}
-function flagValues(flags, name) {
-  const values = [];
-  for (const flag of flags) {
-    if (flag === "--") break;
-    const eq = flag.indexOf("=");
-    if (eq >= 0 && flag.slice(2, eq) === name) values.push(flag.slice(eq + 1));
-  }
-  return values;
-}
-
-// src/docker/dockerfile/mounts.ts
-function secretMounts(args) {
-  return flagValues(splitFlags(args).flags, "mount").flatMap((value) => {
-    const fields = csvRecord(value);
-    const mount = fields && readFields(fields);
-    return mount?.type === "secret" ? [secretMount(mount)] : [];
-  });
-}
-function readFields(fields) {
-  const mount = { type: "bind", id: "", source: "", target: "", required: false };
-  for (const field of fields) {
-    const eq = field.indexOf("=");
-    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
-    const value = eq < 0 ? void 0 : field.slice(eq + 1);
-    if (key === "required") mount.required = value === void 0 || GO_TRUE.has(value);
-    else if (value === void 0) continue;
-    else if (key === "type") mount.type = value.toLowerCase();
-    else if (key === "id") mount.id = value;
-    else if (key === "source" || key === "src") mount.source = value;
-    else if (key === "target" || key === "dst" || key === "destination") mount.target = value;
-  }
-  return mount;
-}
-var GO_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True"]);
-function secretMount(mount) {
-  if (mount.source !== "" && mount.id !== "") return { kind: "invalid", reason: "both source and id can't be set" };
-  const id = mount.source || mount.id || (mount.target === "" ? "" : pathBase(mount.target));
-  if (id === "") return { kind: "invalid", reason: "invalid secret mount. one of source, target required" };
-  return id.includes("$") ? { kind: "dynamic" } : { kind: "id", id, required: mount.required };
-}
-function pathBase(path) {
-  let end = path.length;
-  while (path[end - 1] === "/") end--;
-  return end === 0 ? "/" : path.slice(path.lastIndexOf("/", end - 1) + 1, end);
-}
-function csvRecord(text) {
-  if (text === "") return void 0;
-  const fields = [];
-  for (let pos = 0; ; pos++) {
-    let field;
-    if (text[pos] === '"') {
-      field = "";
-      for (pos++; ; pos += 2) {
-        const close = text.indexOf('"', pos);
-        if (close < 0) return void 0;
-        field += text.slice(pos, close);
-        pos = close;
-        if (text[close + 1] !== '"') break;
-        field += '"';
-      }
-      pos++;
-      if (pos < text.length && text[pos] !== ",") return void 0;
-    } else {
-      const comma = text.indexOf(",", pos);
-      const end = comma < 0 ? text.length : comma;
-      field = text.slice(pos, end);
-      if (field.includes('"')) return void 0;
-      pos = end;
-    }
-    fields.push(field);
-    if (pos >= text.length) return fields;
-  }
-}
-
-// src/docker/dockerfile/heredoc.ts
-var TAKES_HEREDOCS = /* @__PURE__ */ new Set(["ADD", "COPY", "RUN"]);
-var HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
-var JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
-var JSON_FORM = new RegExp(
-  String.raw`^\[[ \t\n\r]*(?:${JSON_STRING}[ \t\n\r]*(?:,[ \t\n\r]*${JSON_STRING}[ \t\n\r]*)*)?\]`
-);
-function heredocsOf(keyword, args, line) {
-  const inner = keyword === "ONBUILD" ? splitCommand(args) : { keyword, args };
-  if (!TAKES_HEREDOCS.has(inner.keyword) || !line.includes("<<")) return [];
-  if (JSON_FORM.test(splitFlags(inner.args).rest)) return [];
-  return (lex(line, "\\", true)?.words ?? []).flatMap((word) => {
-    const match = HEREDOC_WORD.exec(word);
-    const names = match?.[3] ? lex(match[3], "\\", false)?.words : void 0;
-    const name = names?.length === 1 ? names[0] : void 0;
-    return name === void 0 ? [] : [{ name, chomp: match?.[2] === "-" }];
-  });
-}
-
-// src/docker/dockerfile/parse.ts
-function parseDockerfile(text) {
-  const lines = text.replace(/^\uFEFF/, "").split("\n").map(trimLineEnd);
-  const scanner = new DirectiveScanner("#");
-  const directives = [];
-  const instructions = [];
-  let escape = "\\";
-  for (let next = 0; next < lines.length; ) {
-    const line = next + 1;
-    const first = trimLeadingSpace(lines[next++] ?? "");
-    const directive = scanner.read(first, line);
-    if (directive) {
-      directives.push(directive);
-      if (directive.name === "escape" && (directive.value === "\\" || directive.value === "`"))
-        escape = directive.value;
-    }
-    let { text: joined, continues } = trimContinuation(isComment(first) ? "" : first, escape);
-    if (!continues && joined === "") continue;
-    while (continues && next < lines.length) {
-      const part = lines[next++] ?? "";
-      if (isComment(part) || trimLeadingSpace(part) === "") continue;
-      const trimmed = trimContinuation(part, escape);
-      joined += trimmed.text;
-      continues = trimmed.continues;
-    }
-    const { keyword, args } = splitCommand(joined);
-    if (keyword === "") continue;
-    const heredocs = heredocsOf(keyword, args, joined).map((heredoc) => {
-      const body = readHeredoc(lines, next, heredoc);
-      next = body.next;
-      return body.text;
-    });
-    instructions.push({ keyword, args, line, heredocs });
-  }
-  return { directives, escape, instructions };
-}
-function isComment(line) {
-  return trimLeadingSpace(line).startsWith("#");
-}
-function trimLineEnd(line) {
-  let end = line.length;
-  while (line[end - 1] === "\r") end--;
-  return line.slice(0, end);
-}
-function trimContinuation(line, escape) {
-  let end = line.length;
-  while (line[end - 1] === " " || line[end - 1] === "	") end--;
-  const at = end - 1;
-  const continues = at >= 0 && line[at] === escape && line[at - 1] !== escape;
-  return { text: continues ? line.slice(0, at) : line, continues };
-}
-function readHeredoc(lines, from, heredoc) {
-  let index = from;
-  for (; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    if ((heredoc.chomp ? line.replace(/^\t+/, "") : line) === heredoc.name) break;
-  }
-  return { text: lines.slice(from, index).join("\n"), next: index + 1 };
-}
-
-// src/docker/dockerfile/check.ts
-var SECRET_NAME = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/iu;
-var ALLOWED_NAME = /(?:_|^)(?:public|file|version)(?:_|$)/iu;
-var INSTRUCTIONS = new Set(
-  "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(
-    " "
-  )
-);
-function checkDockerfile(text, opts) {
-  const parsed = parseDockerfile(text);
-  const show = (fragment) => {
-    const secret = opts.findSecret(fragment);
-    return secret === void 0 ? fragment : `(text holding secret ${secret})`;
-  };
-  const used = /* @__PURE__ */ new Set();
-  let dynamicMount = false;
-  const findings = [...remoteFrontend(text, show)];
-  for (const instruction of parsed.instructions) {
-    findings.push(...instructionFindings(instruction, parsed.escape, opts.findSecret, show));
-    if (instruction.keyword !== "RUN") continue;
-    for (const mount of secretMounts(instruction.args)) {
-      if (mount.kind === "dynamic") dynamicMount = true;
-      else if (mount.kind === "invalid") findings.push(invalidMount(instruction.line, mount.reason));
-      else {
-        used.add(mount.id);
-        if (!opts.secretIds.includes(mount.id))
-          findings.push(unknownMount(instruction.line, show(mount.id), mount.required));
-      }
-    }
-  }
-  if (!dynamicMount) findings.push(...[...new Set(opts.secretIds)].filter((id) => !used.has(id)).map(unusedSecret));
-  return findings.map((f) => ({ ...f, severity: levelled(f.severity, opts.level) })).sort((a, b) => a.line - b.line);
-}
-function levelled(natural, level) {
-  if (level === "default") return natural;
-  return level === "error" ? "error" : "warning";
-}
-function instructionFindings(instruction, escape, findSecret, show) {
-  const { keyword, args, line } = instruction;
-  const assignments = keyword === "ARG" ? argAssignments(args, escape) : keyword === "ENV" ? envAssignments(args, escape) : [];
-  const findings = [];
-  for (const { key, value } of assignments) {
-    if (SECRET_NAME.test(key) && !ALLOWED_NAME.test(key)) {
-      findings.push({
-        rule: "secret-name",
-        severity: "warning",
-        line,
-        message: `${keyword} ${show(key)} looks like a secret: build args and ENV are stored in the image history and provenance. Mount it with RUN --mount=type=secret,id=... instead.`
-      });
-    }
-    const secret2 = value === void 0 ? void 0 : findSecret(value);
-    if (secret2 !== void 0) {
-      findings.push({
-        rule: "secret-value",
-        severity: "error",
-        line,
-        message: `${keyword} ${show(key)} holds the value of secret ${secret2}: it would be baked into the image layers and history. Use RUN --mount=type=secret.`
-      });
-    }
-  }
-  if (findings.some((f) => f.rule === "secret-value")) return findings;
-  const secret = findSecret([args, ...instruction.heredocs].join("\n"));
-  if (secret === void 0) return findings;
-  return [
-    ...findings,
-    {
-      rule: "secret-value",
-      severity: "error",
-      line,
-      message: `${INSTRUCTIONS.has(keyword) ? keyword : "This instruction"} contains the value of secret ${secret}: instruction text is kept in the image history, layers or provenance. Read it from a RUN --mount=type=secret file instead.`
-    }
-  ];
-}
-function remoteFrontend(text, show) {
-  const syntax = detectSyntax(text);
-  if (!syntax) return [];
-  const image = show(syntax.value.split(" ")[0] ?? "");
-  const pin = image.includes("@") ? "" : ` Pin it by digest (${image}@sha256:...) or remove it to use the frontend built into BuildKit.`;
-  return [
-    {
-      rule: "remote-frontend",
-      severity: "warning",
-      line: syntax.line,
-      message: `The syntax directive makes BuildKit pull the frontend image ${image} from a registry at build time and hand it the whole build, secrets included.${pin}`
-    }
-  ];
-}
-function unknownMount(line, id, required) {
-  const message = required ? `RUN mounts secret "${id}" with required=true, which this build does not provide: add it to build-secrets, or this step fails.` : `RUN mounts secret "${id}", which this build does not provide: add it to build-secrets (or the mount is silently empty unless required=true).`;
-  return { rule: "unknown-secret-mount", severity: required ? "error" : "warning", line, message };
-}
-function invalidMount(line, reason2) {
-  return {
-    rule: "unknown-secret-mount",
-    severity: "error",
-    line,
-    message: `RUN has a secret mount that BuildKit rejects ("${reason2}"): name the secret with id=ID alone, or give only target=PATH, whose last path element is then the id.`
-  };
-}
-function unusedSecret(id) {
-  return {
-    rule: "unused-secret",
-    severity: "warning",
-    line: 0,
-    message: `This build passes secret "${id}", but no RUN --mount=type=secret uses it: remove it from build-secrets, or mount it where it is needed.`
-  };
-}
 
 // src/docker/command.ts
 function buildxOnly(build) {
@@ -1391,6 +906,65 @@ function iso(ms) {
   return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
 }
 
+// src/egress/stage.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+function egressStage(config, env = process.env) {
+  const { vault, docker: docker2, guard } = config;
+  const build = docker2.build;
+  const images = build ? buildImages(build) : { refs: [], unknown: [] };
+  const gha = build ? [
+    ...build.cacheFrom.filter((spec) => /(^|,)type=gha(,|$)/.test(spec)),
+    ...build.cacheTo.filter((t) => t.type === "gha").map((t) => t.spec)
+  ] : [];
+  const auth = vault?.auth;
+  const egress = egressOf({
+    vaultAddr: vault?.connection.addr,
+    githubOidc: auth?.method === "jwt" && auth.jwt === void 0 && auth.signing === void 0,
+    proxy: vault?.connection.proxy ?? { https: void 0, http: void 0, noProxy: [] },
+    logins: docker2.logins.map((l) => l.registry),
+    images: images.refs,
+    cacheService: [...guard.cache ? ["cache-paths"] : [], ...gha.length > 0 ? ["build cache type=gha"] : []],
+    env
+  });
+  const result = { endpoints: egress.endpoints, unknown: [...images.unknown, ...egress.unknown] };
+  if (result.endpoints.length > 0) {
+    setOutput("egress", allowedEndpoints(result.endpoints));
+    info(
+      inert(
+        `Endpoints this job's use of the action needs (harden-runner allowed-endpoints, the egress output): ${result.endpoints.map((e) => `${e.host}:${e.port}`).join(" ")}`
+      )
+    );
+  }
+  for (const line of result.unknown) info(inert(`Egress not named: ${line}.`));
+  return result;
+}
+function buildImages(build) {
+  const refs = [];
+  const unknown = [];
+  const path = build.file ?? join6(build.context, "Dockerfile");
+  try {
+    const pulled = pulledImages(readFileSync2(path, "utf8"), new Map(build.args.map((a) => [a.name, a.value])));
+    refs.push(...pulled.images.map((ref) => ({ ref, why: "pull" })));
+    unknown.push(...pulled.unresolved.map((ref) => `a build pulls ${ref}, whose registry depends on a variable`));
+  } catch (err) {
+    unknown.push(
+      `the images the build pulls: ${path} cannot be read (${err.code ?? "error"})`
+    );
+  }
+  for (const context of build.contexts) {
+    const value = context.slice(context.indexOf("=") + 1);
+    if (value.startsWith("docker-image://"))
+      refs.push({ ref: value.slice("docker-image://".length), why: "build context" });
+  }
+  for (const spec of [...build.cacheFrom, ...build.cacheTo.map((t) => t.spec)]) {
+    const ref = registryCacheRef(spec);
+    if (ref !== void 0) refs.push({ ref, why: "build cache" });
+  }
+  if (build.push) refs.push(...build.tags.map((ref) => ({ ref, why: "push" })));
+  return { refs, unknown };
+}
+
 // src/main.ts
 async function run(masks2, cancel2) {
   const config = await readMainConfig(masks2);
@@ -1398,6 +972,7 @@ async function run(masks2, cancel2) {
     notice(
       "hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment."
     );
+  const egress = egressStage(config);
   const builder = await dockerPreflight(config.docker);
   const needed = config.vault !== void 0 || config.docker.logins.length > 0 || config.docker.build !== void 0 || config.templates.lines.length > 0;
   const base = sessionBase(config.filesBaseDir);
@@ -1419,7 +994,8 @@ async function run(masks2, cancel2) {
       filesDir: files.size > 0 ? session?.files : void 0,
       memoryBacked: session?.memoryBacked ?? false,
       masks: masks2.forms().length,
-      renewal
+      renewal,
+      egress
     });
   }
   saveMainCompleted();

@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-SLVZ732J.js";
+} from "./shared-CNUPXQYE.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -16,13 +16,13 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   isHelper,
   isRunning
@@ -30,7 +30,6 @@ import {
 import "./shared-GG4JZP4F.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
-import "./shared-NYIERDFJ.js";
 import {
   loadDockerRecords,
   loadMainCompleted,
@@ -42,6 +41,7 @@ import {
   readRecords,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
+import "./shared-NYIERDFJ.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {

@@ -12,33 +12,30 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-AQU3CLDF.js";
+} from "./shared-45WJMVIN.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-UR6WDBYC.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   createVaultApi,
   openTransport
 } from "./shared-GG4JZP4F.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
-import {
-  proxyEnv
-} from "./shared-NYIERDFJ.js";
 import {
   readForms,
   readPlan,
@@ -50,6 +47,9 @@ import {
   replacePrivateFile,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
+import {
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
 import "./shared-J5QQXKHR.js";
 import {
   errorMessage,

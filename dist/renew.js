@@ -14,12 +14,12 @@ import {
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
-  proxyEnv
-} from "./shared-NYIERDFJ.js";
-import {
   readRecords,
   sessionPaths
 } from "./shared-6KQ4AVEK.js";
+import {
+  proxyEnv
+} from "./shared-NYIERDFJ.js";
 import {
   errorMessage
 } from "./shared-OGSLN2KY.js";

@@ -22,6 +22,7 @@ import { cancelMessage, watchCancel, type CancelWatch } from './cancel.js';
 import { failStep } from './errors.js';
 import { templateStage } from './template/stage.js';
 import { giveFiles } from './deliver/owner.js';
+import { egressStage } from './egress/stage.js';
 
 async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
   const config = await readMainConfig(masks);
@@ -29,6 +30,8 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
     core.notice(
       'hashicorp/vault-action inputs: secrets go to env and outputs as vault-action delivers them (and to files). For new workflows, `deliver: files` keeps them out of every process environment.',
     );
+  // First, so that even a step that fails later names what it needed to reach.
+  const egress = egressStage(config);
   const builder = await dockerPreflight(config.docker);
   // A session folder only when something will live in it: a step that fetches nothing
   // and logs in nowhere leaves nothing behind, not even an empty folder.
@@ -61,6 +64,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
       memoryBacked: session?.memoryBacked ?? false,
       masks: masks.forms().length,
       renewal,
+      egress,
     });
   }
   saveMainCompleted();

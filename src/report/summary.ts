@@ -7,6 +7,7 @@ import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
 import { summaryText } from '../output.js';
 import type { Change, RefreshOutcome } from '../refresh/stage.js';
+import { allowedEndpoints, type Egress } from '../egress/endpoints.js';
 
 export interface MainReport {
   readonly secrets: readonly Secret[];
@@ -19,6 +20,8 @@ export interface MainReport {
   readonly masks: number;
   /** The renewal helper, if main started one, and what will end before vault-renew-for. */
   readonly renewal?: { readonly lines: readonly string[]; readonly warnings: readonly string[] } | undefined;
+  /** The endpoints the job's use of the action needs (src/egress/). */
+  readonly egress?: Egress | undefined;
 }
 
 /** Rows of the secrets table. Pure, so tests can check it holds no value. */
@@ -59,7 +62,26 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     }
     summary.addHeading('Docker', 4).addList(lines);
   }
+  if (report.egress) addEgress(summary, report.egress);
   await summary.write();
+}
+
+/** The egress list as harden-runner's allowed-endpoints takes it, then what each endpoint is for. */
+function addEgress(summary: typeof core.summary, egress: Egress): void {
+  if (egress.endpoints.length === 0 && egress.unknown.length === 0) return;
+  summary.addHeading('Egress', 4);
+  if (egress.endpoints.length > 0) {
+    summary.addRaw(
+      `<p>${egress.endpoints.length} endpoint(s) this job's use of the action connects to from the runner, for StepSecurity harden-runner's <code>allowed-endpoints</code> (also the <code>egress</code> output):</p>`,
+      true,
+    );
+    // one entry per line, ready to paste (no entry is empty, so no blank line ends the HTML block)
+    summary.addRaw(`<pre>${allowedEndpoints(egress.endpoints).split('\n').map(escape).join('\n')}</pre>`, true);
+  }
+  summary.addList([
+    ...egress.endpoints.map((e) => escape(`${e.host}:${e.port}: ${e.why}`)),
+    ...egress.unknown.map((u) => escape(`not named: ${u}`)),
+  ]);
 }
 
 /** Cleanup (logout, revocation, shredding, cache) and, when it ran, the leak guard's findings. */

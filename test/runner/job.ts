@@ -54,6 +54,8 @@ export interface StepOptions {
    * job: the step's parent process (its session's owner) is gone once it exits.
    */
   readonly orphan?: boolean;
+  /** A command the step runs under, before node (e.g. strace), as a wrapper the runner does not have. */
+  readonly wrap?: readonly string[];
 }
 
 interface ActionMetadata {
@@ -195,9 +197,12 @@ export class Job {
     const script = action.entries[sub || step === 'main' ? 'main' : 'post'];
     if (script === undefined) throw new Error(`${actionDir}/action.yml has no runs.${step}`);
     const spawned = Date.now();
-    const argv = opts.orphan
-      ? [ACTION_NODE, '-e', ORPHAN_PARENT, ACTION_NODE, join(actionDir, script)]
-      : [ACTION_NODE, join(actionDir, script)];
+    const argv = [
+      ...(opts.wrap ?? []),
+      ...(opts.orphan
+        ? [ACTION_NODE, '-e', ORPHAN_PARENT, ACTION_NODE, join(actionDir, script)]
+        : [ACTION_NODE, join(actionDir, script)]),
+    ];
     const child = spawn(argv[0] ?? ACTION_NODE, argv.slice(1), {
       env,
       cwd: this.workspace,

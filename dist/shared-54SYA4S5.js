@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -1234,4 +1234,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-HFQFVC3G.js.map
+//# sourceMappingURL=shared-54SYA4S5.js.map

@@ -6,7 +6,7 @@ import {
 import {
   envNameRefusal,
   fileVariableRefusal
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-AQU3CLDF.js.map
+//# sourceMappingURL=shared-45WJMVIN.js.map

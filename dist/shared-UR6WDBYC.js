@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   readRecords,
   sessionPaths,
@@ -148,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-5K5RELSP.js.map
+//# sourceMappingURL=shared-UR6WDBYC.js.map

@@ -5,11 +5,11 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-54SYA4S5.js";
 import {
   docker,
   reason
-} from "./shared-ASXBQTWA.js";
+} from "./shared-AKFHT5CM.js";
 import {
   createVaultApi,
   openTransport
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-SLVZ732J.js.map
+//# sourceMappingURL=shared-CNUPXQYE.js.map
