@@ -13,7 +13,7 @@
 //   start-up + inputs   spawn -> first request reaches Vault
 //   login               the login request (AppRole; none with a token)
 //   mount lookup        login done -> last sys/internal/ui/mounts reply
-//   reads               -> last secret read answered (values are masked as they arrive)
+//   reads               -> last secret read (or the token's lookup-self beside them) answered
 //   masks + delivery    -> process exit (the rest of masking, files, state, exit)
 //   runner processing   -> the harness has parsed commands and applied the masks
 import { startVaultDevServer } from '../test/vault-server/server.js';
@@ -160,8 +160,10 @@ function phasesOf(
   const last = (rs: readonly Timed[], fallback: number): number =>
     rs.length === 0 ? fallback : Math.max(...rs.map((r) => r.answeredAt));
   const t1 = requests[0]?.receivedAt ?? times.exited;
+  // lookup-self (the renewal helper's facts) goes with the reads, not the login
+  const lookup = (r: Timed): boolean => r.path.startsWith('auth/token/lookup-self');
   const t2 = last(
-    requests.filter((r) => r.path.startsWith('auth/')),
+    requests.filter((r) => r.path.startsWith('auth/') && !lookup(r)),
     t1,
   );
   const t3 = last(
@@ -169,7 +171,7 @@ function phasesOf(
     t2,
   );
   const t4 = last(
-    requests.filter((r) => r.path.startsWith('bench/')),
+    requests.filter((r) => r.path.startsWith('bench/') || lookup(r)),
     t3,
   );
   return {

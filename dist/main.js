@@ -334,6 +334,7 @@ async function vaultStage({
     ensureToken();
     const leased = [];
     const paths = groupByPath(requests).size;
+    const lookingUp = lookup ? lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : void 0;
     const secrets = await group(
       `Fetch ${requests.length} secret entr${requests.length === 1 ? "y" : "ies"}`,
       async () => {
@@ -374,7 +375,7 @@ async function vaultStage({
         return fetched;
       }
     );
-    const tokenLookup = lookup && !cancel2.signal.aborted ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : void 0;
+    const tokenLookup = lookingUp && !cancel2.signal.aborted ? await lookingUp : void 0;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,

@@ -73,6 +73,9 @@ export async function vaultStage({
     ensureToken();
     const leased: Lease[] = [];
     const paths = groupByPath(requests).size;
+    // Beside the reads, over the same connection, so it costs no round trip of its own
+    // (lookupToken never throws; a failed fetch just leaves its answer unread).
+    const lookingUp = lookup ? lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : undefined;
     const secrets = await core.group(
       `Fetch ${requests.length} secret entr${requests.length === 1 ? 'y' : 'ies'}`,
       async () => {
@@ -118,11 +121,8 @@ export async function vaultStage({
         return fetched;
       },
     );
-    // Over the same connection; a cancel skips it (no helper starts after one).
-    const tokenLookup =
-      lookup && !cancel.signal.aborted
-        ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace }))
-        : undefined;
+    // After a cancel its answer is dropped: no helper starts after one.
+    const tokenLookup = lookingUp && !cancel.signal.aborted ? await lookingUp : undefined;
     const facts = {
       addr: vault.connection.shownAddr,
       method: vault.auth.method,
