@@ -11,7 +11,7 @@
 //   4. leak guard (bench/guard.ts): the scanner against ripgrep.
 //   5. buildx build (bench/buildx.ts): one build with secret mounts, against the same
 //      `docker buildx build` run by hand.
-//   5. refresh (bench/refresh.ts): the refresh step for 100 secrets against the main step,
+//   6. refresh (bench/refresh.ts): the refresh step for 100 secrets against the main step,
 //      and the renewal helper's requests per hour (schedule, and its log in a short run).
 //
 // Knobs: BENCH_RUNS (alternating runs per comparison, default 5), GUARD_BENCH_SCALE
