@@ -2,33 +2,33 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-KIZUIP32.js";
+} from "./shared-WWKJ7BIW.js";
 import "./shared-CSGAVOOU.js";
-import "./shared-PKVUGSKO.js";
+import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-HR2PYWWQ.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-OMVN737R.js";
 import {
   writeGuardSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-FR7SEHCQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
-import "./shared-4ON2X4SV.js";
+} from "./shared-KRITO4IQ.js";
+import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   info,
   setFailed,

@@ -12,28 +12,28 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-AQU3CLDF.js";
+} from "./shared-DT4TWGYI.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-HR2PYWWQ.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-OMVN737R.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-FR7SEHCQ.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -47,17 +47,17 @@ import {
   recordLease,
   recordPlan,
   replaceLeases,
-  replacePrivateFile,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import "./shared-J5QQXKHR.js";
 import {
   errorMessage,
   failStep,
   inert,
   inertMessage,
+  replacePrivateFile,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   exportVariable,
   group,

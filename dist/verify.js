@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-OMVN737R.js";
 import {
   InputError,
   choice,
@@ -11,11 +11,11 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-FR7SEHCQ.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import {
   MIN_SECRET_LENGTH,
   childEnv
@@ -26,7 +26,7 @@ import {
   failStep,
   inert,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   error,
   info,

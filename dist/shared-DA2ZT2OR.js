@@ -5,25 +5,25 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-HR2PYWWQ.js";
 import {
   docker,
   reason
-} from "./shared-ASXBQTWA.js";
+} from "./shared-FR7SEHCQ.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import {
   loadCacheMatch,
   saveCacheMatch,
   saveRegistries
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   group,
   info,
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-SLVZ732J.js.map
+//# sourceMappingURL=shared-DA2ZT2OR.js.map
