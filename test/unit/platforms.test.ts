@@ -4,7 +4,7 @@
 // degrade on macOS and Windows. The real runs on macOS and Windows are ci.yml's
 // `Every runner OS` job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,12 +170,44 @@ describe('shred on each OS', () => {
     expect(failureReason(undefined, 'darwin')).toBe('error');
   });
 
-  it('the Windows path (read-only bit cleared first) still overwrites and removes a tree, read-only files too', () => {
-    const root = join(dir, 'tree');
-    mkdirSync(join(root, 'files'), { recursive: true });
-    writeFileSync(join(root, 'files', 'A'), 'secret-a', { mode: 0o400 });
-    writeFileSync(join(root, 'B'), 'secret-bb');
-    expect(shredTree(root, 'win32')).toEqual({ files: 2, bytes: 17, failures: [] });
+  /** Runs `fn` as an unprivileged user when this is root (root writes a read-only file anyway); as is elsewhere. */
+  const unprivileged = <T>(fn: () => T): T => {
+    if (process.geteuid?.() !== 0) return fn();
+    process.setegid?.(65534);
+    process.seteuid?.(65534);
+    try {
+      return fn();
+    } finally {
+      process.seteuid?.(0);
+      process.setegid?.(0);
+    }
+  };
+
+  it('a read-only file: the Windows way clears the bit first and removes it; the POSIX way leaves it, said', () => {
+    const tree = (name: string): string => {
+      const home = join(dir, 'user'); // the unprivileged user's own folder, as RUNNER_TEMP is the runner user's
+      const root = join(home, name);
+      mkdirSync(join(root, 'files'), { recursive: true });
+      writeFileSync(join(root, 'files', 'A'), 'secret-a', { mode: 0o400 });
+      writeFileSync(join(root, 'B'), 'secret-bb');
+      if (process.geteuid?.() === 0) {
+        chmodSync(dir, 0o711);
+        for (const p of [home, root, join(root, 'files'), join(root, 'files', 'A'), join(root, 'B')])
+          chownSync(p, 65534, 65534);
+      }
+      return root;
+    };
+    const win = tree('win');
+    expect(unprivileged(() => shredTree(win, 'win32'))).toEqual({ files: 2, bytes: 17, failures: [] });
+    expect(existsSync(win)).toBe(false);
+    // unchanged on Linux and macOS: a file the user made read-only stays, with a warning naming it
+    const posix = tree('posix');
+    const report = unprivileged(() => shredTree(posix, 'linux'));
+    expect(report.failures).toEqual([
+      `${join(posix, 'files', 'A')}: ${process.platform === 'win32' ? 'EPERM' : 'EACCES'}`,
+      `${join(posix, 'files')}: ENOTEMPTY`,
+      `${posix}: ENOTEMPTY`,
+    ]);
   });
 });
 
