@@ -281,7 +281,7 @@ function deliverStage(secrets, deliveries, session, compat = false) {
   if (deliveries.has("files")) {
     files = deliverFiles(secrets, session.files);
     info(
-      `Wrote ${secrets.length} file(s) (0600) to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`
+      `Wrote ${secrets.length} file(s)${process.platform === "win32" ? "" : " (0600)"} to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`
     );
   }
   if (deliveries.has("env-file")) {
@@ -1451,6 +1451,8 @@ function startRenewal(opts) {
   const child = spawn(process.execPath, [script, opts.paths.root], {
     detached: true,
     stdio: "ignore",
+    windowsHide: true,
+    // no console window for it on a Windows runner
     env: childEnv()
   });
   child.unref();

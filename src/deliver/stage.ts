@@ -26,7 +26,7 @@ export function deliverStage(
   if (deliveries.has('files')) {
     files = deliverFiles(secrets, session.files);
     core.info(
-      `Wrote ${secrets.length} file(s) (0600) to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`,
+      `Wrote ${secrets.length} file(s)${process.platform === 'win32' ? '' : ' (0600)'} to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`,
     );
   }
   if (deliveries.has('env-file')) {

@@ -40,6 +40,10 @@ describe('the removal watch used by ci.yml', () => {
       expect(JSON.parse(env.VAULT_SECRETS_SESSIONS)).toEqual([root]);
       // the default base: /dev/shm on Linux, RUNNER_TEMP on the macOS runner ci.yml runs this on too
       expect(root.startsWith(base || process.platform !== 'linux' ? job.runnerTemp : '/dev/shm/')).toBe(true);
+      // what the log and the summary say of the place
+      const note = root.startsWith('/dev/shm/') ? 'memory-backed (tmpfs)' : 'not memory-backed: on disk';
+      expect(main.stdout.split('\n').find((l) => l.startsWith('Wrote 1 file(s)'))).toContain(`(${note}`);
+      expect(job.summary).toContain(note);
       const early = await watch.post({ env });
       expect(early.exitCode).toBe(1);
       expect(early.stdout).toContain(`::error::after post: 1 of 1 session folder(s) left: ${root}`);
