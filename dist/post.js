@@ -27,7 +27,7 @@ import {
 import {
   helperIdentity,
   isRunning
-} from "./shared-D3F7HBTP.js";
+} from "./shared-UPGPQH6V.js";
 import "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";

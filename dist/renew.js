@@ -5,7 +5,7 @@ import {
 } from "./shared-LYIURUXH.js";
 import {
   isRunning
-} from "./shared-D3F7HBTP.js";
+} from "./shared-UPGPQH6V.js";
 import {
   VaultRequestError,
   createVaultApi,

@@ -38,7 +38,8 @@ export function commandLine(pid: number, platform: NodeJS.Platform = process.pla
       // no /proc mounted (some containers): ps below
     }
   }
-  const ps = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+  // -ww: the whole command line, never cut to a terminal's width (BSD ps on macOS would)
+  const ps = spawnSync('ps', ['-ww', '-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
   return ps.error ? undefined : ps.stdout;
 }
 

@@ -30,7 +30,7 @@ function commandLine(pid, platform = process.platform) {
     } catch {
     }
   }
-  const ps = spawnSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" });
+  const ps = spawnSync("ps", ["-ww", "-o", "command=", "-p", String(pid)], { encoding: "utf8" });
   return ps.error ? void 0 : ps.stdout;
 }
 function helperIdentity(pid, root, platform = process.platform) {
@@ -43,4 +43,4 @@ export {
   isRunning,
   helperIdentity
 };
-//# sourceMappingURL=shared-D3F7HBTP.js.map
+//# sourceMappingURL=shared-UPGPQH6V.js.map
