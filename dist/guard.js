@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-WWKJ7BIW.js";
+} from "./shared-NX5YX5YA.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions

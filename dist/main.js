@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-DA2ZT2OR.js";
+} from "./shared-RGJ4NLMJ.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-DT4TWGYI.js";
+} from "./shared-AWN3IEBR.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import {
   assertUniqueNames,
   groupByPath

@@ -4,10 +4,10 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-DA2ZT2OR.js";
+} from "./shared-RGJ4NLMJ.js";
 import {
   guardStage
-} from "./shared-WWKJ7BIW.js";
+} from "./shared-NX5YX5YA.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import "./shared-S3OPN7WJ.js";
@@ -17,7 +17,7 @@ import {
   isWithin,
   readGuardConfig,
   watchCancel
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,

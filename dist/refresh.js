@@ -12,14 +12,14 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-DT4TWGYI.js";
+} from "./shared-AWN3IEBR.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";

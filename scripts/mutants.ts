@@ -1449,6 +1449,15 @@ export const MUTANTS: readonly Mutant[] = [
     only: 'cancel on each OS',
   },
   {
+    id: 'os-files-owner-on-windows',
+    file: 'src/deliver/owner.ts',
+    find: "  if (platform === 'win32')\n    throw new Error(\n      'files-owner: Windows",
+    replace: "  if (platform === 'win32-never')\n    throw new Error(\n      'files-owner: Windows",
+    why: 'On Windows files-owner is accepted and does nothing (chown is a no-op there): the summary promises one reader.',
+    tests: [PLATFORMS],
+    only: 'files-owner on each OS',
+  },
+  {
     id: 'os-assert-removed-empty-passes',
     file: '.github/actions/assert-removed/post.mjs',
     find: 'if (!Array.isArray(listed) || listed.length === 0) {',

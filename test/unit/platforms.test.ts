@@ -23,6 +23,7 @@ import {
   type Owner,
 } from '../../src/cleanup/sessions.js';
 import { isWithin } from '../../src/paths.js';
+import { parseOwner } from '../../src/deliver/owner.js';
 import { checkDestination, expandDestination, type Roots } from '../../src/template/write.js';
 
 const everything: BaseProbe = { writableDir: () => true, memoryBacked: (d) => d === '/dev/shm' };
@@ -273,5 +274,13 @@ describe('cancel on each OS', () => {
     expect(cancelSignals('linux')).toEqual(['SIGINT', 'SIGTERM']);
     expect(cancelSignals('darwin')).toEqual(['SIGINT', 'SIGTERM']);
     expect(cancelSignals('win32')).toEqual(['SIGINT', 'SIGBREAK', 'SIGTERM']);
+  });
+});
+
+describe('files-owner on each OS', () => {
+  it('takes a uid on Linux and macOS; Windows, which has no uids, refuses it plainly', () => {
+    expect(parseOwner('1000:1001', 'linux')).toEqual({ uid: 1000, gid: 1001 });
+    expect(parseOwner('501', 'darwin')).toEqual({ uid: 501, gid: 501 });
+    expect(() => parseOwner('1000', 'win32')).toThrow(/^files-owner: Windows has no uids \(chown does nothing there\)/);
   });
 });

@@ -5,7 +5,7 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import {
   docker,
   reason
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-DA2ZT2OR.js.map
+//# sourceMappingURL=shared-RGJ4NLMJ.js.map

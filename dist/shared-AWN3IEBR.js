@@ -8,7 +8,7 @@ import {
   fileVariableRefusal,
   isWithin,
   pathApi
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -802,4 +802,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-DT4TWGYI.js.map
+//# sourceMappingURL=shared-AWN3IEBR.js.map

@@ -11,7 +11,7 @@ import {
 } from "./shared-YA6SOZW4.js";
 import {
   isWithin
-} from "./shared-HR2PYWWQ.js";
+} from "./shared-MMVKA3UE.js";
 import {
   MAX_HITS,
   Matcher,
@@ -429,4 +429,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-WWKJ7BIW.js.map
+//# sourceMappingURL=shared-NX5YX5YA.js.map

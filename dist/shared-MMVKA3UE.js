@@ -80,7 +80,11 @@ function readGuardStepConfig() {
 // src/deliver/owner.ts
 import { chownSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-function parseOwner(text2) {
+function parseOwner(text2, platform = process.platform) {
+  if (platform === "win32")
+    throw new Error(
+      "files-owner: Windows has no uids (chown does nothing there): drop files-owner; the session folder is already restricted to the runner user by an ACL."
+    );
   const m = /^(\d{1,10})(?::(\d{1,10}))?$/.exec(text2);
   if (!m) throw new Error(`files-owner: "${text2}" is not UID or UID:GID in numbers (e.g. 1000 or 1000:1000).`);
   const uid = Number(m[1]);
@@ -1248,4 +1252,4 @@ export {
   pathApi,
   isWithin
 };
-//# sourceMappingURL=shared-HR2PYWWQ.js.map
+//# sourceMappingURL=shared-MMVKA3UE.js.map
