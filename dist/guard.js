@@ -2,21 +2,21 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-NX5YX5YA.js";
+} from "./shared-4NOIHJQF.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-MMVKA3UE.js";
+} from "./shared-NMYW732B.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-OMVN737R.js";
+} from "./shared-FJZT4SZY.js";
 import {
   writeGuardSummary
-} from "./shared-FR7SEHCQ.js";
+} from "./shared-REPZXV3E.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,

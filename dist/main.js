@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-RGJ4NLMJ.js";
+} from "./shared-KV4LTPN2.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-AWN3IEBR.js";
+} from "./shared-IPYQJQCI.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-MMVKA3UE.js";
+} from "./shared-NMYW732B.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -43,7 +43,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-OMVN737R.js";
+} from "./shared-FJZT4SZY.js";
 import {
   builderName,
   detectBuilder,
@@ -52,7 +52,7 @@ import {
   reason,
   storageNote,
   writeMainSummary
-} from "./shared-FR7SEHCQ.js";
+} from "./shared-REPZXV3E.js";
 import {
   writeRenewPlan
 } from "./shared-LYIURUXH.js";

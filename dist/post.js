@@ -4,10 +4,10 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-RGJ4NLMJ.js";
+} from "./shared-KV4LTPN2.js";
 import {
   guardStage
-} from "./shared-NX5YX5YA.js";
+} from "./shared-4NOIHJQF.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import "./shared-S3OPN7WJ.js";
@@ -17,13 +17,13 @@ import {
   isWithin,
   readGuardConfig,
   watchCancel
-} from "./shared-MMVKA3UE.js";
+} from "./shared-NMYW732B.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-FR7SEHCQ.js";
+} from "./shared-REPZXV3E.js";
 import {
   helperIdentity,
   isRunning

@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-AWN3IEBR.js";
+} from "./shared-IPYQJQCI.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-MMVKA3UE.js";
+} from "./shared-NMYW732B.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-OMVN737R.js";
+} from "./shared-FJZT4SZY.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-FR7SEHCQ.js";
+} from "./shared-REPZXV3E.js";
 import {
   createVaultApi,
   openTransport

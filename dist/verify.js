@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-OMVN737R.js";
+} from "./shared-FJZT4SZY.js";
 import {
   InputError,
   choice,
@@ -11,7 +11,7 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-FR7SEHCQ.js";
+} from "./shared-REPZXV3E.js";
 import {
   readForms,
   sessionPaths

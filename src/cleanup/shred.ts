@@ -42,7 +42,7 @@ export function shredTree(root: string, platform: NodeJS.Platform = process.plat
 export function failureReason(code: string | undefined, platform: NodeJS.Platform): string {
   const c = code ?? 'error';
   if (platform === 'win32' && (c === 'EBUSY' || c === 'EPERM'))
-    return `${c} (another process has it open: stop it before the job ends; the runner empties RUNNER_TEMP after the job)`;
+    return `${c} (on Windows most likely open in another process: stop it before the job ends; the runner empties RUNNER_TEMP after the job)`;
   return c;
 }
 

@@ -165,8 +165,10 @@ describe('shred on each OS', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('Windows: a file held open elsewhere says so and what to do; elsewhere the code alone', () => {
-    expect(failureReason('EBUSY', 'win32')).toMatch(/^EBUSY \(another process has it open: stop it before/);
-    expect(failureReason('EPERM', 'win32')).toMatch(/^EPERM \(another process has it open/);
+    expect(failureReason('EBUSY', 'win32')).toMatch(
+      /^EBUSY \(on Windows most likely open in another process: stop it before/,
+    );
+    expect(failureReason('EPERM', 'win32')).toMatch(/^EPERM \(on Windows most likely open in another process/);
     expect(failureReason('EBUSY', 'linux')).toBe('EBUSY');
     expect(failureReason(undefined, 'darwin')).toBe('error');
   });
