@@ -24,7 +24,7 @@ export interface SessionOwnerFacts {
 /**
  * Creates root, files/ and private/ (all 0700), records root for post first, then the
  * owner record (a folder without one is never swept) and the job's session list. On
- * Windows, where modes mean nothing, an ACL for the runner user alone goes on root
+ * Windows, where modes mean nothing, an ACL for the runner user and SYSTEM goes on root
  * before anything is written in it; what is made inside inherits it.
  */
 export function createSession(base: string, facts: SessionOwnerFacts): Session {
