@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   Scanner
-} from "./shared-4ON2X4SV.js";
+} from "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";
 import {
   errorMessage
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,33 +2,33 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-KIZUIP32.js";
+} from "./shared-VMB5RZGE.js";
 import "./shared-CSGAVOOU.js";
-import "./shared-PKVUGSKO.js";
+import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-54SYA4S5.js";
+} from "./shared-XTDUU6G2.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-UR6WDBYC.js";
+} from "./shared-GBJNBNSQ.js";
 import {
   writeGuardSummary
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import "./shared-NYIERDFJ.js";
-import "./shared-4ON2X4SV.js";
+import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
   failStep,
   inert
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   info,
   setFailed,

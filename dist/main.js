@@ -4,11 +4,11 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-CNUPXQYE.js";
+} from "./shared-3EBED4NF.js";
 import {
   guardImage,
   tally
-} from "./shared-PKVUGSKO.js";
+} from "./shared-YA6SOZW4.js";
 import {
   Secret,
   addMasks,
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-45WJMVIN.js";
+} from "./shared-FAQJAIVG.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,17 +32,18 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-54SYA4S5.js";
+} from "./shared-XTDUU6G2.js";
 import {
   assertUniqueNames,
   groupByPath
 } from "./shared-TIJMJNMW.js";
 import {
+  canJudgeOwners,
   joinJobSessions,
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-UR6WDBYC.js";
+} from "./shared-GBJNBNSQ.js";
 import {
   allowedEndpoints,
   builderName,
@@ -54,16 +55,17 @@ import {
   pulledImages,
   reason,
   registryCacheRef,
+  storageNote,
   writeMainSummary
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   writeRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-LYIURUXH.js";
 import {
   connect,
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -75,13 +77,12 @@ import {
   saveDockerConfig,
   saveMainCompleted,
   saveSessionRoot,
-  sessionPaths,
-  writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+  sessionPaths
+} from "./shared-KRITO4IQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   Scanner
-} from "./shared-4ON2X4SV.js";
+} from "./shared-C7MYC6N4.js";
 import {
   MIN_SECRET_LENGTH,
   childEnv,
@@ -93,8 +94,9 @@ import {
   inert,
   inertMessage,
   inertProperties,
-  say
-} from "./shared-OGSLN2KY.js";
+  say,
+  writePrivateFile
+} from "./shared-73F27MEW.js";
 import {
   error,
   exportVariable,
@@ -111,11 +113,63 @@ import "./shared-BDLR4YRK.js";
 import { accessSync, constants, mkdirSync, mkdtempSync, statfsSync, statSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// src/deliver/acl.ts
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+var SYSTEM_SID = "S-1-5-18";
+function parseWhoamiSid(output) {
+  const m = /"(S-1-\d+(?:-\d+)+)"\s*$/m.exec(output.trim());
+  return m?.[1];
+}
+function principalFromEnv(env) {
+  const user = env["USERNAME"];
+  if (!user) return void 0;
+  return { name: env["USERDOMAIN"] ? `${env["USERDOMAIN"]}\\${user}` : user };
+}
+function icaclsArgs(dir, principal) {
+  if (!/^(?:[A-Za-z]:\\|\\\\[^\\]+\\[^\\]+)/.test(dir))
+    throw new Error(`icacls: "${dir}" is not an absolute Windows path (drive letter or UNC).`);
+  const who = "sid" in principal ? `*${principal.sid}` : principal.name;
+  if (who.includes(":") || who.startsWith("/")) throw new Error(`icacls: "${who}" is not a user name.`);
+  return [dir, "/inheritance:r", "/grant:r", `${who}:(OI)(CI)F`, `*${SYSTEM_SID}:(OI)(CI)F`];
+}
+function restrictToRunnerUser(dir) {
+  const principal = currentPrincipal();
+  const args = icaclsArgs(resolve(dir), principal);
+  try {
+    execFileSync("icacls", args, { windowsHide: true, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (err) {
+    const out = err;
+    const reason2 = `${out.stderr ?? ""} ${out.stdout ?? ""}`.trim() || errorMessage(err);
+    throw new Error(
+      `could not restrict the session folder ${dir} to the runner user with icacls (${reason2}); without that ACL other users of this machine could read the secrets: give the runner user full control of ${resolve(dir, "..")}, or set files-base-dir to a folder it owns.`,
+      { cause: err }
+    );
+  }
+}
+function currentPrincipal() {
+  let sid;
+  try {
+    sid = parseWhoamiSid(
+      execFileSync("whoami", ["/user", "/fo", "csv", "/nh"], { windowsHide: true, encoding: "utf8" })
+    );
+  } catch {
+    sid = void 0;
+  }
+  const principal = sid ? { sid } : principalFromEnv(process.env);
+  if (principal === void 0)
+    throw new Error("could not tell which user runs this step (whoami /user failed and USERNAME is not set).");
+  return principal;
+}
+
+// src/deliver/session.ts
 var TMPFS_MAGIC = 16914836;
 function createSession(base, facts) {
   const root = mkdtempSync(join(base, "vault-secrets-"));
   chmodSync(root, 448);
   saveSessionRoot(root);
+  if (process.platform === "win32") restrictToRunnerUser(root);
   writeSessionRecord(root, facts);
   joinJobSessions(root);
   const paths = sessionPaths(root);
@@ -123,15 +177,20 @@ function createSession(base, facts) {
   mkdirSync(paths.private, { mode: 448 });
   return { ...paths, memoryBacked: isMemoryBacked(root) };
 }
-function sessionBase(override) {
-  return override ?? chooseBase();
-}
-function chooseBase() {
-  const candidates = ["/dev/shm", process.env["RUNNER_TEMP"], tmpdir()];
+function chooseSessionBase({ platform, env, tmp, probe }) {
+  const candidates = [platform === "linux" ? "/dev/shm" : void 0, env["RUNNER_TEMP"], tmp];
   for (const dir of candidates) {
-    if (dir && isWritableDir(dir) && (dir !== "/dev/shm" || isMemoryBacked(dir))) return dir;
+    if (dir && probe.writableDir(dir) && (dir !== "/dev/shm" || probe.memoryBacked(dir))) return dir;
   }
-  return tmpdir();
+  return tmp;
+}
+function sessionBase(override) {
+  return override ?? chooseSessionBase({
+    platform: process.platform,
+    env: process.env,
+    tmp: tmpdir(),
+    probe: { writableDir: isWritableDir, memoryBacked: isMemoryBacked }
+  });
 }
 function isWritableDir(dir) {
   try {
@@ -153,6 +212,12 @@ function isMemoryBacked(dir) {
 var SWEEP_REVOKE_MS = 3e3;
 async function sweepStage({ base, minAgeMs, connection, masks: masks2 }) {
   if (minAgeMs === void 0) return;
+  if (!canJudgeOwners(process.platform)) {
+    info(
+      `stale-session-minutes: no sweep on ${process.platform} (telling a dead job's session from a live one needs Linux's /proc); the runner empties RUNNER_TEMP after each job.`
+    );
+    return;
+  }
   const swept = sweepStaleSessions(base, minAgeMs);
   if (swept.length === 0) return;
   for (const s of swept) {
@@ -222,7 +287,7 @@ function deliverStage(secrets, deliveries, session, compat = false) {
   if (deliveries.has("files")) {
     files = deliverFiles(secrets, session.files);
     info(
-      `Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? " (memory-backed)" : ""}; each path is in NAME_FILE.`
+      `Wrote ${secrets.length} file(s)${process.platform === "win32" ? "" : " (0600)"} to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`
     );
   }
   if (deliveries.has("env-file")) {
@@ -840,10 +905,21 @@ function carryOver(userDir, jobDir) {
   const plugins = join5(userDir, "cli-plugins");
   if (existsSync(plugins)) {
     mkdirSync2(join5(jobDir, "cli-plugins"), { mode: 448 });
-    for (const entry of readdirSync(plugins)) symlinkSync(join5(plugins, entry), join5(jobDir, "cli-plugins", entry));
+    for (const entry of readdirSync(plugins)) linkPlugin(join5(plugins, entry), join5(jobDir, "cli-plugins", entry));
   }
   const buildx = process.env["BUILDX_CONFIG"] || join5(userDir, "buildx");
   return existsSync(buildx) ? { BUILDX_CONFIG: buildx } : {};
+}
+function linkPlugin(target, link) {
+  try {
+    symlinkSync(target, link);
+  } catch (err) {
+    if (err.code !== "EPERM") throw err;
+    throw new Error(
+      `could not link the docker CLI plugin ${target} into the job's DOCKER_CONFIG (EPERM: on Windows making a link needs administrator rights or Developer Mode): enable one, or set docker-config: default.`,
+      { cause: err }
+    );
+  }
 }
 
 // src/renew/start.ts
@@ -891,6 +967,8 @@ function startRenewal(opts) {
   const child = spawn(process.execPath, [script, opts.paths.root], {
     detached: true,
     stdio: "ignore",
+    windowsHide: true,
+    // no console window for it on a Windows runner
     env: childEnv()
   });
   child.unref();

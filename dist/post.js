@@ -4,30 +4,31 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-CNUPXQYE.js";
+} from "./shared-3EBED4NF.js";
 import {
   guardStage
-} from "./shared-KIZUIP32.js";
+} from "./shared-VMB5RZGE.js";
 import "./shared-CSGAVOOU.js";
-import "./shared-PKVUGSKO.js";
+import "./shared-YA6SOZW4.js";
 import "./shared-S3OPN7WJ.js";
 import {
   GRACE_MS,
   MaskRegistry,
+  isWithin,
   readGuardConfig,
   watchCancel
-} from "./shared-54SYA4S5.js";
+} from "./shared-XTDUU6G2.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
-  isHelper,
+  helperIdentity,
   isRunning
-} from "./shared-VS7UWK3U.js";
-import "./shared-GG4JZP4F.js";
+} from "./shared-UPGPQH6V.js";
+import "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -40,9 +41,9 @@ import {
   readForms,
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import "./shared-NYIERDFJ.js";
-import "./shared-4ON2X4SV.js";
+import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";
 import {
   ACTION_NAME,
@@ -51,7 +52,7 @@ import {
   inert,
   inertMessage,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   info,
   setFailed,
@@ -73,15 +74,22 @@ function readRenewal(paths) {
   };
 }
 function signalRenewal(record) {
-  if (record.pid === void 0 || !isRunning(record.pid) || !isHelper(record.pid, record.root)) return false;
+  if (record.pid === void 0 || !isRunning(record.pid)) return "gone";
+  const identity = helperIdentity(record.pid, record.root);
+  if (identity !== "ours") return identity === "unknown" ? "unknown" : "gone";
   process.kill(record.pid, "SIGTERM");
-  return true;
+  return "sent";
 }
 async function stopRenewal(record) {
   const { pid } = record;
   if (pid === void 0) return [];
   const lines = [];
-  if (signalRenewal(record)) {
+  const signalled = signalRenewal(record);
+  if (signalled === "unknown") {
+    lines.push(
+      `the renewal helper (pid ${pid}) was not signalled: this OS cannot confirm that pid is still the helper; it stops by itself within 5 s of the job's end (it watches the runner process) or at its next renewal, which Vault refuses once post has revoked the token`
+    );
+  } else if (signalled === "sent") {
     const deadline = Date.now() + STOP_WAIT_MS;
     while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (isRunning(pid)) process.kill(pid, "SIGKILL");
@@ -102,7 +110,6 @@ function readOr(path, fallback) {
 }
 
 // src/cleanup/session.ts
-import { sep } from "node:path";
 function cleanLocal(root2, masks2) {
   const paths = sessionPaths(root2);
   const records = readRecords(paths);
@@ -128,7 +135,7 @@ function cleanLocal(root2, masks2) {
 }
 async function logout(docker, root2) {
   if (docker.configDir === void 0 || docker.registries.length === 0) return [];
-  if (docker.configDir === root2 || docker.configDir.startsWith(root2 + sep))
+  if (isWithin(docker.configDir, root2))
     return docker.registries.map((r) => `logged out of ${r} (the job's DOCKER_CONFIG was shredded)`);
   return logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir });
 }

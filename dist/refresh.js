@@ -12,28 +12,28 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-45WJMVIN.js";
+} from "./shared-FAQJAIVG.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-54SYA4S5.js";
+} from "./shared-XTDUU6G2.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-UR6WDBYC.js";
+} from "./shared-GBJNBNSQ.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -44,9 +44,8 @@ import {
   recordLease,
   recordPlan,
   replaceLeases,
-  replacePrivateFile,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -56,8 +55,9 @@ import {
   failStep,
   inert,
   inertMessage,
+  replacePrivateFile,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   exportVariable,
   group,

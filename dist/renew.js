@@ -2,27 +2,27 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-LYIURUXH.js";
 import {
   isRunning
-} from "./shared-VS7UWK3U.js";
+} from "./shared-UPGPQH6V.js";
 import {
   VaultRequestError,
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
 import {
   errorMessage
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import "./shared-QCDMWCIP.js";
 import "./shared-BDLR4YRK.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-UR6WDBYC.js";
+} from "./shared-GBJNBNSQ.js";
 import {
   InputError,
   choice,
@@ -11,11 +11,11 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,
@@ -27,7 +27,7 @@ import {
   failStep,
   inert,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   error,
   info,

@@ -26,7 +26,7 @@ if (unknown.length > 0) {
 
 const work = mkdtempSync(join(tmpdir(), 'mutation-'));
 // guard/ and verify/: the sub-actions' action.yml files, which the test runner reads; README.md and
-// .gitignore: tests read the README, and act copies the work tree as .gitignore says
+// .gitignore: tests read the README, and act copies the work tree as .gitignore says; .github: ci.yml's helper actions
 for (const entry of [
   'src',
   'test',
@@ -40,6 +40,7 @@ for (const entry of [
   'vitest.config.ts',
   'README.md',
   '.gitignore',
+  '.github',
 ])
   cpSync(join(root, entry), join(work, entry), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));

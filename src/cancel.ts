@@ -3,6 +3,8 @@
 // token or lease Vault has already issued is then recorded, for post to revoke), and
 // the step ends non-zero well before SIGTERM. A second signal ends it at once: what has
 // arrived is already on disk, because records are written synchronously as they come.
+// On Windows the runner sends Ctrl-C (SIGINT in Node), then Ctrl-Break (SIGBREAK), and
+// SIGTERM never arrives (process.kill there terminates at once, without a handler).
 import * as core from '@actions/core';
 import type { Cancel } from './vault/transport.js';
 
@@ -28,6 +30,11 @@ export interface CancelPlan {
   readonly failure?: (signal: NodeJS.Signals) => string;
 }
 
+/** The signals a cancel arrives as on `platform`. Pure. */
+export function cancelSignals(platform: NodeJS.Platform): NodeJS.Signals[] {
+  return platform === 'win32' ? ['SIGINT', 'SIGBREAK', 'SIGTERM'] : ['SIGINT', 'SIGTERM'];
+}
+
 export function watchCancel(plan: CancelPlan = {}): CancelWatch {
   const controller = new AbortController();
   let by: NodeJS.Signals | undefined;
@@ -45,8 +52,7 @@ export function watchCancel(plan: CancelPlan = {}): CancelWatch {
       process.exit(1);
     }, EXIT_AFTER_MS).unref();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of cancelSignals(process.platform)) process.on(signal, onSignal);
   return { signal: controller.signal, graceMs: GRACE_MS, by: () => by, failure: plan.failure ?? cancelMessage };
 }
 
@@ -64,6 +70,5 @@ export function exitOnSignal(failure: (signal: NodeJS.Signals) => string): void 
     core.setFailed(failure(signal));
     process.exit(1);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of cancelSignals(process.platform)) process.on(signal, onSignal);
 }

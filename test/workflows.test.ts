@@ -120,6 +120,33 @@ describe('workflows and examples', () => {
   });
 });
 
+describe("ci.yml's every-OS job", () => {
+  const file = '.github/workflows/ci.yml';
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const job = (
+    parseYaml(text) as {
+      jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: { uses?: string }[] }>;
+    }
+  ).jobs['every-os'];
+
+  it('runs the action end to end on ubuntu-latest, macos-latest and windows-latest, with both watches before it', () => {
+    expect(job?.strategy.matrix.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
+    expect(job?.['runs-on']).toBe('${{ matrix.os }}');
+    const uses = (job?.steps ?? []).map((s) => s.uses);
+    const action = uses.indexOf('./');
+    expect(action).toBeGreaterThan(uses.indexOf('./.github/actions/assert-revoked'));
+    expect(action).toBeGreaterThan(uses.indexOf('./.github/actions/assert-removed'));
+    expect(uses.indexOf('./.github/actions/assert-removed')).toBeGreaterThan(-1);
+  });
+
+  it('actionlint reads that job: a mistake planted in its matrix is found', async () => {
+    const planted = text.replace('runs-on: ${{ matrix.os }}', 'runs-on: ${{ matrix.oss }}');
+    expect(planted).not.toBe(text);
+    const findings = await runLint(planted, file);
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/matrix\.oss|"oss"/);
+  });
+});
+
 describe('README YAML blocks', () => {
   const blocks = readmeYamlBlocks();
 

@@ -27,7 +27,7 @@ import { logoutAll } from '../docker/login.js';
 import { revokeRecorded } from './revoke.js';
 import { shredDestinations, shredTree } from './shred.js';
 import { say } from '../output.js';
-import { sep } from 'node:path';
+import { isWithin } from '../paths.js';
 
 export interface LocalCleanup {
   /** What main recorded for the leak guard. */
@@ -66,7 +66,7 @@ async function logout(docker: DockerRecords, root: string): Promise<string[]> {
   if (docker.configDir === undefined || docker.registries.length === 0) return [];
   // docker-config job: the credentials lived only in the session's config.json, now shredded
   // (a logout there would write a fresh config.json into the removed folder).
-  if (docker.configDir === root || docker.configDir.startsWith(root + sep))
+  if (isWithin(docker.configDir, root))
     return docker.registries.map((r) => `logged out of ${r} (the job's DOCKER_CONFIG was shredded)`);
   return logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir });
 }

@@ -73,7 +73,17 @@ function startTime(pid: number): string | undefined {
   return fields?.[19];
 }
 
-function machine(): { boot: string; pidns: string } | undefined {
+/**
+ * Whether `platform` can name a process so that a reused pid is told apart: only Linux,
+ * through /proc (start time, boot id, pid namespace). Elsewhere no session is ever swept
+ * (the runner empties RUNNER_TEMP after each job instead). Pure.
+ */
+export function canJudgeOwners(platform: NodeJS.Platform): boolean {
+  return platform === 'linux';
+}
+
+function machine(platform: NodeJS.Platform): { boot: string; pidns: string } | undefined {
+  if (!canJudgeOwners(platform)) return undefined;
   const boot = readText('/proc/sys/kernel/random/boot_id')?.trim();
   let pidns: string;
   try {
@@ -85,8 +95,8 @@ function machine(): { boot: string; pidns: string } | undefined {
 }
 
 /** The process that runs this job's steps: this step's parent (the runner's worker). */
-export function jobOwner(): Owner | undefined {
-  const m = machine();
+export function jobOwner(platform: NodeJS.Platform = process.platform): Owner | undefined {
+  const m = machine(platform);
   const start = startTime(process.ppid);
   return m && start !== undefined ? { pid: process.ppid, start, ...m } : undefined;
 }
@@ -94,8 +104,8 @@ export function jobOwner(): Owner | undefined {
 export type Liveness = 'alive' | 'gone' | 'unknown';
 
 /** Whether `owner` still runs; 'unknown' when this process cannot tell (another pid namespace, no /proc). */
-export function ownerLiveness(owner: Owner): Liveness {
-  const m = machine();
+export function ownerLiveness(owner: Owner, platform: NodeJS.Platform = process.platform): Liveness {
+  const m = machine(platform);
   if (m === undefined) return 'unknown';
   if (m.boot !== owner.boot) return 'gone'; // the machine rebooted since
   if (m.pidns !== owner.pidns) return 'unknown';
@@ -165,7 +175,12 @@ export interface StaleSession {
  * Sessions under `base` that a job which is over left behind: a real folder of ours
  * (not a link, our uid), with a record, older than `minAgeMs`, whose owner is gone.
  */
-export function findStaleSessions(base: string, minAgeMs: number, now = Date.now()): StaleSession[] {
+export function findStaleSessions(
+  base: string,
+  minAgeMs: number,
+  now = Date.now(),
+  platform: NodeJS.Platform = process.platform,
+): StaleSession[] {
   let names: string[];
   try {
     names = readdirSync(base);
@@ -185,7 +200,7 @@ export function findStaleSessions(base: string, minAgeMs: number, now = Date.now
     const record = readSessionRecord(root);
     if (record?.owner === undefined) return [];
     if (now - record.created < minAgeMs) return [];
-    return ownerLiveness(record.owner) === 'gone' ? [{ root, record }] : [];
+    return ownerLiveness(record.owner, platform) === 'gone' ? [{ root, record }] : [];
   });
 }
 

@@ -8,7 +8,7 @@ import type { MaskRegistry } from '../mask/registry.js';
 import { createVaultApi } from '../vault/client.js';
 import { openTransport } from '../vault/connect.js';
 import { revokeAll } from './revoke.js';
-import { sweepStaleSessions, vaultId, type Swept } from './sessions.js';
+import { canJudgeOwners, sweepStaleSessions, vaultId, type Swept } from './sessions.js';
 import { say } from '../output.js';
 
 /** All revocation for every stale session together: a dead job's Vault must not hold up this one. */
@@ -25,6 +25,12 @@ export interface SweepInput {
 
 export async function sweepStage({ base, minAgeMs, connection, masks }: SweepInput): Promise<void> {
   if (minAgeMs === undefined) return;
+  if (!canJudgeOwners(process.platform)) {
+    core.info(
+      `stale-session-minutes: no sweep on ${process.platform} (telling a dead job's session from a live one needs Linux's /proc); the runner empties RUNNER_TEMP after each job.`,
+    );
+    return;
+  }
   const swept = sweepStaleSessions(base, minAgeMs);
   if (swept.length === 0) return;
   for (const s of swept) {

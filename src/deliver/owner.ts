@@ -10,8 +10,15 @@ export interface Owner {
   readonly gid: number;
 }
 
-/** `UID` or `UID:GID`, numbers only (names mean different users inside and outside a container). */
-export function parseOwner(text: string): Owner {
+/**
+ * `UID` or `UID:GID`, numbers only (names mean different users inside and outside a container).
+ * Refused on Windows, which has no uids and where Node's chown does nothing: it would promise what it cannot do.
+ */
+export function parseOwner(text: string, platform: NodeJS.Platform = process.platform): Owner {
+  if (platform === 'win32')
+    throw new Error(
+      'files-owner: Windows has no uids (chown does nothing there): drop files-owner; the session folder is already restricted to the runner user by an ACL.',
+    );
   const m = /^(\d{1,10})(?::(\d{1,10}))?$/.exec(text);
   if (!m) throw new Error(`files-owner: "${text}" is not UID or UID:GID in numbers (e.g. 1000 or 1000:1000).`);
   const uid = Number(m[1]);

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import type { Delivery } from '../inputs/index.js';
 import type { Secret } from '../secret.js';
 import type { Session } from './session.js';
+import { storageNote } from './storage.js';
 import { deliverFiles } from './files.js';
 import { deliverEnvFile } from './env-file.js';
 import { deliverEnv, deliverOutputs } from './env.js';
@@ -25,7 +26,7 @@ export function deliverStage(
   if (deliveries.has('files')) {
     files = deliverFiles(secrets, session.files);
     core.info(
-      `Wrote ${secrets.length} file(s) (0600) to ${session.files}${session.memoryBacked ? ' (memory-backed)' : ''}; each path is in NAME_FILE.`,
+      `Wrote ${secrets.length} file(s)${process.platform === 'win32' ? '' : ' (0600)'} to ${session.files} (${storageNote(session.memoryBacked, process.platform)}); each path is in NAME_FILE.`,
     );
   }
   if (deliveries.has('env-file')) {

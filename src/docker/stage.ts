@@ -109,8 +109,21 @@ function carryOver(userDir: string, jobDir: string): Record<string, string> {
   const plugins = join(userDir, 'cli-plugins');
   if (existsSync(plugins)) {
     mkdirSync(join(jobDir, 'cli-plugins'), { mode: 0o700 });
-    for (const entry of readdirSync(plugins)) symlinkSync(join(plugins, entry), join(jobDir, 'cli-plugins', entry));
+    for (const entry of readdirSync(plugins)) linkPlugin(join(plugins, entry), join(jobDir, 'cli-plugins', entry));
   }
   const buildx = process.env['BUILDX_CONFIG'] || join(userDir, 'buildx');
   return existsSync(buildx) ? { BUILDX_CONFIG: buildx } : {};
+}
+
+/** A link to a CLI plugin; Windows lets only administrators and Developer Mode make one, so that failure says what to do. */
+function linkPlugin(target: string, link: string): void {
+  try {
+    symlinkSync(target, link);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    throw new Error(
+      `could not link the docker CLI plugin ${target} into the job's DOCKER_CONFIG (EPERM: on Windows making a link needs administrator rights or Developer Mode): enable one, or set docker-config: default.`,
+      { cause: err },
+    );
+  }
 }

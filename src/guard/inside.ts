@@ -6,7 +6,8 @@
 // anywhere below the tree's top was followed. Links above it (a workspace that is itself
 // a link) are fine.
 import { realpathSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isWithin } from '../paths.js';
 
 export interface Outside {
   /** The tree the path should have stayed in. */
@@ -15,8 +16,7 @@ export interface Outside {
   readonly real: string;
 }
 
-const under = (path: string, dir: string): boolean =>
-  path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+const under = (path: string, dir: string): boolean => isWithin(path, dir);
 
 /** Undefined when `path` stays inside its tree; else where it leads. `trees`: folders, as given (not resolved). */
 export function leadsOutside(path: string, trees: readonly string[]): Outside | undefined {

@@ -11,6 +11,7 @@ import { Reader, drain, sniff, type Chunks } from './bytes.js';
 import { readTar } from './tar.js';
 import { gunzip, unzstd } from './decompress.js';
 import { errorMessage } from '../errors.js';
+import { O_NOFOLLOW } from '../deliver/private-file.js';
 
 export interface GuardForm {
   readonly text: string;
@@ -110,7 +111,7 @@ export class Scanner {
     let fd: number;
     try {
       // O_NONBLOCK: were a FIFO swapped in since the walk, reading it returns at once instead of hanging
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ELOOP') this.stats.skipped++;
       else this.#unreadable(path, err);

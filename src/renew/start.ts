@@ -84,6 +84,7 @@ export function startRenewal(opts: {
   const child = spawn(process.execPath, [script, opts.paths.root], {
     detached: true,
     stdio: 'ignore',
+    windowsHide: true, // no console window for it on a Windows runner
     env: childEnv(),
   });
   child.unref();

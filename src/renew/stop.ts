@@ -4,7 +4,7 @@
 // signal to post shreds the session at once (src/post.ts), and only signals the helper.
 import { readFileSync } from 'node:fs';
 import type { SessionPaths } from '../state.js';
-import { isHelper, isRunning } from './process.js';
+import { helperIdentity, isRunning } from './process.js';
 
 const STOP_WAIT_MS = 3000;
 
@@ -28,18 +28,28 @@ export function readRenewal(paths: SessionPaths): RenewalRecord {
   };
 }
 
-/** SIGTERM to the helper if it still runs (a reused pid is never signalled); whether it was sent. */
-export function signalRenewal(record: RenewalRecord): boolean {
-  if (record.pid === undefined || !isRunning(record.pid) || !isHelper(record.pid, record.root)) return false;
+/**
+ * SIGTERM to the helper if it still runs (a reused pid is never signalled): 'sent', 'gone',
+ * or 'unknown' where this OS cannot confirm the pid is still the helper (Windows).
+ */
+export function signalRenewal(record: RenewalRecord): 'sent' | 'gone' | 'unknown' {
+  if (record.pid === undefined || !isRunning(record.pid)) return 'gone';
+  const identity = helperIdentity(record.pid, record.root);
+  if (identity !== 'ours') return identity === 'unknown' ? 'unknown' : 'gone';
   process.kill(record.pid, 'SIGTERM');
-  return true;
+  return 'sent';
 }
 
 export async function stopRenewal(record: RenewalRecord): Promise<string[]> {
   const { pid } = record;
   if (pid === undefined) return [];
   const lines: string[] = [];
-  if (signalRenewal(record)) {
+  const signalled = signalRenewal(record);
+  if (signalled === 'unknown') {
+    lines.push(
+      `the renewal helper (pid ${pid}) was not signalled: this OS cannot confirm that pid is still the helper; it stops by itself within 5 s of the job's end (it watches the runner process) or at its next renewal, which Vault refuses once post has revoked the token`,
+    );
+  } else if (signalled === 'sent') {
     const deadline = Date.now() + STOP_WAIT_MS;
     while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (isRunning(pid)) process.kill(pid, 'SIGKILL');

@@ -6,6 +6,7 @@ import type { FetchFacts } from '../vault/stage.js';
 import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
 import { summaryText } from '../output.js';
+import { storageNote } from '../deliver/storage.js';
 import type { Change, RefreshOutcome } from '../refresh/stage.js';
 import { allowedEndpoints, type Egress } from '../egress/endpoints.js';
 
@@ -40,7 +41,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     const storage =
       report.filesDir === undefined
         ? ''
-        : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? 'memory-backed' : 'on disk; removed by the post step'}).`;
+        : ` Files are in <code>${escape(report.filesDir)}</code> (${escape(storageNote(report.memoryBacked, process.platform))}).`;
     summary.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms` +
         `${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ''}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ''}.${storage}` +

@@ -3,7 +3,9 @@
 import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync } from 'node:fs';
 import { unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { isWithin, pathApi } from '../paths.js';
+import { O_NOFOLLOW } from '../deliver/private-file.js';
 
 /** The folders a destination is checked against. */
 export interface Roots {
@@ -18,36 +20,40 @@ export function rootsFromEnv(allowWorkspace: boolean): Roots {
   return { home: env('HOME'), runnerTemp: env('RUNNER_TEMP'), workspace: env('GITHUB_WORKSPACE'), allowWorkspace };
 }
 
-/** `~/x`, `$HOME/x`, `$RUNNER_TEMP/x` or an absolute path, as an absolute path (not yet checked). */
-export function expandDestination(dest: string, roots: Roots): string {
-  const m = /^(~|\$HOME|\$\{HOME\}|\$RUNNER_TEMP|\$\{RUNNER_TEMP\})(\/.*)$/.exec(dest);
+/**
+ * `~/x`, `$HOME/x`, `$RUNNER_TEMP/x` or an absolute path, as an absolute path (not yet
+ * checked). On Windows `~\x` and `$RUNNER_TEMP\x` too, and absolute means a drive or UNC path.
+ */
+export function expandDestination(dest: string, roots: Roots, platform: NodeJS.Platform = process.platform): string {
+  const p = pathApi(platform);
+  const slash = platform === 'win32' ? String.raw`[\\/]` : '/';
+  const m = new RegExp(String.raw`^(~|\$HOME|\$\{HOME\}|\$RUNNER_TEMP|\$\{RUNNER_TEMP\})(${slash}.*)$`).exec(dest);
   if (m) {
     const base = m[1]?.includes('RUNNER_TEMP') ? roots.runnerTemp : roots.home;
     if (base === undefined) throw new Error(`${m[1]} is not set in this step's environment.`);
-    return resolve(base, `.${m[2] ?? ''}`);
+    return p.resolve(base, `.${m[2] ?? ''}`);
   }
-  if (!isAbsolute(dest))
+  if (!p.isAbsolute(dest) || (platform === 'win32' && !/^(?:[A-Za-z]:[\\/]|[\\/]{2})/.test(dest)))
     throw new Error('give a destination as ~/PATH, $HOME/PATH, $RUNNER_TEMP/PATH or an absolute path.');
-  return resolve(dest);
+  return p.resolve(dest);
 }
 
-const inside = (root: string | undefined, path: string): boolean => {
-  if (root === undefined) return false;
-  const rel = relative(resolve(root), path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-};
+/** Strictly below `root` (root itself is a folder, never a destination). */
+const inside = (root: string | undefined, path: string, platform: NodeJS.Platform): boolean =>
+  root !== undefined && isWithin(path, root, platform) && !isWithin(root, path, platform);
 
 /**
  * Refuses a path outside $HOME and RUNNER_TEMP, and one in the workspace (which is what
  * gets uploaded and is often under $HOME) unless templates-allow-workspace is true.
  */
-export function checkDestination(path: string, roots: Roots): void {
-  if (inside(roots.workspace, path) && !roots.allowWorkspace)
+export function checkDestination(path: string, roots: Roots, platform: NodeJS.Platform = process.platform): void {
+  const under = (root: string | undefined): boolean => inside(root, path, platform);
+  if (under(roots.workspace) && !roots.allowWorkspace)
     throw new Error(
       `${path} is in the workspace, which artifacts and caches are made from: write it under ~ or $RUNNER_TEMP, or set templates-allow-workspace: true.`,
     );
-  const allowed = inside(roots.home, path) || inside(roots.runnerTemp, path);
-  if (!allowed && !(roots.allowWorkspace && inside(roots.workspace, path)))
+  const allowed = under(roots.home) || under(roots.runnerTemp);
+  if (!allowed && !(roots.allowWorkspace && under(roots.workspace)))
     throw new Error(`${path} is outside $HOME and $RUNNER_TEMP: a template goes only there (or in files-dir).`);
 }
 
@@ -92,7 +98,7 @@ function realOr(path: string): string {
  * writing, and removes the file again if writing fails.
  */
 export function writeNewFile(path: string, data: string, created: () => void = () => undefined): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o600);
   let written = false;
   try {
     created();

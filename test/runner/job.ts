@@ -67,11 +67,11 @@ interface ActionMetadata {
 /** What the runner takes from action.yml: input defaults and the scripts to run. */
 function readAction(actionDir: string): ActionMetadata {
   const action = parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
+    inputs?: Record<string, { default?: string }>;
     runs: { main: string; post?: string };
   };
   const defaults: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs))
+  for (const [name, spec] of Object.entries(action.inputs ?? {}))
     if (spec.default !== undefined) defaults[name] = spec.default;
   return { defaults, entries: { main: action.runs.main, post: action.runs.post } };
 }

@@ -5,8 +5,10 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   envNameRefusal,
-  fileVariableRefusal
-} from "./shared-54SYA4S5.js";
+  fileVariableRefusal,
+  isWithin,
+  pathApi
+} from "./shared-XTDUU6G2.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -15,19 +17,20 @@ import {
 } from "./shared-TIJMJNMW.js";
 import {
   VaultRequestError
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import {
   recordDestination,
-  recordForms,
-  writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+  recordForms
+} from "./shared-KRITO4IQ.js";
 import {
   encodingsOf
 } from "./shared-J5QQXKHR.js";
 import {
+  O_NOFOLLOW,
   errorMessage,
-  say
-} from "./shared-OGSLN2KY.js";
+  say,
+  writePrivateFile
+} from "./shared-73F27MEW.js";
 import {
   exportVariable,
   info,
@@ -78,7 +81,7 @@ function withoutProxy(connection) {
 
 // src/template/stage.ts
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync, realpathSync as realpathSync2 } from "node:fs";
-import { join as join2, relative as relative2, isAbsolute as isAbsolute2, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join2, relative, isAbsolute, resolve, sep } from "node:path";
 
 // src/template/render.ts
 var FILTERS = ["json", "base64", "shell", "url", "xml"];
@@ -153,34 +156,33 @@ function position(text, index) {
 import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync } from "node:fs";
 import { unlinkSync, writeSync } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join } from "node:path";
 function rootsFromEnv(allowWorkspace) {
   const env = (name) => process.env[name] || void 0;
   return { home: env("HOME"), runnerTemp: env("RUNNER_TEMP"), workspace: env("GITHUB_WORKSPACE"), allowWorkspace };
 }
-function expandDestination(dest, roots) {
-  const m = /^(~|\$HOME|\$\{HOME\}|\$RUNNER_TEMP|\$\{RUNNER_TEMP\})(\/.*)$/.exec(dest);
+function expandDestination(dest, roots, platform = process.platform) {
+  const p = pathApi(platform);
+  const slash = platform === "win32" ? String.raw`[\\/]` : "/";
+  const m = new RegExp(String.raw`^(~|\$HOME|\$\{HOME\}|\$RUNNER_TEMP|\$\{RUNNER_TEMP\})(${slash}.*)$`).exec(dest);
   if (m) {
     const base = m[1]?.includes("RUNNER_TEMP") ? roots.runnerTemp : roots.home;
     if (base === void 0) throw new Error(`${m[1]} is not set in this step's environment.`);
-    return resolve(base, `.${m[2] ?? ""}`);
+    return p.resolve(base, `.${m[2] ?? ""}`);
   }
-  if (!isAbsolute(dest))
+  if (!p.isAbsolute(dest) || platform === "win32" && !/^(?:[A-Za-z]:[\\/]|[\\/]{2})/.test(dest))
     throw new Error("give a destination as ~/PATH, $HOME/PATH, $RUNNER_TEMP/PATH or an absolute path.");
-  return resolve(dest);
+  return p.resolve(dest);
 }
-var inside = (root, path) => {
-  if (root === void 0) return false;
-  const rel = relative(resolve(root), path);
-  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-};
-function checkDestination(path, roots) {
-  if (inside(roots.workspace, path) && !roots.allowWorkspace)
+var inside = (root, path, platform) => root !== void 0 && isWithin(path, root, platform) && !isWithin(root, path, platform);
+function checkDestination(path, roots, platform = process.platform) {
+  const under = (root) => inside(root, path, platform);
+  if (under(roots.workspace) && !roots.allowWorkspace)
     throw new Error(
       `${path} is in the workspace, which artifacts and caches are made from: write it under ~ or $RUNNER_TEMP, or set templates-allow-workspace: true.`
     );
-  const allowed = inside(roots.home, path) || inside(roots.runnerTemp, path);
-  if (!allowed && !(roots.allowWorkspace && inside(roots.workspace, path)))
+  const allowed = under(roots.home) || under(roots.runnerTemp);
+  if (!allowed && !(roots.allowWorkspace && under(roots.workspace)))
     throw new Error(`${path} is outside $HOME and $RUNNER_TEMP: a template goes only there (or in files-dir).`);
 }
 function prepareDestination(path, roots) {
@@ -213,7 +215,7 @@ function realOr(path) {
   }
 }
 function writeNewFile(path, data, created = () => void 0) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 384);
   let written = false;
   try {
     created();
@@ -305,12 +307,12 @@ function readSource(t) {
   const fail = (reason) => new Error(`templates line ${t.line}: ${t.source.kind === "file" ? t.source.path : ""}: ${reason}`);
   let real;
   try {
-    real = realpathSync2(resolve2(workspace, t.source.path));
+    real = realpathSync2(resolve(workspace, t.source.path));
   } catch (err) {
     throw fail(`cannot read it (${err.code ?? "error"}): give a file in the workspace.`);
   }
-  const rel = relative2(realpathSync2(workspace), real);
-  if (rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute2(rel)) throw fail("it is outside the workspace.");
+  const rel = relative(realpathSync2(workspace), real);
+  if (rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) throw fail("it is outside the workspace.");
   const fd = openSync2(real, "r");
   try {
     const st = fstatSync(fd);
@@ -800,4 +802,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-45WJMVIN.js.map
+//# sourceMappingURL=shared-FAQJAIVG.js.map

@@ -5,8 +5,9 @@ import {
   childEnv
 } from "./shared-J5QQXKHR.js";
 import {
+  O_NOFOLLOW,
   errorMessage
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 
 // src/guard/scanner.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, createReadStream } from "node:fs";
@@ -663,7 +664,7 @@ var Scanner = class {
   async scanWalkedFile(path, splitAbove) {
     let fd;
     try {
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      fd = openSync(path, constants.O_RDONLY | O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (err) {
       if (err.code === "ELOOP") this.stats.skipped++;
       else this.#unreadable(path, err);
@@ -877,4 +878,4 @@ export {
   scannable,
   tooShortToScan
 };
-//# sourceMappingURL=shared-4ON2X4SV.js.map
+//# sourceMappingURL=shared-C7MYC6N4.js.map

@@ -7,9 +7,10 @@ import {
   childEnv
 } from "./shared-J5QQXKHR.js";
 import {
+  O_NOFOLLOW,
   inert,
   summaryText
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   getExecOutput,
   getInput,
@@ -78,6 +79,14 @@ function parseDriver(inspect) {
 }
 function isDockerDriver(platform) {
   return platform.builder === "buildx" && platform.driver === "docker";
+}
+
+// src/deliver/storage.ts
+function storageNote(memoryBacked, platform) {
+  if (memoryBacked) return "memory-backed (tmpfs): never written to a disk";
+  const protection = platform === "win32" ? "readable by the runner user and SYSTEM only (ACL)" : "a 0700 folder of 0600 files";
+  const fs = platform === "win32" ? "NTFS" : platform === "darwin" ? "APFS" : "this file system";
+  return `not memory-backed: on disk, ${protection}; the post step overwrites and removes them (on ${fs} and SSDs the overwrite is best effort)`;
 }
 
 // src/docker/dockerfile/space.ts
@@ -765,7 +774,7 @@ async function writeMainSummary(report) {
   const { vault, docker: docker2 } = report;
   for (const warning of report.renewal?.warnings ?? []) summary2.addRaw(`<p>\u26A0\uFE0F ${escape(warning)}</p>`, true);
   if (vault) {
-    const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${report.memoryBacked ? "memory-backed" : "on disk; removed by the post step"}).`;
+    const storage = report.filesDir === void 0 ? "" : ` Files are in <code>${escape(report.filesDir)}</code> (${escape(storageNote(report.memoryBacked, process.platform))}).`;
     summary2.addRaw(
       `${report.secrets.length} secret(s) from ${vault.paths} path(s) at ${escape(vault.addr)} (auth: ${vault.method}) in ${vault.millis} ms${vault.retries > 0 ? `, ${vault.retries} retried request(s)` : ""}${vault.leases > 0 ? `, ${vault.leases} lease(s) to revoke` : ""}.${storage} ${report.masks} mask(s) registered (values, lines, JSON leaves, encodings, credentials), each before any line that could hold it.`,
       true
@@ -992,6 +1001,7 @@ function compatTokenDeliveries() {
 
 // src/cleanup/shred.ts
 import {
+  chmodSync,
   closeSync,
   constants,
   fsyncSync,
@@ -1004,38 +1014,45 @@ import {
 } from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { join } from "node:path";
-function shredTree(root) {
+function shredTree(root, platform = process.platform) {
   const report = { files: 0, bytes: 0, failures: [] };
-  visit(root, report);
+  visit(root, report, platform);
   return report;
 }
-function visit(path, report) {
+function failureReason(code, platform) {
+  const c = code ?? "error";
+  if (platform === "win32" && (c === "EBUSY" || c === "EPERM"))
+    return `${c} (on Windows most likely open in another process: stop it before the job ends; the runner empties RUNNER_TEMP after the job)`;
+  return c;
+}
+function visit(path, report, platform) {
   let st;
   try {
     st = lstatSync(path);
   } catch (err) {
     if (err.code !== "ENOENT")
-      report.failures.push(`${path}: ${err.code}`);
+      report.failures.push(`${path}: ${failureReason(err.code, platform)}`);
     return;
   }
   try {
     if (st.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry), report);
+      for (const entry of readdirSync(path)) visit(join(path, entry), report, platform);
       rmdirSync(path);
       return;
     }
     if (st.isFile()) {
+      if (platform === "win32") chmodSync(path, 384);
       overwrite(path, st.size);
       report.files++;
       report.bytes += st.size;
     }
     unlinkSync(path);
   } catch (err) {
-    report.failures.push(`${path}: ${err.code ?? "error"}`);
+    report.failures.push(`${path}: ${failureReason(err.code, platform)}`);
   }
 }
 function overwrite(path, size) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_NOFOLLOW);
+  const fd = openSync(path, constants.O_WRONLY | O_NOFOLLOW);
   try {
     const chunk = Buffer.alloc(Math.min(size, 1 << 16));
     for (let offset = 0; offset < size; offset += chunk.length) {
@@ -1058,7 +1075,7 @@ function shredDestinations(destinations) {
       st = void 0;
     }
     if (st?.isDirectory()) report.failures.push(`${d.path}: a folder now, left alone`);
-    else if (st) visit(d.path, report);
+    else if (st) visit(d.path, report, process.platform);
     for (const dir of [...d.dirs].reverse()) {
       try {
         rmdirSync(dir);
@@ -1087,6 +1104,7 @@ export {
   pem,
   shredTree,
   shredDestinations,
+  storageNote,
   docker,
   reason,
   builderName,
@@ -1104,4 +1122,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-AKFHT5CM.js.map
+//# sourceMappingURL=shared-4ZMQQXCW.js.map

@@ -8,7 +8,10 @@ import {
   scanImage,
   tally,
   where
-} from "./shared-PKVUGSKO.js";
+} from "./shared-YA6SOZW4.js";
+import {
+  isWithin
+} from "./shared-XTDUU6G2.js";
 import {
   MAX_HITS,
   Matcher,
@@ -16,7 +19,7 @@ import {
   scannable,
   tooShortToScan,
   zstdDecoder
-} from "./shared-4ON2X4SV.js";
+} from "./shared-C7MYC6N4.js";
 import {
   MIN_SECRET_LENGTH
 } from "./shared-J5QQXKHR.js";
@@ -24,7 +27,7 @@ import {
   inertMessage,
   inertProperties,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   error,
   group,
@@ -34,7 +37,7 @@ import {
 
 // src/guard/stage.ts
 import { lstatSync as lstatSync2, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, sep as sep3 } from "node:path";
+import { dirname as dirname2, sep as sep2 } from "node:path";
 
 // src/guard/parallel.ts
 import { Worker } from "node:worker_threads";
@@ -247,8 +250,8 @@ function uri(path, workspace) {
 
 // src/guard/inside.ts
 import { realpathSync } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
-var under = (path, dir) => path === dir || path.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
+import { dirname, join as join2, relative as relative2, resolve } from "node:path";
+var under = (path, dir) => isWithin(path, dir);
 function leadsOutside(path, trees) {
   const abs = resolve(path);
   const anchor = trees.map((t) => resolve(t)).filter((t) => under(abs, t)).sort((a, b) => a.length - b.length)[0] ?? dirname(abs);
@@ -416,14 +419,14 @@ async function expand(patterns) {
   }
   const sorted = [...found].sort();
   return sorted.filter(
-    (p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q.endsWith(sep3) ? q : q + sep3) && leadsOutside(p, [q]) === void 0)
+    (p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q.endsWith(sep2) ? q : q + sep2) && leadsOutside(p, [q]) === void 0)
   );
 }
 function hitsUnder(hits, roots) {
-  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep3) ? r : r + sep3)));
+  return hits.filter((h) => roots.some((r) => h.path === r || h.path.startsWith(r.endsWith(sep2) ? r : r + sep2)));
 }
 
 export {
   guardStage
 };
-//# sourceMappingURL=shared-KIZUIP32.js.map
+//# sourceMappingURL=shared-VMB5RZGE.js.map

@@ -9,7 +9,7 @@ import {
 } from "./shared-K2QAIXDX.js";
 import {
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   info
 } from "./shared-QCDMWCIP.js";
@@ -2466,4 +2466,4 @@ export {
   openTransport,
   connect
 };
-//# sourceMappingURL=shared-GG4JZP4F.js.map
+//# sourceMappingURL=shared-CGPX73BL.js.map

@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -39,7 +39,7 @@ import {
   errorMessage,
   inert,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   getInput,
   info,
@@ -80,7 +80,11 @@ function readGuardStepConfig() {
 // src/deliver/owner.ts
 import { chownSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-function parseOwner(text2) {
+function parseOwner(text2, platform = process.platform) {
+  if (platform === "win32")
+    throw new Error(
+      "files-owner: Windows has no uids (chown does nothing there): drop files-owner; the session folder is already restricted to the runner user by an ACL."
+    );
   const m = /^(\d{1,10})(?::(\d{1,10}))?$/.exec(text2);
   if (!m) throw new Error(`files-owner: "${text2}" is not UID or UID:GID in numbers (e.g. 1000 or 1000:1000).`);
   const uid = Number(m[1]);
@@ -90,9 +94,9 @@ function giveFiles(dir, owner) {
   let files = 0;
   try {
     for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (!lstatSync(path).isFile()) continue;
-      chownSync(path, owner.uid, owner.gid);
+      const path2 = join(dir, entry);
+      if (!lstatSync(path2).isFile()) continue;
+      chownSync(path2, owner.uid, owner.gid);
       files++;
     }
     chownSync(dir, owner.uid, owner.gid);
@@ -219,9 +223,9 @@ function parsePki(text2) {
       throw new InputError(
         `${where} is not "pki/issue/ROLE {JSON parameters} | NAME": give the issue path, a JSON object, and optionally a name.`
       );
-    const [, path = "", json = "", explicit] = m;
-    const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path.replace(/^\/+/, ""));
-    if (!issue) throw new InputError(`${where}: ${path} is not an issue endpoint (MOUNT/issue/ROLE).`);
+    const [, path2 = "", json = "", explicit] = m;
+    const issue = /^((?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+)\/issue\/([A-Za-z0-9_.-]+)$/.exec(path2.replace(/^\/+/, ""));
+    if (!issue) throw new InputError(`${where}: ${path2} is not an issue endpoint (MOUNT/issue/ROLE).`);
     let parameters;
     try {
       parameters = JSON.parse(json);
@@ -1185,6 +1189,9 @@ var MaskRegistry = class {
 // src/cancel.ts
 var GRACE_MS = 2500;
 var EXIT_AFTER_MS = GRACE_MS + 1500;
+function cancelSignals(platform) {
+  return platform === "win32" ? ["SIGINT", "SIGBREAK", "SIGTERM"] : ["SIGINT", "SIGTERM"];
+}
 function watchCancel(plan = {}) {
   const controller = new AbortController();
   let by;
@@ -1201,8 +1208,7 @@ function watchCancel(plan = {}) {
       process.exit(1);
     }, EXIT_AFTER_MS).unref();
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  for (const signal of cancelSignals(process.platform)) process.on(signal, onSignal);
   return { signal: controller.signal, graceMs: GRACE_MS, by: () => by, failure: plan.failure ?? cancelMessage };
 }
 function cancelMessage(signal) {
@@ -1213,8 +1219,18 @@ function exitOnSignal(failure) {
     setFailed(failure(signal));
     process.exit(1);
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  for (const signal of cancelSignals(process.platform)) process.on(signal, onSignal);
+}
+
+// src/paths.ts
+import path from "node:path";
+function pathApi(platform = process.platform) {
+  return platform === "win32" ? path.win32 : path.posix;
+}
+function isWithin(child, parent, platform = process.platform) {
+  const p = pathApi(platform);
+  const rel = p.relative(p.resolve(parent), p.resolve(child));
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${p.sep}`) && !p.isAbsolute(rel);
 }
 
 export {
@@ -1232,6 +1248,8 @@ export {
   GRACE_MS,
   watchCancel,
   cancelMessage,
-  exitOnSignal
+  exitOnSignal,
+  pathApi,
+  isWithin
 };
-//# sourceMappingURL=shared-54SYA4S5.js.map
+//# sourceMappingURL=shared-XTDUU6G2.js.map

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   Scanner
-} from "./shared-4ON2X4SV.js";
+} from "./shared-C7MYC6N4.js";
 import {
   childEnv
 } from "./shared-J5QQXKHR.js";
 import {
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   error,
   group,
@@ -124,4 +124,4 @@ export {
   scanImage,
   guardImage
 };
-//# sourceMappingURL=shared-PKVUGSKO.js.map
+//# sourceMappingURL=shared-YA6SOZW4.js.map

@@ -2,12 +2,14 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   readRecords,
-  sessionPaths,
+  sessionPaths
+} from "./shared-KRITO4IQ.js";
+import {
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-73F27MEW.js";
 import {
   exportVariable
 } from "./shared-QCDMWCIP.js";
@@ -36,7 +38,11 @@ function startTime(pid) {
   const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
   return fields?.[19];
 }
-function machine() {
+function canJudgeOwners(platform) {
+  return platform === "linux";
+}
+function machine(platform) {
+  if (!canJudgeOwners(platform)) return void 0;
   const boot = readText("/proc/sys/kernel/random/boot_id")?.trim();
   let pidns;
   try {
@@ -46,13 +52,13 @@ function machine() {
   }
   return boot ? { boot, pidns } : void 0;
 }
-function jobOwner() {
-  const m = machine();
+function jobOwner(platform = process.platform) {
+  const m = machine(platform);
   const start = startTime(process.ppid);
   return m && start !== void 0 ? { pid: process.ppid, start, ...m } : void 0;
 }
-function ownerLiveness(owner) {
-  const m = machine();
+function ownerLiveness(owner, platform = process.platform) {
+  const m = machine(platform);
   if (m === void 0) return "unknown";
   if (m.boot !== owner.boot) return "gone";
   if (m.pidns !== owner.pidns) return "unknown";
@@ -102,7 +108,7 @@ function joinJobSessions(root) {
   exportVariable(SESSIONS_ENV, JSON.stringify([...jobSessions().filter((r) => r !== root), root]));
   exportVariable(SESSION_ENV, root);
 }
-function findStaleSessions(base, minAgeMs, now = Date.now()) {
+function findStaleSessions(base, minAgeMs, now = Date.now(), platform = process.platform) {
   let names;
   try {
     names = readdirSync(base);
@@ -122,7 +128,7 @@ function findStaleSessions(base, minAgeMs, now = Date.now()) {
     const record = readSessionRecord(root);
     if (record?.owner === void 0) return [];
     if (now - record.created < minAgeMs) return [];
-    return ownerLiveness(record.owner) === "gone" ? [{ root, record }] : [];
+    return ownerLiveness(record.owner, platform) === "gone" ? [{ root, record }] : [];
   });
 }
 function sweepStaleSessions(base, minAgeMs, now = Date.now()) {
@@ -143,9 +149,10 @@ function sweepStaleSessions(base, minAgeMs, now = Date.now()) {
 
 export {
   vaultId,
+  canJudgeOwners,
   writeSessionRecord,
   jobSessions,
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-UR6WDBYC.js.map
+//# sourceMappingURL=shared-GBJNBNSQ.js.map

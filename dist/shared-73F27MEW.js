@@ -37,6 +37,34 @@ function failStep(err, redact) {
   setFailed(inertMessage(`${ACTION_NAME}: ${redact(errorMessage(err))}`));
 }
 
+// src/deliver/private-file.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+function writePrivateFile(path, data) {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 384);
+  try {
+    fchmodSync(fd, 384);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+function replacePrivateFile(path, data) {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writePrivateFile(temp, data);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
 export {
   inert,
   inertMessage,
@@ -45,6 +73,9 @@ export {
   summaryText,
   ACTION_NAME,
   errorMessage,
-  failStep
+  failStep,
+  O_NOFOLLOW,
+  writePrivateFile,
+  replacePrivateFile
 };
-//# sourceMappingURL=shared-OGSLN2KY.js.map
+//# sourceMappingURL=shared-73F27MEW.js.map

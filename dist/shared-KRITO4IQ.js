@@ -1,64 +1,39 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  replacePrivateFile,
+  writePrivateFile
+} from "./shared-73F27MEW.js";
+import {
   getState,
   saveState
 } from "./shared-QCDMWCIP.js";
 
 // src/state.ts
 import { appendFileSync, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/deliver/private-file.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-function writePrivateFile(path, data) {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 384);
-  try {
-    fchmodSync(fd, 384);
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-function replacePrivateFile(path, data) {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    writePrivateFile(temp, data);
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
-
-// src/state.ts
+import { join } from "node:path";
 var ROOT_KEY = "session-root";
 var REVOKE_KEY = "revoke-token";
 var DOCKER_CONFIG_KEY = "docker-config";
 var REGISTRIES_KEY = "registries";
 var PKI_REVOKE_KEY = "pki-revoke";
 function sessionPaths(root) {
-  const priv = join2(root, "private");
+  const priv = join(root, "private");
   return {
     root,
-    files: join2(root, "files"),
+    files: join(root, "files"),
     private: priv,
-    docker: join2(root, "docker"),
-    envFile: join2(root, "secrets.env"),
-    tokenFile: join2(priv, "vault-token"),
-    leasesFile: join2(priv, "leases"),
-    certificatesFile: join2(priv, "certificates"),
-    formsFile: join2(priv, "forms"),
-    destinationsFile: join2(priv, "destinations"),
-    planFile: join2(priv, "plan.json"),
-    renewFile: join2(priv, "renew.json"),
-    renewPidFile: join2(priv, "renew.pid"),
-    renewLog: join2(priv, "renew.log")
+    docker: join(root, "docker"),
+    envFile: join(root, "secrets.env"),
+    tokenFile: join(priv, "vault-token"),
+    leasesFile: join(priv, "leases"),
+    certificatesFile: join(priv, "certificates"),
+    formsFile: join(priv, "forms"),
+    destinationsFile: join(priv, "destinations"),
+    planFile: join(priv, "plan.json"),
+    renewFile: join(priv, "renew.json"),
+    renewPidFile: join(priv, "renew.pid"),
+    renewLog: join(priv, "renew.log")
   };
 }
 function saveSessionRoot(root) {
@@ -189,8 +164,6 @@ function replaceLeases(paths, ids) {
 }
 
 export {
-  writePrivateFile,
-  replacePrivateFile,
   sessionPaths,
   saveSessionRoot,
   loadSessionRoot,
@@ -215,4 +188,4 @@ export {
   readPlan,
   replaceLeases
 };
-//# sourceMappingURL=shared-6KQ4AVEK.js.map
+//# sourceMappingURL=shared-KRITO4IQ.js.map

@@ -5,25 +5,25 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-54SYA4S5.js";
+} from "./shared-XTDUU6G2.js";
 import {
   docker,
   reason
-} from "./shared-AKFHT5CM.js";
+} from "./shared-4ZMQQXCW.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-CGPX73BL.js";
 import {
   loadCacheMatch,
   saveCacheMatch,
   saveRegistries
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-KRITO4IQ.js";
 import {
   errorMessage,
   inertMessage,
   say
-} from "./shared-OGSLN2KY.js";
+} from "./shared-73F27MEW.js";
 import {
   group,
   info,
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-CNUPXQYE.js.map
+//# sourceMappingURL=shared-3EBED4NF.js.map
