@@ -9,19 +9,19 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-LJMJNNKT.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-BOL3VGAK.js";
 import {
   writeGuardSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-ZSHQREGS.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {

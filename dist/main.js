@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-SLVZ732J.js";
+} from "./shared-JCTYVI2Z.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-AQU3CLDF.js";
+} from "./shared-US65SDXK.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-LJMJNNKT.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-5K5RELSP.js";
+} from "./shared-BOL3VGAK.js";
 import {
   builderName,
   detectBuilder,
@@ -50,11 +50,12 @@ import {
   isDockerDriver,
   reason,
   writeMainSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-ZSHQREGS.js";
 import {
   writeRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-KWP4GTWL.js";
 import {
+  VaultRequestError,
   connect,
   createVaultApi,
   openTransport
@@ -64,6 +65,7 @@ import "./shared-K2QAIXDX.js";
 import "./shared-NYIERDFJ.js";
 import {
   recordCertificate,
+  recordChildToken,
   recordForms,
   recordLease,
   recordPlan,
@@ -73,7 +75,7 @@ import {
   saveSessionRoot,
   sessionPaths,
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import {
   Scanner
 } from "./shared-4ON2X4SV.js";
@@ -301,6 +303,145 @@ function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
+// src/vault/child.ts
+var CREATE_POLICY_LINE = 'path "auth/token/create" { capabilities = ["update"] }';
+var ChildTokenRefused = class extends Error {
+  name = "ChildTokenRefused";
+};
+function runMeta(env) {
+  const from = {
+    repository: "GITHUB_REPOSITORY",
+    workflow_ref: "GITHUB_WORKFLOW_REF",
+    run_id: "GITHUB_RUN_ID",
+    run_attempt: "GITHUB_RUN_ATTEMPT",
+    job: "GITHUB_JOB",
+    event_name: "GITHUB_EVENT_NAME"
+  };
+  const meta = {};
+  for (const [key, variable] of Object.entries(from)) {
+    const value = (env[variable] ?? "").replace(/[\x00-\x1f\x7f]/g, "").slice(0, 256);
+    if (value !== "") meta[key] = value;
+  }
+  return meta;
+}
+function displayName(meta) {
+  const parts = ["github", meta["repository"], meta["run_id"], meta["run_attempt"], meta["job"]];
+  const name = parts.filter((p) => p !== void 0).join("-").slice(0, 100);
+  return `token-${name}`.replace(/[^a-zA-Z0-9-]+/g, "-").replace(/-+$/, "");
+}
+function childRequest(config, parentPolicies, env) {
+  if (config.policies !== void 0 && parentPolicies.length > 0 && !parentPolicies.includes("root")) {
+    const outside = config.policies.filter((p) => !parentPolicies.includes(p));
+    if (outside.length > 0)
+      throw new Error(
+        `vault-child-policies: ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not among the login token's policies (${parentPolicies.join(", ")}), and a child token can hold only a subset of them. Name only those, or give the role the policy.`
+      );
+  }
+  const meta = runMeta(env);
+  const ttl = `${config.ttlSeconds}s`;
+  return {
+    ...config.policies === void 0 ? {} : { policies: config.policies },
+    ttl,
+    explicit_max_ttl: ttl,
+    num_uses: config.uses,
+    renewable: false,
+    display_name: displayName(meta).replace(/^token-/, ""),
+    meta
+  };
+}
+async function createChildToken({ api, config, parent, mask, env }) {
+  if (parent.batch) throw new ChildTokenRefused(batchMessage());
+  const body = childRequest(config, parent.policies, env);
+  let reply;
+  try {
+    reply = await api.write("auth/token/create", body, "create the child token");
+  } catch (err) {
+    throw refusal(err) ?? err;
+  }
+  const auth = reply?.auth;
+  const token = auth?.["client_token"];
+  if (typeof token !== "string" || token === "")
+    throw new Error("Vault create the child token auth/token/create returned no client token.");
+  mask("VAULT_CHILD_TOKEN", token);
+  if (typeof auth?.["accessor"] === "string") mask("VAULT_CHILD_TOKEN_ACCESSOR", auth["accessor"]);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      "Vault auth/token/create returned a child token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it."
+    );
+  const policies = Array.isArray(auth?.["policies"]) ? auth["policies"].filter((p) => typeof p === "string") : [];
+  const granted = auth?.["lease_duration"];
+  return {
+    token,
+    policies,
+    ttlSeconds: typeof granted === "number" ? granted : config.ttlSeconds,
+    uses: config.uses,
+    displayName: displayName(body["meta"])
+  };
+}
+function batchMessage() {
+  return "the login token is a batch token, and Vault lets no batch token create a child token: give the role token_type=service, or set vault-child-token: false to deliver the batch token itself (it cannot be revoked, only expire).";
+}
+function refusal(err) {
+  if (!(err instanceof VaultRequestError)) return void 0;
+  const said = err.vaultErrors.join(" ").toLowerCase();
+  if (err.status === 403)
+    return new ChildTokenRefused(
+      `Vault refused to create the child token (HTTP 403 on auth/token/create): add \`${CREATE_POLICY_LINE}\` to a policy of the login token, or set vault-child-token: false to deliver the login token itself.`
+    );
+  if (said.includes("batch")) return new ChildTokenRefused(batchMessage());
+  if (said.includes("subset"))
+    return new Error(
+      "vault-child-policies: Vault refused them (child policies must be a subset of the login token's): name only policies the login token has."
+    );
+  return void 0;
+}
+
+// src/vault/child-stage.ts
+async function tokenForLaterSteps({
+  api,
+  config,
+  login,
+  masks: masks2,
+  session
+}) {
+  const parent = {
+    token: new Secret("VAULT_TOKEN", "login token", login.token),
+    line: "Later steps got the login token itself (vault-child-token: false)."
+  };
+  if (config === void 0) return parent;
+  let child;
+  try {
+    child = await createChildToken({
+      api,
+      config,
+      parent: login,
+      mask: (name, value) => masks2.addHandle(name, value),
+      env: process.env
+    });
+  } catch (err) {
+    if (!(err instanceof ChildTokenRefused) || config.strict) throw err;
+    warning(
+      inertMessage(
+        `exportToken/outputToken: ${err.message} Until then later steps get the login token, as hashicorp/vault-action gives it.`
+      )
+    );
+    return { ...parent, line: "Later steps got the login token itself: Vault would not create a child token." };
+  }
+  recordChildToken(session, child.token);
+  if (child.policies.includes("root"))
+    warning(
+      "The child token holds the root policy (the login token is a root token): name vault-child-policies to give later steps less."
+    );
+  const line = childLine(child);
+  info(say`${line}`);
+  return { token: new Secret("VAULT_TOKEN", "child token", child.token), line };
+}
+function childLine(child) {
+  const policies = child.policies.length > 0 ? child.policies.join(", ") : "the login token\u2019s";
+  const uses = child.uses === 0 ? "unlimited uses" : `${child.uses} use(s)`;
+  return `Later steps got a child token of the login token (${child.displayName}): policies ${policies}; TTL ${child.ttlSeconds} s, not renewable; ${uses}. Post revokes it.`;
+}
+
 // src/vault/stage.ts
 async function vaultStage({
   vault,
@@ -309,7 +450,9 @@ async function vaultStage({
   session,
   cancel: cancel2,
   compat,
-  lookupToken: lookup = false
+  lookupToken: lookup = false,
+  childToken,
+  deliverToken: deliverToken2 = false
 }) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
@@ -368,6 +511,13 @@ async function vaultStage({
         return fetched;
       }
     );
+    const delivered = deliverToken2 ? await tokenForLaterSteps({
+      api: conn.api.with({ namespace: vault.connection.authNamespace }),
+      config: childToken,
+      login: conn.login,
+      masks: masks2,
+      session
+    }) : void 0;
     const tokenLookup = lookup && !cancel2.signal.aborted ? await lookupToken(conn.api.with({ namespace: vault.connection.authNamespace })) : void 0;
     const facts = {
       addr: vault.connection.shownAddr,
@@ -380,7 +530,8 @@ async function vaultStage({
     return {
       secrets,
       facts,
-      token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
+      token: delivered?.token ?? new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
+      tokenLine: delivered?.line,
       leases: leased,
       tokenLookup
     };
@@ -1419,7 +1570,8 @@ async function run(masks2, cancel2) {
       filesDir: files.size > 0 ? session?.files : void 0,
       memoryBacked: session?.memoryBacked ?? false,
       masks: masks2.forms().length,
-      renewal
+      renewal,
+      tokenLine: fetched?.tokenLine
     });
   }
   saveMainCompleted();
@@ -1433,7 +1585,9 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
     session,
     cancel: cancel2,
     compat: config.compat,
-    lookupToken: config.renew.mode !== "false"
+    lookupToken: config.renew.mode !== "false",
+    childToken: config.childToken,
+    deliverToken: config.tokenDeliveries.size > 0
   }) : void 0;
   cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];

@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-SLVZ732J.js";
+} from "./shared-JCTYVI2Z.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -16,13 +16,13 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-LJMJNNKT.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-ZSHQREGS.js";
 import {
   isHelper,
   isRunning
@@ -37,11 +37,12 @@ import {
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
+  readChildToken,
   readDestinations,
   readForms,
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {
@@ -106,7 +107,9 @@ import { sep } from "node:path";
 function cleanLocal(root2, masks2) {
   const paths = sessionPaths(root2);
   const records = readRecords(paths);
+  const childToken = readChildToken(paths);
   if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
+  if (childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", childToken);
   for (const lease of records.leases) masks2.addHandle("lease", lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
   const docker = loadDockerRecords();
@@ -121,7 +124,10 @@ function cleanLocal(root2, masks2) {
     forms,
     line,
     remote: async (cancel2) => {
-      const [logouts, revoked] = await Promise.all([logout(docker, root2), revoke(records, masks2, cancel2)]);
+      const [logouts, revoked] = await Promise.all([
+        logout(docker, root2),
+        revoke({ ...records, childToken }, masks2, cancel2)
+      ]);
       return [...logouts, ...revoked];
     }
   };
@@ -135,9 +141,14 @@ async function logout(docker, root2) {
 async function revoke(records, masks2, cancel2) {
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
-  if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0)
+  const { childToken } = records;
+  if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0 && childToken === void 0)
     return [];
-  return revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel2);
+  return revokeRecorded(
+    masks2,
+    { token: records.token, leases: records.leases, revokeToken, certificates, childToken },
+    cancel2
+  );
 }
 
 // src/post.ts

@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-AQU3CLDF.js";
+} from "./shared-US65SDXK.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-LJMJNNKT.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-BOL3VGAK.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-ZSHQREGS.js";
 import {
   createVaultApi,
   openTransport
@@ -49,7 +49,7 @@ import {
   replaceLeases,
   replacePrivateFile,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import "./shared-J5QQXKHR.js";
 import {
   errorMessage,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-KWP4GTWL.js";
 import {
   isRunning
 } from "./shared-VS7UWK3U.js";
@@ -19,7 +19,7 @@ import {
 import {
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import {
   errorMessage
 } from "./shared-OGSLN2KY.js";

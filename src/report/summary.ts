@@ -19,6 +19,8 @@ export interface MainReport {
   readonly masks: number;
   /** The renewal helper, if main started one, and what will end before vault-renew-for. */
   readonly renewal?: { readonly lines: readonly string[]; readonly warnings: readonly string[] } | undefined;
+  /** What later steps got as the Vault token (a child token, or the login token), when it is delivered. */
+  readonly tokenLine?: string | undefined;
 }
 
 /** Rows of the secrets table. Pure, so tests can check it holds no value. */
@@ -49,6 +51,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
     ]);
   }
+  if (report.tokenLine) summary.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);
   if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);

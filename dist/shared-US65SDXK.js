@@ -6,7 +6,7 @@ import {
 import {
   envNameRefusal,
   fileVariableRefusal
-} from "./shared-HFQFVC3G.js";
+} from "./shared-LJMJNNKT.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -20,7 +20,7 @@ import {
   recordDestination,
   recordForms,
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-ZW2APURZ.js";
 import {
   encodingsOf
 } from "./shared-J5QQXKHR.js";
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-AQU3CLDF.js.map
+//# sourceMappingURL=shared-US65SDXK.js.map

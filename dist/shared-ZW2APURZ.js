@@ -187,6 +187,15 @@ function replaceLeases(paths, ids) {
   replacePrivateFile(paths.leasesFile, ids.map((id) => `${JSON.stringify(id)}
 `).join(""));
 }
+function childTokenFile(paths) {
+  return join2(paths.private, "child-token");
+}
+function recordChildToken(paths, token) {
+  writePrivateFile(childTokenFile(paths), token);
+}
+function readChildToken(paths) {
+  return readOptional(childTokenFile(paths))?.trim() || void 0;
+}
 
 export {
   writePrivateFile,
@@ -213,6 +222,8 @@ export {
   readDestinations,
   recordPlan,
   readPlan,
-  replaceLeases
+  replaceLeases,
+  recordChildToken,
+  readChildToken
 };
-//# sourceMappingURL=shared-6KQ4AVEK.js.map
+//# sourceMappingURL=shared-ZW2APURZ.js.map
