@@ -106,10 +106,9 @@ function readOr(path, fallback) {
 import { sep } from "node:path";
 function cleanLocal(root2, masks2) {
   const paths = sessionPaths(root2);
-  const records = readRecords(paths);
-  const childToken = readChildToken(paths);
+  const records = { ...readRecords(paths), childToken: readChildToken(paths) };
   if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
-  if (childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", childToken);
+  if (records.childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", records.childToken);
   for (const lease of records.leases) masks2.addHandle("lease", lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
   const docker = loadDockerRecords();
@@ -124,10 +123,7 @@ function cleanLocal(root2, masks2) {
     forms,
     line,
     remote: async (cancel2) => {
-      const [logouts, revoked] = await Promise.all([
-        logout(docker, root2),
-        revoke({ ...records, childToken }, masks2, cancel2)
-      ]);
+      const [logouts, revoked] = await Promise.all([logout(docker, root2), revoke(records, masks2, cancel2)]);
       return [...logouts, ...revoked];
     }
   };

@@ -41,10 +41,9 @@ export interface LocalCleanup {
 
 export function cleanLocal(root: string, masks: MaskRegistry): LocalCleanup {
   const paths = sessionPaths(root);
-  const records = readRecords(paths);
-  const childToken = readChildToken(paths);
+  const records = { ...readRecords(paths), childToken: readChildToken(paths) };
   if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
-  if (childToken !== undefined) masks.addHandle('VAULT_CHILD_TOKEN', childToken);
+  if (records.childToken !== undefined) masks.addHandle('VAULT_CHILD_TOKEN', records.childToken);
   for (const lease of records.leases) masks.addHandle('lease', lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind as FormKind }));
   const docker = loadDockerRecords();
@@ -59,10 +58,7 @@ export function cleanLocal(root: string, masks: MaskRegistry): LocalCleanup {
     forms,
     line,
     remote: async (cancel) => {
-      const [logouts, revoked] = await Promise.all([
-        logout(docker, root),
-        revoke({ ...records, childToken }, masks, cancel),
-      ]);
+      const [logouts, revoked] = await Promise.all([logout(docker, root), revoke(records, masks, cancel)]);
       return [...logouts, ...revoked];
     },
   };

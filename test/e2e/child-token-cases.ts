@@ -5,7 +5,7 @@
 // the job runs (its policies, TTL, meta, uses; a read inside its policies works, one outside is
 // refused), and after post the peer itself says that the child and, when ours, the parent are gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Job, type StepResult } from '../runner/job.js';
 import { errorLine, expectGone, expectNoLeaks, sessionRoot } from './fixture.js';
@@ -142,6 +142,29 @@ export function describeChildTokens(
       expect(await peer.lookup(child), 'the child outlived post').toBeUndefined();
       expect(await peer.lookup(parent), 'the token method revoked the user’s token').toBeDefined();
       expectNoLeaks(job, [child, parent, app]);
+    });
+
+    it('main dies after the child exists, before delivering it: post revokes it (the parent stays)', async () => {
+      const parent = await peer.token(['ci-app', 'ci-mint']);
+      const job = new Job({ ...NOISY, ...RUN });
+      // no GITHUB_ENV: delivering the token to env fails, after the child was made and recorded
+      const main = await job.main(
+        { 'vault-addr': peer.addr, 'vault-token': parent, 'vault-token-delivery': 'env' },
+        { unset: ['GITHUB_ENV'] },
+      );
+      expect(main.exitCode).toBe(1);
+      expect(errorLine(main.stdout)).toContain('GITHUB_ENV is not set');
+      const file = join(sessionRoot(main), 'private', 'child-token');
+      const child = readFileSync(file, 'utf8');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(await peer.lookup(child)).toBeDefined();
+      const post = await job.post();
+      expect(post.exitCode, post.stdout).toBe(0);
+      expect(post.stdout).toMatch(/revoked the child token later steps got\n/);
+      expect(await peer.lookup(child), 'the child outlived post').toBeUndefined();
+      expect(await peer.lookup(parent)).toBeDefined();
+      expectGone(sessionRoot(main));
+      expectNoLeaks(job, [child, parent]);
     });
 
     it('a login without auth/token/create: a clear error naming the policy line, nothing delivered or left', async () => {
