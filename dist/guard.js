@@ -13,7 +13,7 @@ import {
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-BOL3VGAK.js";
+} from "./shared-DUU6UNNX.js";
 import {
   writeGuardSummary
 } from "./shared-ZSHQREGS.js";

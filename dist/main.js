@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-BOL3VGAK.js";
+} from "./shared-DUU6UNNX.js";
 import {
   builderName,
   detectBuilder,
@@ -153,6 +153,7 @@ async function sweepStage({ base, minAgeMs, connection, masks: masks2 }) {
   if (swept.length === 0) return;
   for (const s of swept) {
     if (s.records.token !== void 0) masks2.addHandle("VAULT_TOKEN", s.records.token);
+    if (s.records.childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", s.records.childToken);
     for (const lease of s.records.leases) masks2.addHandle("lease", lease);
   }
   const files = swept.reduce((n, s) => n + s.files, 0);
@@ -174,7 +175,7 @@ async function revokeSwept(swept, connection) {
   const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: "vault-revoke-timeout" });
   try {
     const reports = await Promise.all(
-      mine.map((s) => {
+      mine.map(async (s) => {
         const leaseApi = createVaultApi({
           addr: connection.addr,
           namespace: connection.namespace,
@@ -182,14 +183,28 @@ async function revokeSwept(swept, connection) {
           transport
         });
         const tokenApi = s.record.revokeToken ? leaseApi.with({ namespace: connection.authNamespace }) : void 0;
-        return revokeAll({ leaseApi, leases: s.records.leases, tokenApi, vaultDown: () => transport.down });
+        const child = s.records.childToken;
+        const childRevoked = child === void 0 ? false : await leaseApi.with({ namespace: connection.authNamespace, token: child }).write("auth/token/revoke-self", {}, "revoke the child token").then(
+          () => true,
+          () => false
+          // counted below: the line says how many of the children went
+        );
+        const report = await revokeAll({
+          leaseApi,
+          leases: s.records.leases,
+          tokenApi,
+          vaultDown: () => transport.down
+        });
+        return { ...report, childRevoked };
       })
     );
+    const children = mine.filter((s) => s.records.childToken !== void 0).length;
+    const childLine2 = children > 0 ? `, ${reports.filter((r) => r.childRevoked).length} of ${children} child token(s)` : "";
     const tokens = reports.filter((r) => r.tokenRevoked).length;
     const askedTokens = mine.filter((s) => s.record.revokeToken).length;
     const leases = reports.reduce((n, r) => n + r.leasesRevoked, 0);
     const askedLeases = mine.reduce((n, s) => n + s.records.leases.length, 0);
-    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${tail}`;
+    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${childLine2}${tail}`;
   } finally {
     transport.close();
   }

@@ -25,7 +25,7 @@ import {
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-BOL3VGAK.js";
+} from "./shared-DUU6UNNX.js";
 import {
   changeLine,
   writeRefreshSummary

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-BOL3VGAK.js";
+} from "./shared-DUU6UNNX.js";
 import {
   InputError,
   choice,

@@ -1383,4 +1383,13 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/child-token.test.ts'],
     only: 'delivers a child',
   },
+  {
+    id: 'sweep-child-not-revoked',
+    file: 'src/cleanup/sweep.ts',
+    find: 'const child = s.records.childToken;',
+    replace: 'const child = undefined as string | undefined;',
+    why: 'A job killed after delivering a child token (its post never ran) leaves it alive for its TTL when the login token stays.',
+    tests: ['test/e2e/child-token.test.ts'],
+    only: 'killed',
+  },
 ];

@@ -5,7 +5,7 @@
 // the job runs (its policies, TTL, meta, uses; a read inside its policies works, one outside is
 // refused), and after post the peer itself says that the child and, when ours, the parent are gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Job, type StepResult } from '../runner/job.js';
 import { errorLine, expectGone, expectNoLeaks, sessionRoot } from './fixture.js';
@@ -165,6 +165,33 @@ export function describeChildTokens(
       expect(await peer.lookup(parent)).toBeDefined();
       expectGone(sessionRoot(main));
       expectNoLeaks(job, [child, parent]);
+    });
+
+    it('a job killed after delivering the child (no post): the next run on the runner revokes it', async () => {
+      const parent = await peer.token(['ci-app', 'ci-mint']);
+      const killed = new Job({ ...NOISY, ...RUN });
+      const base = join(killed.dir, 'sessions');
+      mkdirSync(base);
+      const inputs = { 'vault-addr': peer.addr, 'vault-token': parent, 'files-base-dir': base };
+      const main = await killed.main({ ...inputs, 'vault-token-delivery': 'files' }, { orphan: true });
+      expect(main.exitCode, main.stdout).toBe(0);
+      const child = readFileSync(main.env['VAULT_TOKEN_FILE'] ?? '', 'utf8');
+      expect(await peer.lookup(child)).toBeDefined();
+      const next = new Job({ ...NOISY, ...RUN });
+      const swept = await next.main({
+        ...inputs,
+        secrets: 'secret/ci/app password | APP',
+        'stale-session-minutes': '0',
+      });
+      expect(swept.exitCode, swept.stdout).toBe(0);
+      expect(swept.log).toMatch(/revoked 0 of 0 token\(s\) and 0 of 0 lease\(s\), 1 of 1 child token\(s\)\n/);
+      expect(swept.masks).toContain(child);
+      expect(await peer.lookup(child), 'the killed job’s child outlived the sweep').toBeUndefined();
+      expect(await peer.lookup(parent)).toBeDefined();
+      expectGone(sessionRoot(main));
+      await next.post();
+      expectNoLeaks(next, [child, parent, app]);
+      expectNoLeaks(killed, [child, parent]);
     });
 
     it('a login without auth/token/create: a clear error naming the policy line, nothing delivered or left', async () => {

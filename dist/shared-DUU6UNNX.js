@@ -4,6 +4,7 @@ import {
   shredTree
 } from "./shared-ZSHQREGS.js";
 import {
+  readChildToken,
   readRecords,
   sessionPaths,
   writePrivateFile
@@ -133,7 +134,8 @@ function sweepStaleSessions(base, minAgeMs, now = Date.now()) {
     } catch {
       return [];
     }
-    const records = readRecords(sessionPaths(claimed));
+    const paths = sessionPaths(claimed);
+    const records = { ...readRecords(paths), childToken: readChildToken(paths) };
     const entries = readdirSync(claimed).filter((e) => e !== RECORD_FILE);
     const shreds = [...entries.map((e) => shredTree(join(claimed, e))), shredTree(claimed)];
     const files = shreds.reduce((n, s) => n + s.files, 0);
@@ -148,4 +150,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-BOL3VGAK.js.map
+//# sourceMappingURL=shared-DUU6UNNX.js.map
