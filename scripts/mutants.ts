@@ -1392,4 +1392,22 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/child-token.test.ts'],
     only: 'killed',
   },
+  {
+    id: 'child-line-raw',
+    file: 'src/vault/child-stage.ts',
+    find: 'core.info(say`${line}`);',
+    replace: 'core.info(line);',
+    why: 'Policy names a hostile Vault returns for the child reach stdout as workflow commands.',
+    tests: ['test/e2e/child-token.test.ts'],
+    only: 'hostile',
+  },
+  {
+    id: 'child-summary-raw',
+    file: 'src/report/summary.ts',
+    find: 'summary.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);',
+    replace: 'summary.addRaw(`<p>${report.tokenLine}</p>`, true);',
+    why: "The child token's summary line renders a hostile Vault's policy names as markup.",
+    tests: ['test/e2e/child-token.test.ts'],
+    only: 'hostile',
+  },
 ];

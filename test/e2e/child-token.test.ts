@@ -1,13 +1,44 @@
 // The child-token cases (test/e2e/child-token-cases.ts) on the dev server: it must agree with
 // OpenBao (test/openbao/child-token.test.ts) on policies, TTL, meta, uses and revocation.
+import { expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { startVaultDevServer } from '../vault-server/server.js';
-import { describeChildTokens, RULES } from './child-token-cases.js';
+import { readFileSync } from 'node:fs';
+import { Job } from '../runner/job.js';
+import { startVaultDevServer, type VaultDevServer } from '../vault-server/server.js';
+import { describeChildTokens, RULES, type ChildPeer } from './child-token-cases.js';
+import { expectInertSummary, expectOnlyMeantCommands } from './trust-checks.js';
+import { expectNoLeaks } from './fixture.js';
 
 let mounts = 0;
+let server: VaultDevServer;
 
-describeChildTokens('the dev server', true, async () => {
-  const server = await startVaultDevServer();
+describeChildTokens('the dev server', true, start, (peer) => {
+  it('a hostile Vault: the policies it names for the child reach the log and the summary inert', async () => {
+    const login = await peer().login(['ci-app', 'ci-mint']);
+    server.setHostile(true);
+    try {
+      const job = new Job();
+      const main = await job.main({ 'vault-addr': peer().addr, ...login.inputs, 'vault-token-delivery': 'files' });
+      expect(main.exitCode, main.stdout).toBe(0);
+      const child = readFileSync(main.env['VAULT_TOKEN_FILE'] ?? '', 'utf8');
+      expect(main.log).toMatch(
+        /Later steps got a child token of the login token .*policies ci-app, ci-mint, default, /,
+      );
+      expect(job.summary).toContain('Later steps got a child token');
+      const post = await job.post();
+      expect(post.exitCode, post.stdout).toBe(0);
+      for (const step of job.steps) expectOnlyMeantCommands(step);
+      expectInertSummary(job.summary);
+      expect(server.isTokenRevoked(child)).toBe(true);
+      expectNoLeaks(job, [child, login.password]);
+    } finally {
+      server.setHostile(false);
+    }
+  });
+});
+
+async function start(): Promise<ChildPeer> {
+  server = await startVaultDevServer();
   return {
     addr: server.url,
     setup: async ({ app, other }) => {
@@ -42,4 +73,4 @@ describeChildTokens('the dev server', true, async () => {
     },
     stop: () => server.close(),
   };
-});
+}
