@@ -1410,4 +1410,14 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/e2e/child-token.test.ts'],
     only: 'hostile',
   },
+  {
+    id: 'child-in-secrets-namespace',
+    file: 'src/vault/stage.ts',
+    find: 'api: conn.api.with({ namespace: vault.connection.authNamespace }),',
+    replace: 'api: conn.api,',
+    why: "The child is made in the secrets namespace, not the login token's: it lives where post does not look for it.",
+    tests: ['test/openbao/child-token.test.ts'],
+    only: 'parent namespace',
+  },
+
 ];
