@@ -1419,5 +1419,4 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/openbao/child-token.test.ts'],
     only: 'parent namespace',
   },
-
 ];
