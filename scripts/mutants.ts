@@ -1415,7 +1415,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'src/vault/stage.ts',
     find: 'api: conn.api.with({ namespace: vault.connection.authNamespace }),',
     replace: 'api: conn.api,',
-    why: "The child is made in the secrets namespace, not the login token's: it lives where post does not look for it.",
+    why: "The child is made in the secrets namespace, not the login token's: its policies are resolved where they do not exist.",
     tests: ['test/openbao/child-token.test.ts'],
     only: 'parent namespace',
   },
