@@ -260,6 +260,24 @@ export function describeChildTokens(
       expectNoLeaks(job, [parent, login.password]);
     });
 
+    it('token method (its policies unknown here): Vault’s refusal of a wider subset, in words that say what to do', async () => {
+      const parent = await peer.token(['ci-app', 'ci-mint']);
+      const job = new Job({ ...NOISY, ...RUN });
+      const main = await job.main({
+        'vault-addr': peer.addr,
+        'vault-token': parent,
+        'vault-token-delivery': 'files',
+        'vault-child-policies': 'ci-other',
+      });
+      expect(main.exitCode).toBe(1);
+      expect(errorLine(main.stdout)).toContain(
+        "vault-child-policies: Vault refused them (child policies must be a subset of the login token's): name only policies the login token has.",
+      );
+      await job.post();
+      expect(await peer.lookup(parent)).toBeDefined();
+      expectNoLeaks(job, [parent]);
+    });
+
     it('vault-child-token: false delivers the login token itself, with a warning', async () => {
       const login = await peer.login(['ci-app']);
       const job = new Job({ ...NOISY, ...RUN });
