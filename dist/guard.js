@@ -2,25 +2,25 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-VMB5RZGE.js";
+} from "./shared-DLYAOVTG.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-GBJNBNSQ.js";
+} from "./shared-QW47WHYN.js";
 import {
   writeGuardSummary
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";

@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-3EBED4NF.js";
+} from "./shared-52P5Q4YP.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-FAQJAIVG.js";
+} from "./shared-2HUWA3MQ.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -43,7 +43,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-GBJNBNSQ.js";
+} from "./shared-QW47WHYN.js";
 import {
   allowedEndpoints,
   builderName,
@@ -57,11 +57,12 @@ import {
   registryCacheRef,
   storageNote,
   writeMainSummary
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   writeRenewPlan
 } from "./shared-LYIURUXH.js";
 import {
+  VaultRequestError,
   connect,
   createVaultApi,
   openTransport
@@ -70,6 +71,7 @@ import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
   recordCertificate,
+  recordChildToken,
   recordForms,
   recordLease,
   recordPlan,
@@ -78,7 +80,7 @@ import {
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import "./shared-NYIERDFJ.js";
 import {
   Scanner
@@ -222,6 +224,7 @@ async function sweepStage({ base, minAgeMs, connection, masks: masks2 }) {
   if (swept.length === 0) return;
   for (const s of swept) {
     if (s.records.token !== void 0) masks2.addHandle("VAULT_TOKEN", s.records.token);
+    if (s.records.childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", s.records.childToken);
     for (const lease of s.records.leases) masks2.addHandle("lease", lease);
   }
   const files = swept.reduce((n, s) => n + s.files, 0);
@@ -243,7 +246,7 @@ async function revokeSwept(swept, connection) {
   const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: "vault-revoke-timeout" });
   try {
     const reports = await Promise.all(
-      mine.map((s) => {
+      mine.map(async (s) => {
         const leaseApi = createVaultApi({
           addr: connection.addr,
           namespace: connection.namespace,
@@ -251,14 +254,28 @@ async function revokeSwept(swept, connection) {
           transport
         });
         const tokenApi = s.record.revokeToken ? leaseApi.with({ namespace: connection.authNamespace }) : void 0;
-        return revokeAll({ leaseApi, leases: s.records.leases, tokenApi, vaultDown: () => transport.down });
+        const child = s.records.childToken;
+        const childRevoked = child === void 0 ? false : await leaseApi.with({ namespace: connection.authNamespace, token: child }).write("auth/token/revoke-self", {}, "revoke the child token").then(
+          () => true,
+          () => false
+          // counted below: the line says how many of the children went
+        );
+        const report = await revokeAll({
+          leaseApi,
+          leases: s.records.leases,
+          tokenApi,
+          vaultDown: () => transport.down
+        });
+        return { ...report, childRevoked };
       })
     );
+    const children = mine.filter((s) => s.records.childToken !== void 0).length;
+    const childLine2 = children > 0 ? `, ${reports.filter((r) => r.childRevoked).length} of ${children} child token(s)` : "";
     const tokens = reports.filter((r) => r.tokenRevoked).length;
     const askedTokens = mine.filter((s) => s.record.revokeToken).length;
     const leases = reports.reduce((n, r) => n + r.leasesRevoked, 0);
     const askedLeases = mine.reduce((n, s) => n + s.records.leases.length, 0);
-    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${tail}`;
+    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${childLine2}${tail}`;
   } finally {
     transport.close();
   }
@@ -372,6 +389,145 @@ function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
+// src/vault/child.ts
+var CREATE_POLICY_LINE = 'path "auth/token/create" { capabilities = ["update"] }';
+var ChildTokenRefused = class extends Error {
+  name = "ChildTokenRefused";
+};
+function runMeta(env) {
+  const from = {
+    repository: "GITHUB_REPOSITORY",
+    workflow_ref: "GITHUB_WORKFLOW_REF",
+    run_id: "GITHUB_RUN_ID",
+    run_attempt: "GITHUB_RUN_ATTEMPT",
+    job: "GITHUB_JOB",
+    event_name: "GITHUB_EVENT_NAME"
+  };
+  const meta = {};
+  for (const [key, variable] of Object.entries(from)) {
+    const value = (env[variable] ?? "").replace(/[\x00-\x1f\x7f]/g, "").slice(0, 256);
+    if (value !== "") meta[key] = value;
+  }
+  return meta;
+}
+function displayName(meta) {
+  const parts = ["github", meta["repository"], meta["run_id"], meta["run_attempt"], meta["job"]];
+  const name = parts.filter((p) => p !== void 0).join("-").slice(0, 100);
+  return `token-${name}`.replace(/[^a-zA-Z0-9-]+/g, "-").replace(/-+$/, "");
+}
+function childRequest(config, parentPolicies, env) {
+  if (config.policies !== void 0 && parentPolicies.length > 0 && !parentPolicies.includes("root")) {
+    const outside = config.policies.filter((p) => !parentPolicies.includes(p));
+    if (outside.length > 0)
+      throw new Error(
+        `vault-child-policies: ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not among the login token's policies (${parentPolicies.join(", ")}), and a child token can hold only a subset of them. Name only those, or give the role the policy.`
+      );
+  }
+  const meta = runMeta(env);
+  const ttl = `${config.ttlSeconds}s`;
+  return {
+    ...config.policies === void 0 ? {} : { policies: config.policies },
+    ttl,
+    explicit_max_ttl: ttl,
+    num_uses: config.uses,
+    renewable: false,
+    display_name: displayName(meta).replace(/^token-/, ""),
+    meta
+  };
+}
+async function createChildToken({ api, config, parent, mask, env }) {
+  if (parent.batch) throw new ChildTokenRefused(batchMessage());
+  const body = childRequest(config, parent.policies, env);
+  let reply;
+  try {
+    reply = await api.write("auth/token/create", body, "create the child token");
+  } catch (err) {
+    throw refusal(err) ?? err;
+  }
+  const auth = reply?.auth;
+  const token = auth?.["client_token"];
+  if (typeof token !== "string" || token === "")
+    throw new Error("Vault create the child token auth/token/create returned no client token.");
+  mask("VAULT_CHILD_TOKEN", token);
+  if (typeof auth?.["accessor"] === "string") mask("VAULT_CHILD_TOKEN_ACCESSOR", auth["accessor"]);
+  if (/[^\x21-\x7e]/.test(token))
+    throw new Error(
+      "Vault auth/token/create returned a child token with a line break or other character an HTTP header cannot carry: check the Vault server or the proxy in front of it."
+    );
+  const policies = Array.isArray(auth?.["policies"]) ? auth["policies"].filter((p) => typeof p === "string") : [];
+  const granted = auth?.["lease_duration"];
+  return {
+    token,
+    policies,
+    ttlSeconds: typeof granted === "number" ? granted : config.ttlSeconds,
+    uses: config.uses,
+    displayName: displayName(body["meta"])
+  };
+}
+function batchMessage() {
+  return "the login token is a batch token, and Vault lets no batch token create a child token: give the role token_type=service, or set vault-child-token: false to deliver the batch token itself (it cannot be revoked, only expire).";
+}
+function refusal(err) {
+  if (!(err instanceof VaultRequestError)) return void 0;
+  const said = err.vaultErrors.join(" ").toLowerCase();
+  if (err.status === 403)
+    return new ChildTokenRefused(
+      `Vault refused to create the child token (HTTP 403 on auth/token/create): add \`${CREATE_POLICY_LINE}\` to a policy of the login token, or set vault-child-token: false to deliver the login token itself.`
+    );
+  if (said.includes("batch")) return new ChildTokenRefused(batchMessage());
+  if (said.includes("subset"))
+    return new Error(
+      "vault-child-policies: Vault refused them (child policies must be a subset of the login token's): name only policies the login token has."
+    );
+  return void 0;
+}
+
+// src/vault/child-stage.ts
+async function tokenForLaterSteps({
+  api,
+  config,
+  login,
+  masks: masks2,
+  session
+}) {
+  const parent = {
+    token: new Secret("VAULT_TOKEN", "login token", login.token),
+    line: "Later steps got the login token itself (vault-child-token: false)."
+  };
+  if (config === void 0) return parent;
+  let child;
+  try {
+    child = await createChildToken({
+      api,
+      config,
+      parent: login,
+      mask: (name, value) => masks2.addHandle(name, value),
+      env: process.env
+    });
+  } catch (err) {
+    if (!(err instanceof ChildTokenRefused) || config.strict) throw err;
+    warning(
+      inertMessage(
+        `exportToken/outputToken: ${err.message} Until then later steps get the login token, as hashicorp/vault-action gives it.`
+      )
+    );
+    return { ...parent, line: "Later steps got the login token itself: Vault would not create a child token." };
+  }
+  recordChildToken(session, child.token);
+  if (child.policies.includes("root"))
+    warning(
+      "The child token holds the root policy (the login token is a root token): name vault-child-policies to give later steps less."
+    );
+  const line = childLine(child);
+  info(say`${line}`);
+  return { token: new Secret("VAULT_TOKEN", "child token", child.token), line };
+}
+function childLine(child) {
+  const policies = child.policies.length > 0 ? child.policies.join(", ") : "the login token\u2019s";
+  const uses = child.uses === 0 ? "unlimited uses" : `${child.uses} use(s)`;
+  return `Later steps got a child token of the login token (${child.displayName}): policies ${policies}; TTL ${child.ttlSeconds} s, not renewable; ${uses}. Post revokes it.`;
+}
+
 // src/vault/stage.ts
 async function vaultStage({
   vault,
@@ -380,7 +536,9 @@ async function vaultStage({
   session,
   cancel: cancel2,
   compat,
-  lookupToken: lookup = false
+  lookupToken: lookup = false,
+  childToken,
+  deliverToken: deliverToken2 = false
 }) {
   const started = Date.now();
   const conn = await group("Log in to Vault", async () => {
@@ -440,6 +598,13 @@ async function vaultStage({
         return fetched;
       }
     );
+    const delivered = deliverToken2 ? await tokenForLaterSteps({
+      api: conn.api.with({ namespace: vault.connection.authNamespace }),
+      config: childToken,
+      login: conn.login,
+      masks: masks2,
+      session
+    }) : void 0;
     const tokenLookup = lookingUp && !cancel2.signal.aborted ? await lookingUp : void 0;
     const facts = {
       addr: vault.connection.shownAddr,
@@ -452,7 +617,8 @@ async function vaultStage({
     return {
       secrets,
       facts,
-      token: new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
+      token: delivered?.token ?? new Secret("VAULT_TOKEN", `${vault.auth.method} login`, conn.login.token),
+      tokenLine: delivered?.line,
       leases: leased,
       tokenLookup
     };
@@ -1074,7 +1240,8 @@ async function run(masks2, cancel2) {
       memoryBacked: session?.memoryBacked ?? false,
       masks: masks2.forms().length,
       renewal,
-      egress
+      egress,
+      tokenLine: fetched?.tokenLine
     });
   }
   saveMainCompleted();
@@ -1088,7 +1255,9 @@ async function sessionStages({ config, session, builder, masks: masks2, cancel: 
     session,
     cancel: cancel2,
     compat: config.compat,
-    lookupToken: config.renew.mode !== "false"
+    lookupToken: config.renew.mode !== "false",
+    childToken: config.childToken,
+    deliverToken: config.tokenDeliveries.size > 0
   }) : void 0;
   cancel2.signal.throwIfAborted();
   const secrets = fetched?.secrets ?? [];

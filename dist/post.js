@@ -4,10 +4,10 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-3EBED4NF.js";
+} from "./shared-52P5Q4YP.js";
 import {
   guardStage
-} from "./shared-VMB5RZGE.js";
+} from "./shared-DLYAOVTG.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import "./shared-S3OPN7WJ.js";
@@ -17,13 +17,13 @@ import {
   isWithin,
   readGuardConfig,
   watchCancel
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   helperIdentity,
   isRunning
@@ -37,11 +37,12 @@ import {
   loadPkiRevokeFlag,
   loadRevokeFlag,
   loadSessionRoot,
+  readChildToken,
   readDestinations,
   readForms,
   readRecords,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";
@@ -112,8 +113,9 @@ function readOr(path, fallback) {
 // src/cleanup/session.ts
 function cleanLocal(root2, masks2) {
   const paths = sessionPaths(root2);
-  const records = readRecords(paths);
+  const records = { ...readRecords(paths), childToken: readChildToken(paths) };
   if (records.token !== void 0) masks2.addHandle("VAULT_TOKEN", records.token);
+  if (records.childToken !== void 0) masks2.addHandle("VAULT_CHILD_TOKEN", records.childToken);
   for (const lease of records.leases) masks2.addHandle("lease", lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind }));
   const docker = loadDockerRecords();
@@ -142,9 +144,14 @@ async function logout(docker, root2) {
 async function revoke(records, masks2, cancel2) {
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
-  if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0)
+  const { childToken } = records;
+  if (records.token === void 0 || records.leases.length === 0 && !revokeToken && certificates.length === 0 && childToken === void 0)
     return [];
-  return revokeRecorded(masks2, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel2);
+  return revokeRecorded(
+    masks2,
+    { token: records.token, leases: records.leases, revokeToken, certificates, childToken },
+    cancel2
+  );
 }
 
 // src/post.ts

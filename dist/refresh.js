@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-FAQJAIVG.js";
+} from "./shared-2HUWA3MQ.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-GBJNBNSQ.js";
+} from "./shared-QW47WHYN.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   createVaultApi,
   openTransport
@@ -45,7 +45,7 @@ import {
   recordPlan,
   replaceLeases,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";

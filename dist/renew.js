@@ -16,7 +16,7 @@ import "./shared-K2QAIXDX.js";
 import {
   readRecords,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-GBJNBNSQ.js";
+} from "./shared-QW47WHYN.js";
 import {
   InputError,
   choice,
@@ -11,11 +11,11 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

@@ -65,6 +65,7 @@ async function run(masks: MaskRegistry, cancel: CancelWatch): Promise<void> {
       masks: masks.forms().length,
       renewal,
       egress,
+      tokenLine: fetched?.tokenLine,
     });
   }
   saveMainCompleted();
@@ -90,6 +91,8 @@ async function sessionStages({ config, session, builder, masks, cancel }: Sessio
         cancel,
         compat: config.compat,
         lookupToken: config.renew.mode !== 'false',
+        childToken: config.childToken,
+        deliverToken: config.tokenDeliveries.size > 0,
       })
     : undefined;
   // A cancel whose replies all landed still stops here: nothing is delivered or built after it.

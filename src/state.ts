@@ -286,3 +286,17 @@ export function readPlan(paths: SessionPaths): SessionPlan | undefined {
 export function replaceLeases(paths: SessionPaths, ids: readonly string[]): void {
   replacePrivateFile(paths.leasesFile, ids.map((id) => `${JSON.stringify(id)}\n`).join(''));
 }
+
+/** The child token delivered to later steps (vault-child-token): its own 0600 file, so post revokes it first. */
+export function childTokenFile(paths: SessionPaths): string {
+  return join(paths.private, 'child-token');
+}
+
+/** Written the moment Vault returns it, before it is delivered: post revokes it even if main dies next. */
+export function recordChildToken(paths: SessionPaths, token: string): void {
+  writePrivateFile(childTokenFile(paths), token);
+}
+
+export function readChildToken(paths: SessionPaths): string | undefined {
+  return readOptional(childTokenFile(paths))?.trim() || undefined;
+}

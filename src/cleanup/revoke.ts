@@ -95,11 +95,13 @@ export async function revokeRecorded(
     revokeToken: boolean;
     /** vault-pki certificates to revoke, before the token that may revoke them goes. */
     certificates: readonly { mount: string; serial: string }[];
+    /** The child token later steps got: revoked first, whether the login token goes or stays. */
+    childToken?: string | undefined;
   },
   /** Post's own cancel: no new request after a signal; those in flight get the grace. */
   cancel?: Cancel,
 ): Promise<string[]> {
-  const { token, leases, revokeToken, certificates } = records;
+  const { token, leases, revokeToken, certificates, childToken } = records;
   let conn;
   try {
     conn = readConnectionConfig(masks);
@@ -116,12 +118,17 @@ export async function revokeRecorded(
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : undefined;
     const out = [];
+    const child =
+      childToken === undefined
+        ? undefined
+        : await revokeChild(leaseApi.with({ namespace: conn.authNamespace, token: childToken }));
     if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
       core.warning(
         inertMessage(`${masks.redact(failure).replace(/([^.])$/, '$1.')} The credentials expire at their TTL instead.`),
       );
+    if (child !== undefined) out.push(childOutcome(child, report.tokenRevoked, masks));
     if (revokeToken)
       out.push(report.tokenRevoked ? 'revoked the Vault token' : 'could not revoke the Vault token (see warnings)');
     // revoke-self answers before the server has revoked the token's leases: it does that in the background
@@ -131,4 +138,26 @@ export async function revokeRecorded(
   } finally {
     transport.close();
   }
+}
+
+/** revoke-self with the child itself: it needs no policy beyond default, and works when the login token stays. */
+async function revokeChild(childApi: VaultApi): Promise<Error | true> {
+  try {
+    await childApi.write('auth/token/revoke-self', {}, 'revoke the child token');
+    return true;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(errorMessage(err));
+  }
+}
+
+/** A child is also gone when its parent is: only a child that failed while the parent stays is a warning. */
+function childOutcome(child: Error | true, parentRevoked: boolean, masks: MaskRegistry): string {
+  if (child === true) return 'revoked the child token later steps got';
+  if (parentRevoked) return 'revoked the child token later steps got, with the login token';
+  core.warning(
+    inertMessage(
+      `${masks.redact(errorMessage(child)).replace(/([^.])$/, '$1.')} A child token whose uses are spent is already gone; otherwise it expires at its TTL (vault-child-ttl).`,
+    ),
+  );
+  return 'could not revoke the child token (see warnings)';
 }

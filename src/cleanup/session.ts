@@ -18,6 +18,7 @@ import {
   loadRevokeFlag,
   readDestinations,
   readForms,
+  readChildToken,
   readRecords,
   sessionPaths,
   type DockerRecords,
@@ -40,8 +41,9 @@ export interface LocalCleanup {
 
 export function cleanLocal(root: string, masks: MaskRegistry): LocalCleanup {
   const paths = sessionPaths(root);
-  const records = readRecords(paths);
+  const records = { ...readRecords(paths), childToken: readChildToken(paths) };
   if (records.token !== undefined) masks.addHandle('VAULT_TOKEN', records.token);
+  if (records.childToken !== undefined) masks.addHandle('VAULT_CHILD_TOKEN', records.childToken);
   for (const lease of records.leases) masks.addHandle('lease', lease);
   const forms = readForms(paths).map((f) => ({ ...f, kind: f.kind as FormKind }));
   const docker = loadDockerRecords();
@@ -71,10 +73,22 @@ async function logout(docker: DockerRecords, root: string): Promise<string[]> {
   return logoutAll(docker.registries, { DOCKER_CONFIG: docker.configDir });
 }
 
-async function revoke(records: Records, masks: MaskRegistry, cancel: Cancel | undefined): Promise<string[]> {
+async function revoke(
+  records: Records & { childToken: string | undefined },
+  masks: MaskRegistry,
+  cancel: Cancel | undefined,
+): Promise<string[]> {
   const revokeToken = loadRevokeFlag();
   const certificates = loadPkiRevokeFlag() ? records.certificates : [];
-  if (records.token === undefined || (records.leases.length === 0 && !revokeToken && certificates.length === 0))
+  const { childToken } = records;
+  if (
+    records.token === undefined ||
+    (records.leases.length === 0 && !revokeToken && certificates.length === 0 && childToken === undefined)
+  )
     return [];
-  return revokeRecorded(masks, { token: records.token, leases: records.leases, revokeToken, certificates }, cancel);
+  return revokeRecorded(
+    masks,
+    { token: records.token, leases: records.leases, revokeToken, certificates, childToken },
+    cancel,
+  );
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../deliver/private-file.js';
-import { readRecords, sessionPaths, type Records } from '../state.js';
+import { readChildToken, readRecords, sessionPaths, type Records } from '../state.js';
 import { shredTree } from './shred.js';
 
 /** Session folders are `<base>/vault-secrets-XXXXXX` (mkdtemp). */
@@ -208,7 +208,7 @@ export interface Swept {
   readonly root: string;
   readonly record: SessionRecord;
   /** What it recorded for revocation, read before the shred. */
-  readonly records: Records;
+  readonly records: Records & { readonly childToken: string | undefined };
   readonly files: number;
   readonly failures: readonly string[];
 }
@@ -225,7 +225,8 @@ export function sweepStaleSessions(base: string, minAgeMs: number, now = Date.no
     } catch {
       return []; // another sweep took it first
     }
-    const records = readRecords(sessionPaths(claimed));
+    const paths = sessionPaths(claimed);
+    const records = { ...readRecords(paths), childToken: readChildToken(paths) };
     // the record last: a sweep cut short leaves a folder the next sweep still recognises
     const entries = readdirSync(claimed).filter((e) => e !== RECORD_FILE);
     const shreds = [...entries.map((e) => shredTree(join(claimed, e))), shredTree(claimed)];

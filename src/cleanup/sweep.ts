@@ -35,6 +35,7 @@ export async function sweepStage({ base, minAgeMs, connection, masks }: SweepInp
   if (swept.length === 0) return;
   for (const s of swept) {
     if (s.records.token !== undefined) masks.addHandle('VAULT_TOKEN', s.records.token);
+    if (s.records.childToken !== undefined) masks.addHandle('VAULT_CHILD_TOKEN', s.records.childToken);
     for (const lease of s.records.leases) masks.addHandle('lease', lease);
   }
   const files = swept.reduce((n, s) => n + s.files, 0);
@@ -57,7 +58,7 @@ async function revokeSwept(swept: readonly Swept[], connection: ConnectionConfig
   const transport = openTransport(connection, { timeoutMs: SWEEP_REVOKE_MS, input: 'vault-revoke-timeout' });
   try {
     const reports = await Promise.all(
-      mine.map((s) => {
+      mine.map(async (s) => {
         const leaseApi = createVaultApi({
           addr: connection.addr,
           namespace: connection.namespace,
@@ -65,14 +66,35 @@ async function revokeSwept(swept: readonly Swept[], connection: ConnectionConfig
           transport,
         });
         const tokenApi = s.record.revokeToken ? leaseApi.with({ namespace: connection.authNamespace }) : undefined;
-        return revokeAll({ leaseApi, leases: s.records.leases, tokenApi, vaultDown: () => transport.down });
+        // the child later steps got first (it is a child of the token passed in, which stays, with the token method)
+        const child = s.records.childToken;
+        const childRevoked =
+          child === undefined
+            ? false
+            : await leaseApi
+                .with({ namespace: connection.authNamespace, token: child })
+                .write('auth/token/revoke-self', {}, 'revoke the child token')
+                .then(
+                  () => true,
+                  () => false, // counted below: the line says how many of the children went
+                );
+        const report = await revokeAll({
+          leaseApi,
+          leases: s.records.leases,
+          tokenApi,
+          vaultDown: () => transport.down,
+        });
+        return { ...report, childRevoked };
       }),
     );
+    const children = mine.filter((s) => s.records.childToken !== undefined).length;
+    const childLine =
+      children > 0 ? `, ${reports.filter((r) => r.childRevoked).length} of ${children} child token(s)` : '';
     const tokens = reports.filter((r) => r.tokenRevoked).length;
     const askedTokens = mine.filter((s) => s.record.revokeToken).length;
     const leases = reports.reduce((n, r) => n + r.leasesRevoked, 0);
     const askedLeases = mine.reduce((n, s) => n + s.records.leases.length, 0);
-    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${tail}`;
+    return `revoked ${tokens} of ${askedTokens} token(s) and ${leases} of ${askedLeases} lease(s)${childLine}${tail}`;
   } finally {
     transport.close();
   }

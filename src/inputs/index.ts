@@ -13,6 +13,7 @@ import { readTemplatesConfig, type TemplatesConfig } from './templates.js';
 import { readRenewConfig, type RenewConfig } from './renew.js';
 import { prefixNeededFor } from '../deliver/env-names.js';
 import { compatTokenDeliveries, inTheirNames, isCompatMode, readCompatConfig, type CompatConfig } from './compat.js';
+import { readChildConfig, type ChildTokenConfig } from './child.js';
 
 export { InputError } from './read.js';
 export { readConnectionConfig, type ConnectionConfig, type VaultConfig } from './vault.js';
@@ -26,6 +27,7 @@ export {
   type OnLeak,
 } from './guard.js';
 export type { CompatConfig } from './compat.js';
+export type { ChildTokenConfig } from './child.js';
 export type { TemplateLine, TemplatesConfig } from './templates.js';
 
 export const DELIVERIES = ['files', 'env-file', 'env', 'outputs'] as const;
@@ -41,6 +43,8 @@ export interface MainConfig {
   readonly deliveries: ReadonlySet<Delivery>;
   /** Where the Vault token itself goes (vault-token-delivery, or vault-action's exportToken/outputToken). */
   readonly tokenDeliveries: ReadonlySet<TokenDelivery>;
+  /** The child token delivered instead of the login token (vault-child-*); undefined: the login token. */
+  readonly childToken: ChildTokenConfig | undefined;
   /** Set when the workflow uses hashicorp/vault-action's input names. */
   readonly compat: CompatConfig | undefined;
   readonly filesBaseDir: string | undefined;
@@ -88,6 +92,7 @@ async function readConfig(masks: MaskRegistry, compat: CompatConfig | undefined)
     vault,
     deliveries,
     tokenDeliveries,
+    childToken: readChildConfig(tokenDeliveries.size > 0, text('vault-token-delivery') !== undefined),
     compat,
     filesBaseDir: text('files-base-dir'),
     docker: readDockerConfig(masks),

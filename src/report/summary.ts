@@ -23,6 +23,8 @@ export interface MainReport {
   readonly renewal?: { readonly lines: readonly string[]; readonly warnings: readonly string[] } | undefined;
   /** The endpoints the job's use of the action needs (src/egress/). */
   readonly egress?: Egress | undefined;
+  /** What later steps got as the Vault token (a child token, or the login token), when it is delivered. */
+  readonly tokenLine?: string | undefined;
 }
 
 /** Rows of the secrets table. Pure, so tests can check it holds no value. */
@@ -53,6 +55,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
     ]);
   }
+  if (report.tokenLine) summary.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);
   if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);

@@ -1,7 +1,7 @@
 // The Vault stage of main: log in, fetch every entry (masking each value as it
 // arrives), record what post must revoke, and report what happened.
 import * as core from '@actions/core';
-import type { CompatConfig, VaultConfig } from '../inputs/index.js';
+import type { ChildTokenConfig, CompatConfig, VaultConfig } from '../inputs/index.js';
 import type { SecretRequest } from '../spec/index.js';
 import { groupByPath } from '../spec/index.js';
 import type { MaskRegistry } from '../mask/registry.js';
@@ -17,6 +17,7 @@ import { lookupToken, type TokenLookup } from '../renew/lookup.js';
 import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 import { inertMessage, say } from '../output.js';
+import { tokenForLaterSteps } from './child-stage.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -37,6 +38,10 @@ export interface VaultStageParams {
   readonly compat?: CompatConfig | undefined;
   /** Look the token up after the fetch, for the renewal helper (vault-renew not false). */
   readonly lookupToken?: boolean;
+  /** Set when the token is delivered (vault-token-delivery, exportToken): later steps get a child of it. */
+  readonly childToken?: ChildTokenConfig | undefined;
+  /** False: no token is delivered, so no child is created. */
+  readonly deliverToken?: boolean;
 }
 
 export async function vaultStage({
@@ -47,10 +52,14 @@ export async function vaultStage({
   cancel,
   compat,
   lookupToken: lookup = false,
+  childToken,
+  deliverToken = false,
 }: VaultStageParams): Promise<{
   secrets: Secret[];
   facts: FetchFacts;
   token: Secret;
+  /** The summary's line on the delivered token, when one is delivered. */
+  tokenLine: string | undefined;
   leases: Lease[];
   tokenLookup: TokenLookup | undefined;
 }> {
@@ -121,6 +130,16 @@ export async function vaultStage({
         return fetched;
       },
     );
+    // The child exists, masked and recorded for post, before anything can deliver it.
+    const delivered = deliverToken
+      ? await tokenForLaterSteps({
+          api: conn.api.with({ namespace: vault.connection.authNamespace }),
+          config: childToken,
+          login: conn.login,
+          masks,
+          session,
+        })
+      : undefined;
     // After a cancel its answer is dropped: no helper starts after one.
     const tokenLookup = lookingUp && !cancel.signal.aborted ? await lookingUp : undefined;
     const facts = {
@@ -135,7 +154,8 @@ export async function vaultStage({
     return {
       secrets,
       facts,
-      token: new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token),
+      token: delivered?.token ?? new Secret('VAULT_TOKEN', `${vault.auth.method} login`, conn.login.token),
+      tokenLine: delivered?.line,
       leases: leased,
       tokenLookup,
     };

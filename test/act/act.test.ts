@@ -13,6 +13,7 @@ import { findIn, listTree, scanTree } from '../runner/leaks.js';
 import { peersReady } from '../peers/available.js';
 import { startOpenBao, type OpenBao } from '../peers/openbao.js';
 import { openBaoLeases, seedOpenBaoDemo, type OpenBaoDemoData } from '../peers/seed-openbao.js';
+import { DEMO } from '../vault-server/seed.js';
 
 /** The command the README's "Running under act" section shows, run as it is (with bash) at a repository's root. */
 export const ACT_COMMAND =
@@ -53,6 +54,13 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
     mkdirSync(cache);
     bao = await startOpenBao();
     demo = await seedOpenBaoDemo(bao);
+    // vault-token-delivery gives later steps a child token: the role's tokens may create one
+    await bao.must('PUT', 'sys/policies/acl/ci-mint', {
+      policy: 'path "auth/token/create" {\n  capabilities = ["update"]\n}',
+    });
+    await bao.must('POST', `auth/${DEMO.mounts.approle}/role/${DEMO.role}`, {
+      token_policies: [DEMO.policy, 'ci-mint'],
+    });
     run = spawnSync('bash', ['-c', ACT_COMMAND], {
       cwd: repo,
       encoding: 'utf8',
@@ -135,6 +143,7 @@ describe.runIf(ready)('the action under act (host mode) against OpenBao', () => 
     expect(lookup.status).toBe(400);
     expect(lookup.text).toContain('invalid accessor');
     expect(await openBaoLeases(bao, 'auth/approle/login/')).toEqual([]);
+    expect(log).toContain('| revoked the child token later steps got');
     expect(log).toContain('| revoked the Vault token');
     const session = /Wrote \d+ file\(s\) \(0600\) to (\/dev\/shm\/vault-secrets-\w+)\/files/.exec(log)?.[1] ?? '';
     expect(session).not.toBe('');

@@ -236,6 +236,8 @@ describe('auth-only: the Vault token itself', () => {
       'vault-secret-id': fx.approle.secretId,
       'vault-token-delivery': 'files',
       'vault-revoke-token': 'false',
+      // the login token itself (a child would be revoked in post whatever vault-revoke-token says)
+      'vault-child-token': 'false',
     });
     expect(main.exitCode, main.stdout).toBe(0);
     expect(Object.keys(main.env).sort()).toEqual([

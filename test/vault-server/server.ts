@@ -523,7 +523,9 @@ class DevServer implements VaultDevServer {
     if (!this.state.covers(token, ns) || !this.state.acl(token).allows(aclPath, target.capability ?? CAPABILITY[op])) {
       return errorReply(403, multiError('permission denied'));
     }
-    return target.run({ ...ctx, token });
+    const reply = target.run({ ...ctx, token });
+    this.state.useToken(token);
+    return reply;
   }
 
   private issueIdToken(method: string, authorization: string | undefined, query: URLSearchParams): Reply {

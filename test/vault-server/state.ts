@@ -141,6 +141,11 @@ export interface TokenEntry {
   ttl: number; // seconds; 0 never expires (root)
   parent: TokenEntry | undefined;
   revoked: boolean;
+  /** auth/token/create's num_uses: requests left (undefined: unlimited); the last one revokes it. */
+  usesLeft?: number;
+  /** explicit_max_ttl in seconds (0 or undefined: none), and renewable: false from auth/token/create. */
+  explicitMaxTtl?: number;
+  renewable?: boolean;
 }
 
 export interface Lease {
@@ -160,6 +165,9 @@ export interface IssueOptions {
   parent?: TokenEntry;
   entityId?: string;
   id?: string;
+  usesLeft?: number;
+  explicitMaxTtl?: number;
+  renewable?: boolean;
 }
 
 export class VaultState {
@@ -236,6 +244,9 @@ export class VaultState {
       ttl: options.ttl,
       parent: options.parent,
       revoked: false,
+      ...(options.usesLeft === undefined ? {} : { usesLeft: options.usesLeft }),
+      ...(options.explicitMaxTtl === undefined ? {} : { explicitMaxTtl: options.explicitMaxTtl }),
+      ...(options.renewable === undefined ? {} : { renewable: options.renewable }),
     };
     this.tokens.set(entry.id, entry);
     return entry;
@@ -247,6 +258,13 @@ export class VaultState {
     if (!entry || entry.revoked) return undefined;
     if (entry.ttl > 0 && Date.now() >= entry.issuedAt + entry.ttl * 1000) return undefined;
     return entry;
+  }
+
+  /** One request made with the token: a token with num_uses is revoked once they are spent, as Vault does. */
+  useToken(entry: TokenEntry): void {
+    if (entry.usesLeft === undefined) return;
+    entry.usesLeft--;
+    if (entry.usesLeft <= 0) this.revoke(entry);
   }
 
   /** Revokes the token, its children (recursively) and every lease they created. */

@@ -26,12 +26,12 @@ export function authBlock(token: TokenEntry) {
     token_policies: token.policies,
     metadata: token.meta,
     lease_duration: token.ttl,
-    renewable: token.ttl > 0,
+    renewable: token.renewable ?? token.ttl > 0,
     entity_id: token.entityId,
     token_type: 'service',
     orphan: token.parent === undefined,
     mfa_requirement: null,
-    num_uses: 0,
+    num_uses: token.usesLeft ?? 0,
   };
 }
 
@@ -63,16 +63,16 @@ function lookupSelf({ token }: AuthedCtx): Reply {
       display_name: token.displayName,
       entity_id: token.entityId,
       expire_time: token.ttl > 0 ? iso(expiresAt) : null,
-      explicit_max_ttl: 0,
+      explicit_max_ttl: token.explicitMaxTtl ?? 0,
       id: token.id,
       issue_time: iso(token.issuedAt),
       meta: token.meta,
       namespace_path: token.ns.path ? `${token.ns.path}/` : '',
-      num_uses: 0,
+      num_uses: token.usesLeft ?? 0,
       orphan: token.parent === undefined,
       path: token.path,
       policies: token.policies,
-      renewable: token.ttl > 0,
+      renewable: token.renewable ?? token.ttl > 0,
       ttl: token.ttl > 0 ? Math.max(0, Math.round((expiresAt - Date.now()) / 1000)) : 0,
       type: 'service',
     },
@@ -87,7 +87,7 @@ function listAccessors(ctx: AuthedCtx): Reply {
 
 /** Renews for the token's own TTL (no `increment`): its expiry counts from now again. */
 function renewSelf({ token }: AuthedCtx): Reply {
-  if (token.ttl === 0) return badRequest('lease is not renewable');
+  if (token.ttl === 0 || token.renewable === false) return badRequest('lease is not renewable');
   token.issuedAt = Date.now();
   return logical('token', { auth: authBlock(token) });
 }
@@ -107,23 +107,42 @@ function parseTtl(raw: unknown): number | undefined {
   return Number(match[1]) * (UNIT_SECONDS[match[2] ?? ''] ?? 1);
 }
 
+/**
+ * A child of the calling token, as Vault's token store makes one: policies a subset of the
+ * parent's (unless root; `default` added when the parent has it), ttl capped by
+ * explicit_max_ttl, num_uses, renewable, display_name as `token-` + the name sanitized, and
+ * string meta. It is revoked with its parent (VaultState.revoke).
+ */
 function createChild(ctx: AuthedCtx): Reply {
   const parent = ctx.token;
   const { policies, ttl, meta } = ctx.body;
-  const requested = Array.isArray(policies) ? policies.map(String) : parent.policies;
-  if (!parent.policies.includes('root') && requested.some((p) => !parent.policies.includes(p))) {
+  const isRoot = parent.policies.includes('root');
+  const requested = Array.isArray(policies) ? policies.map((p) => String(p).trim().toLowerCase()) : parent.policies;
+  if (!isRoot && requested.some((p) => !parent.policies.includes(p))) {
     return badRequest('child policies must be subset of parent');
   }
   const seconds = ttl === undefined ? DEFAULT_TOKEN_TTL : parseTtl(ttl);
   if (seconds === undefined) return badRequest(`error converting input ${String(ttl)} for field "ttl"`);
+  const rawMax = ctx.body['explicit_max_ttl'];
+  const max = rawMax === undefined ? 0 : parseTtl(rawMax);
+  if (max === undefined) return badRequest(`error converting input ${String(rawMax)} for field "explicit_max_ttl"`);
+  const uses = Number(ctx.body['num_uses'] ?? 0);
+  if (!Number.isInteger(uses) || uses < 0) return badRequest('number of uses cannot be negative');
+  const name = ctx.body['display_name'];
   const child = ctx.state.issueToken({
     ns: ctx.ns,
     policies: requested,
-    displayName: 'token',
+    displayName:
+      typeof name === 'string' && name !== ''
+        ? `token-${name}`.replace(/[^a-zA-Z0-9-]+/g, '-').replace(/-+$/, '')
+        : 'token',
     meta: isRecord(meta) ? Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, String(v)])) : null,
     path: 'auth/token/create',
-    ttl: seconds,
+    ttl: max > 0 ? Math.min(seconds, max) : seconds,
     parent,
+    ...(uses > 0 ? { usesLeft: uses } : {}),
+    ...(max > 0 ? { explicitMaxTtl: max } : {}),
+    ...(ctx.body['renewable'] === false ? { renewable: false } : {}),
   });
   return logical('token', { auth: authBlock(child) });
 }

@@ -162,6 +162,15 @@ function replaceLeases(paths, ids) {
   replacePrivateFile(paths.leasesFile, ids.map((id) => `${JSON.stringify(id)}
 `).join(""));
 }
+function childTokenFile(paths) {
+  return join(paths.private, "child-token");
+}
+function recordChildToken(paths, token) {
+  writePrivateFile(childTokenFile(paths), token);
+}
+function readChildToken(paths) {
+  return readOptional(childTokenFile(paths))?.trim() || void 0;
+}
 
 export {
   sessionPaths,
@@ -186,6 +195,8 @@ export {
   readDestinations,
   recordPlan,
   readPlan,
-  replaceLeases
+  replaceLeases,
+  recordChildToken,
+  readChildToken
 };
-//# sourceMappingURL=shared-KRITO4IQ.js.map
+//# sourceMappingURL=shared-PBJCH6IK.js.map

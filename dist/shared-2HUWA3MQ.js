@@ -8,7 +8,7 @@ import {
   fileVariableRefusal,
   isWithin,
   pathApi
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -21,7 +21,7 @@ import {
 import {
   recordDestination,
   recordForms
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import {
   encodingsOf
 } from "./shared-J5QQXKHR.js";
@@ -802,4 +802,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-FAQJAIVG.js.map
+//# sourceMappingURL=shared-2HUWA3MQ.js.map

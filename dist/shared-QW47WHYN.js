@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
+  readChildToken,
   readRecords,
   sessionPaths
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import {
   writePrivateFile
 } from "./shared-73F27MEW.js";
@@ -139,7 +140,8 @@ function sweepStaleSessions(base, minAgeMs, now = Date.now()) {
     } catch {
       return [];
     }
-    const records = readRecords(sessionPaths(claimed));
+    const paths = sessionPaths(claimed);
+    const records = { ...readRecords(paths), childToken: readChildToken(paths) };
     const entries = readdirSync(claimed).filter((e) => e !== RECORD_FILE);
     const shreds = [...entries.map((e) => shredTree(join(claimed, e))), shredTree(claimed)];
     const files = shreds.reduce((n, s) => n + s.files, 0);
@@ -155,4 +157,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-GBJNBNSQ.js.map
+//# sourceMappingURL=shared-QW47WHYN.js.map

@@ -5,11 +5,11 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import {
   docker,
   reason
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   createVaultApi,
   openTransport
@@ -18,7 +18,7 @@ import {
   loadCacheMatch,
   saveCacheMatch,
   saveRegistries
-} from "./shared-KRITO4IQ.js";
+} from "./shared-PBJCH6IK.js";
 import {
   errorMessage,
   inertMessage,
@@ -121,7 +121,7 @@ async function revokeCertificates(api, certificates, masks) {
   return `revoked ${revoked} of ${certificates.length} certificate(s)`;
 }
 async function revokeRecorded(masks, records, cancel) {
-  const { token, leases, revokeToken, certificates } = records;
+  const { token, leases, revokeToken, certificates, childToken } = records;
   let conn;
   try {
     conn = readConnectionConfig(masks);
@@ -138,12 +138,14 @@ async function revokeRecorded(masks, records, cancel) {
     const leaseApi = createVaultApi({ addr: conn.addr, namespace: conn.namespace, token, transport });
     const tokenApi = revokeToken ? leaseApi.with({ namespace: conn.authNamespace }) : void 0;
     const out = [];
+    const child = childToken === void 0 ? void 0 : await revokeChild(leaseApi.with({ namespace: conn.authNamespace, token: childToken }));
     if (certificates.length > 0) out.push(await revokeCertificates(leaseApi, certificates, masks));
     const report = await revokeAll({ leaseApi, leases, tokenApi, vaultDown: () => transport.down });
     for (const failure of report.failures)
       warning(
         inertMessage(`${masks.redact(failure).replace(/([^.])$/, "$1.")} The credentials expire at their TTL instead.`)
       );
+    if (child !== void 0) out.push(childOutcome(child, report.tokenRevoked, masks));
     if (revokeToken)
       out.push(report.tokenRevoked ? "revoked the Vault token" : "could not revoke the Vault token (see warnings)");
     const how = report.tokenRevoked ? " with the token (the server finishes in the background)" : "";
@@ -152,6 +154,24 @@ async function revokeRecorded(masks, records, cancel) {
   } finally {
     transport.close();
   }
+}
+async function revokeChild(childApi) {
+  try {
+    await childApi.write("auth/token/revoke-self", {}, "revoke the child token");
+    return true;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(errorMessage(err));
+  }
+}
+function childOutcome(child, parentRevoked, masks) {
+  if (child === true) return "revoked the child token later steps got";
+  if (parentRevoked) return "revoked the child token later steps got, with the login token";
+  warning(
+    inertMessage(
+      `${masks.redact(errorMessage(child)).replace(/([^.])$/, "$1.")} A child token whose uses are spent is already gone; otherwise it expires at its TTL (vault-child-ttl).`
+    )
+  );
+  return "could not revoke the child token (see warnings)";
 }
 
 // src/docker/login.ts
@@ -211,4 +231,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-3EBED4NF.js.map
+//# sourceMappingURL=shared-52P5Q4YP.js.map

@@ -784,6 +784,7 @@ async function writeMainSummary(report) {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
     ]);
   }
+  if (report.tokenLine) summary2.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);
   if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
@@ -1122,4 +1123,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-4ZMQQXCW.js.map
+//# sourceMappingURL=shared-TXZSRKFG.js.map

@@ -11,7 +11,7 @@ import {
 } from "./shared-YA6SOZW4.js";
 import {
   isWithin
-} from "./shared-XTDUU6G2.js";
+} from "./shared-AU527LHL.js";
 import {
   MAX_HITS,
   Matcher,
@@ -429,4 +429,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-VMB5RZGE.js.map
+//# sourceMappingURL=shared-DLYAOVTG.js.map

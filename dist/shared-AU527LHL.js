@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-4ZMQQXCW.js";
+} from "./shared-TXZSRKFG.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -958,6 +958,54 @@ function prefixNeededFor(deliveries) {
   return deliveries.has("env-file") ? "env-file" : void 0;
 }
 
+// src/inputs/child.ts
+var DEFAULT_CHILD_TTL = 3600;
+var MAX_CHILD_TTL = 5 * 86400;
+var CHILD_INPUTS = ["vault-child-policies", "vault-child-ttl", "vault-child-uses"];
+function readChildConfig(tokenDelivered, ownDelivery) {
+  const on = bool("vault-child-token", true);
+  if (!tokenDelivered) return void 0;
+  if (!on) {
+    warning(
+      "vault-child-token is false: later steps get the login token itself, which post revokes only per vault-revoke-token and which a renewal can keep alive. Leave vault-child-token on to deliver a child token that ends with the job."
+    );
+    return void 0;
+  }
+  return {
+    policies: readPolicies(),
+    ttlSeconds: readTtl(),
+    uses: integer("vault-child-uses", 0, 0, 1e6),
+    strict: ownDelivery || CHILD_INPUTS.some((name) => rawInput(name).trim() !== "")
+  };
+}
+function readPolicies() {
+  const raw = text("vault-child-policies");
+  if (raw === void 0) return void 0;
+  const names = [
+    ...new Set(
+      raw.split(/[\s,]+/).filter(Boolean).map((p) => p.toLowerCase())
+    )
+  ];
+  for (const name of names)
+    if (!/^[a-z0-9_.@/+-]+$/.test(name))
+      throw new InputError(
+        `vault-child-policies: "${name}" is not a policy name (letters, digits and _ . @ / + - only): list the names separated by commas or spaces.`
+      );
+  return names;
+}
+var UNITS2 = { s: 1, m: 60, h: 3600, d: 86400 };
+function readTtl() {
+  const v = text("vault-child-ttl");
+  if (v === void 0) return DEFAULT_CHILD_TTL;
+  const m = /^(\d+)([smhd]?)$/.exec(v);
+  const seconds2 = m ? Number(m[1]) * (UNITS2[m[2] || "s"] ?? 1) : NaN;
+  if (!Number.isInteger(seconds2) || seconds2 < 60 || seconds2 > MAX_CHILD_TTL)
+    throw new InputError(
+      `vault-child-ttl: "${v}" must be a duration from 60s to 5d (seconds, or a number with s, m, h or d, e.g. 2h).`
+    );
+  return seconds2;
+}
+
 // src/inputs/index.ts
 var DELIVERIES = ["files", "env-file", "env", "outputs"];
 var TOKEN_DELIVERIES = ["files", "env", "outputs"];
@@ -986,6 +1034,7 @@ async function readConfig(masks, compat) {
     vault,
     deliveries,
     tokenDeliveries,
+    childToken: readChildConfig(tokenDeliveries.size > 0, text("vault-token-delivery") !== void 0),
     compat,
     filesBaseDir: text("files-base-dir"),
     docker: readDockerConfig(masks),
@@ -1252,4 +1301,4 @@ export {
   pathApi,
   isWithin
 };
-//# sourceMappingURL=shared-XTDUU6G2.js.map
+//# sourceMappingURL=shared-AU527LHL.js.map
