@@ -9,19 +9,19 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-JVE5ADAK.js";
 import {
   writeGuardSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {

@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-SLVZ732J.js";
+} from "./shared-7XWLLK5M.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-AQU3CLDF.js";
+} from "./shared-UUCCCWN6.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-5K5RELSP.js";
+} from "./shared-JVE5ADAK.js";
 import {
   builderName,
   detectBuilder,
@@ -50,15 +50,15 @@ import {
   isDockerDriver,
   reason,
   writeMainSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   writeRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-2T3Q5VDH.js";
 import {
   connect,
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-KGT7BLSY.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import "./shared-NYIERDFJ.js";
@@ -73,7 +73,7 @@ import {
   saveSessionRoot,
   sessionPaths,
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   Scanner
 } from "./shared-4ON2X4SV.js";
@@ -315,7 +315,9 @@ async function vaultStage({
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
-    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    const loginId = c.transport.requestIds.find((r) => r.operation === "login")?.id;
+    const id = loginId === void 0 ? "" : ` (request id ${loginId})`;
+    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}${id}.`);
     if (c.login.batch && vault.revokeToken) warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
@@ -375,7 +377,8 @@ async function vaultStage({
       paths,
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
-      leases: leased.length
+      leases: leased.length,
+      requestIds: [...conn.transport.requestIds]
     };
     return {
       secrets,

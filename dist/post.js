@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-SLVZ732J.js";
+} from "./shared-7XWLLK5M.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -16,18 +16,18 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   isHelper,
   isRunning
 } from "./shared-VS7UWK3U.js";
-import "./shared-GG4JZP4F.js";
+import "./shared-KGT7BLSY.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import "./shared-NYIERDFJ.js";
@@ -41,7 +41,7 @@ import {
   readForms,
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import "./shared-4ON2X4SV.js";
 import "./shared-J5QQXKHR.js";
 import {

@@ -12,28 +12,28 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-AQU3CLDF.js";
+} from "./shared-UUCCCWN6.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-JVE5ADAK.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-KGT7BLSY.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -49,7 +49,7 @@ import {
   replaceLeases,
   replacePrivateFile,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import "./shared-J5QQXKHR.js";
 import {
   errorMessage,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readRenewPlan
-} from "./shared-MQVOO4OO.js";
+} from "./shared-2T3Q5VDH.js";
 import {
   isRunning
 } from "./shared-VS7UWK3U.js";
@@ -10,7 +10,7 @@ import {
   VaultRequestError,
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-KGT7BLSY.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -19,7 +19,7 @@ import {
 import {
   readRecords,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   errorMessage
 } from "./shared-OGSLN2KY.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-5K5RELSP.js";
+} from "./shared-JVE5ADAK.js";
 import {
   InputError,
   choice,
@@ -11,11 +11,11 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   MIN_SECRET_LENGTH,
   childEnv

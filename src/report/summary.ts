@@ -6,6 +6,7 @@ import type { FetchFacts } from '../vault/stage.js';
 import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
 import { summaryText } from '../output.js';
+import { requestIdLine, type RequestId } from '../vault/request-ids.js';
 import type { Change, RefreshOutcome } from '../refresh/stage.js';
 
 export interface MainReport {
@@ -49,6 +50,10 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
     ]);
   }
+  if (vault && vault.requestIds.length > 0) {
+    summary.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+    summary.addList(requestIdLines(vault.requestIds).map(escape));
+  }
   if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
@@ -68,6 +73,16 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
   const summary = core.summary.addHeading('Vault secrets: cleanup', 3).addList(cleanup.map(escape));
   if (guard.length > 0) summary.addHeading('Leak guard', 4).addList(guard.map(escape));
   await summary.write();
+}
+
+/** The most request ids listed: a folder of thousands of secrets keeps the summary readable. */
+export const MAX_REQUEST_IDS = 1000;
+
+/** `login auth/approle/login: <id>`, one a request, cut at MAX_REQUEST_IDS. Pure, for tests. */
+export function requestIdLines(ids: readonly RequestId[]): string[] {
+  const lines = ids.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
+  return lines;
 }
 
 /** Names, sources, paths and addresses are untrusted text: shown as text, never as markup. */

@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  requestIdLine
+} from "./shared-BQJEDI5I.js";
+import {
   childEnv
 } from "./shared-J5QQXKHR.js";
 import {
@@ -98,6 +101,10 @@ async function writeMainSummary(report) {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
     ]);
   }
+  if (vault && vault.requestIds.length > 0) {
+    summary2.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+    summary2.addList(requestIdLines(vault.requestIds).map(escape));
+  }
   if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
@@ -115,6 +122,12 @@ async function writePostSummary(cleanup, guard) {
   const summary2 = summary.addHeading("Vault secrets: cleanup", 3).addList(cleanup.map(escape));
   if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
   await summary2.write();
+}
+var MAX_REQUEST_IDS = 1e3;
+function requestIdLines(ids) {
+  const lines = ids.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
+  return lines;
 }
 var escape = summaryText;
 async function writeGuardSummary(lines) {
@@ -406,4 +419,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-ASXBQTWA.js.map
+//# sourceMappingURL=shared-Q7G7IAPC.js.map

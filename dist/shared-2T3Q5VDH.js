@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   replacePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 
 // src/renew/plan.ts
 import { readFileSync } from "node:fs";
@@ -17,4 +17,4 @@ export {
   writeRenewPlan,
   readRenewPlan
 };
-//# sourceMappingURL=shared-MQVOO4OO.js.map
+//# sourceMappingURL=shared-2T3Q5VDH.js.map

@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   readRecords,
   sessionPaths,
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   exportVariable
 } from "./shared-QCDMWCIP.js";
@@ -148,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-5K5RELSP.js.map
+//# sourceMappingURL=shared-JVE5ADAK.js.map

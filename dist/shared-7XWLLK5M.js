@@ -5,20 +5,20 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import {
   docker,
   reason
-} from "./shared-ASXBQTWA.js";
+} from "./shared-Q7G7IAPC.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-GG4JZP4F.js";
+} from "./shared-KGT7BLSY.js";
 import {
   loadCacheMatch,
   saveCacheMatch,
   saveRegistries
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   errorMessage,
   inertMessage,
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-SLVZ732J.js.map
+//# sourceMappingURL=shared-7XWLLK5M.js.map

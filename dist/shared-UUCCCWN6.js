@@ -6,7 +6,7 @@ import {
 import {
   envNameRefusal,
   fileVariableRefusal
-} from "./shared-HFQFVC3G.js";
+} from "./shared-ZJGFDV7P.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -15,12 +15,12 @@ import {
 } from "./shared-TIJMJNMW.js";
 import {
   VaultRequestError
-} from "./shared-GG4JZP4F.js";
+} from "./shared-KGT7BLSY.js";
 import {
   recordDestination,
   recordForms,
   writePrivateFile
-} from "./shared-6KQ4AVEK.js";
+} from "./shared-BQJEDI5I.js";
 import {
   encodingsOf
 } from "./shared-J5QQXKHR.js";
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-AQU3CLDF.js.map
+//# sourceMappingURL=shared-UUCCCWN6.js.map
