@@ -55,13 +55,7 @@ const LOGIN: Field[] = [
   REQUEST_ID,
 ];
 /** What the action reads of a secret read (src/vault/fetch.ts): the data, the lease fields, warnings. */
-const SECRET: Field[] = [
-  value('lease_id'),
-  value('lease_duration'),
-  value('renewable'),
-  value('warnings'),
-  REQUEST_ID,
-];
+const SECRET: Field[] = [value('lease_id'), value('lease_duration'), value('renewable'), value('warnings'), REQUEST_ID];
 const KV2_METADATA: Field[] = [
   keys('data.metadata'),
   value('data.metadata.version'),

@@ -29,4 +29,3 @@ export function summaryIds(summary: string): { operation: string; path: string; 
     id: m[3] ?? '',
   }));
 }
-

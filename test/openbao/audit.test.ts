@@ -53,7 +53,7 @@ describe.runIf(ready)('audit trail on OpenBao', () => {
     login = await userpassLogin(bao, ['ci-audit']);
   }, 60_000);
   afterAll(async () => {
-    await bao?.stop();
+    await bao.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
