@@ -9,14 +9,14 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-JVE5ADAK.js";
+} from "./shared-YHVPKTDH.js";
 import {
   writeGuardSummary
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,

@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-7XWLLK5M.js";
+} from "./shared-XGF4EHA3.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-UUCCCWN6.js";
+} from "./shared-KSXC3QMO.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-JVE5ADAK.js";
+} from "./shared-YHVPKTDH.js";
 import {
   builderName,
   detectBuilder,
@@ -50,7 +50,7 @@ import {
   isDockerDriver,
   reason,
   writeMainSummary
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   writeRenewPlan
 } from "./shared-2T3Q5VDH.js";

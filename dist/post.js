@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-7XWLLK5M.js";
+} from "./shared-XGF4EHA3.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -16,13 +16,13 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   isHelper,
   isRunning

@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-UUCCCWN6.js";
+} from "./shared-KSXC3QMO.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-JVE5ADAK.js";
+} from "./shared-YHVPKTDH.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   createVaultApi,
   openTransport
@@ -186,7 +186,8 @@ async function refreshStage(p) {
         rotated: rotatedPaths.has(s.origin?.path ?? "")
       })),
       leasesRevoked: revoked.length,
-      revokeFailures
+      revokeFailures,
+      requestIds: [...transport.requestIds]
     };
   } finally {
     transport.close();

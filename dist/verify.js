@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-JVE5ADAK.js";
+} from "./shared-YHVPKTDH.js";
 import {
   InputError,
   choice,
@@ -11,7 +11,7 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   readForms,
   sessionPaths

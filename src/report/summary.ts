@@ -50,10 +50,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape)),
     ]);
   }
-  if (vault && vault.requestIds.length > 0) {
-    summary.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
-    summary.addList(requestIdLines(vault.requestIds).map(escape));
-  }
+  if (vault) addRequestIds(summary, vault.requestIds);
   if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
@@ -83,6 +80,13 @@ export function requestIdLines(ids: readonly RequestId[]): string[] {
   const lines = ids.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
   if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
   return lines;
+}
+
+/** The request ids, after a line saying where to look them up; nothing when there are none. */
+function addRequestIds(summary: typeof core.summary, ids: readonly RequestId[]): void {
+  if (ids.length === 0) return;
+  summary.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+  summary.addList(requestIdLines(ids).map(escape));
 }
 
 /** Names, sources, paths and addresses are untrusted text: shown as text, never as markup. */
@@ -118,5 +122,6 @@ export async function writeRefreshSummary(outcome: RefreshOutcome): Promise<void
       true,
     );
   if (outcome.changes.length > 0) summary.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  addRequestIds(summary, outcome.requestIds);
   await summary.write();
 }

@@ -66,7 +66,7 @@ describe('audit headers', () => {
     expectNoLeaks(job, allSecretValues(fx, job));
   });
 
-  it('the refresh step and the renewal helper send it too', async () => {
+  it('the refresh step and the renewal helper send it too; the refresh summary lists its request ids', async () => {
     fx.server.mountDatabase('', 'db', ['app'], 3);
     const main = await job.main({
       'vault-addr': fx.server.url,
@@ -85,7 +85,20 @@ describe('audit headers', () => {
     const paths = fx.server.requests.map((r) => r.path);
     expect(paths).toContain('sys/leases/renew');
     // main's read, then the refresh step's read of the same path
-    expect(paths.filter((p) => p === 'secret/data/ci/app').length).toBe(2);
+    const reads = fx.server.requests.filter((r) => r.path === 'secret/data/ci/app');
+    expect(reads.length).toBe(2);
+    // each step's summary lists its own read: the refresh step's under its heading
+    const refreshPart = job.summary.slice(job.summary.indexOf('Vault secrets: refresh'));
+    expect(summaryIds(refreshPart)).toContainEqual({
+      operation: 'read',
+      path: 'secret/data/ci/app',
+      id: reads[1]?.requestId,
+    });
+    expect(summaryIds(job.summary)).toContainEqual({
+      operation: 'read',
+      path: 'secret/data/ci/app',
+      id: reads[0]?.requestId,
+    });
     for (const r of fx.server.requests)
       expect(r.headers['x-github-run'], `${r.method} ${r.path}`).toBe(RUN_HEADER_VALUE);
     expectGone(sessionRoot(main));

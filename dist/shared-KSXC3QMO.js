@@ -6,7 +6,7 @@ import {
 import {
   envNameRefusal,
   fileVariableRefusal
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-UUCCCWN6.js.map
+//# sourceMappingURL=shared-KSXC3QMO.js.map

@@ -5,11 +5,11 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-ZJGFDV7P.js";
+} from "./shared-I3BMOG2S.js";
 import {
   docker,
   reason
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   createVaultApi,
   openTransport
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-7XWLLK5M.js.map
+//# sourceMappingURL=shared-XGF4EHA3.js.map

@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -1278,4 +1278,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-ZJGFDV7P.js.map
+//# sourceMappingURL=shared-I3BMOG2S.js.map

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-Q7G7IAPC.js";
+} from "./shared-KIOUB2D7.js";
 import {
   readRecords,
   sessionPaths,
@@ -148,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-JVE5ADAK.js.map
+//# sourceMappingURL=shared-YHVPKTDH.js.map

@@ -101,10 +101,7 @@ async function writeMainSummary(report) {
       ...secretRows(report.secrets, report.deliveries).map((row) => row.map(escape))
     ]);
   }
-  if (vault && vault.requestIds.length > 0) {
-    summary2.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
-    summary2.addList(requestIdLines(vault.requestIds).map(escape));
-  }
+  if (vault) addRequestIds(summary2, vault.requestIds);
   if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
@@ -129,6 +126,11 @@ function requestIdLines(ids) {
   if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
   return lines;
 }
+function addRequestIds(summary2, ids) {
+  if (ids.length === 0) return;
+  summary2.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+  summary2.addList(requestIdLines(ids).map(escape));
+}
 var escape = summaryText;
 async function writeGuardSummary(lines) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
@@ -150,6 +152,7 @@ async function writeRefreshSummary(outcome) {
     true
   );
   if (outcome.changes.length > 0) summary2.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  addRequestIds(summary2, outcome.requestIds);
   await summary2.write();
 }
 
@@ -419,4 +422,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-Q7G7IAPC.js.map
+//# sourceMappingURL=shared-KIOUB2D7.js.map
