@@ -104,7 +104,7 @@ describe('audit headers', () => {
     expectGone(sessionRoot(main));
   }, 60_000);
 
-  it('vault-audit-headers: false sends none, in main, the refresh step and post', async () => {
+  it('vault-audit-headers: false sends none, in main, the refresh step and post; on, no request more', async () => {
     const main = await job.main(approle({ 'vault-audit-headers': 'false' }));
     expect(main.exitCode, main.stdout).toBe(0);
     const refresh = await job.refresh({});
@@ -113,6 +113,19 @@ describe('audit headers', () => {
     expect(post.exitCode, post.stdout).toBe(0);
     expect(fx.server.requests.length).toBeGreaterThan(3);
     expect(fx.server.requests.filter((r) => 'x-github-run' in r.headers)).toEqual([]);
+    // the same job with the header: the same requests, not one more
+    const off = fx.server.requests.map((r) => `${r.method} ${r.path}`).sort();
+    fx.server.requests.length = 0;
+    const on = new Job(RUN_ENV);
+    try {
+      expect((await on.main(approle())).exitCode).toBe(0);
+      expect((await on.refresh({})).exitCode).toBe(0);
+      expect((await on.post()).exitCode).toBe(0);
+    } finally {
+      on.dispose();
+    }
+    expect(fx.server.requests.every((r) => r.headers['x-github-run'] === RUN_HEADER_VALUE)).toBe(true);
+    expect(fx.server.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(off);
   });
 
   it('outside Actions (no GITHUB_* facts) no header is sent', async () => {
