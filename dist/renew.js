@@ -124,8 +124,9 @@ async function renewOne(plan, token, item, stop2) {
       ttl = body?.lease_duration;
     }
     renewed(item, started, typeof ttl === "number" ? ttl : 0);
+    const id = transport.requestIds.at(-1)?.id;
     return {
-      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ""}`
+      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ""}${id === void 0 ? "" : ` (request id ${id})`}`
     };
   } catch (err) {
     if (err instanceof VaultRequestError && (err.status === 403 || err.status === 400)) {

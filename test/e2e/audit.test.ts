@@ -66,7 +66,7 @@ describe('audit headers', () => {
     expectNoLeaks(job, allSecretValues(fx, job));
   });
 
-  it('the refresh step and the renewal helper send it too; the refresh summary lists its request ids', async () => {
+  it('the refresh step and the renewal helper send it too; the refresh summary and the helper log name their request ids', async () => {
     fx.server.mountDatabase('', 'db', ['app'], 3);
     const main = await job.main({
       'vault-addr': fx.server.url,
@@ -84,6 +84,9 @@ describe('audit headers', () => {
     expect(post.exitCode, post.stdout).toBe(0);
     const paths = fx.server.requests.map((r) => r.path);
     expect(paths).toContain('sys/leases/renew');
+    // post prints the helper's log: each renewal with its request id
+    const renewal = fx.server.requests.find((r) => r.path === 'sys/leases/renew');
+    expect(post.stdout).toMatch(new RegExp(`renewed lease 1 .*\\(request id ${renewal?.requestId ?? '?'}\\)`));
     // main's read, then the refresh step's read of the same path
     const reads = fx.server.requests.filter((r) => r.path === 'secret/data/ci/app');
     expect(reads.length).toBe(2);
