@@ -9,14 +9,14 @@ import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-YHVPKTDH.js";
+} from "./shared-CWLKPWYK.js";
 import {
   writeGuardSummary
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import "./shared-NYIERDFJ.js";
 import {
   readForms,

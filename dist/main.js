@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-XGF4EHA3.js";
+} from "./shared-ANT6QPGZ.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-KSXC3QMO.js";
+} from "./shared-X5JG2WR6.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -42,7 +42,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-YHVPKTDH.js";
+} from "./shared-CWLKPWYK.js";
 import {
   builderName,
   detectBuilder,
@@ -50,7 +50,7 @@ import {
   isDockerDriver,
   reason,
   writeMainSummary
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   writeRenewPlan
 } from "./shared-2T3Q5VDH.js";

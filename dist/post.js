@@ -4,7 +4,7 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-XGF4EHA3.js";
+} from "./shared-ANT6QPGZ.js";
 import {
   guardStage
 } from "./shared-KIZUIP32.js";
@@ -16,13 +16,13 @@ import {
   MaskRegistry,
   readGuardConfig,
   watchCancel
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   isHelper,
   isRunning

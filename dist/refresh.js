@@ -12,24 +12,24 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-KSXC3QMO.js";
+} from "./shared-X5JG2WR6.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-YHVPKTDH.js";
+} from "./shared-CWLKPWYK.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   createVaultApi,
   openTransport

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-YHVPKTDH.js";
+} from "./shared-CWLKPWYK.js";
 import {
   InputError,
   choice,
@@ -11,7 +11,7 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   readForms,
   sessionPaths

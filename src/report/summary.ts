@@ -75,9 +75,15 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
 /** The most request ids listed: a folder of thousands of secrets keeps the summary readable. */
 export const MAX_REQUEST_IDS = 1000;
 
-/** `login auth/approle/login: <id>`, one a request, cut at MAX_REQUEST_IDS. Pure, for tests. */
+/**
+ * `login auth/approle/login: <id>`, one a request, cut at MAX_REQUEST_IDS. The login first, then by
+ * path: concurrent reads answer in any order, and a reader looks a path up. Pure, for tests.
+ */
 export function requestIdLines(ids: readonly RequestId[]): string[] {
-  const lines = ids.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  const ordered = [...ids].sort(
+    (a, b) => Number(a.operation !== 'login') - Number(b.operation !== 'login') || a.path.localeCompare(b.path, 'en'),
+  );
+  const lines = ordered.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
   if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
   return lines;
 }

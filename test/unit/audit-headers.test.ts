@@ -119,5 +119,20 @@ describe('request ids', () => {
     expect(lines).toHaveLength(MAX_REQUEST_IDS + 1);
     expect(lines.at(-1)).toBe('and 5 more request(s)');
     expect(requestIdLines(ids.slice(0, 2))).toEqual([`read p: ${id}`, `read p: ${id}`]);
+    // the login first, then by path: the same list whatever order concurrent reads answered in
+    const mixed = [
+      { operation: 'read', path: 'secret/data/b', id },
+      { operation: 'read', path: 'auth/token/lookup-self', id },
+      { operation: 'login', path: 'auth/userpass/login/ci', id },
+      { operation: 'list', path: 'secret/metadata/a/', id },
+    ];
+    const order = requestIdLines(mixed).map((l) => l.split(':')[0]);
+    expect(order).toEqual([
+      'login auth/userpass/login/ci',
+      'read auth/token/lookup-self',
+      'read secret/data/b',
+      'list secret/metadata/a/',
+    ]);
+    expect(requestIdLines([...mixed].reverse())).toEqual(requestIdLines(mixed));
   });
 });

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   readRecords,
   sessionPaths,
@@ -148,4 +148,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-YHVPKTDH.js.map
+//# sourceMappingURL=shared-CWLKPWYK.js.map

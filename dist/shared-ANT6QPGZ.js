@@ -5,11 +5,11 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import {
   docker,
   reason
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   createVaultApi,
   openTransport
@@ -211,4 +211,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-XGF4EHA3.js.map
+//# sourceMappingURL=shared-ANT6QPGZ.js.map

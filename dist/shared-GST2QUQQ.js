@@ -122,7 +122,10 @@ async function writePostSummary(cleanup, guard) {
 }
 var MAX_REQUEST_IDS = 1e3;
 function requestIdLines(ids) {
-  const lines = ids.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  const ordered = [...ids].sort(
+    (a, b) => Number(a.operation !== "login") - Number(b.operation !== "login") || a.path.localeCompare(b.path, "en")
+  );
+  const lines = ordered.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
   if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
   return lines;
 }
@@ -422,4 +425,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-KIOUB2D7.js.map
+//# sourceMappingURL=shared-GST2QUQQ.js.map

@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-KIOUB2D7.js";
+} from "./shared-GST2QUQQ.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -1278,4 +1278,4 @@ export {
   cancelMessage,
   exitOnSignal
 };
-//# sourceMappingURL=shared-I3BMOG2S.js.map
+//# sourceMappingURL=shared-LAE77I4J.js.map

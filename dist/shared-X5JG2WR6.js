@@ -6,7 +6,7 @@ import {
 import {
   envNameRefusal,
   fileVariableRefusal
-} from "./shared-I3BMOG2S.js";
+} from "./shared-LAE77I4J.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -800,4 +800,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-KSXC3QMO.js.map
+//# sourceMappingURL=shared-X5JG2WR6.js.map
