@@ -2,25 +2,25 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   guardStage
-} from "./shared-DLYAOVTG.js";
+} from "./shared-XGG7ZBUV.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import {
   MaskRegistry,
   exitOnSignal,
   readGuardStepConfig
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-QW47WHYN.js";
+} from "./shared-4UGVUXJO.js";
 import {
   writeGuardSummary
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";

@@ -4,7 +4,7 @@ import {
   loginAll,
   restoreStage,
   revokeAll
-} from "./shared-52P5Q4YP.js";
+} from "./shared-QIIFN3AV.js";
 import {
   guardImage,
   tally
@@ -22,7 +22,7 @@ import {
   requireFileCommand,
   templateStage,
   withoutProxy
-} from "./shared-2HUWA3MQ.js";
+} from "./shared-LLZVEFJG.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
@@ -32,7 +32,7 @@ import {
   readMainConfig,
   underAct,
   watchCancel
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import {
   assertUniqueNames,
   groupByPath
@@ -43,7 +43,7 @@ import {
   sweepStaleSessions,
   vaultId,
   writeSessionRecord
-} from "./shared-QW47WHYN.js";
+} from "./shared-4UGVUXJO.js";
 import {
   allowedEndpoints,
   builderName,
@@ -57,7 +57,7 @@ import {
   registryCacheRef,
   storageNote,
   writeMainSummary
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   writeRenewPlan
 } from "./shared-LYIURUXH.js";
@@ -66,7 +66,7 @@ import {
   connect,
   createVaultApi,
   openTransport
-} from "./shared-CGPX73BL.js";
+} from "./shared-TU6OUOKE.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -80,7 +80,7 @@ import {
   saveMainCompleted,
   saveSessionRoot,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import "./shared-NYIERDFJ.js";
 import {
   Scanner
@@ -544,7 +544,9 @@ async function vaultStage({
   const conn = await group("Log in to Vault", async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks2.addHandle(name, value), cancel2);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(", ")})` : "";
-    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    const loginId = c.transport.requestIds.find((r) => r.operation === "login")?.id;
+    const id = loginId === void 0 ? "" : ` (request id ${loginId})`;
+    info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}${id}.`);
     if (c.login.batch && vault.revokeToken) warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
@@ -612,7 +614,8 @@ async function vaultStage({
       paths,
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
-      leases: leased.length
+      leases: leased.length,
+      requestIds: [...conn.transport.requestIds]
     };
     return {
       secrets,

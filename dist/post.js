@@ -4,10 +4,10 @@ import {
   logoutAll,
   revokeRecorded,
   saveStage
-} from "./shared-52P5Q4YP.js";
+} from "./shared-QIIFN3AV.js";
 import {
   guardStage
-} from "./shared-DLYAOVTG.js";
+} from "./shared-XGG7ZBUV.js";
 import "./shared-CSGAVOOU.js";
 import "./shared-YA6SOZW4.js";
 import "./shared-S3OPN7WJ.js";
@@ -17,18 +17,18 @@ import {
   isWithin,
   readGuardConfig,
   watchCancel
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import "./shared-TIJMJNMW.js";
 import {
   shredDestinations,
   shredTree,
   writePostSummary
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   helperIdentity,
   isRunning
 } from "./shared-UPGPQH6V.js";
-import "./shared-CGPX73BL.js";
+import "./shared-TU6OUOKE.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -42,7 +42,7 @@ import {
   readForms,
   readRecords,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import "./shared-NYIERDFJ.js";
 import "./shared-C7MYC6N4.js";
 import "./shared-J5QQXKHR.js";

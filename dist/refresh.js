@@ -12,28 +12,28 @@ import {
   plannedSecret,
   renderEnvFile,
   templateStage
-} from "./shared-2HUWA3MQ.js";
+} from "./shared-LLZVEFJG.js";
 import "./shared-S3OPN7WJ.js";
 import {
   MaskRegistry,
   cancelMessage,
   readRefreshStepConfig,
   watchCancel
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import {
   deriveName
 } from "./shared-TIJMJNMW.js";
 import {
   jobSessions
-} from "./shared-QW47WHYN.js";
+} from "./shared-4UGVUXJO.js";
 import {
   changeLine,
   writeRefreshSummary
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-CGPX73BL.js";
+} from "./shared-TU6OUOKE.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
@@ -45,7 +45,7 @@ import {
   recordPlan,
   replaceLeases,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -186,7 +186,8 @@ async function refreshStage(p) {
         rotated: rotatedPaths.has(s.origin?.path ?? "")
       })),
       leasesRevoked: revoked.length,
-      revokeFailures
+      revokeFailures,
+      requestIds: [...transport.requestIds]
     };
   } finally {
     transport.close();

@@ -10,13 +10,13 @@ import {
   VaultRequestError,
   createVaultApi,
   openTransport
-} from "./shared-CGPX73BL.js";
+} from "./shared-TU6OUOKE.js";
 import "./shared-PFSXQCEX.js";
 import "./shared-K2QAIXDX.js";
 import {
   readRecords,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -124,8 +124,9 @@ async function renewOne(plan, token, item, stop2) {
       ttl = body?.lease_duration;
     }
     renewed(item, started, typeof ttl === "number" ? ttl : 0);
+    const id = transport.requestIds.at(-1)?.id;
     return {
-      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ""}`
+      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ""}${id === void 0 ? "" : ` (request id ${id})`}`
     };
   } catch (err) {
     if (err instanceof VaultRequestError && (err.status === 403 || err.status === 400)) {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   jobSessions
-} from "./shared-QW47WHYN.js";
+} from "./shared-4UGVUXJO.js";
 import {
   InputError,
   choice,
@@ -11,11 +11,11 @@ import {
   reason,
   seconds,
   writeVerifySummary
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   readForms,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import "./shared-NYIERDFJ.js";
 import {
   MIN_SECRET_LENGTH,

@@ -28,6 +28,8 @@ const BUILD_ARGV = 'test/unit/docker-command.test.ts';
 const REFRESH = 'test/e2e/refresh.test.ts';
 const RENEW = 'test/e2e/renew.test.ts';
 const PLATFORMS = 'test/unit/platforms.test.ts';
+const AUDIT = 'test/e2e/audit.test.ts';
+const AUDIT_UNIT = 'test/unit/audit-headers.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   // --- the 21 survivors named in issue 10 ---
@@ -1605,5 +1607,85 @@ export const MUTANTS: readonly Mutant[] = [
     why: "The child is made in the secrets namespace, not the login token's: its policies are resolved where they do not exist.",
     tests: ['test/openbao/child-token.test.ts'],
     only: 'parent namespace',
+  },
+  // --- issue 18: the audit trail ---
+  {
+    id: 'run-header-omitted',
+    file: 'src/vault/connect.ts',
+    find: 'headers: { ...conn.headers, ...conn.runHeader },',
+    replace: 'headers: conn.headers,',
+    why: "No request carries the run's identity: Vault's audit log cannot tie a read back to a run.",
+    tests: [AUDIT, 'test/openbao/audit.test.ts'],
+    only: 'every request of main and post',
+  },
+  {
+    id: 'run-header-field-unencoded',
+    file: 'src/vault/audit-headers.ts',
+    find: 'const SAFE = /^[A-Za-z0-9._~/@:-]$/;',
+    replace: 'const SAFE = /^[A-Za-z0-9._~/@:; =-]$/;',
+    why: 'A job or branch name holding "; run_id=1" adds a forged field to the header the audit log records.',
+    tests: [AUDIT_UNIT, AUDIT],
+  },
+  {
+    id: 'run-field-uncapped',
+    file: 'src/vault/audit-headers.ts',
+    find: '    if (out.length + piece.length > MAX_FIELD_CHARS - CUT.length) return out + CUT;\n',
+    replace: '',
+    why: 'A huge branch or job name rides on every request, and a server refuses headers past its limit.',
+    tests: [AUDIT_UNIT],
+  },
+  {
+    id: 'audit-headers-input-ignored',
+    file: 'src/inputs/vault.ts',
+    find: "runHeaders(bool('vault-audit-headers', true), process.env)",
+    replace: 'runHeaders(true, process.env)',
+    why: 'vault-audit-headers: false still sends the run header.',
+    tests: [AUDIT, 'test/openbao/audit.test.ts'],
+    only: 'false',
+  },
+  {
+    id: 'run-header-clash-allowed',
+    file: 'src/inputs/vault.ts',
+    find: '  if (clash !== undefined)\n',
+    replace: '  if (clash !== undefined && false)\n',
+    why: "A vault-extra-headers line silently loses to (or forges) the action's run header.",
+    tests: [AUDIT],
+    only: 'same name',
+  },
+  {
+    id: 'refresh-drops-run-header',
+    file: 'src/refresh/stage.ts',
+    find: '  const connection = { ...plan.connection, proxy: proxyEnv(process.env) };',
+    replace: '  const connection = { ...plan.connection, runHeader: {}, proxy: proxyEnv(process.env) };',
+    why: "The refresh step's reads are missing from the run's audit trail.",
+    tests: [AUDIT],
+    only: 'renewal helper send it',
+  },
+  {
+    id: 'renew-drops-run-header',
+    file: 'src/renew/helper.ts',
+    find: '  const connection = { ...plan.connection, proxy: proxyEnv(process.env) };',
+    replace: '  const connection = { ...plan.connection, runHeader: {}, proxy: proxyEnv(process.env) };',
+    why: "The renewal helper's renewals are missing from the run's audit trail.",
+    tests: [AUDIT],
+    only: 'renewal helper send it',
+  },
+  {
+    id: 'run-header-holds-input',
+    file: 'src/vault/audit-headers.ts',
+    find: "  ['event', 'GITHUB_EVENT_NAME'],\n];",
+    replace: "  ['event', 'GITHUB_EVENT_NAME'],\n  ['user', 'INPUT_VAULT-PASSWORD'],\n];",
+    why: 'An input (here the password) goes into the header, which the audit log records unhashed.',
+    tests: ['test/openbao/audit.test.ts'],
+    only: 'every request of main and post',
+  },
+  {
+    id: 'request-id-unvalidated',
+    file: 'src/vault/request-ids.ts',
+    find: "return typeof id === 'string' && UUID.test(id) ? id : undefined;",
+    replace: "return typeof id === 'string' && id !== '' ? id : undefined;",
+    why: "Whatever a server puts in request_id reaches the summary and the log as the run's audit evidence.",
+    tests: [AUDIT],
+    only: 'not UUID-shaped',
   },
 ];

@@ -18,6 +18,8 @@ export function normalise(text: string): string {
       // the renewal helper's pid and its hard cap (start time plus the bound)
       .replace(/\(pid \d+\)/g, '(pid N)')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME')
+      // Vault's request ids (the summary's list, the login line)
+      .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, 'UUID')
       // a masked base64 run ends in 1-3 characters of the value's tail
       .replace(/\*\*\*[A-Za-z0-9+/]{1,3}=*/g, '***~')
   );

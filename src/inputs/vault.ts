@@ -7,6 +7,7 @@ import { parsePki, type PkiRequest } from './pki.js';
 import type { MaskRegistry } from '../mask/registry.js';
 import { bool, choice, InputError, integer, list, need, nonEmpty, pem, seconds, text } from './read.js';
 import { say } from '../output.js';
+import { runHeaders } from '../vault/audit-headers.js';
 import { errorMessage } from '../errors.js';
 
 export interface ConnectionConfig {
@@ -32,6 +33,8 @@ export interface ConnectionConfig {
   readonly maxReplyBytes: number;
   /** vault-extra-headers, sent on every Vault request. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The run's identity header (vault-audit-headers, src/vault/audit-headers.ts), built once per step; {} when off. */
+  readonly runHeader: Readonly<Record<string, string>>;
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY as the runner has them. */
   readonly proxy: ProxyEnv;
 }
@@ -124,9 +127,22 @@ export function readConnectionConfig(masks: MaskRegistry): ConnectionConfig {
     retries: integer('vault-retries', 4, 0, 20),
     concurrency: integer('vault-concurrency', 16, 1, 256),
     maxReplyBytes: integer('vault-max-reply-size', 8, 1, 1024) * 1024 * 1024,
-    headers: readExtraHeaders(masks),
+    ...readHeaders(masks),
     proxy: readProxy(masks),
   };
+}
+
+/** vault-extra-headers, and the run header unless vault-audit-headers is false: one owner for each name. */
+function readHeaders(masks: MaskRegistry): Pick<ConnectionConfig, 'headers' | 'runHeader'> {
+  const headers = readExtraHeaders(masks);
+  const runHeader = runHeaders(bool('vault-audit-headers', true), process.env);
+  const clash = Object.keys(runHeader).find((name) => name.toLowerCase() in headers);
+  if (clash !== undefined)
+    throw new InputError(
+      `vault-extra-headers sets ${clash}, the header the action sends with the run's identity for Vault's audit log: ` +
+        'drop that line, or set vault-audit-headers: false to send your own.',
+    );
+  return { headers, runHeader };
 }
 
 function readProxy(masks: MaskRegistry): ProxyEnv {

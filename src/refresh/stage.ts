@@ -25,6 +25,7 @@ import type { Cancel } from '../vault/transport.js';
 import { digestOf, plannedSecret } from './plan.js';
 import { deliverChanges } from './deliver.js';
 import { errorMessage } from '../errors.js';
+import type { RequestId } from '../vault/request-ids.js';
 
 export interface Change {
   readonly name: string;
@@ -44,6 +45,8 @@ export interface RefreshOutcome {
   readonly leasesRevoked: number;
   /** Superseded leases Vault would not revoke (post tries again): messages, redacted. */
   readonly revokeFailures: readonly string[];
+  /** Vault's request_id of each answered request, for the audit log (as main's summary lists them). */
+  readonly requestIds: readonly RequestId[];
 }
 
 export interface RefreshParams {
@@ -138,6 +141,7 @@ export async function refreshStage(p: RefreshParams): Promise<RefreshOutcome> {
       })),
       leasesRevoked: revoked.length,
       revokeFailures,
+      requestIds: [...transport.requestIds],
     };
   } finally {
     transport.close();

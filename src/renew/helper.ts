@@ -114,8 +114,10 @@ async function renewOne(
       ttl = (body as { lease_duration?: unknown } | undefined)?.lease_duration;
     }
     renewed(item, started, typeof ttl === 'number' ? ttl : 0);
+    // the renewal's request_id (UUID-shaped, or none): its entry in Vault's audit log
+    const id = transport.requestIds.at(-1)?.id;
     return {
-      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ''}`,
+      line: `renewed ${label(item)}: TTL ${String(ttl)} s, expires at ${new Date(item.expiresAt).toISOString()}${item.done ? `; ${item.done}, not renewed again` : ''}${id === undefined ? '' : ` (request id ${id})`}`,
     };
   } catch (err) {
     if (err instanceof VaultRequestError && (err.status === 403 || err.status === 400)) {

@@ -7,6 +7,7 @@ import type { DockerFacts } from '../docker/stage.js';
 import { builderName } from '../docker/builder.js';
 import { summaryText } from '../output.js';
 import { storageNote } from '../deliver/storage.js';
+import { requestIdLine, type RequestId } from '../vault/request-ids.js';
 import type { Change, RefreshOutcome } from '../refresh/stage.js';
 import { allowedEndpoints, type Egress } from '../egress/endpoints.js';
 
@@ -56,6 +57,7 @@ export async function writeMainSummary(report: MainReport): Promise<void> {
     ]);
   }
   if (report.tokenLine) summary.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);
+  if (vault) addRequestIds(summary, vault.requestIds);
   if (report.renewal && report.renewal.lines.length > 0) summary.addList(report.renewal.lines.map(escape));
   if (docker) {
     const lines = docker.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker.configDir)})`);
@@ -96,6 +98,29 @@ export async function writePostSummary(cleanup: readonly string[], guard: readon
   await summary.write();
 }
 
+/** The most request ids listed: a folder of thousands of secrets keeps the summary readable. */
+export const MAX_REQUEST_IDS = 1000;
+
+/**
+ * `login auth/approle/login: <id>`, one a request, cut at MAX_REQUEST_IDS. The login first, then by
+ * path: concurrent reads answer in any order, and a reader looks a path up. Pure, for tests.
+ */
+export function requestIdLines(ids: readonly RequestId[]): string[] {
+  const ordered = [...ids].sort(
+    (a, b) => Number(a.operation !== 'login') - Number(b.operation !== 'login') || a.path.localeCompare(b.path, 'en'),
+  );
+  const lines = ordered.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
+  return lines;
+}
+
+/** The request ids, after a line saying where to look them up; nothing when there are none. */
+function addRequestIds(summary: typeof core.summary, ids: readonly RequestId[]): void {
+  if (ids.length === 0) return;
+  summary.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+  summary.addList(requestIdLines(ids).map(escape));
+}
+
 /** Names, sources, paths and addresses are untrusted text: shown as text, never as markup. */
 const escape = summaryText;
 /** The guard step's findings (paths, names, forms, counts: never a value). */
@@ -129,5 +154,6 @@ export async function writeRefreshSummary(outcome: RefreshOutcome): Promise<void
       true,
     );
   if (outcome.changes.length > 0) summary.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  addRequestIds(summary, outcome.requestIds);
   await summary.write();
 }

@@ -35,7 +35,7 @@ export function openTransport(conn: ConnectionConfig, budget: TransportBudget): 
     maxReplyBytes: conn.maxReplyBytes,
     maxReplyInput: 'vault-max-reply-size',
     ...(budget.cancel ? { cancel: budget.cancel } : {}),
-    headers: conn.headers,
+    headers: { ...conn.headers, ...conn.runHeader },
     proxy: conn.proxy,
     onRetry: (e) =>
       core.info(

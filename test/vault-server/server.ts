@@ -54,6 +54,8 @@ export interface RequestRecord {
   /** Epoch ms when the request arrived and when its reply was sent (0 until then): for the bench's timeline. */
   receivedAt: number;
   answeredAt: number;
+  /** The reply's request_id ('' for none), what Vault's audit log records as `request.id`. */
+  requestId: string;
 }
 
 export interface VaultDevServer {
@@ -450,6 +452,7 @@ class DevServer implements VaultDevServer {
       body,
       receivedAt: Date.now(),
       answeredAt: 0,
+      requestId: '',
     };
     this.requests.push(record);
 
@@ -475,6 +478,8 @@ class DevServer implements VaultDevServer {
     }
     reply = this.hostile.apply(reply, this.state);
     record.status = reply.status;
+    const requestId = (reply.body as { request_id?: unknown } | undefined)?.request_id;
+    record.requestId = typeof requestId === 'string' ? requestId : '';
     res.statusCode = reply.status;
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/json');

@@ -8,7 +8,7 @@ import {
   fileVariableRefusal,
   isWithin,
   pathApi
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import {
   assertUniqueNames,
   deriveName,
@@ -17,11 +17,11 @@ import {
 } from "./shared-TIJMJNMW.js";
 import {
   VaultRequestError
-} from "./shared-CGPX73BL.js";
+} from "./shared-TU6OUOKE.js";
 import {
   recordDestination,
   recordForms
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import {
   encodingsOf
 } from "./shared-J5QQXKHR.js";
@@ -802,4 +802,4 @@ export {
   withoutProxy,
   templateStage
 };
-//# sourceMappingURL=shared-2HUWA3MQ.js.map
+//# sourceMappingURL=shared-LLZVEFJG.js.map

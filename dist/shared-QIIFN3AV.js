@@ -5,20 +5,20 @@ import {
 } from "./shared-S3OPN7WJ.js";
 import {
   readConnectionConfig
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import {
   docker,
   reason
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   createVaultApi,
   openTransport
-} from "./shared-CGPX73BL.js";
+} from "./shared-TU6OUOKE.js";
 import {
   loadCacheMatch,
   saveCacheMatch,
   saveRegistries
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import {
   errorMessage,
   inertMessage,
@@ -231,4 +231,4 @@ export {
   restoreStage,
   saveStage
 };
-//# sourceMappingURL=shared-52P5Q4YP.js.map
+//# sourceMappingURL=shared-QIIFN3AV.js.map

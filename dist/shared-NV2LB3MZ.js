@@ -172,6 +172,35 @@ function readChildToken(paths) {
   return readOptional(childTokenFile(paths))?.trim() || void 0;
 }
 
+// src/vault/request-ids.ts
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function requestIdOf(body) {
+  const id = body?.request_id;
+  return typeof id === "string" && UUID.test(id) ? id : void 0;
+}
+function requestIdRecord(method, pathname, body) {
+  const id = requestIdOf(body);
+  if (id === void 0) return void 0;
+  const path = decoded(pathname.replace(/^\/v1\//, ""));
+  return { operation: operationOf(method, path), path, id };
+}
+function operationOf(method, path) {
+  if (method === "LIST") return "list";
+  if (method === "GET") return "read";
+  if (method === "DELETE") return "delete";
+  return /^auth\/.+\/login(\/|$)/.test(path) ? "login" : "write";
+}
+function requestIdLine(r) {
+  return `${r.operation} ${r.path}: ${r.id}`;
+}
+function decoded(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 export {
   sessionPaths,
   saveSessionRoot,
@@ -197,6 +226,8 @@ export {
   readPlan,
   replaceLeases,
   recordChildToken,
-  readChildToken
+  readChildToken,
+  requestIdRecord,
+  requestIdLine
 };
-//# sourceMappingURL=shared-PBJCH6IK.js.map
+//# sourceMappingURL=shared-NV2LB3MZ.js.map

@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  requestIdLine
+} from "./shared-NV2LB3MZ.js";
+import {
   proxyFor
 } from "./shared-NYIERDFJ.js";
 import {
@@ -785,6 +788,7 @@ async function writeMainSummary(report) {
     ]);
   }
   if (report.tokenLine) summary2.addRaw(`<p>${escape(report.tokenLine)}</p>`, true);
+  if (vault) addRequestIds(summary2, vault.requestIds);
   if (report.renewal && report.renewal.lines.length > 0) summary2.addList(report.renewal.lines.map(escape));
   if (docker2) {
     const lines = docker2.registries.map((r) => `logged in to ${escape(r)} (DOCKER_CONFIG ${escape(docker2.configDir)})`);
@@ -819,6 +823,20 @@ async function writePostSummary(cleanup, guard) {
   if (guard.length > 0) summary2.addHeading("Leak guard", 4).addList(guard.map(escape));
   await summary2.write();
 }
+var MAX_REQUEST_IDS = 1e3;
+function requestIdLines(ids) {
+  const ordered = [...ids].sort(
+    (a, b) => Number(a.operation !== "login") - Number(b.operation !== "login") || a.path.localeCompare(b.path, "en")
+  );
+  const lines = ordered.slice(0, MAX_REQUEST_IDS).map(requestIdLine);
+  if (ids.length > MAX_REQUEST_IDS) lines.push(`and ${ids.length - MAX_REQUEST_IDS} more request(s)`);
+  return lines;
+}
+function addRequestIds(summary2, ids) {
+  if (ids.length === 0) return;
+  summary2.addRaw("<p>Vault request ids (each is an entry's <code>request.id</code> in Vault's audit log):</p>", true);
+  summary2.addList(requestIdLines(ids).map(escape));
+}
 var escape = summaryText;
 async function writeGuardSummary(lines) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
@@ -840,6 +858,7 @@ async function writeRefreshSummary(outcome) {
     true
   );
   if (outcome.changes.length > 0) summary2.addList(outcome.changes.map((c) => escape(changeLine(c))));
+  addRequestIds(summary2, outcome.requestIds);
   await summary2.write();
 }
 
@@ -1123,4 +1142,4 @@ export {
   changeLine,
   writeRefreshSummary
 };
-//# sourceMappingURL=shared-TXZSRKFG.js.map
+//# sourceMappingURL=shared-2TF6D427.js.map

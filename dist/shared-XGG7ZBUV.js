@@ -11,7 +11,7 @@ import {
 } from "./shared-YA6SOZW4.js";
 import {
   isWithin
-} from "./shared-AU527LHL.js";
+} from "./shared-DTXL6YP6.js";
 import {
   MAX_HITS,
   Matcher,
@@ -429,4 +429,4 @@ function hitsUnder(hits, roots) {
 export {
   guardStage
 };
-//# sourceMappingURL=shared-DLYAOVTG.js.map
+//# sourceMappingURL=shared-XGG7ZBUV.js.map

@@ -8,6 +8,9 @@ import {
   require_debug
 } from "./shared-K2QAIXDX.js";
 import {
+  requestIdRecord
+} from "./shared-NV2LB3MZ.js";
+import {
   say
 } from "./shared-73F27MEW.js";
 import {
@@ -2018,6 +2021,7 @@ function createTransport(opts) {
     https
   }));
   const stats = { requests: 0, retries: 0 };
+  const requestIds = [];
   const service = opts.service ?? "Vault";
   let down = false;
   async function send(req) {
@@ -2105,6 +2109,8 @@ function createTransport(opts) {
     if (reply.statusCode === 407 && route.proxy !== void 0)
       throw networkError(proxyRefusal(route.proxy, `${what} to ${url.origin}`, 407, "HTTP_PROXY"), url, service);
     const parsed = parseBody(reply.text);
+    const id = reply.statusCode < 300 ? requestIdRecord(req.method, url.pathname, parsed.body) : void 0;
+    if (id !== void 0) requestIds.push(id);
     return {
       statusCode: reply.statusCode,
       body: parsed.body,
@@ -2122,6 +2128,7 @@ function createTransport(opts) {
     defaults: () => send,
     close: () => void pools?.then(({ router }) => router.destroy()),
     stats,
+    requestIds,
     get down() {
       return down;
     }
@@ -2437,7 +2444,7 @@ function openTransport(conn, budget) {
     maxReplyBytes: conn.maxReplyBytes,
     maxReplyInput: "vault-max-reply-size",
     ...budget.cancel ? { cancel: budget.cancel } : {},
-    headers: conn.headers,
+    headers: { ...conn.headers, ...conn.runHeader },
     proxy: conn.proxy,
     onRetry: (e) => info(
       e.patient ? say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} in ${e.delayMs} ms (a rate limit: tried until vault-timeout)` : say`Vault ${e.method} ${e.path}: ${e.reason}, try ${e.attempt + 1} of ${conn.retries + 1} in ${e.delayMs} ms`
@@ -2466,4 +2473,4 @@ export {
   openTransport,
   connect
 };
-//# sourceMappingURL=shared-CGPX73BL.js.map
+//# sourceMappingURL=shared-TU6OUOKE.js.map

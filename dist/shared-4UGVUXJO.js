@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   shredTree
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   readChildToken,
   readRecords,
   sessionPaths
-} from "./shared-PBJCH6IK.js";
+} from "./shared-NV2LB3MZ.js";
 import {
   writePrivateFile
 } from "./shared-73F27MEW.js";
@@ -157,4 +157,4 @@ export {
   joinJobSessions,
   sweepStaleSessions
 };
-//# sourceMappingURL=shared-QW47WHYN.js.map
+//# sourceMappingURL=shared-4UGVUXJO.js.map

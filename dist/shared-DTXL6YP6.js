@@ -21,7 +21,7 @@ import {
   readCompatConfig,
   seconds,
   text
-} from "./shared-TXZSRKFG.js";
+} from "./shared-2TF6D427.js";
 import {
   proxyEnv
 } from "./shared-NYIERDFJ.js";
@@ -245,6 +245,40 @@ function parsePki(text2) {
   return out;
 }
 
+// src/vault/audit-headers.ts
+var RUN_HEADER = "X-GitHub-Run";
+var RUN_FIELDS = [
+  ["repository", "GITHUB_REPOSITORY"],
+  ["workflow_ref", "GITHUB_WORKFLOW_REF"],
+  ["run_id", "GITHUB_RUN_ID"],
+  ["run_attempt", "GITHUB_RUN_ATTEMPT"],
+  ["job", "GITHUB_JOB"],
+  ["event", "GITHUB_EVENT_NAME"]
+];
+var MAX_FIELD_CHARS = 512;
+var CUT = "%E2%80%A6";
+var SAFE = /^[A-Za-z0-9._~/@:-]$/;
+function runHeaderValue(env) {
+  const fields = RUN_FIELDS.flatMap(([field, variable]) => {
+    const value = env[variable];
+    return value === void 0 || value === "" ? [] : [`${field}=${encodeField(value)}`];
+  });
+  return fields.length === 0 ? void 0 : fields.join("; ");
+}
+function encodeField(value) {
+  let out = "";
+  for (const char of value) {
+    const piece = SAFE.test(char) ? char : [...Buffer.from(char, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+    if (out.length + piece.length > MAX_FIELD_CHARS - CUT.length) return out + CUT;
+    out += piece;
+  }
+  return out;
+}
+function runHeaders(enabled, env) {
+  const value = enabled ? runHeaderValue(env) : void 0;
+  return value === void 0 ? {} : { [RUN_HEADER]: value };
+}
+
 // src/inputs/vault.ts
 var METHODS = [
   "token",
@@ -319,9 +353,19 @@ function readConnectionConfig(masks) {
     retries: integer("vault-retries", 4, 0, 20),
     concurrency: integer("vault-concurrency", 16, 1, 256),
     maxReplyBytes: integer("vault-max-reply-size", 8, 1, 1024) * 1024 * 1024,
-    headers: readExtraHeaders(masks),
+    ...readHeaders(masks),
     proxy: readProxy(masks)
   };
+}
+function readHeaders(masks) {
+  const headers = readExtraHeaders(masks);
+  const runHeader = runHeaders(bool("vault-audit-headers", true), process.env);
+  const clash = Object.keys(runHeader).find((name) => name.toLowerCase() in headers);
+  if (clash !== void 0)
+    throw new InputError(
+      `vault-extra-headers sets ${clash}, the header the action sends with the run's identity for Vault's audit log: drop that line, or set vault-audit-headers: false to send your own.`
+    );
+  return { headers, runHeader };
 }
 function readProxy(masks) {
   let proxy;
@@ -1301,4 +1345,4 @@ export {
   pathApi,
   isWithin
 };
-//# sourceMappingURL=shared-AU527LHL.js.map
+//# sourceMappingURL=shared-DTXL6YP6.js.map
