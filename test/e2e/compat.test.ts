@@ -220,7 +220,9 @@ describe('auth-only: the Vault token itself', () => {
         'VAULT_SECRETS_SESSION',
         'VAULT_SECRETS_SESSIONS',
       ]);
-      expect(Object.keys(main.outputs).sort()).toEqual(['files-dir', 'names', 'npmToken']);
+      // egress names endpoints only (host:port), never a token
+      expect(Object.keys(main.outputs).sort()).toEqual(['egress', 'files-dir', 'names', 'npmToken']);
+      expect(main.outputs['egress']).toBe(`127.0.0.1:${new URL(fx.server.url).port}`);
       const token = fx.server.requests.find((r) => r.path.startsWith('secret/'))?.headers['x-vault-token'];
       expect(typeof token).toBe('string');
       await job.post();
